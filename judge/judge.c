@@ -1,0 +1,702 @@
+/*
+ * Judging. A judgement owns one sandbox slot: its /box holds the compiled program (and the output
+ * validator), its /tmp is emptied before every run. The submission is compiled once; each test is
+ * a run with the test's input on stdin, followed by the check of its output; the verdict is the
+ * first test's that is not AC, and the score follows the problem's groups.
+ */
+#define _GNU_SOURCE
+#include "judge.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "fsutil.h"
+
+#define COMPILE_OUTPUT_MAX (1u << 20)
+#define MESSAGE_MAX        (64u << 10)
+
+const struct sandbox_limits judge_compile_limits = {
+    .cpu_ms = 10000,
+    .wall_ms = 20000,
+    .memory_kb = 1u << 20,
+    .stdout_max = COMPILE_OUTPUT_MAX,
+    .stderr_max = COMPILE_OUTPUT_MAX,
+    .processes = 32,
+    .file_size = 256u << 20,
+    .stack_kb = 64u << 10,
+};
+
+const char *verdict_code(enum verdict v)
+{
+    static const char *const codes[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
+    return v <= V_IE ? codes[v] : "IE";
+}
+
+/*** Compiling ***/
+
+static const char *const compile_env[] = {"PATH=/usr/bin:/bin", "TMPDIR=/tmp", "LC_ALL=C", NULL};
+
+/* Removes the sandbox's own folders from what the compiler says: "main.c:3:5: error ...". */
+static char *clean_diagnostics(const char *s)
+{
+    static const char *const prefixes[] = {"/box/src/", "/box/include/", "/tmp/"};
+    struct strbuf sb = STRBUF_INIT(0);
+    for (const char *p = s; *p;) {
+        bool cut = false;
+        for (size_t i = 0; i < 3 && !cut; i++) {
+            size_t n = strlen(prefixes[i]);
+            if (!strncmp(p, prefixes[i], n)) {
+                p += n;
+                cut = true;
+            }
+        }
+        if (!cut)
+            strbuf_add(&sb, p++, 1);
+    }
+    return strbuf_detach(&sb, NULL);
+}
+
+static int copy_into(const char *dir, const char *src)
+{
+    const char *base = strrchr(src, '/');
+    char *dst = fs_join(dir, base ? base + 1 : src);
+    if (!dst)
+        return -ENOMEM;
+    int rc = fs_copy(src, dst, 0644);
+    free(dst);
+    return rc;
+}
+
+/* Copies every regular file of folder `src` into `dst` (headers that sources include). */
+static int copy_folder(const char *src, const char *dst)
+{
+    DIR *d = opendir(src);
+    if (!d)
+        return -errno;
+    int rc = 0;
+    struct dirent *e;
+    while (!rc && (e = readdir(d))) {
+        char *p = fs_join(src, e->d_name);
+        if (p && fs_is_file(p))
+            rc = copy_into(dst, p);
+        free(p);
+    }
+    closedir(d);
+    return rc;
+}
+
+/* Runs a compiler command line; *ok when it exited 0. */
+static int run_compiler(const struct judge_env *env, const char *const *argv, bool *ok,
+                        char **diagnostics)
+{
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = POLICY_COMPILE,
+        .argv = argv,
+        .envp = compile_env,
+        .cwd = "/tmp",
+        .stdin_fd = -1,
+        .limits = judge_compile_limits,
+    };
+    struct sandbox_result r;
+    int rc = sandbox_exec(env->sb, &cmd, &r);
+    if (rc) {
+        sandbox_result_release(&r);
+        return rc;
+    }
+    struct strbuf all = STRBUF_INIT(0);
+    strbuf_addstr(&all, strbuf_str(&r.out));
+    strbuf_addstr(&all, strbuf_str(&r.err));
+    *ok = r.status == SANDBOX_EXITED && r.exit_code == 0;
+    switch (r.status) {
+    case SANDBOX_CPU_LIMIT:
+    case SANDBOX_WALL_LIMIT:
+        strbuf_addf(&all, "\ncompilation exceeded its time limit (%u s)\n",
+                    judge_compile_limits.cpu_ms / 1000);
+        break;
+    case SANDBOX_MEMORY_LIMIT:
+        strbuf_addf(&all, "\ncompilation exceeded its memory limit (%u MiB)\n",
+                    (unsigned)(judge_compile_limits.memory_kb >> 10));
+        break;
+    case SANDBOX_OUTPUT_LIMIT:
+        strbuf_addf(&all, "\ncompiler diagnostics exceeded %u KiB; the rest was dropped\n",
+                    COMPILE_OUTPUT_MAX >> 10);
+        break;
+    case SANDBOX_SYSCALL:
+        strbuf_addf(&all, "\nthe compiler made a forbidden system call: %s\n", r.syscall);
+        break;
+    default:
+        break;
+    }
+    if (diagnostics)
+        *diagnostics = clean_diagnostics(strbuf_str(&all));
+    strbuf_release(&all);
+    sandbox_result_release(&r);
+    return 0;
+}
+
+struct argv_builder {
+    const char *items[512];
+    char *owned[512];
+    size_t n, nowned;
+};
+
+static void argv_add(struct argv_builder *a, const char *s)
+{
+    if (a->n < 511)
+        a->items[a->n++] = s;
+    a->items[a->n] = NULL;
+}
+
+static void argv_addf(struct argv_builder *a, const char *prefix, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    char *s = NULL;
+    if (a->nowned < 511 && asprintf(&s, "%s%s", prefix, base ? base + 1 : path) >= 0) {
+        a->owned[a->nowned++] = s;
+        argv_add(a, s);
+    }
+}
+
+static void argv_release(struct argv_builder *a)
+{
+    for (size_t i = 0; i < a->nowned; i++)
+        free(a->owned[i]);
+}
+
+/* Puts sources (and the include folder) into /box/src and /box/include. */
+static int stage_sources(const struct judge_env *env, const char *const *sources, size_t nsources,
+                         const char *include_dir)
+{
+    const char *box = sandbox_box_dir(env->sb, env->slot);
+    char *src = fs_join(box, "src"), *inc = fs_join(box, "include");
+    int rc = !src || !inc ? -ENOMEM : 0;
+    if (!rc)
+        rc = fs_mkdirs(src, 0755);
+    if (!rc)
+        rc = fs_mkdirs(inc, 0755);
+    for (size_t i = 0; !rc && i < nsources; i++)
+        rc = copy_into(src, sources[i]);
+    if (!rc && include_dir)
+        rc = copy_folder(include_dir, inc);
+    free(src);
+    free(inc);
+    return rc;
+}
+
+int judge_compile(const struct judge_env *env, const struct lang *lang, const char *const *sources,
+                  size_t nsources, const char *const *objects, size_t nobjects,
+                  const char *include_dir, const char *name, bool *ok, char **diagnostics)
+{
+    *ok = false;
+    if (diagnostics)
+        *diagnostics = NULL;
+    int rc = sandbox_clean(env->sb, env->slot, false);
+    if (!rc)
+        rc = stage_sources(env, sources, nsources, include_dir);
+    const char *box = sandbox_box_dir(env->sb, env->slot);
+    char *obj = fs_join(box, "obj");
+    if (!rc)
+        rc = obj ? fs_mkdirs(obj, 0755) : -ENOMEM;
+    for (size_t i = 0; !rc && i < nobjects; i++)
+        rc = copy_into(obj, objects[i]);
+    free(obj);
+    if (rc)
+        return rc;
+
+    struct argv_builder a = {.n = 0};
+    argv_add(&a, lang->compiler);
+    for (const char *const *f = lang->flags; *f; f++)
+        argv_add(&a, *f);
+    argv_add(&a, "-I/box/src");
+    argv_add(&a, "-I/box/include");
+    argv_add(&a, "-o");
+    argv_add(&a, "/tmp/a.out");
+    for (size_t i = 0; i < nsources; i++)
+        argv_addf(&a, "/box/src/", sources[i]);
+    for (size_t i = 0; i < nobjects; i++)
+        argv_addf(&a, "/box/obj/", objects[i]);
+    for (const char *const *l = lang->libs; *l; l++)
+        argv_add(&a, *l);
+    rc = run_compiler(env, a.items, ok, diagnostics);
+    argv_release(&a);
+    if (rc || !*ok)
+        return rc;
+    char *from = fs_join(sandbox_tmp_dir(env->sb, env->slot), "a.out");
+    char *to = fs_join(box, name);
+    if (!from || !to)
+        rc = -ENOMEM;
+    else if (rename(from, to) < 0)
+        rc = -errno;
+    else if (chmod(to, 0755) < 0)
+        rc = -errno;
+    free(from);
+    free(to);
+    return rc;
+}
+
+/*** Preparing a problem ***/
+
+static const struct lang *include_lang(const struct pkg *p)
+{
+    for (size_t i = 0; i < p->ninclude; i++)
+        if (fs_has_suffix(p->include_files[i], ".c"))
+            return lang_by_id("c");
+    return NULL;
+}
+
+/* Compiles the .c files of include/c/ into objects in cache/driver/. */
+static int prepare_driver(const struct judge_env *env, struct problem *pr, struct diag *errors)
+{
+    struct pkg *p = pr->pkg;
+    if (!include_lang(p))
+        return 0;
+    char *incdir = fs_join(p->dir, "include/c");
+    int rc = incdir ? sandbox_clean(env->sb, env->slot, true) : -ENOMEM;
+    if (!rc)
+        rc = stage_sources(env, NULL, 0, incdir);
+    free(incdir);
+    if (rc)
+        return rc;
+    const struct lang *c = lang_by_id("c");
+    struct argv_builder a = {.n = 0};
+    argv_add(&a, c->compiler);
+    for (const char *const *f = c->flags; *f; f++)
+        argv_add(&a, *f);
+    argv_add(&a, "-I/box/include");
+    argv_add(&a, "-c");
+    for (size_t i = 0; i < p->ninclude; i++)
+        if (fs_has_suffix(p->include_files[i], ".c"))
+            argv_addf(&a, "/box/include/", p->include_files[i]);
+    bool ok = false;
+    char *diag = NULL;
+    rc = run_compiler(env, a.items, &ok, &diag);
+    argv_release(&a);
+    if (!rc && !ok) {
+        diag_add(errors, "problem '%s': include/c/ does not compile:\n%s", p->slug, diag);
+        rc = -EINVAL;
+    }
+    free(diag);
+    if (rc)
+        return rc;
+    char *dst = fs_join(pr->cache_dir, "driver");
+    rc = dst ? fs_mkdirs(dst, 0755) : -ENOMEM;
+    for (size_t i = 0; !rc && i < p->ninclude; i++) {
+        const char *f = p->include_files[i];
+        if (!fs_has_suffix(f, ".c"))
+            continue;
+        const char *base = strrchr(f, '/') + 1;
+        char objname[NAME_MAX + 1], *from = NULL, *to = NULL;
+        snprintf(objname, sizeof(objname), "%.*s.o", (int)(strlen(base) - 2), base);
+        from = fs_join(sandbox_tmp_dir(env->sb, env->slot), objname);
+        to = fs_join(dst, objname);
+        rc = from && to ? fs_copy(from, to, 0644) : -ENOMEM;
+        char **objs = realloc(pr->driver_objects, (pr->ndriver_objects + 1) * sizeof(*objs));
+        if (!rc && objs) {
+            pr->driver_objects = objs;
+            objs[pr->ndriver_objects++] = to;
+            to = NULL;
+        }
+        free(from);
+        free(to);
+    }
+    free(dst);
+    return rc;
+}
+
+static int prepare_validator(const struct judge_env *env, struct problem *pr, struct diag *errors)
+{
+    struct pkg *p = pr->pkg;
+    const struct pkg_program *ov = p->output_validator;
+    if (!ov)
+        return 0;
+    int rc = sandbox_clean(env->sb, env->slot, true);
+    char *folder = fs_join(p->dir, ov->path);
+    bool is_folder = folder && fs_is_dir(folder);
+    bool ok = false;
+    char *diag = NULL;
+    if (!rc)
+        rc = judge_compile(env, ov->lang, (const char *const *)ov->sources, ov->nsources, NULL, 0,
+                           is_folder ? folder : NULL, "validator", &ok, &diag);
+    free(folder);
+    if (!rc && !ok) {
+        diag_add(errors, "problem '%s': output validator '%s' does not compile:\n%s", p->slug,
+                 ov->path, diag ? diag : "");
+        rc = -EINVAL;
+    }
+    free(diag);
+    if (rc)
+        return rc;
+    char *from = fs_join(sandbox_box_dir(env->sb, env->slot), "validator");
+    pr->output_validator = fs_join(pr->cache_dir, "output_validator");
+    rc = from && pr->output_validator ? fs_copy(from, pr->output_validator, 0755) : -ENOMEM;
+    free(from);
+    return rc;
+}
+
+int problem_prepare(const struct judge_env *env, struct pkg *pkg, const char *cache_dir,
+                    struct problem **out, struct diag *errors)
+{
+    struct problem *pr = calloc(1, sizeof(*pr));
+    if (!pr) {
+        pkg_free(pkg);
+        return -ENOMEM;
+    }
+    pr->pkg = pkg;
+    pr->cache_dir = strdup(cache_dir);
+    int rc = pr->cache_dir ? fs_mkdirs(cache_dir, 0755) : -ENOMEM;
+    if (!rc) {
+        struct checker_flags f;
+        char err[128];
+        if (!pkg->custom_validation && checker_parse(pkg->validator_args, &f, err, sizeof(err))) {
+            diag_add(errors, "problem '%s': problem.yaml: %s", pkg->slug, err);
+            rc = -EINVAL;
+        }
+        for (size_t g = 0; !rc && g < pkg->ngroups; g++) {
+            if (!pkg->custom_validation && pkg->groups[g].validator_args &&
+                checker_parse(pkg->groups[g].validator_args, &f, err, sizeof(err))) {
+                diag_add(errors, "problem '%s': test group '%s': %s", pkg->slug,
+                         pkg->groups[g].name, err);
+                rc = -EINVAL;
+            }
+        }
+    }
+    if (!rc)
+        rc = prepare_driver(env, pr, errors);
+    if (!rc)
+        rc = prepare_validator(env, pr, errors);
+    if (rc) {
+        problem_free(pr);
+        return rc;
+    }
+    *out = pr;
+    return 0;
+}
+
+void problem_free(struct problem *pr)
+{
+    if (!pr)
+        return;
+    pkg_free(pr->pkg);
+    for (size_t i = 0; i < pr->ndriver_objects; i++)
+        free(pr->driver_objects[i]);
+    free(pr->driver_objects);
+    free(pr->output_validator);
+    free(pr->cache_dir);
+    free(pr);
+}
+
+/*** Running and checking one test ***/
+
+static const char *args_for(const struct pkg *p, const struct pkg_test *t)
+{
+    const char *g = p->groups[t->group].validator_args;
+    return g ? g : p->validator_args;
+}
+
+/* Splits validator arguments into argv after `fixed` entries. */
+static void add_args(struct argv_builder *a, char *copy)
+{
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save))
+        argv_add(a, tok);
+}
+
+static enum verdict run_custom_validator(const struct judge_env *env, const struct problem *pr,
+                                         const struct pkg_test *t, const struct strbuf *out,
+                                         char *msg, size_t msgsize)
+{
+    const struct pkg *p = pr->pkg;
+    char feedback[PATH_MAX];
+    snprintf(feedback, sizeof(feedback), "%s/feedback", sandbox_tmp_dir(env->sb, env->slot));
+    if (mkdir(feedback, 0777) < 0 || chmod(feedback, 0777) < 0) {
+        snprintf(msg, msgsize, "cannot make the feedback folder: %s", strerror(errno));
+        return V_IE;
+    }
+    int memfd = memfd_create("output", MFD_CLOEXEC);
+    if (memfd < 0 || (out->len && write(memfd, out->buf, out->len) != (ssize_t)out->len) ||
+        lseek(memfd, 0, SEEK_SET) < 0) {
+        snprintf(msg, msgsize, "cannot pass the output to the validator: %s", strerror(errno));
+        if (memfd >= 0)
+            close(memfd);
+        return V_IE;
+    }
+    size_t dl = strlen(p->dir) + strlen("/data");
+    char in[PATH_MAX], ans[PATH_MAX];
+    snprintf(in, sizeof(in), "/data%s", t->in_path + dl);
+    snprintf(ans, sizeof(ans), "/data%s", t->ans_path + dl);
+    char *args = strdup(args_for(p, t) ? args_for(p, t) : "");
+    struct argv_builder a = {.n = 0};
+    argv_add(&a, "/box/validator");
+    argv_add(&a, in);
+    argv_add(&a, ans);
+    argv_add(&a, "/tmp/feedback/");
+    if (args)
+        add_args(&a, args);
+    char data[PATH_MAX];
+    snprintf(data, sizeof(data), "%s/data", p->dir);
+    unsigned tl = pkg_time_limit_ms(p);
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = POLICY_RUN,
+        .argv = a.items,
+        .stdin_fd = memfd,
+        .data_dir = data,
+        .limits = {.cpu_ms = tl * 10 > 30000 ? tl * 10 : 30000,
+                   .wall_ms = 60000,
+                   .memory_kb = 2u << 20,
+                   .stdout_max = MESSAGE_MAX,
+                   .stderr_max = MESSAGE_MAX,
+                   .processes = 16,
+                   .file_size = 64u << 20},
+    };
+    struct sandbox_result r;
+    int rc = sandbox_exec(env->sb, &cmd, &r);
+    close(memfd);
+    free(args);
+    enum verdict v = V_IE;
+    if (rc) {
+        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-rc), r.syscall);
+    } else if (r.status == SANDBOX_EXITED && (r.exit_code == 42 || r.exit_code == 43)) {
+        v = r.exit_code == 42 ? V_AC : V_WA;
+        char *jm = NULL, *path = fs_join(feedback, "judgemessage.txt");
+        if (v == V_WA && path && fs_read(path, MESSAGE_MAX, &jm, NULL) == 0 && jm[0])
+            snprintf(msg, msgsize, "%s", jm);
+        free(jm);
+        free(path);
+    } else {
+        snprintf(msg, msgsize, "output validator failed: %s, exit %d, signal %d%s%s",
+                 sandbox_status_name(r.status), r.exit_code, r.signal, r.syscall[0] ? ", " : "",
+                 r.syscall);
+    }
+    sandbox_result_release(&r);
+    return v;
+}
+
+static enum verdict check_output(const struct judge_env *env, const struct problem *pr,
+                                 const struct pkg_test *t, const struct strbuf *out, char *msg,
+                                 size_t msgsize)
+{
+    if (pr->output_validator)
+        return run_custom_validator(env, pr, t, out, msg, msgsize);
+    struct checker_flags f;
+    char err[128];
+    if (checker_parse(args_for(pr->pkg, t), &f, err, sizeof(err))) {
+        snprintf(msg, msgsize, "%s", err);
+        return V_IE;
+    }
+    char *ans = NULL;
+    size_t anslen = 0;
+    int rc = fs_read(t->ans_path, PKG_MAX_FILE_BYTES, &ans, &anslen);
+    if (rc) {
+        snprintf(msg, msgsize, "cannot read the answer '%s': %s", t->name, strerror(-rc));
+        return V_IE;
+    }
+    bool ok = checker_compare(&f, strbuf_str(out), out->len, ans, anslen, msg, msgsize);
+    free(ans);
+    return ok ? V_AC : V_WA;
+}
+
+static enum verdict run_test(const struct judge_env *env, const struct problem *pr,
+                             const struct pkg_test *t, unsigned tl, struct test_result *tr)
+{
+    const struct pkg *p = pr->pkg;
+    tr->test = t;
+    int rc = sandbox_clean(env->sb, env->slot, false);
+    int in = rc ? -1 : open(t->in_path, O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+        snprintf(tr->message, sizeof(tr->message), "cannot open input '%s': %s", t->name,
+                 strerror(rc ? -rc : errno));
+        return tr->verdict = V_IE;
+    }
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = POLICY_RUN,
+        .argv = argv,
+        .stdin_fd = in,
+        .limits = {.cpu_ms = tl,
+                   .wall_ms = tl * 2 + 1000,
+                   .memory_kb = (uint64_t)p->memory_mb << 10,
+                   .stdout_max = (size_t)p->output_mb << 20,
+                   .stderr_max = (size_t)p->output_mb << 20,
+                   .processes = 16,
+                   .file_size = (uint64_t)p->output_mb << 20},
+    };
+    struct sandbox_result r;
+    rc = sandbox_exec(env->sb, &cmd, &r);
+    close(in);
+    if (rc) {
+        snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s", r.syscall,
+                 strerror(-rc));
+        sandbox_result_release(&r);
+        return tr->verdict = V_IE;
+    }
+    tr->time_ms = r.cpu_ms;
+    tr->memory_kb = r.memory_kb;
+    switch (r.status) {
+    case SANDBOX_SYSCALL:
+        tr->verdict = V_SV;
+        snprintf(tr->message, sizeof(tr->message), "forbidden system call: %s", r.syscall);
+        break;
+    case SANDBOX_OUTPUT_LIMIT:
+        tr->verdict = V_OLE;
+        snprintf(tr->message, sizeof(tr->message), "output exceeded %u MiB", p->output_mb);
+        break;
+    case SANDBOX_CPU_LIMIT:
+    case SANDBOX_WALL_LIMIT:
+        tr->verdict = V_TLE;
+        snprintf(tr->message, sizeof(tr->message), "%s time exceeded %u ms",
+                 r.status == SANDBOX_CPU_LIMIT ? "CPU" : "wall", tl);
+        break;
+    case SANDBOX_MEMORY_LIMIT:
+        tr->verdict = V_MLE;
+        snprintf(tr->message, sizeof(tr->message), "memory exceeded %u MiB", p->memory_mb);
+        break;
+    case SANDBOX_SIGNALED:
+        tr->verdict = V_RE;
+        snprintf(tr->message, sizeof(tr->message), "killed by signal %d (%s)", r.signal,
+                 strsignal(r.signal));
+        break;
+    case SANDBOX_EXITED:
+        if (r.exit_code) {
+            tr->verdict = V_RE;
+            snprintf(tr->message, sizeof(tr->message), "exit code %d", r.exit_code);
+        } else {
+            tr->verdict = check_output(env, pr, t, &r.out, tr->message, sizeof(tr->message));
+        }
+        break;
+    }
+    sandbox_result_release(&r);
+    return tr->verdict;
+}
+
+/*** Scoring ***/
+
+static void score(const struct pkg *p, struct judge_result *res)
+{
+    size_t secret = pkg_secret_count(p), passed = 0;
+    if (!p->scoring) {
+        res->max_score = 100;
+        for (size_t i = 0; i < res->ntests; i++)
+            passed += !res->tests[i].test->sample && res->tests[i].verdict == V_AC;
+        res->score = secret ? 100.0 * (double)passed / (double)secret : 0;
+        return;
+    }
+    res->max_score = 0;
+    res->score = 0;
+    for (size_t g = 1; g < p->ngroups; g++) {
+        size_t total = 0, ok = 0;
+        for (size_t i = 0; i < p->ntests; i++)
+            total += p->tests[i].group == g;
+        for (size_t i = 0; i < res->ntests; i++)
+            ok += res->tests[i].test->group == g && res->tests[i].verdict == V_AC;
+        if (!total)
+            continue;
+        res->max_score += p->groups[g].points;
+        if (p->groups[g].aggregation == PKG_MIN)
+            res->score += ok == total ? p->groups[g].points : 0;
+        else
+            res->score += p->groups[g].points * (double)ok / (double)total;
+    }
+}
+
+int judge_submission(const struct judge_env *env, const struct problem *pr, const struct lang *lang,
+                     const char *const *sources, size_t nsources, const struct judge_opts *opts,
+                     struct judge_result *res)
+{
+    memset(res, 0, sizeof(*res));
+    const struct pkg *p = pr->pkg;
+    unsigned tl = opts && opts->time_limit_ms ? opts->time_limit_ms : pkg_time_limit_ms(p);
+    if (!tl || !lang || !nsources)
+        return -EINVAL;
+    res->tests = calloc(p->ntests ? p->ntests : 1, sizeof(*res->tests));
+    if (!res->tests)
+        return -ENOMEM;
+    res->max_score = p->scoring ? 0 : 100;
+    int rc = sandbox_clean(env->sb, env->slot, true);
+    char *incdir = include_lang(p) ? fs_join(p->dir, "include/c") : NULL;
+    bool ok = false;
+    if (!rc)
+        rc = judge_compile(env, lang, sources, nsources, (const char *const *)pr->driver_objects,
+                           pr->ndriver_objects, incdir, "prog", &ok, &res->compile_output);
+    free(incdir);
+    if (rc) {
+        res->verdict = V_IE;
+        if (asprintf(&res->error, "compilation could not run: %s", strerror(-rc)) < 0)
+            res->error = NULL;
+        score(p, res);
+        return 0;
+    }
+    if (!ok) {
+        res->verdict = V_CE;
+        score(p, res);
+        if (opts && opts->progress)
+            opts->progress(opts->ud, res, SIZE_MAX);
+        return 0;
+    }
+    if (pr->output_validator) {
+        char *dst = fs_join(sandbox_box_dir(env->sb, env->slot), "validator");
+        rc = dst ? fs_copy(pr->output_validator, dst, 0755) : -ENOMEM;
+        free(dst);
+        if (rc) {
+            res->verdict = V_IE;
+            if (asprintf(&res->error, "cannot stage the output validator: %s", strerror(-rc)) < 0)
+                res->error = NULL;
+            return 0;
+        }
+    }
+    if (opts && opts->progress)
+        opts->progress(opts->ud, res, SIZE_MAX);
+    res->verdict = V_AC;
+    for (size_t i = 0; i < p->ntests; i++) {
+        struct test_result *tr = &res->tests[res->ntests++];
+        enum verdict v = run_test(env, pr, &p->tests[i], tl, tr);
+        if (tr->time_ms > res->time_ms)
+            res->time_ms = tr->time_ms;
+        if (tr->memory_kb > res->memory_kb)
+            res->memory_kb = tr->memory_kb;
+        if (v == V_IE && !res->error &&
+            asprintf(&res->error, "test '%s': %s", tr->test->name, tr->message) < 0)
+            res->error = NULL;
+        if (res->verdict == V_AC && v != V_AC)
+            res->verdict = v;
+        score(p, res);
+        if (opts && opts->progress)
+            opts->progress(opts->ud, res, i);
+        if (v != V_AC && opts && opts->stop_at_first_failure)
+            break;
+        /* A group judged first_error stops at its first failure; the others go on. */
+        if (v != V_AC && p->groups[tr->test->group].first_error) {
+            size_t g = tr->test->group;
+            while (i + 1 < p->ntests && p->tests[i + 1].group == g)
+                i++;
+        }
+    }
+    /* The judge's own failure outranks anything the program did. */
+    for (size_t i = 0; i < res->ntests; i++)
+        if (res->tests[i].verdict == V_IE)
+            res->verdict = V_IE;
+    score(p, res);
+    return 0;
+}
+
+void judge_result_release(struct judge_result *res)
+{
+    if (!res)
+        return;
+    free(res->compile_output);
+    free(res->tests);
+    free(res->error);
+    memset(res, 0, sizeof(*res));
+}

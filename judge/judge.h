@@ -1,0 +1,91 @@
+/* judge: compiles a submission once, runs it on every test in the sandbox, checks and scores it. */
+#ifndef JUDGE_JUDGE_H
+#define JUDGE_JUDGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "lang.h"
+#include "pkg.h"
+#include "sandbox.h"
+
+enum verdict { V_AC, V_WA, V_TLE, V_MLE, V_OLE, V_RE, V_CE, V_SV, V_IE };
+
+/* "AC", "WA", ... as in the API. */
+const char *verdict_code(enum verdict v);
+
+/* Where judging happens: a sandbox slot, used by one judgement at a time. */
+struct judge_env {
+    sandbox *sb;
+    int slot;
+};
+
+/* A problem ready to judge: its package with the driver and validators compiled. */
+struct problem {
+    struct pkg *pkg;
+    char *cache_dir;       /* the compiled parts live here */
+    char **driver_objects; /* absolute paths of include/c/ compiled once */
+    size_t ndriver_objects;
+    char *output_validator; /* compiled custom validator, or NULL */
+};
+
+/*
+ * Compiles what a problem needs once per version: the include/c/ driver and the output validator,
+ * into `cache_dir` (created). Takes ownership of `pkg`. Errors name the file; -EINVAL when the
+ * package's own code does not compile.
+ */
+int problem_prepare(const struct judge_env *env, struct pkg *pkg, const char *cache_dir,
+                    struct problem **out, struct diag *errors);
+void problem_free(struct problem *pr);
+
+struct test_result {
+    const struct pkg_test *test; /* borrowed from the package */
+    enum verdict verdict;
+    unsigned time_ms;
+    uint64_t memory_kb;
+    char message[256]; /* why it failed, for people (sample tests only are shown to candidates) */
+};
+
+struct judge_result {
+    enum verdict verdict;
+    double score, max_score;
+    unsigned time_ms;   /* the slowest test */
+    uint64_t memory_kb; /* the largest test */
+    char *compile_output;
+    struct test_result *tests; /* the tests judged, in test order */
+    size_t ntests;
+    char *error; /* with V_IE: what broke in the judge */
+};
+
+typedef void (*judge_progress_fn)(void *ud, const struct judge_result *partial, size_t index);
+
+struct judge_opts {
+    unsigned time_limit_ms;     /* 0: the problem's */
+    bool stop_at_first_failure; /* verification wants only the verdict */
+    judge_progress_fn progress; /* called after compiling (index SIZE_MAX) and after each test */
+    void *ud;
+};
+
+/*
+ * Judges the program made of `sources` (host paths) in `lang`. Returns 0 with `res` filled (any
+ * verdict, IE included, with res->error saying why), or a negative errno when it could not start.
+ */
+int judge_submission(const struct judge_env *env, const struct problem *pr, const struct lang *lang,
+                     const char *const *sources, size_t nsources, const struct judge_opts *opts,
+                     struct judge_result *res);
+void judge_result_release(struct judge_result *res);
+
+/*
+ * Compiles `sources` into the slot's /box/NAME (`objects` linked in, none with 0). Returns 0 with
+ * *ok telling whether it compiled and `diagnostics` (may be NULL) holding what the compiler said.
+ */
+int judge_compile(const struct judge_env *env, const struct lang *lang, const char *const *sources,
+                  size_t nsources, const char *const *objects, size_t nobjects,
+                  const char *include_dir, const char *name, bool *ok, char **diagnostics);
+
+/* Limits of a compilation: about 10 s of CPU, 1 GiB, 1 MiB of diagnostics. */
+extern const struct sandbox_limits judge_compile_limits;
+
+#endif

@@ -1,0 +1,24 @@
+/* lang: the languages the judge compiles, as a table of data. */
+#ifndef JUDGE_LANG_H
+#define JUDGE_LANG_H
+
+#include <stdbool.h>
+
+struct lang {
+    const char *id;           /* "c", "cpp": what the API calls it */
+    const char *name;         /* for people */
+    const char *const *exts;  /* source file extensions, NULL-terminated */
+    const char *compiler;     /* absolute path inside the sandbox */
+    const char *const *flags; /* before the sources */
+    const char *const *libs;  /* after them */
+    bool submissions;         /* may candidates submit in it */
+};
+
+/* By API id; NULL if unknown. */
+const struct lang *lang_by_id(const char *id);
+/* By a source file's name; NULL if no language has its extension. */
+const struct lang *lang_by_path(const char *path);
+/* The table, NULL-terminated. */
+const struct lang *const *lang_all(void);
+
+#endif

@@ -1,0 +1,850 @@
+/*
+ * The package reader. It lists every file of the package once (refusing links that leave it and
+ * anything past the caps), then reads problem.yaml, the test groups with their testdata.yaml or
+ * test_group.yaml, the tests, the statement, the C driver and template, and the programs. Both
+ * generations of the format are read: legacy (validator_flags, testdata.yaml, accept_score, range,
+ * grader_flags) and the 2023-07 / 2025-09 drafts (output_validator_args, test_group.yaml, scoring).
+ */
+#define _GNU_SOURCE
+#include "pkg.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fsutil.h"
+#include "yamldoc.h"
+
+#define STATEMENT_MAX (1u << 20)
+#define TEMPLATE_MAX  (64u << 10)
+
+struct files {
+    char **rel; /* sorted, relative to the package */
+    size_t n, alloc;
+};
+
+struct reader {
+    struct pkg *p;
+    struct diag *errors;
+    struct files files;
+    char real[PATH_MAX];
+};
+
+#define ERR(r, ...)  diag_add((r)->errors, __VA_ARGS__)
+#define WARN(r, ...) diag_add(&(r)->p->warnings, __VA_ARGS__)
+
+bool pkg_slug_valid(const char *slug)
+{
+    size_t n = slug ? strlen(slug) : 0;
+    if (n == 0 || n > 64)
+        return false;
+    if (!((slug[0] >= 'a' && slug[0] <= 'z') || (slug[0] >= '0' && slug[0] <= '9')))
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        char c = slug[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+/*** Listing the files ***/
+
+static int files_add(struct files *f, const char *rel)
+{
+    if (f->n == f->alloc) {
+        size_t na = f->alloc ? f->alloc * 2 : 64;
+        char **p = realloc(f->rel, na * sizeof(*p));
+        if (!p)
+            return -ENOMEM;
+        f->rel = p;
+        f->alloc = na;
+    }
+    if (!(f->rel[f->n] = strdup(rel)))
+        return -ENOMEM;
+    f->n++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(struct reader *r, const char *rel)
+{
+    char abs[PATH_MAX];
+    snprintf(abs, sizeof(abs), "%s%s%s", r->real, rel[0] ? "/" : "", rel);
+    DIR *d = opendir(abs);
+    if (!d) {
+        ERR(r, "problem '%s': cannot read '%s': %s", r->p->slug, rel[0] ? rel : ".",
+            strerror(errno));
+        return -EINVAL;
+    }
+    int rc = 0;
+    struct dirent *e;
+    while (!rc && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char sub[PATH_MAX], subabs[PATH_MAX];
+        snprintf(sub, sizeof(sub), "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
+        snprintf(subabs, sizeof(subabs), "%s/%s", r->real, sub);
+        struct stat st;
+        if (lstat(subabs, &st) < 0)
+            continue;
+        if (S_ISLNK(st.st_mode)) {
+            char target[PATH_MAX];
+            size_t rl = strlen(r->real);
+            if (!realpath(subabs, target) || strncmp(target, r->real, rl) || target[rl] != '/') {
+                ERR(r, "problem '%s': '%s' is a symbolic link that leaves the package", r->p->slug,
+                    sub);
+                rc = -EINVAL;
+                continue;
+            }
+            if (stat(subabs, &st) < 0 || !S_ISREG(st.st_mode)) {
+                WARN(r, "problem '%s': '%s' is a link to a folder; skipped", r->p->slug, sub);
+                continue;
+            }
+        }
+        if (S_ISDIR(st.st_mode)) {
+            rc = walk(r, sub);
+        } else if (S_ISREG(st.st_mode)) {
+            if ((unsigned long long)st.st_size > PKG_MAX_FILE_BYTES) {
+                ERR(r, "problem '%s': '%s' is larger than %llu MiB", r->p->slug, sub,
+                    PKG_MAX_FILE_BYTES >> 20);
+                rc = -EINVAL;
+            } else if (r->files.n >= PKG_MAX_FILES) {
+                ERR(r, "problem '%s': more than %d files", r->p->slug, PKG_MAX_FILES);
+                rc = -EINVAL;
+            } else {
+                rc = files_add(&r->files, sub);
+            }
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+static bool has_file(const struct reader *r, const char *rel)
+{
+    return bsearch(&rel, r->files.rel, r->files.n, sizeof(char *), cmp_str) != NULL;
+}
+
+static bool under(const char *rel, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return !strncmp(rel, prefix, n) && rel[n] == '/';
+}
+
+static char *abs_of(const struct reader *r, const char *rel)
+{
+    return fs_join(r->real, rel);
+}
+
+/*** problem.yaml ***/
+
+/* A string, or a list of strings joined by spaces (2023-07 allows both for arguments). */
+static char *str_or_list(yamldoc *doc, yaml_node_t *n)
+{
+    if (!n)
+        return NULL;
+    if (yamldoc_str(n))
+        return strdup(yamldoc_str(n));
+    char *s = strdup("");
+    yaml_node_t *it;
+    for (size_t i = 0; s && (it = yamldoc_item(doc, n, i)); i++) {
+        const char *v = yamldoc_str(it);
+        char *t = NULL;
+        if (v && asprintf(&t, "%s%s%s", s, *s ? " " : "", v) >= 0) {
+            free(s);
+            s = t;
+        }
+    }
+    return s;
+}
+
+static void number(struct reader *r, yamldoc *doc, yaml_node_t *map, const char *key, double lo,
+                   double hi, double *out)
+{
+    yaml_node_t *n = yamldoc_get(doc, map, key);
+    double v;
+    if (!n)
+        return;
+    if (!yamldoc_num(n, &v) || v < lo || v > hi) {
+        ERR(r, "problem '%s': problem.yaml: '%s' must be a number from %g to %g", r->p->slug, key,
+            lo, hi);
+        return;
+    }
+    *out = v;
+}
+
+static int read_problem_yaml(struct reader *r)
+{
+    struct pkg *p = r->p;
+    if (!has_file(r, "problem.yaml")) {
+        ERR(r, "problem '%s': problem.yaml is missing", p->slug);
+        return -EINVAL;
+    }
+    char *path = abs_of(r, "problem.yaml"), err[256];
+    yamldoc *doc = NULL;
+    int rc = yamldoc_load(path, &doc, err, sizeof(err));
+    free(path);
+    if (rc) {
+        ERR(r, "problem '%s': problem.yaml: %s", p->slug, err);
+        return -EINVAL;
+    }
+    yaml_node_t *root = yamldoc_root(doc);
+    if (root && root->type != YAML_MAPPING_NODE) {
+        ERR(r, "problem '%s': problem.yaml: the top level must be a mapping", p->slug);
+        yamldoc_free(doc);
+        return -EINVAL;
+    }
+    const char *version = yamldoc_str(yamldoc_get(doc, root, "problem_format_version"));
+    bool modern = version && strcmp(version, "legacy") != 0;
+
+    yaml_node_t *name = yamldoc_get(doc, root, "name");
+    if (yamldoc_str(name)) {
+        p->name = strdup(yamldoc_str(name));
+    } else if (name && name->type == YAML_MAPPING_NODE) {
+        const char *en = yamldoc_str(yamldoc_get(doc, name, "en"));
+        const char *k;
+        yaml_node_t *v;
+        if (!en && yamldoc_entry(doc, name, 0, &k, &v))
+            en = yamldoc_str(v);
+        if (en)
+            p->name = strdup(en);
+    }
+    if (!p->name)
+        p->name = strdup(p->slug);
+
+    yaml_node_t *type = yamldoc_get(doc, root, "type");
+    char *types = str_or_list(doc, type);
+    if (types) {
+        if (strstr(types, "scoring"))
+            p->scoring = true;
+        if (strstr(types, "interactive") || strstr(types, "multi-pass") ||
+            strstr(types, "submit-answer")) {
+            ERR(r,
+                "problem '%s': problem.yaml: type '%s' is not supported (pass-fail and scoring "
+                "are)",
+                p->slug, types);
+            rc = -EINVAL;
+        } else if (!p->scoring && !strstr(types, "pass-fail")) {
+            ERR(r, "problem '%s': problem.yaml: unknown type '%s'", p->slug, types);
+            rc = -EINVAL;
+        }
+        free(types);
+    }
+
+    p->time_multiplier = modern ? 2.0 : 5.0;
+    p->safety_margin = modern ? 1.5 : 2.0;
+    p->memory_mb = 1024;
+    p->output_mb = 8;
+    yaml_node_t *limits = yamldoc_get(doc, root, "limits");
+    if (limits) {
+        number(r, doc, limits, "time_limit", 0.001, 60, &p->time_limit);
+        number(r, doc, limits, "time_multiplier", 1, 100, &p->time_multiplier);
+        number(r, doc, limits, "time_safety_margin", 1, 100, &p->safety_margin);
+        yaml_node_t *tm = yamldoc_get(doc, limits, "time_multipliers");
+        if (tm) {
+            number(r, doc, tm, "ac_to_time_limit", 1, 100, &p->time_multiplier);
+            number(r, doc, tm, "time_limit_to_tle", 1, 100, &p->safety_margin);
+        }
+        double mem = p->memory_mb, out = p->output_mb;
+        number(r, doc, limits, "memory", 1, 4096, &mem);
+        number(r, doc, limits, "output", 1, 256, &out);
+        p->memory_mb = (unsigned)ceil(mem);
+        p->output_mb = (unsigned)ceil(out);
+    }
+    if (p->time_limit == 0 && has_file(r, ".timelimit")) {
+        /* problemtools writes the derived limit here */
+        char *tl = NULL, *tp = abs_of(r, ".timelimit");
+        if (tp && fs_read(tp, 64, &tl, NULL) == 0) {
+            double v = strtod(tl, NULL);
+            if (v > 0 && v <= 60)
+                p->time_limit = v;
+        }
+        free(tl);
+        free(tp);
+    }
+
+    const char *validation = yamldoc_str(yamldoc_get(doc, root, "validation"));
+    if (validation) {
+        if (strstr(validation, "interactive")) {
+            ERR(r, "problem '%s': problem.yaml: interactive validation is not supported", p->slug);
+            rc = -EINVAL;
+        } else if (!strncmp(validation, "custom", 6)) {
+            p->custom_validation = true;
+        } else if (strcmp(validation, "default")) {
+            ERR(r, "problem '%s': problem.yaml: validation must be 'default' or 'custom', not '%s'",
+                p->slug, validation);
+            rc = -EINVAL;
+        }
+    }
+    const char *keys[] = {"output_validator_args", "output_validator_flags", "validator_flags"};
+    for (size_t i = 0; i < 3 && !p->validator_args; i++)
+        p->validator_args = str_or_list(doc, yamldoc_get(doc, root, keys[i]));
+    yamldoc_free(doc);
+    if (r->errors->n)
+        rc = -EINVAL;
+    return rc;
+}
+
+/*** Groups and tests ***/
+
+struct group_conf {
+    double accept_score, range_max;
+    bool has_range, has_score, min, first_error, ignore_sample;
+    double score;
+    char *validator_args, *input_validator_args;
+};
+
+/* Reads testdata.yaml or test_group.yaml in `dir` (relative) over the inherited `c`. */
+static void read_group_conf(struct reader *r, const char *dir, struct group_conf *c)
+{
+    static const char *const names[] = {"testdata.yaml", "test_group.yaml"};
+    for (size_t i = 0; i < 2; i++) {
+        char rel[PATH_MAX];
+        snprintf(rel, sizeof(rel), "%s/%s", dir, names[i]);
+        if (!has_file(r, rel))
+            continue;
+        char *path = abs_of(r, rel), err[256];
+        yamldoc *doc = NULL;
+        int rc = yamldoc_load(path, &doc, err, sizeof(err));
+        free(path);
+        if (rc) {
+            ERR(r, "problem '%s': %s: %s", r->p->slug, rel, err);
+            continue;
+        }
+        yaml_node_t *root = yamldoc_root(doc);
+        double v;
+        if (yamldoc_num(yamldoc_get(doc, root, "accept_score"), &v))
+            c->accept_score = v;
+        const char *range = yamldoc_str(yamldoc_get(doc, root, "range"));
+        double lo, hi;
+        if (range && sscanf(range, "%lf %lf", &lo, &hi) == 2) {
+            c->has_range = true;
+            c->range_max = hi;
+        }
+        const char *on_reject = yamldoc_str(yamldoc_get(doc, root, "on_reject"));
+        if (on_reject)
+            c->first_error = !strcmp(on_reject, "break") || !strcmp(on_reject, "first_error");
+        const char *flags = yamldoc_str(yamldoc_get(doc, root, "grader_flags"));
+        if (flags) {
+            if (strstr(flags, "min"))
+                c->min = true;
+            if (strstr(flags, "sum"))
+                c->min = false;
+            if (strstr(flags, "first_error"))
+                c->first_error = true;
+            if (strstr(flags, "ignore_sample"))
+                c->ignore_sample = true;
+        }
+        yaml_node_t *scoring = yamldoc_get(doc, root, "scoring");
+        if (yamldoc_num(yamldoc_get(doc, root, "score"), &v) ||
+            yamldoc_num(yamldoc_get(doc, scoring, "score"), &v)) {
+            c->has_score = true;
+            c->score = v;
+        }
+        const char *agg = yamldoc_str(yamldoc_get(doc, scoring, "aggregation"));
+        if (agg)
+            c->min = !strcmp(agg, "min") || !strcmp(agg, "pass-fail");
+        const char *okeys[] = {"output_validator_args", "output_validator_flags"};
+        for (size_t k = 0; k < 2; k++) {
+            char *s = str_or_list(doc, yamldoc_get(doc, root, okeys[k]));
+            if (s) {
+                free(c->validator_args);
+                c->validator_args = s;
+            }
+        }
+        const char *ikeys[] = {"input_validator_args", "input_validator_flags"};
+        for (size_t k = 0; k < 2; k++) {
+            char *s = str_or_list(doc, yamldoc_get(doc, root, ikeys[k]));
+            if (s) {
+                free(c->input_validator_args);
+                c->input_validator_args = s;
+            }
+        }
+        yamldoc_free(doc);
+    }
+}
+
+static size_t add_group(struct pkg *p, const char *name, const struct group_conf *c)
+{
+    struct pkg_group *g = realloc(p->groups, (p->ngroups + 1) * sizeof(*g));
+    if (!g)
+        return (size_t)-1;
+    p->groups = g;
+    g = &p->groups[p->ngroups];
+    memset(g, 0, sizeof(*g));
+    g->name = strdup(name);
+    g->aggregation = c->min ? PKG_MIN : PKG_SUM;
+    g->first_error = c->first_error;
+    g->points = c->has_score ? c->score : -1; /* -1: from accept_score once tests are counted */
+    g->validator_args = c->validator_args ? strdup(c->validator_args) : NULL;
+    g->input_validator_args = c->input_validator_args ? strdup(c->input_validator_args) : NULL;
+    return p->ngroups++;
+}
+
+static void conf_copy(struct group_conf *dst, const struct group_conf *src)
+{
+    *dst = *src;
+    dst->validator_args = src->validator_args ? strdup(src->validator_args) : NULL;
+    dst->input_validator_args =
+        src->input_validator_args ? strdup(src->input_validator_args) : NULL;
+}
+
+static void conf_release(struct group_conf *c)
+{
+    free(c->validator_args);
+    free(c->input_validator_args);
+}
+
+/* The first folder below data/secret/ that `rel` lies in, or "" directly in secret. */
+static void group_of(const char *rel, char *out, size_t size)
+{
+    const char *rest = rel + strlen("data/secret/");
+    const char *slash = strchr(rest, '/');
+    if (!slash) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, size, "%.*s", (int)(slash - rest), rest);
+}
+
+static int read_tests(struct reader *r)
+{
+    struct pkg *p = r->p;
+    struct group_conf base = {.accept_score = 1};
+    read_group_conf(r, "data", &base);
+    struct group_conf sample, secret;
+    conf_copy(&sample, &base);
+    read_group_conf(r, "data/sample", &sample);
+    conf_copy(&secret, &base);
+    read_group_conf(r, "data/secret", &secret);
+    add_group(p, "sample", &sample);
+    add_group(p, "secret", &secret);
+    /* Subgroups first, so each test finds its group by name. */
+    for (size_t i = 0; i < r->files.n; i++) {
+        const char *rel = r->files.rel[i];
+        char g[256];
+        if (!under(rel, "data/secret") || !fs_has_suffix(rel, ".in"))
+            continue;
+        group_of(rel, g, sizeof(g));
+        if (!g[0] || !strcmp(p->groups[p->ngroups - 1].name, g))
+            continue;
+        bool seen = false;
+        for (size_t k = 2; k < p->ngroups; k++)
+            seen |= !strcmp(p->groups[k].name, g);
+        if (seen)
+            continue;
+        struct group_conf c;
+        conf_copy(&c, &secret);
+        c.has_score = false;
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof(dir), "data/secret/%s", g);
+        read_group_conf(r, dir, &c);
+        add_group(p, g, &c);
+        conf_release(&c);
+    }
+
+    double *accept = calloc(p->ngroups, sizeof(double));
+    size_t *count = calloc(p->ngroups, sizeof(size_t));
+    if (!accept || !count) {
+        free(accept);
+        free(count);
+        conf_release(&base);
+        conf_release(&sample);
+        conf_release(&secret);
+        return -ENOMEM;
+    }
+    accept[0] = sample.accept_score;
+    accept[1] = secret.accept_score;
+    for (size_t i = 0; i < r->files.n; i++) {
+        const char *rel = r->files.rel[i];
+        bool is_sample = under(rel, "data/sample");
+        if (!is_sample && !under(rel, "data/secret"))
+            continue;
+        if (fs_has_suffix(rel, ".ans")) {
+            char in[PATH_MAX];
+            snprintf(in, sizeof(in), "%.*s.in", (int)(strlen(rel) - 4), rel);
+            if (!has_file(r, in))
+                ERR(r, "problem '%s': '%s' has no matching .in", p->slug, rel);
+            continue;
+        }
+        if (!fs_has_suffix(rel, ".in"))
+            continue;
+        char ans[PATH_MAX];
+        snprintf(ans, sizeof(ans), "%.*s.ans", (int)(strlen(rel) - 3), rel);
+        if (!has_file(r, ans)) {
+            ERR(r, "problem '%s': '%s' has no matching .ans", p->slug, rel);
+            continue;
+        }
+        if (p->ntests >= PKG_MAX_TESTS) {
+            ERR(r, "problem '%s': more than %d tests", p->slug, PKG_MAX_TESTS);
+            break;
+        }
+        struct pkg_test *t = realloc(p->tests, (p->ntests + 1) * sizeof(*t));
+        if (!t)
+            break;
+        p->tests = t;
+        t = &p->tests[p->ntests++];
+        memset(t, 0, sizeof(*t));
+        t->name = strndup(rel + 5, strlen(rel) - 5 - 3);
+        t->in_path = abs_of(r, rel);
+        t->ans_path = abs_of(r, ans);
+        t->sample = is_sample;
+        t->group = is_sample ? 0 : 1;
+        char g[256];
+        if (!is_sample) {
+            group_of(rel, g, sizeof(g));
+            for (size_t k = 2; g[0] && k < p->ngroups; k++)
+                if (!strcmp(p->groups[k].name, g))
+                    t->group = k;
+        }
+        count[t->group]++;
+    }
+    for (size_t k = 2; k < p->ngroups; k++) {
+        struct group_conf c = {.accept_score = secret.accept_score};
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof(dir), "data/secret/%s", p->groups[k].name);
+        read_group_conf(r, dir, &c);
+        accept[k] = c.accept_score;
+        conf_release(&c);
+    }
+    /* Legacy points: accept_score per test, summed, or once for a min group; range caps it. */
+    for (size_t k = 0; k < p->ngroups; k++) {
+        struct pkg_group *g = &p->groups[k];
+        if (g->points < 0)
+            g->points = g->aggregation == PKG_MIN ? accept[k] : accept[k] * (double)count[k];
+    }
+    if (secret.has_range && p->scoring) {
+        double total = 0;
+        for (size_t k = 1; k < p->ngroups; k++)
+            total += p->groups[k].points;
+        if (total > secret.range_max && total > 0)
+            for (size_t k = 1; k < p->ngroups; k++)
+                p->groups[k].points *= secret.range_max / total;
+    }
+    free(accept);
+    free(count);
+    conf_release(&base);
+    conf_release(&sample);
+    conf_release(&secret);
+    if (pkg_secret_count(p) == 0)
+        ERR(r, "problem '%s': data/secret has no tests (a test is a .in with its .ans)", p->slug);
+    return 0;
+}
+
+/*** Statement, driver, template ***/
+
+static void read_statement(struct reader *r)
+{
+    struct pkg *p = r->p;
+    static const char *const md[] = {"statement/problem.en.md", "problem_statement/problem.en.md",
+                                     "statement/problem.md", "problem_statement/problem.md"};
+    static const char *const tex[] = {"statement/problem.en.tex",
+                                      "problem_statement/problem.en.tex",
+                                      "problem_statement/problem.tex", "statement/problem.tex"};
+    for (size_t i = 0; i < 4 && !p->statement; i++) {
+        if (!has_file(r, md[i]))
+            continue;
+        char *path = abs_of(r, md[i]);
+        if (fs_read(path, STATEMENT_MAX, &p->statement, NULL))
+            ERR(r, "problem '%s': '%s' cannot be read or is larger than 1 MiB", p->slug, md[i]);
+        else
+            p->statement_path = strdup(md[i]);
+        free(path);
+    }
+    for (size_t i = 0; i < 4 && !p->statement; i++) {
+        if (!has_file(r, tex[i]))
+            continue;
+        char *path = abs_of(r, tex[i]), *body = NULL;
+        if (fs_read(path, STATEMENT_MAX, &body, NULL) == 0) {
+            /* Shown as it is: a fence longer than any run of backticks inside keeps it whole. */
+            if (asprintf(&p->statement, "````text\n%s\n````\n", body) < 0)
+                p->statement = NULL;
+            p->statement_path = strdup(tex[i]);
+            WARN(r,
+                 "problem '%s': the statement is only in LaTeX ('%s'); it is shown as "
+                 "preformatted text",
+                 p->slug, tex[i]);
+        }
+        free(body);
+        free(path);
+    }
+    if (!p->statement)
+        ERR(r, "problem '%s': no statement: statement/problem.en.md is missing", p->slug);
+}
+
+static void read_c_files(struct reader *r)
+{
+    struct pkg *p = r->p;
+    for (size_t i = 0; i < r->files.n; i++) {
+        const char *rel = r->files.rel[i];
+        if (under(rel, "include/c")) {
+            char **n = realloc(p->include_files, (p->ninclude + 1) * sizeof(*n));
+            if (!n)
+                return;
+            p->include_files = n;
+            p->include_files[p->ninclude++] = abs_of(r, rel);
+        } else if (!p->template_c && under(rel, "attachments/templates/c") &&
+                   fs_has_suffix(rel, ".c")) {
+            char *path = abs_of(r, rel);
+            if (fs_read(path, TEMPLATE_MAX, &p->template_c, NULL))
+                ERR(r, "problem '%s': '%s' is larger than 64 KiB", p->slug, rel);
+            free(path);
+        }
+    }
+}
+
+/*** Programs: reference submissions and validators ***/
+
+static struct pkg_program *add_program(struct pkg_program **arr, size_t *n)
+{
+    struct pkg_program *a = realloc(*arr, (*n + 1) * sizeof(*a));
+    if (!a)
+        return NULL;
+    *arr = a;
+    memset(&a[*n], 0, sizeof(a[*n]));
+    return &a[(*n)++];
+}
+
+/*
+ * The programs in folder `dir`: each file directly in it is one, each sub-folder is one made of
+ * all its sources. With `single`, the whole folder is one program. Programs in a language the
+ * judge does not run are skipped with a warning.
+ */
+static void read_programs(struct reader *r, const char *dir, bool single, const char *expected,
+                          struct pkg_program **arr, size_t *n)
+{
+    struct pkg *p = r->p;
+    size_t dl = strlen(dir);
+    char current[PATH_MAX] = "";
+    struct pkg_program *prog = NULL;
+    bool skipped = false;
+    for (size_t i = 0; i < r->files.n; i++) {
+        const char *rel = r->files.rel[i];
+        if (!under(rel, dir))
+            continue;
+        const char *rest = rel + dl + 1;
+        const char *slash = strchr(rest, '/');
+        char unit[PATH_MAX];
+        if (single)
+            snprintf(unit, sizeof(unit), "%s", dir);
+        else if (slash)
+            snprintf(unit, sizeof(unit), "%.*s", (int)(slash - rel), rel);
+        else
+            snprintf(unit, sizeof(unit), "%s", rel);
+        const struct lang *lang = lang_by_path(rel);
+        if (strcmp(unit, current)) {
+            snprintf(current, sizeof(current), "%s", unit);
+            prog = NULL;
+            skipped = false;
+        }
+        if (!lang) {
+            bool source_like = !fs_has_suffix(rel, ".h") && !fs_has_suffix(rel, ".hpp") &&
+                               !fs_has_suffix(rel, ".md") && !fs_has_suffix(rel, ".txt") &&
+                               !fs_has_suffix(rel, ".yaml");
+            if (source_like && !prog && !skipped) {
+                const char *dot = strrchr(rel, '.');
+                WARN(r, "problem '%s': skipped '%s': '%s' is not a language this judge runs",
+                     p->slug, rel, dot ? dot + 1 : "(no extension)");
+                skipped = true;
+            }
+            continue;
+        }
+        if (!prog) {
+            prog = add_program(arr, n);
+            if (!prog)
+                return;
+            prog->path = strdup(unit);
+            prog->lang = lang;
+            prog->expected = expected ? strdup(expected) : NULL;
+        }
+        char **s = realloc(prog->sources, (prog->nsources + 1) * sizeof(*s));
+        if (!s)
+            return;
+        prog->sources = s;
+        prog->sources[prog->nsources++] = abs_of(r, rel);
+        if (lang != prog->lang && lang->submissions && prog->lang == lang_by_id("c"))
+            prog->lang = lang; /* C with C++ parts is built as C++ */
+    }
+}
+
+static const char *const categories[] = {"accepted", "wrong_answer", "time_limit_exceeded",
+                                         "run_time_error", NULL};
+
+static void read_all_programs(struct reader *r)
+{
+    struct pkg *p = r->p;
+    for (const char *const *c = categories; *c; c++) {
+        char dir[64];
+        snprintf(dir, sizeof(dir), "submissions/%s", *c);
+        read_programs(r, dir, false, *c, &p->submissions, &p->nsubmissions);
+    }
+    for (size_t i = 0; i < r->files.n; i++) {
+        const char *rel = r->files.rel[i];
+        if (!under(rel, "submissions"))
+            continue;
+        const char *cat = rel + strlen("submissions/");
+        bool known = false;
+        for (const char *const *c = categories; *c; c++)
+            known |= !strncmp(cat, *c, strlen(*c)) && cat[strlen(*c)] == '/';
+        if (!known && strchr(cat, '/')) {
+            WARN(r,
+                 "problem '%s': skipped '%s': the judge verifies only accepted, wrong_answer, "
+                 "time_limit_exceeded and run_time_error submissions",
+                 p->slug, rel);
+        }
+    }
+    read_programs(r, "input_validators", false, NULL, &p->input_validators, &p->ninput_validators);
+    read_programs(r, "input_format_validators", false, NULL, &p->input_validators,
+                  &p->ninput_validators);
+
+    struct pkg_program *ov = NULL;
+    size_t nov = 0;
+    read_programs(r, "output_validator", true, NULL, &ov, &nov);
+    if (!nov)
+        read_programs(r, "output_validators", false, NULL, &ov, &nov);
+    if (nov) {
+        p->output_validator = malloc(sizeof(*p->output_validator));
+        if (p->output_validator)
+            *p->output_validator = ov[0];
+        for (size_t i = 1; i < nov; i++) {
+            WARN(r, "problem '%s': only the first output validator is used; '%s' is not", p->slug,
+                 ov[i].path);
+            free(ov[i].path);
+            for (size_t k = 0; k < ov[i].nsources; k++)
+                free(ov[i].sources[k]);
+            free(ov[i].sources);
+            free(ov[i].expected);
+        }
+        free(ov);
+        /* 2023-07 and later: a present output validator means custom validation. */
+        p->custom_validation = true;
+    } else if (p->custom_validation) {
+        ERR(r,
+            "problem '%s': validation is custom but there is no output validator in C or C++ "
+            "(output_validators/NAME/ or output_validator/)",
+            p->slug);
+    }
+}
+
+/*** The whole package ***/
+
+int pkg_open(const char *dir, const char *slug, struct pkg **out, struct diag *errors)
+{
+    struct reader r = {.errors = errors};
+    struct pkg *p = calloc(1, sizeof(*p));
+    if (!p)
+        return -ENOMEM;
+    r.p = p;
+    if (!realpath(dir, r.real)) {
+        int e = errno;
+        diag_add(errors, "problem '%s': cannot open package folder '%s': %s", slug ? slug : dir,
+                 dir, strerror(e));
+        pkg_free(p);
+        return -EINVAL;
+    }
+    const char *base = strrchr(r.real, '/');
+    p->slug = strdup(slug ? slug : (base ? base + 1 : r.real));
+    p->dir = strdup(r.real);
+    if (!p->slug || !p->dir) {
+        pkg_free(p);
+        return -ENOMEM;
+    }
+    size_t before = errors->n;
+    if (!pkg_slug_valid(p->slug))
+        ERR(&r, "problem '%s': the id must match [a-z0-9][a-z0-9-]* (at most 64 characters)",
+            p->slug);
+    int rc = walk(&r, "");
+    if (rc == -ENOMEM)
+        goto out;
+    qsort(r.files.rel, r.files.n, sizeof(char *), cmp_str);
+    if (read_problem_yaml(&r) == 0 || has_file(&r, "problem.yaml")) {
+        if ((rc = read_tests(&r)) == -ENOMEM)
+            goto out;
+        read_statement(&r);
+        read_c_files(&r);
+        read_all_programs(&r);
+    }
+    rc = errors->n > before ? -EINVAL : 0;
+out:
+    for (size_t i = 0; i < r.files.n; i++)
+        free(r.files.rel[i]);
+    free(r.files.rel);
+    if (rc) {
+        pkg_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
+
+static void program_release(struct pkg_program *pr)
+{
+    free(pr->path);
+    for (size_t k = 0; k < pr->nsources; k++)
+        free(pr->sources[k]);
+    free(pr->sources);
+    free(pr->expected);
+}
+
+void pkg_free(struct pkg *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->ngroups; i++) {
+        free(p->groups[i].name);
+        free(p->groups[i].validator_args);
+        free(p->groups[i].input_validator_args);
+    }
+    free(p->groups);
+    for (size_t i = 0; i < p->ntests; i++) {
+        free(p->tests[i].name);
+        free(p->tests[i].in_path);
+        free(p->tests[i].ans_path);
+    }
+    free(p->tests);
+    for (size_t i = 0; i < p->nsubmissions; i++)
+        program_release(&p->submissions[i]);
+    free(p->submissions);
+    for (size_t i = 0; i < p->ninput_validators; i++)
+        program_release(&p->input_validators[i]);
+    free(p->input_validators);
+    if (p->output_validator) {
+        program_release(p->output_validator);
+        free(p->output_validator);
+    }
+    for (size_t i = 0; i < p->ninclude; i++)
+        free(p->include_files[i]);
+    free(p->include_files);
+    free(p->dir);
+    free(p->slug);
+    free(p->name);
+    free(p->validator_args);
+    free(p->statement);
+    free(p->statement_path);
+    free(p->template_c);
+    diag_release(&p->warnings);
+    free(p);
+}
+
+size_t pkg_secret_count(const struct pkg *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->ntests; i++)
+        n += !p->tests[i].sample;
+    return n;
+}
+
+unsigned pkg_time_limit_ms(const struct pkg *p)
+{
+    return (unsigned)llround(p->time_limit * 1000);
+}

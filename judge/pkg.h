@@ -1,0 +1,89 @@
+/* pkg: a problem package in the Kattis problem package format, read from a folder. */
+#ifndef JUDGE_PKG_H
+#define JUDGE_PKG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "lang.h"
+
+enum pkg_aggregation { PKG_SUM, PKG_MIN };
+
+/* A test group: data/sample, data/secret, or a folder directly under data/secret. */
+struct pkg_group {
+    char *name;                       /* "sample", "secret", "group1" */
+    double points;                    /* what the group is worth in a scoring problem */
+    enum pkg_aggregation aggregation; /* sum: a share per test; min: all or nothing */
+    bool first_error;                 /* stop judging the group at its first failure */
+    char *validator_args; /* output validator arguments for its tests, NULL: the problem's */
+    char *input_validator_args;
+};
+
+struct pkg_test {
+    char *name;     /* path below data/ without extension: "secret/group1/01-small" */
+    char *in_path;  /* absolute */
+    char *ans_path; /* absolute */
+    size_t group;   /* index into pkg.groups */
+    bool sample;
+};
+
+/* A program of the package: a reference submission or a validator, one file or a folder. */
+struct pkg_program {
+    char *path;     /* relative to the package: "submissions/accepted/sol.c" */
+    char **sources; /* absolute paths of its source files */
+    size_t nsources;
+    const struct lang *lang;
+    char *expected; /* reference submissions: "accepted", "wrong_answer", ... */
+};
+
+struct pkg {
+    char *dir; /* absolute */
+    char *slug;
+    char *name;
+    bool scoring;
+    double time_limit;      /* seconds; 0 when problem.yaml gives none (derive it) */
+    double time_multiplier; /* slowest accepted run times this gives the limit */
+    double safety_margin;
+    unsigned memory_mb;
+    unsigned output_mb;
+    bool custom_validation;
+    char *validator_args; /* the default validator's flags, or the custom one's arguments */
+    char *statement;      /* Markdown */
+    char *statement_path;
+    char *template_c;     /* starter code, or NULL */
+    char **include_files; /* include/c/: absolute paths (drivers and headers) */
+    size_t ninclude;
+    struct pkg_group *groups;
+    size_t ngroups;
+    struct pkg_test *tests; /* in test order: lexicographic by path */
+    size_t ntests;
+    struct pkg_program *submissions;
+    size_t nsubmissions;
+    struct pkg_program *input_validators;
+    size_t ninput_validators;
+    struct pkg_program *output_validator; /* NULL: the default validator */
+    struct diag warnings;
+};
+
+/* Package-wide caps: a package past them is refused, naming the file. */
+#define PKG_MAX_FILES      20000
+#define PKG_MAX_FILE_BYTES (256ull << 20)
+#define PKG_MAX_TESTS      1000
+
+/* Is `slug` a valid problem id: [a-z0-9][a-z0-9-]*, at most 64 characters? */
+bool pkg_slug_valid(const char *slug);
+
+/*
+ * Reads the package in folder `dir` as problem `slug` (NULL: the folder's name). Every problem is
+ * added to `errors` naming the file; returns 0, -EINVAL when the package is invalid, or another
+ * negative errno. On success `*out` is the package; its warnings are in out->warnings.
+ */
+int pkg_open(const char *dir, const char *slug, struct pkg **out, struct diag *errors);
+void pkg_free(struct pkg *p);
+
+/* Number of secret tests; the time limit in ms (0 when not known yet). */
+size_t pkg_secret_count(const struct pkg *p);
+unsigned pkg_time_limit_ms(const struct pkg *p);
+
+#endif

@@ -1,0 +1,33 @@
+/* policy: the sandbox's seccomp allowlists, kept as tables and compiled to BPF once per process. */
+#ifndef JUDGE_POLICY_H
+#define JUDGE_POLICY_H
+
+#include <stddef.h>
+
+#include <linux/filter.h>
+
+enum policy_kind {
+    POLICY_RUN,     /* a submission or a validator: one process, threads allowed, no exec */
+    POLICY_COMPILE, /* the compiler driver: may fork and exec its own passes */
+    POLICY__COUNT,
+};
+
+/* A compiled filter: `prog` can be handed to seccomp(2) as it is. */
+struct policy_bpf {
+    struct sock_fprog prog;
+};
+
+/*
+ * Compiles the allowlist of `kind`. Anything not allowed makes the kernel stop the caller and
+ * notify the supervisor (SECCOMP_RET_USER_NOTIF), which then names the system call; a call through
+ * another ABI (x32, int 0x80) kills the process outright. For POLICY_RUN, execve is allowed only
+ * with `exec_path` as its first argument: the sandbox's own exec of the program, never a later one.
+ * Returns 0 or a negative errno.
+ */
+int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf *out);
+void policy_release(struct policy_bpf *bpf);
+
+/* The name of native system call `nr` ("#nr" when unknown), into `buf`. */
+void policy_syscall_name(int nr, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,93 @@
+/* sandbox: runs one untrusted program in fresh namespaces, a read-only root, limits and seccomp. */
+#ifndef JUDGE_SANDBOX_H
+#define JUDGE_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cgroup.h"
+#include "policy.h"
+#include "strbuf.h"
+
+typedef struct sandbox sandbox;
+
+struct sandbox_config {
+    const char *workdir;     /* created; holds the slots' file systems while the sandbox is open */
+    int slots;               /* runs that may happen at once: one per judging worker */
+    unsigned uid_base;       /* slot i runs as uid and gid uid_base + i */
+    enum cgroup_mode cgroup; /* CGROUP_AUTO, or a mode forced (tests cover each) */
+    unsigned slot_mb;        /* size of a slot's tmpfs, which holds /box and /tmp */
+};
+
+struct sandbox_limits {
+    unsigned cpu_ms;    /* user + system time of the whole process */
+    unsigned wall_ms;   /* real time from start to exit */
+    uint64_t memory_kb; /* peak memory of the process tree */
+    size_t stdout_max;  /* bytes; one more ends the run with SANDBOX_OUTPUT_LIMIT */
+    size_t stderr_max;  /* the same for stderr */
+    unsigned processes; /* processes and threads at once */
+    uint64_t file_size; /* largest file it may write (in /tmp) */
+    unsigned stack_kb;  /* 0: as large as memory_kb */
+};
+
+struct sandbox_cmd {
+    int slot;
+    enum policy_kind policy;
+    const char *const *argv; /* argv[0]: the program's path inside the sandbox */
+    const char *const *envp; /* NULL: an empty environment */
+    const char *cwd;         /* inside the sandbox; NULL: /box */
+    int stdin_fd;            /* -1: /dev/null */
+    const char *data_dir;    /* a host folder shown read-only at /data, or NULL */
+    struct sandbox_limits limits;
+};
+
+enum sandbox_status {
+    SANDBOX_EXITED,       /* exit_code says how */
+    SANDBOX_SIGNALED,     /* killed by `signal`, not by the sandbox */
+    SANDBOX_CPU_LIMIT,    /* used more than cpu_ms */
+    SANDBOX_WALL_LIMIT,   /* ran longer than wall_ms (sleeping, blocked, stopped) */
+    SANDBOX_MEMORY_LIMIT, /* the memory limit killed it or made it fail */
+    SANDBOX_OUTPUT_LIMIT, /* wrote more than stdout_max or stderr_max */
+    SANDBOX_SYSCALL,      /* made a system call outside its policy: `syscall` names it */
+};
+
+struct sandbox_result {
+    enum sandbox_status status;
+    int exit_code;
+    int signal;
+    unsigned cpu_ms;
+    unsigned wall_ms;
+    uint64_t memory_kb;
+    size_t stdout_bytes; /* all it wrote, kept or not */
+    char syscall[32];
+    struct strbuf out; /* stdout, up to stdout_max */
+    struct strbuf err; /* stderr, up to stderr_max */
+};
+
+const char *sandbox_status_name(enum sandbox_status st);
+
+/*
+ * Builds the slots (a root tree and a tmpfs each), the network namespace, the control groups and
+ * the seccomp filters. Needs root and must run before the process starts threads: it moves the
+ * process into a mount namespace of its own, so that nothing it mounts is seen by the host.
+ */
+int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
+void sandbox_close(sandbox *sb);
+const char *sandbox_mode(const sandbox *sb);
+int sandbox_slots(const sandbox *sb);
+/* Host paths of a slot's /box (read-only inside; the caller puts programs there) and /tmp. */
+const char *sandbox_box_dir(const sandbox *sb, int slot);
+const char *sandbox_tmp_dir(const sandbox *sb, int slot);
+/* Empties the slot's /tmp, and its /box too with `box`. */
+int sandbox_clean(sandbox *sb, int slot, bool box);
+
+/*
+ * Runs `cmd` and fills `res` (whose buffers it initialises; release with sandbox_result_release).
+ * Returns 0 when the program ran, whatever it did, or a negative errno when the sandbox itself
+ * failed: that is the judge's fault, never the program's.
+ */
+int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_result *res);
+void sandbox_result_release(struct sandbox_result *res);
+
+#endif

@@ -1,0 +1,322 @@
+/*
+ * Verification, in the order verifyproblem uses: read the package, compile and run the input
+ * validators on every input, compile the driver and output validator, run the accepted
+ * submissions (deriving the time limit from the slowest when the package gives none), then every
+ * other reference submission, each of which must get the verdict its folder names.
+ */
+#define _GNU_SOURCE
+#include "verify.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+
+/* How long an accepted submission may run while the time limit is still being derived. */
+#define DERIVE_LIMIT_MS 10000
+
+enum verdict verify_expected_verdict(const char *folder)
+{
+    if (!strcmp(folder, "accepted"))
+        return V_AC;
+    if (!strcmp(folder, "wrong_answer"))
+        return V_WA;
+    if (!strcmp(folder, "time_limit_exceeded"))
+        return V_TLE;
+    if (!strcmp(folder, "run_time_error"))
+        return V_RE;
+    return V_IE;
+}
+
+static void run_input_validators(const struct judge_env *env, const struct pkg *p,
+                                 struct verify_report *rep)
+{
+    for (size_t v = 0; v < p->ninput_validators; v++) {
+        const struct pkg_program *iv = &p->input_validators[v];
+        char *folder = fs_join(p->dir, iv->path);
+        bool ok = false;
+        char *diag = NULL;
+        int rc = sandbox_clean(env->sb, env->slot, true);
+        if (!rc)
+            rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources, NULL,
+                               0, folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
+                               &diag);
+        free(folder);
+        if (rc || !ok) {
+            diag_add(&rep->errors, "problem '%s': input validator '%s' does not compile:\n%s",
+                     p->slug, iv->path, rc ? strerror(-rc) : diag);
+            free(diag);
+            continue;
+        }
+        free(diag);
+        for (size_t i = 0; i < p->ntests; i++) {
+            const struct pkg_test *t = &p->tests[i];
+            const char *gargs = p->groups[t->group].input_validator_args;
+            char *args = strdup(gargs ? gargs : "");
+            const char *argv[64] = {"/box/ivalidator"};
+            size_t argc = 1;
+            char *save = NULL;
+            for (char *tok = args ? strtok_r(args, " \t", &save) : NULL; tok && argc < 63;
+                 tok = strtok_r(NULL, " \t", &save))
+                argv[argc++] = tok;
+            argv[argc] = NULL;
+            int in = open(t->in_path, O_RDONLY | O_CLOEXEC);
+            struct sandbox_cmd cmd = {
+                .slot = env->slot,
+                .policy = POLICY_RUN,
+                .argv = argv,
+                .stdin_fd = in,
+                .limits = {.cpu_ms = 30000,
+                           .wall_ms = 60000,
+                           .memory_kb = 2u << 20,
+                           .stdout_max = 64u << 10,
+                           .stderr_max = 64u << 10,
+                           .processes = 16,
+                           .file_size = 0},
+            };
+            struct sandbox_result r;
+            rc = in < 0 ? -errno : sandbox_exec(env->sb, &cmd, &r);
+            if (in >= 0)
+                close(in);
+            free(args);
+            if (rc) {
+                diag_add(&rep->errors,
+                         "problem '%s': input validator '%s' could not run on '%s': %s", p->slug,
+                         iv->path, t->name, strerror(-rc));
+            } else if (r.status != SANDBOX_EXITED || r.exit_code != 42) {
+                const char *why = strbuf_str(&r.out)[0] ? strbuf_str(&r.out) : strbuf_str(&r.err);
+                diag_add(&rep->errors,
+                         "problem '%s': input validator '%s' rejects 'data/%s.in' (%s %d)%s%.200s",
+                         p->slug, iv->path, t->name,
+                         r.status == SANDBOX_EXITED ? "exit" : sandbox_status_name(r.status),
+                         r.status == SANDBOX_EXITED ? r.exit_code : r.signal, why[0] ? ": " : "",
+                         why);
+            }
+            if (!rc)
+                sandbox_result_release(&r);
+        }
+    }
+}
+
+static uint64_t hash_file(const char *path, bool *ok)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    *ok = fs_read(path, PKG_MAX_FILE_BYTES, &buf, &len) == 0;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; *ok && i < len; i++)
+        h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
+    free(buf);
+    return h;
+}
+
+static void warn_identical_tests(const struct pkg *p, struct verify_report *rep)
+{
+    uint64_t *h = calloc(p->ntests, sizeof(*h));
+    bool *ok = calloc(p->ntests, sizeof(*ok));
+    for (size_t i = 0; h && ok && i < p->ntests; i++) {
+        h[i] = hash_file(p->tests[i].in_path, &ok[i]);
+        for (size_t j = 0; j < i; j++)
+            if (ok[i] && ok[j] && h[i] == h[j] && p->tests[i].sample == p->tests[j].sample)
+                diag_add(&rep->warnings, "problem '%s': tests '%s' and '%s' have the same input",
+                         p->slug, p->tests[j].name, p->tests[i].name);
+    }
+    free(h);
+    free(ok);
+}
+
+static int judge_reference(const struct judge_env *env, const struct problem *pr,
+                           const struct pkg_program *sub, unsigned tl, bool stop,
+                           struct verify_report *rep)
+{
+    struct verify_sub *s = realloc(rep->subs, (rep->nsubs + 1) * sizeof(*s));
+    if (!s)
+        return -ENOMEM;
+    rep->subs = s;
+    s = &rep->subs[rep->nsubs++];
+    memset(s, 0, sizeof(*s));
+    s->path = strdup(sub->path);
+    s->expected = strdup(sub->expected);
+    struct judge_opts opts = {.time_limit_ms = tl, .stop_at_first_failure = stop};
+    struct judge_result res;
+    int rc = judge_submission(env, pr, sub->lang, (const char *const *)sub->sources, sub->nsources,
+                              &opts, &res);
+    if (rc)
+        return rc;
+    s->verdict = verdict_code(res.verdict);
+    s->time_ms = res.time_ms;
+    s->ok = res.verdict == verify_expected_verdict(sub->expected);
+    for (size_t i = 0; i < res.ntests; i++) {
+        if (res.tests[i].verdict != V_AC) {
+            s->first_failure = strdup(res.tests[i].test->name);
+            break;
+        }
+    }
+    if (res.verdict == V_IE)
+        diag_add(&rep->errors, "problem '%s': '%s': the judge failed: %s", pr->pkg->slug, sub->path,
+                 res.error ? res.error : "unknown");
+    else if (!s->ok)
+        diag_add(&rep->errors, "problem '%s': '%s' got %s, but its folder says %s%s%s%s",
+                 pr->pkg->slug, sub->path, s->verdict, sub->expected,
+                 s->first_failure ? " (first failure: " : "",
+                 s->first_failure ? s->first_failure : "", s->first_failure ? ")" : "");
+    if (res.verdict == V_CE && res.compile_output)
+        diag_add(&rep->errors, "problem '%s': '%s' does not compile:\n%.2000s", pr->pkg->slug,
+                 sub->path, res.compile_output);
+    judge_result_release(&res);
+    return 0;
+}
+
+int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
+                   const char *cache_dir, struct verify_report *rep, struct problem **out)
+{
+    memset(rep, 0, sizeof(*rep));
+    if (out)
+        *out = NULL;
+    struct pkg *p = NULL;
+    int rc = pkg_open(dir, slug, &p, &rep->errors);
+    if (rc) {
+        const char *base = strrchr(dir, '/');
+        rep->slug = strdup(slug ? slug : base ? base + 1 : dir);
+        return rc == -EINVAL ? 0 : rc;
+    }
+    rep->slug = strdup(p->slug);
+    for (size_t i = 0; i < p->warnings.n; i++)
+        diag_add(&rep->warnings, "%s", p->warnings.items[i]);
+    run_input_validators(env, p, rep);
+    warn_identical_tests(p, rep);
+    struct problem *pr = NULL;
+    rc = problem_prepare(env, p, cache_dir, &pr, &rep->errors);
+    if (rc)
+        return rc == -EINVAL ? 0 : rc;
+    p = pr->pkg;
+
+    size_t naccepted = 0;
+    for (size_t i = 0; i < p->nsubmissions; i++)
+        naccepted += !strcmp(p->submissions[i].expected, "accepted");
+    if (!naccepted)
+        diag_add(&rep->errors,
+                 "problem '%s': no accepted submission in C or C++ in "
+                 "submissions/accepted/",
+                 p->slug);
+    unsigned given = pkg_time_limit_ms(p);
+    unsigned tl = given ? given : DERIVE_LIMIT_MS;
+    for (size_t i = 0; !rc && i < p->nsubmissions; i++)
+        if (!strcmp(p->submissions[i].expected, "accepted"))
+            rc = judge_reference(env, pr, &p->submissions[i], tl, false, rep);
+    for (size_t i = 0; i < rep->nsubs; i++)
+        if (rep->subs[i].ok && rep->subs[i].time_ms > rep->slowest_accepted_ms)
+            rep->slowest_accepted_ms = rep->subs[i].time_ms;
+    double exact = rep->slowest_accepted_ms / 1000.0 * p->time_multiplier;
+    double derived = fmax(1, floor(0.5 + exact)); /* as problemtools rounds */
+    if (!given && naccepted) {
+        p->time_limit = derived;
+        rep->time_limit_derived = true;
+        tl = pkg_time_limit_ms(p);
+    } else if (given) {
+        if (rep->slowest_accepted_ms * p->safety_margin > given)
+            diag_add(&rep->warnings,
+                     "problem '%s': the slowest accepted run (%u ms) is close to the time limit "
+                     "(%u ms)",
+                     p->slug, rep->slowest_accepted_ms, given);
+        else if (naccepted && given > 4 * derived * 1000)
+            diag_add(&rep->warnings,
+                     "problem '%s': the time limit (%u ms) is far above the slowest accepted run "
+                     "(%u ms)",
+                     p->slug, given, rep->slowest_accepted_ms);
+    }
+    rep->time_limit = tl / 1000.0;
+    for (size_t i = 0; !rc && i < p->nsubmissions; i++)
+        if (strcmp(p->submissions[i].expected, "accepted"))
+            rc = judge_reference(env, pr, &p->submissions[i], tl, true, rep);
+
+    /* Wrong submissions that all fail on one test show the others do not separate anything. */
+    const char *first = NULL;
+    size_t wrong = 0;
+    bool same = true;
+    for (size_t i = 0; i < rep->nsubs; i++) {
+        if (!strcmp(rep->subs[i].expected, "accepted") || !rep->subs[i].first_failure)
+            continue;
+        wrong++;
+        if (!first)
+            first = rep->subs[i].first_failure;
+        else if (strcmp(first, rep->subs[i].first_failure))
+            same = false;
+    }
+    if (wrong >= 2 && same)
+        diag_add(&rep->warnings,
+                 "problem '%s': every wrong submission fails first on the same test '%s'", p->slug,
+                 first);
+    rep->ok = !rc && rep->errors.n == 0;
+    if (out && rep->ok)
+        *out = pr;
+    else
+        problem_free(pr);
+    return rc;
+}
+
+void verify_report_release(struct verify_report *rep)
+{
+    if (!rep)
+        return;
+    for (size_t i = 0; i < rep->nsubs; i++) {
+        free(rep->subs[i].path);
+        free(rep->subs[i].expected);
+        free(rep->subs[i].first_failure);
+    }
+    free(rep->subs);
+    free(rep->slug);
+    diag_release(&rep->errors);
+    diag_release(&rep->warnings);
+    memset(rep, 0, sizeof(*rep));
+}
+
+static json_t *diag_json(const struct diag *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->n; i++)
+        json_array_append_new(a, json_string(d->items[i]));
+    return a;
+}
+
+json_t *verify_report_json(const struct verify_report *rep)
+{
+    json_t *subs = json_array();
+    for (size_t i = 0; i < rep->nsubs; i++) {
+        const struct verify_sub *s = &rep->subs[i];
+        json_array_append_new(
+            subs, json_pack("{s:s, s:s, s:s, s:b, s:I, s:o}", "path", s->path, "expected",
+                            s->expected, "verdict", s->verdict ? s->verdict : "IE", "ok", s->ok,
+                            "time_ms", (json_int_t)s->time_ms, "first_failure",
+                            s->first_failure ? json_string(s->first_failure) : json_null()));
+    }
+    return json_pack("{s:s, s:b, s:f, s:b, s:I, s:o, s:o, s:o}", "problem",
+                     rep->slug ? rep->slug : "", "ok", rep->ok, "time_limit", rep->time_limit,
+                     "time_limit_derived", rep->time_limit_derived, "slowest_accepted_ms",
+                     (json_int_t)rep->slowest_accepted_ms, "submissions", subs, "errors",
+                     diag_json(&rep->errors), "warnings", diag_json(&rep->warnings));
+}
+
+void verify_report_print(FILE *f, const struct verify_report *rep)
+{
+    fprintf(f, "%s: %s", rep->slug ? rep->slug : "?", rep->ok ? "ok" : "FAILED");
+    if (rep->time_limit > 0)
+        fprintf(f, " (time limit %.3g s%s, slowest accepted %u ms)", rep->time_limit,
+                rep->time_limit_derived ? ", derived" : "", rep->slowest_accepted_ms);
+    fputc('\n', f);
+    for (size_t i = 0; i < rep->nsubs; i++) {
+        const struct verify_sub *s = &rep->subs[i];
+        fprintf(f, "  %-4s %-3s %6u ms  %s%s%s\n", s->ok ? "ok" : "BAD",
+                s->verdict ? s->verdict : "IE", s->time_ms, s->path,
+                s->first_failure ? "  first failure: " : "",
+                s->first_failure ? s->first_failure : "");
+    }
+    for (size_t i = 0; i < rep->errors.n; i++)
+        fprintf(f, "  error: %s\n", rep->errors.items[i]);
+    for (size_t i = 0; i < rep->warnings.n; i++)
+        fprintf(f, "  warning: %s\n", rep->warnings.items[i]);
+}

@@ -1,0 +1,49 @@
+/* verify: checks a package as Kattis verifyproblem does: validators, reference submissions, limits.
+ */
+#ifndef JUDGE_VERIFY_H
+#define JUDGE_VERIFY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "judge.h"
+
+struct verify_sub {
+    char *path;
+    char *expected; /* the folder: accepted, wrong_answer, ... */
+    const char *verdict;
+    bool ok;
+    unsigned time_ms;
+    char *first_failure; /* the first test that was not AC, or NULL */
+};
+
+struct verify_report {
+    char *slug;
+    bool ok;
+    double time_limit; /* seconds, as used */
+    bool time_limit_derived;
+    unsigned slowest_accepted_ms;
+    struct diag errors;
+    struct diag warnings;
+    struct verify_sub *subs;
+    size_t nsubs;
+};
+
+/*
+ * Verifies the package in `dir` as problem `slug` (NULL: the folder's name), compiling into
+ * `cache_dir`. Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared
+ * problem, its time limit derived where the package gives none; *out is NULL when not ok.
+ * Returns 0, or a negative errno when verification itself could not run.
+ */
+int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
+                   const char *cache_dir, struct verify_report *rep, struct problem **out);
+void verify_report_release(struct verify_report *rep);
+json_t *verify_report_json(const struct verify_report *rep);
+void verify_report_print(FILE *f, const struct verify_report *rep);
+
+/* The expected verdict of a submissions/ folder ("wrong_answer" -> V_WA). */
+enum verdict verify_expected_verdict(const char *folder);
+
+#endif

@@ -1,0 +1,287 @@
+/*
+ * judged: the command line. `judged judge PACKAGE SOURCE...` judges one program and prints the
+ * result as the API does; `judged verify DIR...` verifies packages as Kattis verifyproblem does.
+ * Library functions return errors; this file alone decides what to print and how to exit.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "judge.h"
+#include "report.h"
+#include "sandbox.h"
+#include "unpack.h"
+#include "verify.h"
+
+struct options {
+    enum cgroup_mode cgroup;
+    const char *lang;
+    bool json;
+    char workdir[PATH_MAX];
+};
+
+static void usage(FILE *f)
+{
+    fputs(
+        "usage: judged judge [--lang c|cpp] [--cgroup auto|v2|v1|none] PACKAGE SOURCE...\n"
+        "       judged verify [--json] [--cgroup auto|v2|v1|none] PACKAGE...\n"
+        "       judged --listen HOST:PORT --data DIR [--problems DIR]\n"
+        "PACKAGE is a problem folder or a .zip / .tar.gz of one (Kattis problem package format).\n",
+        f);
+}
+
+static int open_sandbox(struct options *o, sandbox **sb)
+{
+    snprintf(o->workdir, sizeof(o->workdir), "%s/judged-%d",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+    struct sandbox_config cfg = {.workdir = o->workdir, .slots = 1, .cgroup = o->cgroup};
+    int rc = sandbox_open(&cfg, sb);
+    if (rc) {
+        fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
+                rc == -EPERM ? " (it needs root)" : "");
+        return rc;
+    }
+    fprintf(stderr, "judged: sandbox ready, memory limits by %s\n", sandbox_mode(*sb));
+    return 0;
+}
+
+/* A folder as it is; an archive unpacked below the work folder. Returns the package root. */
+static char *package_dir(const struct options *o, const char *arg, int n)
+{
+    if (fs_is_dir(arg))
+        return strdup(arg);
+    char dest[PATH_MAX + 32];
+    snprintf(dest, sizeof(dest), "%s/unpacked%d", o->workdir, n);
+    struct diag errors = DIAG_INIT;
+    int rc = unpack_archive(arg, dest, arg, NULL, &errors);
+    for (size_t i = 0; i < errors.n; i++)
+        fprintf(stderr, "judged: %s\n", errors.items[i]);
+    diag_release(&errors);
+    if (rc) {
+        if (rc != -EINVAL)
+            fprintf(stderr, "judged: cannot unpack '%s': %s\n", arg, strerror(-rc));
+        return NULL;
+    }
+    char *root = unpack_package_root(dest);
+    if (!root)
+        fprintf(stderr, "judged: '%s' holds no problem.yaml at its top or in its only folder\n",
+                arg);
+    return root;
+}
+
+static int cmd_judge(struct options *o, int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const struct lang *lang = o->lang ? lang_by_id(o->lang) : lang_by_path(argv[1]);
+    if (!lang || !lang->submissions) {
+        fprintf(stderr, "judged: unknown language '%s' (c, cpp)\n", o->lang ? o->lang : argv[1]);
+        return 2;
+    }
+    for (int i = 1; i < argc; i++) {
+        if (!fs_is_file(argv[i])) {
+            fprintf(stderr, "judged: cannot read source '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    sandbox *sb = NULL;
+    if (open_sandbox(o, &sb))
+        return 2;
+    int status = 2;
+    struct judge_env env = {sb, 0};
+    char *dir = package_dir(o, argv[0], 0);
+    char *cache = fs_join(o->workdir, "cache");
+    struct problem *pr = NULL;
+    struct verify_report rep = {0};
+    struct diag errors = DIAG_INIT;
+    if (!dir || !cache)
+        goto out;
+    struct pkg *p = NULL;
+    const char *base = strrchr(argv[0], '/');
+    char slug[256];
+    snprintf(slug, sizeof(slug), "%s", base ? base + 1 : argv[0]);
+    slug[strcspn(slug, ".")] = '\0';
+    int rc = pkg_open(dir, fs_is_dir(argv[0]) ? NULL : slug, &p, &errors);
+    if (!rc && p->time_limit == 0) {
+        /* No limit in problem.yaml: derive it as verification does, from the accepted runs. */
+        pkg_free(p);
+        fprintf(stderr, "judged: problem.yaml gives no time limit; deriving it\n");
+        rc = verify_problem(&env, dir, fs_is_dir(argv[0]) ? NULL : slug, cache, &rep, &pr);
+        for (size_t i = 0; i < rep.errors.n; i++)
+            fprintf(stderr, "judged: %s\n", rep.errors.items[i]);
+        if (!rc && !pr)
+            rc = -EINVAL;
+    } else if (!rc) {
+        rc = problem_prepare(&env, p, cache, &pr, &errors);
+    }
+    for (size_t i = 0; i < errors.n; i++)
+        fprintf(stderr, "judged: %s\n", errors.items[i]);
+    if (rc) {
+        if (rc != -EINVAL)
+            fprintf(stderr, "judged: cannot prepare the problem: %s\n", strerror(-rc));
+        goto out;
+    }
+    struct judge_result res;
+    rc = judge_submission(&env, pr, lang, (const char *const *)argv + 1, (size_t)argc - 1, NULL,
+                          &res);
+    if (rc) {
+        fprintf(stderr, "judged: cannot judge: %s\n", strerror(-rc));
+        goto out;
+    }
+    if (res.error)
+        fprintf(stderr, "judged: internal error: %s\n", res.error);
+    json_t *j = report_result(NULL, pr, lang, &res, "done");
+    json_dumpf(j, stdout, JSON_INDENT(2));
+    putchar('\n');
+    json_decref(j);
+    status = res.verdict == V_AC ? 0 : res.verdict == V_IE ? 3 : 1;
+    judge_result_release(&res);
+out:
+    verify_report_release(&rep);
+    diag_release(&errors);
+    problem_free(pr);
+    free(dir);
+    free(cache);
+    sandbox_close(sb);
+    fs_remove_tree(o->workdir);
+    return status;
+}
+
+static int cmd_verify(struct options *o, int argc, char **argv)
+{
+    if (argc < 1) {
+        usage(stderr);
+        return 2;
+    }
+    sandbox *sb = NULL;
+    if (open_sandbox(o, &sb))
+        return 2;
+    struct judge_env env = {sb, 0};
+    int status = 0;
+    json_t *all = json_array();
+    for (int i = 0; i < argc; i++) {
+        char *dir = package_dir(o, argv[i], i);
+        if (!dir) {
+            status = 1;
+            continue;
+        }
+        char name[64];
+        snprintf(name, sizeof(name), "cache%d", i);
+        char *cache = fs_join(o->workdir, name);
+        struct verify_report rep;
+        int rc = verify_problem(&env, dir, NULL, cache, &rep, NULL);
+        if (rc) {
+            fprintf(stderr, "judged: cannot verify '%s': %s\n", argv[i], strerror(-rc));
+            rep.ok = false;
+        }
+        if (o->json)
+            json_array_append_new(all, verify_report_json(&rep));
+        else
+            verify_report_print(stdout, &rep);
+        fflush(stdout);
+        if (!rep.ok)
+            status = 1;
+        verify_report_release(&rep);
+        free(cache);
+        free(dir);
+    }
+    if (o->json) {
+        json_t *out = json_pack("{s:b, s:o}", "ok", status == 0, "problems", all);
+        json_dumpf(out, stdout, JSON_INDENT(2));
+        putchar('\n');
+        json_decref(out);
+    } else {
+        json_decref(all);
+    }
+    sandbox_close(sb);
+    fs_remove_tree(o->workdir);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {.cgroup = CGROUP_AUTO};
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, 'l'},     {"cgroup", required_argument, NULL, 'c'},
+        {"json", no_argument, NULL, 'j'},           {"help", no_argument, NULL, 'h'},
+        {"listen", required_argument, NULL, 'L'},   {"data", required_argument, NULL, 'd'},
+        {"problems", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+    };
+    bool server = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'l':
+            o.lang = optarg;
+            break;
+        case 'c':
+            if (!strcmp(optarg, "auto"))
+                o.cgroup = CGROUP_AUTO;
+            else if (!strcmp(optarg, "v2"))
+                o.cgroup = CGROUP_V2;
+            else if (!strcmp(optarg, "v1"))
+                o.cgroup = CGROUP_V1;
+            else if (!strcmp(optarg, "none"))
+                o.cgroup = CGROUP_NONE;
+            else {
+                fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
+                return 2;
+            }
+            break;
+        case 'j':
+            o.json = true;
+            break;
+        case 'L':
+        case 'd':
+        case 'p':
+            server = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (server) {
+        fprintf(stderr, "judged: the HTTP server is not in this build yet; use 'judged judge' "
+                        "or 'judged verify'\n");
+        return 2;
+    }
+    if (optind >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[optind];
+    /* Options may also follow the command word. */
+    int rest = optind + 1;
+    optind = rest;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        if (c == 'l')
+            o.lang = optarg;
+        else if (c == 'j')
+            o.json = true;
+        else if (c == 'c')
+            o.cgroup = !strcmp(optarg, "none") ? CGROUP_NONE
+                       : !strcmp(optarg, "v1") ? CGROUP_V1
+                       : !strcmp(optarg, "v2") ? CGROUP_V2
+                                               : CGROUP_AUTO;
+    }
+    if (!strcmp(cmd, "judge"))
+        return cmd_judge(&o, argc - optind, argv + optind);
+    if (!strcmp(cmd, "verify"))
+        return cmd_verify(&o, argc - optind, argv + optind);
+    fprintf(stderr, "judged: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}
