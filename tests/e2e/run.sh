@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end cases as data: tests/e2e/cases/NAME/ holds `package` (a package folder), the
+# program (main.c or main.cpp), `expect` (the verdict) and optionally `score` (the exact score).
+# Each case runs the real `judged judge` in the real sandbox.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+judged=${1:-build/server/judged}
+passed=0 failed=0
+for dir in tests/e2e/cases/*/; do
+  name=$(basename "$dir")
+  src=$(ls "$dir"main.c* 2>/dev/null | head -n1)
+  [ -n "$src" ] || src="$dir"main.cpp
+  want=$(cat "$dir"expect)
+  out=$(timeout 300 "$judged" judge "$(cat "$dir"package)" "$src" 2>"/tmp/e2e-$name.err")
+  status=$?
+  got=$(jq -r .verdict <<<"$out" 2>/dev/null)
+  score=$(jq -r .score <<<"$out" 2>/dev/null)
+  why=""
+  [ "$got" = "$want" ] || why="verdict $got, expected $want"
+  if [ -z "$why" ] && [ -s "$dir"score ] && ! jq -e --argjson s "$(cat "$dir"score)" '.score == $s' <<<"$out" >/dev/null; then
+    why="score $score, expected $(cat "$dir"score)"
+  fi
+  # The exit status says whether it was accepted.
+  if [ -z "$why" ] && { [ "$want" = AC ] && [ $status -ne 0 ] || [ "$want" != AC ] && [ $status -eq 0 ]; }; then
+    why="exit status $status for $want"
+  fi
+  if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e '.compile_output | test("main.c:[0-9]+:[0-9]+: error")' <<<"$out" >/dev/null; then
+    why="compile_output does not point at main.c:LINE:COL"
+  fi
+  if [ -z "$why" ]; then
+    passed=$((passed + 1)); echo "ok   $name $got score $score"
+  else
+    failed=$((failed + 1)); echo "FAIL $name: $why"; cat "/tmp/e2e-$name.err"; echo "$out" | head -c 2000
+  fi
+  rm -f "/tmp/e2e-$name.err"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,1 @@
+print("a language the judge does not run: skipped with a warning")

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test suite, in order of cost. Prints one line per suite and, last, the plain
+# "N passed, M failed" count of suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0 failed=0
+mkdir -p tests/artifacts
+suite() {
+  local name=$1; shift
+  local log="tests/artifacts/$name.log"
+  local start=$SECONDS
+  if "$@" >"$log" 2>&1; then
+    passed=$((passed + 1)); echo "suite ok   $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1)); echo "suite FAIL $name ($((SECONDS - start)) s): last lines of $log:"
+    tail -n 40 "$log" | sed 's/^/    /'
+  fi
+}
+
+suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] server/*.[ch] tests/unit/*.[ch] bench/*.[ch]'
+suite unit meson test -C build --print-errorlogs
+suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null; meson compile -C build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs'
+suite e2e tests/e2e/run.sh build/server/judged
+suite hostile tests/hostile/run.sh build/server/judged
+suite catalogue tests/catalogue.sh build/server/judged
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
