@@ -410,7 +410,10 @@ struct child_msg {
 static __attribute__((noreturn)) void child_fail(int sock, int step)
 {
     struct child_msg m = {step, errno};
-    (void)!send(sock, &m, sizeof(m), MSG_NOSIGNAL);
+    struct iovec iov = {&m, sizeof(m)};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
+    /* sendmsg, not send: after the filter is loaded only sendmsg is allowed. */
+    (void)!sendmsg(sock, &msg, MSG_NOSIGNAL);
     _exit(127);
 }
 
@@ -458,6 +461,10 @@ static int setup_rlimits(const struct child_ctx *c)
     rlim_t cpu_s = (l->cpu_ms + 999) / 1000 + 1; /* a backstop: the parent counts milliseconds */
     rlim_t mem = (rlim_t)l->memory_kb * 1024;
     rlim_t stack = l->stack_kb ? (rlim_t)l->stack_kb * 1024 : mem;
+    /* Without a memory controller, RLIMIT_AS caps memory, and glibc gives every thread a stack
+     * of RLIMIT_STACK: a stack as large as the memory limit would leave no room for threads. */
+    if (c->cg_fds[0] < 0 && stack > (8u << 20))
+        stack = 8u << 20;
     struct {
         int res;
         rlim_t soft, hard;

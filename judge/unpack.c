@@ -26,6 +26,7 @@ const struct unpack_limits unpack_default_limits = {
     .total_bytes = 1ull << 30,
     .entries = 20000,
     .ratio = 200,
+    .bomb_floor = 64ull << 20,
 };
 
 /* Normalises "./a//b/" to "a/b"; false for absolute paths, ".." or empty names. */
@@ -84,7 +85,8 @@ struct pending_link {
 };
 
 static int write_entry(struct archive *a, int dfd, const char *rel, const char *what,
-                       const struct unpack_limits *lim, uint64_t *total, struct diag *errors)
+                       const struct unpack_limits *lim, uint64_t packed, uint64_t *total,
+                       struct diag *errors)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof(dir), "%s", rel);
@@ -138,6 +140,15 @@ static int write_entry(struct archive *a, int dfd, const char *rel, const char *
         if (*total > lim->total_bytes) {
             diag_add(errors, "problem '%s': the archive unpacks to more than %llu MiB", what,
                      (unsigned long long)(lim->total_bytes >> 20));
+            rc = -EINVAL;
+            break;
+        }
+        /* Checked while writing: a bomb is stopped long before it fills the disk. */
+        if (*total > lim->bomb_floor && *total / (packed ? packed : 1) > lim->ratio) {
+            diag_add(errors,
+                     "problem '%s': the archive unpacks to more than %u times its size "
+                     "(a decompression bomb?)",
+                     what, lim->ratio);
             rc = -EINVAL;
             break;
         }
@@ -248,17 +259,8 @@ int unpack_archive(const char *archive, const char *dest, const char *what,
             rc = -EINVAL;
             break;
         }
-        if ((rc = write_entry(a, dfd, rel, what, lim, &total, errors)))
+        if ((rc = write_entry(a, dfd, rel, what, lim, (uint64_t)ast.st_size, &total, errors)))
             break;
-        if (total > (64ull << 20) &&
-            total / (uint64_t)(ast.st_size ? ast.st_size : 1) > lim->ratio) {
-            diag_add(errors,
-                     "problem '%s': the archive unpacks to more than %u times its size "
-                     "(a decompression bomb?)",
-                     what, lim->ratio);
-            rc = -EINVAL;
-            break;
-        }
     }
     for (size_t i = 0; !rc && i < nlinks; i++) {
         if (symlinkat(links[i].target, dfd, links[i].path) < 0) {

@@ -11,7 +11,8 @@ struct unpack_limits {
     uint64_t entry_bytes; /* one file */
     uint64_t total_bytes; /* all files */
     size_t entries;
-    unsigned ratio; /* unpacked / packed above which (and above 64 MiB) it is a bomb */
+    unsigned ratio;      /* unpacked / packed above which (past bomb_floor) it is a bomb */
+    uint64_t bomb_floor; /* the ratio is judged only past this many bytes */
 };
 
 extern const struct unpack_limits unpack_default_limits;

@@ -1,0 +1,246 @@
+#include <check.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "helpers.h"
+#include "pkg.h"
+
+static char *dir;
+
+static void setup(void)
+{
+    char *base = helper_tmpdir();
+    dir = fs_join(base, "prob");
+    free(base);
+    helper_write(dir, "problem.yaml", "name: Prob\nlimits:\n  time_limit: 2\n  memory: 128\n");
+    helper_write(dir, "statement/problem.en.md", "Add.\n");
+    helper_write(dir, "data/sample/1.in", "1 2\n");
+    helper_write(dir, "data/sample/1.ans", "3\n");
+    helper_write(dir, "data/secret/b.in", "2 2\n");
+    helper_write(dir, "data/secret/b.ans", "4\n");
+    helper_write(dir, "data/secret/a.in", "1 1\n");
+    helper_write(dir, "data/secret/a.ans", "2\n");
+}
+
+static void teardown(void)
+{
+    char *parent = strdup(dir);
+    *strrchr(parent, '/') = '\0';
+    fs_remove_tree(parent);
+    free(parent);
+    free(dir);
+}
+
+static struct pkg *open_ok(void)
+{
+    struct diag errors = DIAG_INIT;
+    struct pkg *p = NULL;
+    int rc = pkg_open(dir, NULL, &p, &errors);
+    if (rc)
+        ck_abort_msg("pkg_open: %s", errors.n ? errors.items[0] : "?");
+    diag_release(&errors);
+    return p;
+}
+
+/* Opening must fail with exactly one error, equal to `want`. */
+static void open_fails(const char *want)
+{
+    struct diag errors = DIAG_INIT;
+    struct pkg *p = NULL;
+    ck_assert_int_eq(pkg_open(dir, NULL, &p, &errors), -EINVAL);
+    ck_assert_ptr_null(p);
+    ck_assert_uint_ge(errors.n, 1);
+    ck_assert_str_eq(errors.items[0], want);
+    diag_release(&errors);
+}
+
+START_TEST(test_basic_package)
+{
+    struct pkg *p = open_ok();
+    ck_assert_str_eq(p->slug, "prob");
+    ck_assert_str_eq(p->name, "Prob");
+    ck_assert_uint_eq(pkg_time_limit_ms(p), 2000);
+    ck_assert_uint_eq(p->memory_mb, 128);
+    ck_assert_uint_eq(p->ntests, 3);
+    /* Test order is the lexicographic order of paths. */
+    ck_assert_str_eq(p->tests[0].name, "sample/1");
+    ck_assert_str_eq(p->tests[1].name, "secret/a");
+    ck_assert_str_eq(p->tests[2].name, "secret/b");
+    ck_assert(p->tests[0].sample);
+    ck_assert_uint_eq(pkg_secret_count(p), 2);
+    ck_assert(!p->scoring);
+    pkg_free(p);
+}
+END_TEST
+
+START_TEST(test_missing_problem_yaml)
+{
+    char *y = fs_join(dir, "problem.yaml");
+    unlink(y);
+    free(y);
+    open_fails("problem 'prob': problem.yaml is missing");
+}
+END_TEST
+
+START_TEST(test_malformed_yaml)
+{
+    helper_write(dir, "problem.yaml", "name: [unclosed\n");
+    struct diag errors = DIAG_INIT;
+    struct pkg *p = NULL;
+    ck_assert_int_eq(pkg_open(dir, NULL, &p, &errors), -EINVAL);
+    ck_assert_msg(strstr(errors.items[0], "problem 'prob': problem.yaml: line 2 column 1"), "%s",
+                  errors.items[0]);
+    diag_release(&errors);
+}
+END_TEST
+
+START_TEST(test_missing_ans)
+{
+    char *a = fs_join(dir, "data/secret/a.ans");
+    unlink(a);
+    free(a);
+    open_fails("problem 'prob': 'data/secret/a.in' has no matching .ans");
+}
+END_TEST
+
+START_TEST(test_symlink_leaving)
+{
+    char *l = fs_join(dir, "data/secret/c.in");
+    ck_assert_int_eq(symlink("/etc/hostname", l), 0);
+    free(l);
+    open_fails("problem 'prob': 'data/secret/c.in' is a symbolic link that leaves the package");
+}
+END_TEST
+
+START_TEST(test_bad_slug)
+{
+    struct diag errors = DIAG_INIT;
+    struct pkg *p = NULL;
+    ck_assert_int_eq(pkg_open(dir, "Bad_Slug", &p, &errors), -EINVAL);
+    ck_assert_str_eq(errors.items[0], "problem 'Bad_Slug': the id must match [a-z0-9][a-z0-9-]* "
+                                      "(at most 64 characters)");
+    diag_release(&errors);
+    ck_assert(pkg_slug_valid("a-1"));
+    ck_assert(!pkg_slug_valid("-a"));
+    ck_assert(!pkg_slug_valid(""));
+}
+END_TEST
+
+START_TEST(test_no_secret_tests)
+{
+    char *s = fs_join(dir, "data/secret");
+    fs_remove_tree(s);
+    free(s);
+    open_fails("problem 'prob': data/secret has no tests (a test is a .in with its .ans)");
+}
+END_TEST
+
+START_TEST(test_legacy_scoring_groups)
+{
+    helper_write(dir, "problem.yaml", "name: S\ntype: scoring\nvalidator_flags: case_sensitive\n");
+    helper_write(dir, "data/secret/g1/1.in", "1\n");
+    helper_write(dir, "data/secret/g1/1.ans", "1\n");
+    helper_write(dir, "data/secret/g1/2.in", "2\n");
+    helper_write(dir, "data/secret/g1/2.ans", "2\n");
+    helper_write(dir, "data/secret/g1/testdata.yaml", "accept_score: 25\ngrader_flags: min\n");
+    helper_write(dir, "data/secret/g2/1.in", "1\n");
+    helper_write(dir, "data/secret/g2/1.ans", "1\n");
+    helper_write(dir, "data/secret/g2/test_group.yaml",
+                 "scoring:\n  score: 60\n  aggregation: sum\n");
+    struct pkg *p = open_ok();
+    ck_assert(p->scoring);
+    ck_assert_str_eq(p->validator_args, "case_sensitive");
+    ck_assert_uint_eq(pkg_time_limit_ms(p), 0); /* legacy: derived at verification */
+    ck_assert(p->time_multiplier == 5.0);
+    ck_assert_uint_eq(p->ngroups, 4);
+    ck_assert_str_eq(p->groups[2].name, "g1");
+    ck_assert(p->groups[2].aggregation == PKG_MIN);
+    ck_assert(p->groups[2].points == 25);
+    ck_assert_str_eq(p->groups[3].name, "g2");
+    ck_assert(p->groups[3].points == 60);
+    ck_assert(p->groups[1].points == 2); /* two tests directly in secret, 1 point each */
+    pkg_free(p);
+}
+END_TEST
+
+START_TEST(test_modern_keys_and_warnings)
+{
+    helper_write(dir, "problem.yaml",
+                 "problem_format_version: 2023-07-draft\nname: {en: Modern}\n"
+                 "output_validator_args: [float_tolerance, '1e-6']\n");
+    helper_write(dir, ".timelimit", "3\n");
+    char *md = fs_join(dir, "statement/problem.en.md");
+    unlink(md);
+    free(md);
+    helper_write(dir, "statement/problem.en.tex", "\\problemname{Modern}\n");
+    helper_write(dir, "submissions/accepted/a.py", "print(1)\n");
+    helper_write(dir, "submissions/accepted/b.c", "int main(void){return 0;}\n");
+    helper_write(dir, "include/c/driver.c", "int main(void){return 0;}\n");
+    helper_write(dir, "attachments/templates/c/solution.c", "// start here\n");
+    struct pkg *p = open_ok();
+    ck_assert_str_eq(p->name, "Modern");
+    ck_assert_str_eq(p->validator_args, "float_tolerance 1e-6");
+    ck_assert_uint_eq(pkg_time_limit_ms(p), 3000);
+    ck_assert(p->time_multiplier == 2.0);
+    ck_assert_ptr_nonnull(strstr(p->statement, "````text\n\\problemname{Modern}"));
+    ck_assert_str_eq(p->template_c, "// start here\n");
+    ck_assert_uint_eq(p->ninclude, 1);
+    ck_assert_uint_eq(p->nsubmissions, 1);
+    ck_assert_str_eq(p->submissions[0].path, "submissions/accepted/b.c");
+    ck_assert_uint_eq(p->warnings.n, 2);
+    ck_assert_ptr_nonnull(strstr(p->warnings.items[0], "only in LaTeX"));
+    ck_assert_str_eq(p->warnings.items[1], "problem 'prob': skipped 'submissions/accepted/a.py': "
+                                           "'py' is not a language this judge runs");
+    pkg_free(p);
+}
+END_TEST
+
+START_TEST(test_interactive_refused)
+{
+    helper_write(dir, "problem.yaml", "name: I\nvalidation: custom interactive\n");
+    open_fails("problem 'prob': problem.yaml: interactive validation is not supported");
+}
+END_TEST
+
+START_TEST(test_custom_without_validator)
+{
+    helper_write(dir, "problem.yaml", "name: C\nvalidation: custom\n");
+    open_fails("problem 'prob': validation is custom but there is no output validator in C or "
+               "C++ (output_validators/NAME/ or output_validator/)");
+}
+END_TEST
+
+START_TEST(test_bad_limit)
+{
+    helper_write(dir, "problem.yaml", "name: L\nlimits:\n  memory: lots\n");
+    open_fails("problem 'prob': problem.yaml: 'memory' must be a number from 1 to 4096");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("pkg");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_basic_package);
+    tcase_add_test(tc, test_missing_problem_yaml);
+    tcase_add_test(tc, test_malformed_yaml);
+    tcase_add_test(tc, test_missing_ans);
+    tcase_add_test(tc, test_symlink_leaving);
+    tcase_add_test(tc, test_bad_slug);
+    tcase_add_test(tc, test_no_secret_tests);
+    tcase_add_test(tc, test_legacy_scoring_groups);
+    tcase_add_test(tc, test_modern_keys_and_warnings);
+    tcase_add_test(tc, test_interactive_refused);
+    tcase_add_test(tc, test_custom_without_validator);
+    tcase_add_test(tc, test_bad_limit);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

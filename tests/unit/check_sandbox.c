@@ -1,0 +1,216 @@
+/*
+ * The sandbox, in every memory mode this machine offers: cgroup v2 and v1 where a controller is
+ * writable (a mode that is not is reported and skipped, since it cannot be tested here) and the
+ * rlimit fallback, which always can.
+ */
+#define _GNU_SOURCE
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "helpers.h"
+#include "sandbox.h"
+
+static sandbox *sb;
+static char *work;
+static enum cgroup_mode mode;
+
+static const struct sandbox_limits limits = {
+    .cpu_ms = 300,
+    .wall_ms = 1500,
+    .memory_kb = 64 << 10,
+    .stdout_max = 1 << 16,
+    .stderr_max = 1 << 16,
+    .processes = 8,
+    .file_size = 1 << 20,
+};
+
+static void setup(void)
+{
+    work = helper_tmpdir();
+    struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode};
+    int rc = sandbox_open(&cfg, &sb);
+    ck_assert_msg(rc == 0, "sandbox_open: %s", strerror(-rc));
+}
+
+static void teardown(void)
+{
+    sandbox_close(sb);
+    fs_remove_tree(work);
+    free(work);
+}
+
+/* Compiles `code` on the host into the slot's /box/prog. */
+static void program(const char *code)
+{
+    char *src = fs_join(work, "p.c"), *exe = fs_join(sandbox_box_dir(sb, 0), "prog"), *cmd = NULL;
+    ck_assert_int_eq(fs_write(src, code, strlen(code), 0644), 0);
+    ck_assert_int_ge(asprintf(&cmd, "gcc -O1 -static -w -o %s %s -lpthread", exe, src), 0);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+    free(src);
+    free(exe);
+}
+
+static void run(struct sandbox_result *r)
+{
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = 0, .policy = POLICY_RUN, .argv = argv, .stdin_fd = -1, .limits = limits};
+    ck_assert_int_eq(sandbox_exec(sb, &cmd, r), 0);
+}
+
+START_TEST(test_exit_code_and_output)
+{
+    program("#include <stdio.h>\nint main(void){puts(\"hi\");fputs(\"err\",stderr);return 3;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(r.exit_code, 3);
+    ck_assert_str_eq(strbuf_str(&r.out), "hi\n");
+    ck_assert_str_eq(strbuf_str(&r.err), "err");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_output_cap)
+{
+    program("#include <stdio.h>\nint main(void){for(;;)putchar('x');}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_OUTPUT_LIMIT);
+    ck_assert_uint_eq(r.out.len, limits.stdout_max);
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_cpu_limit_in_ms)
+{
+    program("int main(void){volatile unsigned long x=0;for(;;)x++;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_CPU_LIMIT);
+    ck_assert_uint_gt(r.cpu_ms, limits.cpu_ms);
+    ck_assert_uint_lt(r.cpu_ms, 1000); /* stopped well before RLIMIT_CPU's whole second */
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_wall_limit)
+{
+    program("#include <unistd.h>\nint main(void){sleep(100);return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_WALL_LIMIT);
+    ck_assert_uint_ge(r.wall_ms, limits.wall_ms);
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_forbidden_syscall_named)
+{
+    program("#include <sys/socket.h>\nint main(void){return socket(AF_INET,SOCK_STREAM,0);}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_SYSCALL);
+    ck_assert_str_eq(r.syscall, "socket");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_fork_refused_threads_allowed)
+{
+    program("#include <pthread.h>\n#include <unistd.h>\nstatic void*f(void*a){return a;}\n"
+            "int main(void){pthread_t t;if(pthread_create(&t,0,f,0))return 9;pthread_join(t,0);"
+            "fork();return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_SYSCALL);
+    ck_assert_str_eq(r.syscall, "clone");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_memory_limit)
+{
+    program("#include <stdlib.h>\n#include <string.h>\nint main(void){for(;;){char*p=malloc(1<<20);"
+            "if(!p)return 1;memset(p,1,1<<20);}}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_MEMORY_LIMIT);
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_environment_and_identity)
+{
+    program("#include <stdio.h>\n#include <unistd.h>\nextern char**environ;\nint main(void){"
+            "printf(\"%d %d %d %d\",environ[0]==0,getuid()>=60000,getpid(),"
+            "access(\"/etc/passwd\",F_OK));return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_str_eq(strbuf_str(&r.out), "1 1 1 -1");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+START_TEST(test_missing_program_is_judge_error)
+{
+    const char *const argv[] = {"/box/nothing", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = 0, .policy = POLICY_RUN, .argv = argv, .stdin_fd = -1, .limits = limits};
+    struct sandbox_result r;
+    ck_assert_int_eq(sandbox_exec(sb, &cmd, &r), -ENOENT);
+    ck_assert_str_eq(r.syscall, "executing the program");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+static void add_mode(Suite *s, enum cgroup_mode m)
+{
+    cgroup_set *probe = NULL;
+    if (m != CGROUP_NONE && cgroup_open(m, 1, &probe)) {
+        printf("sandbox: %s not writable on this machine; its cases are skipped\n",
+               cgroup_mode_name(m));
+        return;
+    }
+    cgroup_close(probe);
+    mode = m;
+    TCase *tc = tcase_create(cgroup_mode_name(m));
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_exit_code_and_output);
+    tcase_add_test(tc, test_output_cap);
+    tcase_add_test(tc, test_cpu_limit_in_ms);
+    tcase_add_test(tc, test_wall_limit);
+    tcase_add_test(tc, test_forbidden_syscall_named);
+    tcase_add_test(tc, test_fork_refused_threads_allowed);
+    tcase_add_test(tc, test_memory_limit);
+    tcase_add_test(tc, test_environment_and_identity);
+    tcase_add_test(tc, test_missing_program_is_judge_error);
+    suite_add_tcase(s, tc);
+}
+
+int main(void)
+{
+    if (geteuid() != 0) {
+        fprintf(stderr, "check_sandbox needs root\n");
+        return EXIT_FAILURE;
+    }
+    int failed = 0;
+    const enum cgroup_mode modes[] = {CGROUP_V2, CGROUP_V1, CGROUP_NONE};
+    for (size_t i = 0; i < 3; i++) {
+        /* One runner per mode: the fixture reads `mode` in the forked test process. */
+        Suite *s = suite_create("sandbox");
+        add_mode(s, modes[i]);
+        SRunner *sr = srunner_create(s);
+        srunner_run_all(sr, CK_NORMAL);
+        failed += srunner_ntests_failed(sr);
+        srunner_free(sr);
+    }
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,12 @@
+/* helpers: small fixtures shared by the unit tests (temporary folders and files). */
+#ifndef TESTS_HELPERS_H
+#define TESTS_HELPERS_H
+
+#include <stddef.h>
+
+/* A fresh folder under /tmp; the caller removes it with fs_remove_tree. */
+char *helper_tmpdir(void);
+/* Writes `text` to dir/rel, creating folders on the way. */
+void helper_write(const char *dir, const char *rel, const char *text);
+
+#endif
