@@ -1,0 +1,55 @@
+#include "solution.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Mistake: returns words - 1 bigrams without guarding the case of no words,
+ * so an empty sentence reports -1 bigrams. */
+static int is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char **bigrams(const char *sentence, int *returnSize)
+{
+    size_t n = strlen(sentence);
+    char *buf = malloc(n + 1);
+    size_t *start = malloc(sizeof(size_t) * (n / 2 + 2));
+    size_t *len = malloc(sizeof(size_t) * (n / 2 + 2));
+    size_t used = 0;
+    int words = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && sentence[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t begin = used;
+        while (i < n && sentence[i] != ' ') {
+            char c = sentence[i++];
+            if (is_alnum(c))
+                buf[used++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        }
+        if (used > begin) {
+            start[words] = begin;
+            len[words] = used - begin;
+            buf[used++] = '\0';
+            words++;
+        }
+    }
+    int k = words - 1;
+    char **res = malloc(sizeof(char *) * (words + 1));
+    for (int w = 0; w < k; w++) {
+        size_t a = len[w], b = len[w + 1];
+        char *s = malloc(a + b + 2);
+        memcpy(s, buf + start[w], a);
+        s[a] = ' ';
+        memcpy(s + a + 1, buf + start[w + 1], b);
+        s[a + 1 + b] = '\0';
+        res[w] = s;
+    }
+    free(buf);
+    free(start);
+    free(len);
+    *returnSize = k;
+    return res;
+}

@@ -1,0 +1,10 @@
+#include "solution.h"
+
+int digit_accumulator(const char *s)
+{
+    int sum = 0;
+    for (; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            sum += *s - '0';
+    return sum;
+}
