@@ -1,0 +1,33 @@
+/* Wrong: closes the bins on the right like pandas.cut, (lo - 1, hi], so a value on an inner
+ * edge lands in the lower bin instead of the bin that starts there. */
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void)
+{
+    int n, x;
+    if (scanf("%d %d", &n, &x) != 2)
+        return 1;
+    if (n == 0)
+        return 0;
+    long long *v = malloc(sizeof(long long) * (size_t)n);
+    long long mn = 0, mx = 0;
+    for (int i = 0; i < n; i++) {
+        if (scanf("%lld", &v[i]) != 1)
+            return 1;
+        if (i == 0 || v[i] < mn)
+            mn = v[i];
+        if (i == 0 || v[i] > mx)
+            mx = v[i];
+    }
+    long long w = (mx - mn + 1 + x - 1) / x;
+    long long *cnt = calloc((size_t)x, sizeof(long long));
+    for (int i = 0; i < n; i++)
+        cnt[v[i] == mn ? 0 : (v[i] - mn - 1) / w]++;
+    for (int b = 0; b < x; b++)
+        if (cnt[b] > 0)
+            printf("%lld %lld %lld\n", mn + b * w, mn + b * w + w - 1, cnt[b]);
+    free(v);
+    free(cnt);
+    return 0;
+}

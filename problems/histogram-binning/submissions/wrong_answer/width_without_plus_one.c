@@ -1,0 +1,35 @@
+/* Wrong: bin width ceil((max - min) / x), forgetting the +1 (and then needs an extra bin). */
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void)
+{
+    int n, x;
+    if (scanf("%d %d", &n, &x) != 2)
+        return 1;
+    if (n == 0)
+        return 0;
+    long long *v = malloc(sizeof(long long) * (size_t)n);
+    long long mn = 0, mx = 0;
+    for (int i = 0; i < n; i++) {
+        if (scanf("%lld", &v[i]) != 1)
+            return 1;
+        if (i == 0 || v[i] < mn)
+            mn = v[i];
+        if (i == 0 || v[i] > mx)
+            mx = v[i];
+    }
+    long long w = (mx - mn + x - 1) / x;
+    if (w == 0)
+        w = 1;
+    long long nb = (mx - mn) / w + 1;
+    long long *cnt = calloc((size_t)nb, sizeof(long long));
+    for (int i = 0; i < n; i++)
+        cnt[(v[i] - mn) / w]++;
+    for (long long b = 0; b < nb; b++)
+        if (cnt[b] > 0)
+            printf("%lld %lld %lld\n", mn + b * w, mn + b * w + w - 1, cnt[b]);
+    free(v);
+    free(cnt);
+    return 0;
+}

@@ -1,0 +1,19 @@
+#include "solution.h"
+
+#include <math.h>
+
+/* Welford's one-pass algorithm: running mean and sum of squared deviations M2. */
+double sampleVariance(const int *nums, int numsSize)
+{
+    if (numsSize < 2)
+        return -1.0;
+    double mean = 0.0, m2 = 0.0;
+    for (int i = 0; i < numsSize; i++) {
+        double x = nums[i];
+        double delta = x - mean;
+        mean += delta / (i + 1);
+        m2 += delta * (x - mean);
+    }
+    double var = m2 / (numsSize - 1);
+    return round(var * 100.0) / 100.0;
+}

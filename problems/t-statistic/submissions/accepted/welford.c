@@ -1,0 +1,33 @@
+/* One pass with Welford's running mean and M2. */
+#include <math.h>
+#include <stdio.h>
+
+int main(void)
+{
+    int n;
+    long long mu0;
+    if (scanf("%d %lld", &n, &mu0) != 2)
+        return 1;
+    double mean = 0.0, m2 = 0.0;
+    long long first = 0;
+    int constant = 1;
+    for (int i = 0; i < n; i++) {
+        long long x;
+        if (scanf("%lld", &x) != 1)
+            return 1;
+        if (i == 0)
+            first = x;
+        else if (x != first)
+            constant = 0;
+        double delta = (double)x - mean;
+        mean += delta / (i + 1);
+        m2 += delta * ((double)x - mean);
+    }
+    if (n < 2 || constant) {
+        printf("undefined\n");
+        return 0;
+    }
+    double s = sqrt(m2 / (n - 1));
+    printf("%.6f\n", (mean - (double)mu0) / (s / sqrt((double)n)));
+    return 0;
+}
