@@ -419,7 +419,9 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
     const struct pkg *p = pr->pkg;
     char feedback[PATH_MAX];
     snprintf(feedback, sizeof(feedback), "%s/feedback", sandbox_tmp_dir(env->sb, env->slot));
-    if (mkdir(feedback, 0777) < 0 || chmod(feedback, 0777) < 0) {
+    /* Nothing the submission left in /tmp may reach the validator. */
+    int rc = sandbox_clean(env->sb, env->slot, false);
+    if (rc || mkdir(feedback, 0777) < 0 || chmod(feedback, 0777) < 0) {
         snprintf(msg, msgsize, "cannot make the feedback folder: %s", strerror(errno));
         return V_IE;
     }
@@ -461,7 +463,7 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
                    .file_size = 64u << 20},
     };
     struct sandbox_result r;
-    int rc = sandbox_exec(env->sb, &cmd, &r);
+    rc = sandbox_exec(env->sb, &cmd, &r);
     close(memfd);
     free(args);
     enum verdict v = V_IE;

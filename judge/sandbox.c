@@ -477,6 +477,7 @@ static int setup_rlimits(const struct child_ctx *c)
         {RLIMIT_CORE, 0, 0},
         {RLIMIT_MEMLOCK, 0, 0},
         {RLIMIT_MSGQUEUE, 0, 0},
+        {RLIMIT_SIGPENDING, 256, 256}, /* counted per uid: a timer bomb must not use them all */
         /* Without a memory controller, address space is the only cap there is. */
         {RLIMIT_AS, c->cg_fds[0] >= 0 ? RLIM_INFINITY : mem,
          c->cg_fds[0] >= 0 ? RLIM_INFINITY : mem},
@@ -493,7 +494,13 @@ static int setup_credentials(const struct child_ctx *c)
 {
     gid_t g = c->slot->uid;
     uid_t u = c->slot->uid;
+    /* A session of its own: kill(0, ...) must not reach the judge's process group. */
+    if (setsid() < 0)
+        return -1;
     if (setgroups(0, NULL) < 0 || setresgid(g, g, g) < 0 || setresuid(u, u, u) < 0)
+        return -1;
+    /* After the credential change, which clears it: the run dies with the judge. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
         return -1;
     return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 }
@@ -743,6 +750,13 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     const struct slot *slot = &sb->slots[cmd->slot];
     int rc =
         cgroup_prepare(sb->cgroups, cmd->slot, cmd->limits.memory_kb * 1024, cmd->limits.processes);
+    if (rc == -EBUSY) {
+        /* The group already holds more than the limit: the program's own image, written by the
+         * compiler into the slot's tmpfs, is larger than the memory it may use. */
+        res->status = SANDBOX_MEMORY_LIMIT;
+        res->memory_kb = cmd->limits.memory_kb;
+        return 0;
+    }
     if (rc)
         return rc;
 

@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The hostile-program corpus: judges every tests/hostile/NN-name/main.c (or main.cpp) against
+# tests/hostile/problem and compares the verdict with NN-name/expect. Around each case it checks
+# that the host was not touched:
+#   - a canary file under /tmp keeps its content;
+#   - no process of the sandbox uids (60000-60063) is left: none in judged's cgroups, none new
+#     outside any judged cgroup;
+#   - judged's work folder (/tmp/judged-PID) and cgroups (judged-PID) are gone, and /tmp gains no
+#     other top-level entry;
+#   - problems/ keeps its file count and holds no file of a sandbox uid;
+#   - judged's output holds no line of /etc/shadow nor of its environment (HOSTILE_SECRET included);
+#   - judged's exit status matches the verdict (0 AC, 1 other, 3 IE);
+#   - for cases with a file `canary-process`: a process of uid 60000 (the slot's uid) placed in
+#     judged's own process group survives, i.e. signals stay inside the sandbox.
+#
+# usage: tests/hostile/run.sh [JUDGED] [CASE...]     (as root; JUDGED defaults to
+#        build/server/judged; CASE filters by folder name prefix, e.g. 01 or 01-fork-bomb)
+# HOSTILE_VERBOSE=1 adds each case's time and first test message on stderr; HOSTILE_KEEP=DIR
+# keeps judged's output of every case there. Cases run one at a time: two judged processes share
+# uid 60000 (slot 0) and its RLIMIT_NPROC, which makes the limits cases flaky.
+#
+# On a shared host (other judged processes running, or sandbox-uid processes present before the
+# run) /tmp and problems/ changes that cannot come from this judged (not owned by a sandbox uid,
+# not named after it) are only noted on stderr; HOSTILE_STRICT=1 makes them failures anyway,
+# HOSTILE_STRICT=0 never.
+set -u
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cd "$repo" || exit 2
+judged=${1:-build/server/judged}
+shift $(($# > 0 ? 1 : 0))
+case $judged in /*) ;; *) judged=$repo/$judged ;; esac
+if [[ ! -x $judged ]]; then
+    echo "no judged binary at $judged" >&2
+    exit 2
+fi
+if [[ $(id -u) != 0 ]]; then
+    echo "run as root: judged needs it" >&2
+    exit 2
+fi
+command -v jq >/dev/null || apt-get install -y jq >/dev/null 2>&1 || {
+    echo "jq is missing and could not be installed" >&2
+    exit 2
+}
+command -v setpriv >/dev/null || {
+    echo "setpriv (util-linux) is missing" >&2
+    exit 2
+}
+
+problem=$here/problem
+uid_lo=60000
+uid_hi=60063
+canary_uid=60000 # the uid `judged judge` gives its only slot
+tmpdir=${TMPDIR:-/tmp}
+
+# A secret in the judge's environment: it must never reach judged's output.
+HOSTILE_SECRET="hostile-secret-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+export HOSTILE_SECRET
+
+scratch=$(mktemp -d /tmp/hostile-run.XXXXXX) || exit 2
+canary=/tmp/hostile-canary.$$
+od -An -N64 -tx1 /dev/urandom >"$canary"
+canary_sum=$(sha256sum <"$canary")
+trap 'rm -rf "$scratch" "$canary"' EXIT
+
+# Lines that must not appear in judged's output: /etc/shadow's, and the environment's
+# (NAME=value lines; short ones like SHLVL=1 are too likely to match by chance).
+secrets=$scratch/secrets
+{
+    [[ -r /etc/shadow ]] && grep -v '^[[:space:]]*$' /etc/shadow
+    env | awk 'length($0) >= 12'
+    printf '%s\n' "$HOSTILE_SECRET"
+} >"$secrets"
+
+sandbox_pids() { ps -e -o pid=,uid= | awk -v lo=$uid_lo -v hi=$uid_hi '$2 >= lo && $2 <= hi { print $1 }'; }
+other_judges() { pgrep -x judged | grep -v -x -F "${1:-0}"; }
+tmp_entries() { ls -A /tmp | sort; }
+problem_files() { find problems -type f 2>/dev/null | sort; }
+describe() { ps -o pid=,uid=,stat=,comm= -p "$1" 2>/dev/null | tr -s ' '; }
+
+# The processes of sandbox uids that come from judged $1: in its cgroups (a sandboxed process
+# cannot leave them), or new ones (not in $2) in no judged cgroup at all.
+leftovers() {
+    local jp=$1 before=$2 pid cg
+    for pid in $(sandbox_pids); do
+        cg=$(cat /proc/"$pid"/cgroup 2>/dev/null) || continue
+        if grep -q "/judged-$jp/" <<<"$cg"; then
+            describe "$pid"
+        elif ! grep -q "/judged-" <<<"$cg" && ! grep -q -x -F "$pid" <<<"$before"; then
+            describe "$pid"
+        fi
+    done
+}
+
+cases=()
+for d in "$here"/[0-9][0-9]-*/; do
+    d=${d%/}
+    name=$(basename "$d")
+    if (($# > 0)); then
+        want=0
+        for f in "$@"; do [[ $name == "$f"* ]] && want=1; done
+        ((want)) || continue
+    fi
+    cases+=("$d")
+done
+
+passed=0
+failed=0
+start=$(date +%s.%N)
+for d in "${cases[@]}"; do
+    name=$(basename "$d")
+    src=
+    for f in main.c main.cpp; do [[ -f $d/$f ]] && src=$d/$f; done
+    expect=$(tr -d ' \n' <"$d/expect" 2>/dev/null)
+    if [[ -z $src || -z $expect ]]; then
+        echo "FAIL $name expected ${expect:-?} got none (no main.c/main.cpp or no expect)"
+        failed=$((failed + 1))
+        continue
+    fi
+
+    reasons=()
+    notes=()
+    before_pids=$(sandbox_pids)
+    shared=0
+    [[ -n $before_pids || -n $(other_judges) ]] && shared=1
+    [[ -n $before_pids ]] && notes+=("sandbox-uid processes before the run (another judge?): $(echo $before_pids)")
+    before_tmp=$(tmp_entries)
+    before_problems=$(problem_files)
+
+    # judged runs under timeout, which gives it a process group of its own. The wrapper shell
+    # records judged's pid and, for canary cases, starts a process of the slot's uid in that
+    # group first: a signal to the program's process group that leaked out of its pid namespace
+    # would reach it. The wrapper stays the canary's parent, notes whether it still lives after
+    # judged, then kills and reaps it.
+    out=$scratch/out
+    err=$scratch/err
+    state=$scratch/canary.state
+    jpfile=$scratch/judged.pid
+    rm -f "$state" "$jpfile"
+    want_canary=0
+    [[ -f $d/canary-process ]] && want_canary=1
+    t0=$(date +%s.%N)
+    timeout -k 5 60 bash -c '
+        state=$1 jpfile=$2 want=$3
+        shift 3
+        c=
+        if ((want)); then
+            setpriv --reuid='$canary_uid' --regid='$canary_uid' --clear-groups -- sleep 600 \
+                </dev/null >/dev/null 2>&1 &
+            c=$!
+            sleep 0.05
+            [[ $(ps -o stat= -p $c 2>/dev/null) == [SR]* ]] || echo "did not start" >"$state"
+        fi
+        "$@" &
+        echo $! >"$jpfile"
+        wait $!
+        rc=$?
+        if [[ -n $c ]]; then
+            if [[ ! -s $state ]]; then
+                st=$(ps -o stat=,comm= -p $c 2>/dev/null)
+                if [[ $st == [SR]*sleep* ]]; then echo alive >"$state"; else echo "killed (${st:-reaped})" >"$state"; fi
+            fi
+            kill $c 2>/dev/null
+            wait $c 2>/dev/null
+        fi
+        exit $rc' hostile-wrap "$state" "$jpfile" "$want_canary" \
+        "$judged" judge "$problem" "$src" >"$out" 2>"$err"
+    rc=$?
+    t1=$(date +%s.%N)
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    jp=$(cat "$jpfile" 2>/dev/null)
+    jp=${jp:-0}
+
+    verdict=$(jq -r '.verdict // "none"' <"$out" 2>/dev/null)
+    [[ -z $verdict ]] && verdict=none
+    if ((rc == 124 || rc == 137)); then
+        reasons+=("judged did not finish within 60 s")
+    elif [[ $verdict != none ]]; then
+        want_rc=1
+        [[ $verdict == AC ]] && want_rc=0
+        [[ $verdict == IE ]] && want_rc=3
+        ((rc == want_rc)) || reasons+=("judged exited $rc for $verdict")
+    else
+        reasons+=("no verdict, judged exited $rc: $(tail -n 2 "$err" | tr '\n' ' ')")
+    fi
+    if ((want_canary)); then
+        cstate=$(cat "$state" 2>/dev/null)
+        [[ $cstate == alive ]] ||
+            reasons+=("canary process of uid $canary_uid in judged's process group: ${cstate:-unknown}")
+    fi
+
+    [[ -n $(other_judges "$jp") ]] && shared=1
+
+    # Processes: nothing of this judged may remain (its sandboxes die with their pid 1).
+    left=$(leftovers "$jp" "$before_pids")
+    if [[ -n $left ]]; then
+        sleep 0.3
+        left=$(leftovers "$jp" "$before_pids")
+    fi
+    [[ -n $left ]] && reasons+=("sandbox-uid processes left: $(echo $left)")
+    [[ -e $tmpdir/judged-$jp ]] && reasons+=("judged's work folder $tmpdir/judged-$jp is left")
+    cgs=$(find /sys/fs/cgroup -maxdepth 8 -type d -name "judged-$jp" 2>/dev/null | tr '\n' ' ')
+    [[ -n $cgs ]] && reasons+=("judged's cgroups are left: $cgs")
+    [[ $(sha256sum <"$canary" 2>/dev/null) == "$canary_sum" ]] || reasons+=("canary file changed")
+
+    # /tmp: new top-level entries. A sandbox-uid owner or judged's name is always a failure; an
+    # entry that vanishes within a second is someone else's (judged has exited); any other
+    # persistent one is a failure unless another judge or session shares the host.
+    new_tmp=$(comm -13 <(echo "$before_tmp") <(tmp_entries))
+    if [[ -n $new_tmp ]]; then
+        sleep 1
+        new_tmp=$(comm -12 <(echo "$new_tmp") <(tmp_entries))
+    fi
+    for e in $new_tmp; do
+        [[ $e == judged-$jp ]] && continue # reported above
+        owner=$(stat -c %u "/tmp/$e" 2>/dev/null) || continue
+        if ((owner >= uid_lo && owner <= uid_hi)); then
+            reasons+=("/tmp/$e was created by sandbox uid $owner")
+        elif [[ $e =~ ^judged-([0-9]+)$ ]] && ! kill -0 "${BASH_REMATCH[1]}" 2>/dev/null; then
+            reasons+=("/tmp/$e is a dead judge's work folder")
+        elif ((${HOSTILE_STRICT:-$((!shared))})); then
+            reasons+=("new in /tmp: $e")
+        else
+            notes+=("new in /tmp, owner $owner, not attributable to this judge: $e")
+        fi
+    done
+
+    # problems/: no sandbox may write there, and judged never does. Files added by root while
+    # other judges run, or while other root-owned files appear, are another session's work.
+    bad_owner=$(find problems -uid +$((uid_lo - 1)) -uid -$((uid_hi + 1)) 2>/dev/null | head -n 3 | tr '\n' ' ')
+    [[ -n $bad_owner ]] && reasons+=("problems/ holds files of sandbox uids: $bad_owner")
+    now_problems=$(problem_files)
+    if [[ $now_problems != "$before_problems" ]]; then
+        nb=$(grep -c . <<<"$before_problems")
+        na=$(grep -c . <<<"$now_problems")
+        added=$(comm -13 <(echo "$before_problems") <(echo "$now_problems"))
+        [[ -n $added ]] && ! (cd "$repo" && xargs -r stat -c %u <<<"$added" 2>/dev/null | grep -q -v -x 0) && shared=1
+        if ((${HOSTILE_STRICT:-$((!shared))})); then
+            reasons+=("problems/ went from $nb to $na files")
+        else
+            notes+=("problems/ went from $nb to $na files (another session's, owned by root)")
+        fi
+    fi
+
+    leak=$(cat "$out" "$err" | grep -F -f "$secrets" | head -n 1)
+    [[ -n $leak ]] && reasons+=("judged's output holds a secret line: ${leak:0:60}")
+
+    detail=$(jq -r '[.tests[]? | .message // empty] | first // empty' <"$out" 2>/dev/null)
+    if [[ $verdict != "$expect" ]]; then
+        reasons=("${detail:-no message}" "${reasons[@]}")
+    fi
+    if [[ $verdict != "$expect" ]] || ((${#reasons[@]})); then
+        echo "FAIL $name expected $expect got $verdict ($(IFS=';'; echo "${reasons[*]}"))"
+        failed=$((failed + 1))
+    else
+        echo "ok $name $verdict"
+        passed=$((passed + 1))
+    fi
+    if [[ -n ${HOSTILE_VERBOSE:-} ]]; then
+        echo "#   $name: ${secs}s, judged exit $rc${detail:+, $detail}" >&2
+        for n in "${notes[@]}"; do echo "#   note: $n" >&2; done
+    fi
+    if [[ -n ${HOSTILE_KEEP:-} ]]; then
+        mkdir -p "$HOSTILE_KEEP" && cp "$out" "$HOSTILE_KEEP/$name.json" && cp "$err" "$HOSTILE_KEEP/$name.err"
+    fi
+done
+total=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+echo "# ${total}s in all" >&2
+echo "$passed passed, $failed failed"
+((failed == 0))
