@@ -1,0 +1,40 @@
+/* Mistake: looks for a value of the first list that does not occur in the second list at all.
+ * When the removed element was a duplicate, its value still occurs, and nothing is found. */
+#include <stdio.h>
+#include <stdlib.h>
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+
+    return (x > y) - (x < y);
+}
+
+int main(void)
+{
+    int n;
+    int *a, *b;
+
+    if (scanf("%d", &n) != 1)
+        return 1;
+    a = malloc(sizeof *a * (size_t)n);
+    b = malloc(sizeof *b * (size_t)n);
+    if (!a || !b)
+        return 1;
+    for (int i = 0; i < n; i++)
+        if (scanf("%d", &a[i]) != 1)
+            return 1;
+    for (int i = 0; i < n - 1; i++)
+        if (scanf("%d", &b[i]) != 1)
+            return 1;
+    qsort(b, (size_t)(n - 1), sizeof *b, cmp_int);
+    for (int i = 0; i < n; i++) {
+        if (!bsearch(&a[i], b, (size_t)(n - 1), sizeof *b, cmp_int)) {
+            printf("%d\n", a[i]);
+            break;
+        }
+    }
+    free(a);
+    free(b);
+    return 0;
+}
