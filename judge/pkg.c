@@ -384,6 +384,7 @@ static size_t add_group(struct pkg *p, const char *name, const struct group_conf
     memset(g, 0, sizeof(*g));
     g->name = strdup(name);
     g->aggregation = c->min ? PKG_MIN : PKG_SUM;
+    g->accept_score = c->accept_score;
     g->first_error = c->first_error;
     g->points = c->has_score ? c->score : -1; /* -1: from accept_score once tests are counted */
     g->validator_args = c->validator_args ? strdup(c->validator_args) : NULL;
@@ -453,18 +454,13 @@ static int read_tests(struct reader *r)
         conf_release(&c);
     }
 
-    double *accept = calloc(p->ngroups, sizeof(double));
     size_t *count = calloc(p->ngroups, sizeof(size_t));
-    if (!accept || !count) {
-        free(accept);
-        free(count);
+    if (!count) {
         conf_release(&base);
         conf_release(&sample);
         conf_release(&secret);
         return -ENOMEM;
     }
-    accept[0] = sample.accept_score;
-    accept[1] = secret.accept_score;
     for (size_t i = 0; i < r->files.n; i++) {
         const char *rel = r->files.rel[i];
         bool is_sample = under(rel, "data/sample");
@@ -509,19 +505,12 @@ static int read_tests(struct reader *r)
         }
         count[t->group]++;
     }
-    for (size_t k = 2; k < p->ngroups; k++) {
-        struct group_conf c = {.accept_score = secret.accept_score};
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof(dir), "data/secret/%s", p->groups[k].name);
-        read_group_conf(r, dir, &c);
-        accept[k] = c.accept_score;
-        conf_release(&c);
-    }
     /* Legacy points: accept_score per test, summed, or once for a min group; range caps it. */
     for (size_t k = 0; k < p->ngroups; k++) {
         struct pkg_group *g = &p->groups[k];
         if (g->points < 0)
-            g->points = g->aggregation == PKG_MIN ? accept[k] : accept[k] * (double)count[k];
+            g->points =
+                g->aggregation == PKG_MIN ? g->accept_score : g->accept_score * (double)count[k];
     }
     if (secret.has_range && p->scoring) {
         double total = 0;
@@ -531,7 +520,6 @@ static int read_tests(struct reader *r)
             for (size_t k = 1; k < p->ngroups; k++)
                 p->groups[k].points *= secret.range_max / total;
     }
-    free(accept);
     free(count);
     conf_release(&base);
     conf_release(&sample);

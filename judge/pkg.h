@@ -14,6 +14,7 @@ enum pkg_aggregation { PKG_SUM, PKG_MIN };
 struct pkg_group {
     char *name;                       /* "sample", "secret", "group1" */
     double points;                    /* what the group is worth in a scoring problem */
+    double accept_score;              /* legacy: what one accepted test earns (testdata.yaml) */
     enum pkg_aggregation aggregation; /* sum: a share per test; min: all or nothing */
     bool first_error;                 /* stop judging the group at its first failure */
     char *validator_args; /* output validator arguments for its tests, NULL: the problem's */

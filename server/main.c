@@ -27,6 +27,23 @@ struct options {
     char workdir[PATH_MAX];
 };
 
+/* "auto", "v2", "v1" or "none"; false for anything else. */
+static bool parse_cgroup(const char *s, enum cgroup_mode *out)
+{
+    static const struct {
+        const char *name;
+        enum cgroup_mode mode;
+    } modes[] = {
+        {"auto", CGROUP_AUTO}, {"v2", CGROUP_V2}, {"v1", CGROUP_V1}, {"none", CGROUP_NONE}};
+    for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+        if (!strcmp(s, modes[i].name)) {
+            *out = modes[i].mode;
+            return true;
+        }
+    }
+    return false;
+}
+
 static void usage(FILE *f)
 {
     fputs(
@@ -224,15 +241,7 @@ int main(int argc, char **argv)
             o.lang = optarg;
             break;
         case 'c':
-            if (!strcmp(optarg, "auto"))
-                o.cgroup = CGROUP_AUTO;
-            else if (!strcmp(optarg, "v2"))
-                o.cgroup = CGROUP_V2;
-            else if (!strcmp(optarg, "v1"))
-                o.cgroup = CGROUP_V1;
-            else if (!strcmp(optarg, "none"))
-                o.cgroup = CGROUP_NONE;
-            else {
+            if (!parse_cgroup(optarg, &o.cgroup)) {
                 fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
                 return 2;
             }
@@ -271,11 +280,10 @@ int main(int argc, char **argv)
             o.lang = optarg;
         else if (c == 'j')
             o.json = true;
-        else if (c == 'c')
-            o.cgroup = !strcmp(optarg, "none") ? CGROUP_NONE
-                       : !strcmp(optarg, "v1") ? CGROUP_V1
-                       : !strcmp(optarg, "v2") ? CGROUP_V2
-                                               : CGROUP_AUTO;
+        else if (c == 'c' && !parse_cgroup(optarg, &o.cgroup)) {
+            fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
+            return 2;
+        }
     }
     if (!strcmp(cmd, "judge"))
         return cmd_judge(&o, argc - optind, argv + optind);
