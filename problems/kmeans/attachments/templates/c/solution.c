@@ -1,5 +1,5 @@
-#include <stdlib.h>
 #include "solution.h"
+#include <stdlib.h>
 
 int *kMeans(int **points, int pointsSize, int *pointsColSize, int k, int **initialCentroids,
             int maxIter, int *returnSize) {

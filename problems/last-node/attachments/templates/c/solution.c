@@ -1,6 +1,6 @@
-#include <stddef.h>
-
 #include "solution.h"
+
+#include <stddef.h>
 
 struct ListNode *last_node(struct ListNode *head)
 {

@@ -1,5 +1,5 @@
-#include <stdlib.h>
 #include "solution.h"
+#include <stdlib.h>
 
 double *gradientDescent(double **X, int XSize, int *XColSize, double *y, int ySize,
                         double learningRate, int epochs, int *returnSize) {

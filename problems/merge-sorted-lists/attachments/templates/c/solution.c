@@ -1,6 +1,6 @@
-#include <stdlib.h>
-
 #include "solution.h"
+
+#include <stdlib.h>
 
 int *merge_sorted_lists(int *l1, int l1Size, int *l2, int l2Size, int *returnSize)
 {
