@@ -509,8 +509,59 @@ static enum verdict check_output(const struct judge_env *env, const struct probl
     return ok ? V_AC : V_WA;
 }
 
+/* The limits a program of problem `p` runs under, with time limit `tl`. */
+static struct sandbox_limits run_limits(const struct pkg *p, unsigned tl)
+{
+    return (struct sandbox_limits){.cpu_ms = tl,
+                                   .wall_ms = tl * 2 + 1000,
+                                   .memory_kb = (uint64_t)p->memory_mb << 10,
+                                   .stdout_max = (size_t)p->output_mb << 20,
+                                   .stderr_max = (size_t)p->output_mb << 20,
+                                   .processes = 16,
+                                   .file_size = (uint64_t)p->output_mb << 20};
+}
+
+/* The verdict of a run before its output is checked (AC: it exited 0), with the reason. */
+static enum verdict run_verdict(const struct pkg *p, unsigned tl, const struct sandbox_result *r,
+                                char *msg, size_t msgsize)
+{
+    switch (r->status) {
+    case SANDBOX_SYSCALL:
+        snprintf(msg, msgsize, "forbidden system call: %s", r->syscall);
+        return V_SV;
+    case SANDBOX_OUTPUT_LIMIT:
+        snprintf(msg, msgsize, "output exceeded %u MiB", p->output_mb);
+        return V_OLE;
+    case SANDBOX_CPU_LIMIT:
+    case SANDBOX_WALL_LIMIT:
+        snprintf(msg, msgsize, "%s time exceeded %u ms",
+                 r->status == SANDBOX_CPU_LIMIT ? "CPU" : "wall", tl);
+        return V_TLE;
+    case SANDBOX_MEMORY_LIMIT:
+        snprintf(msg, msgsize, "memory exceeded %u MiB", p->memory_mb);
+        return V_MLE;
+    case SANDBOX_SIGNALED:
+        snprintf(msg, msgsize, "killed by signal %d (%s)", r->signal, strsignal(r->signal));
+        return V_RE;
+    case SANDBOX_EXITED:
+        if (r->exit_code) {
+            snprintf(msg, msgsize, "exit code %d", r->exit_code);
+            return V_RE;
+        }
+        break;
+    }
+    return V_AC;
+}
+
+static char *head_of(const struct strbuf *b, size_t keep)
+{
+    size_t n = b->len < keep ? b->len : keep;
+    return strndup(b->buf ? b->buf : "", n);
+}
+
 static enum verdict run_test(const struct judge_env *env, const struct problem *pr,
-                             const struct pkg_test *t, unsigned tl, struct test_result *tr)
+                             const struct pkg_test *t, unsigned tl, size_t keep,
+                             struct test_result *tr)
 {
     const struct pkg *p = pr->pkg;
     tr->test = t;
@@ -527,13 +578,7 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
         .policy = POLICY_RUN,
         .argv = argv,
         .stdin_fd = in,
-        .limits = {.cpu_ms = tl,
-                   .wall_ms = tl * 2 + 1000,
-                   .memory_kb = (uint64_t)p->memory_mb << 10,
-                   .stdout_max = (size_t)p->output_mb << 20,
-                   .stderr_max = (size_t)p->output_mb << 20,
-                   .processes = 16,
-                   .file_size = (uint64_t)p->output_mb << 20},
+        .limits = run_limits(p, tl),
     };
     struct sandbox_result r;
     rc = sandbox_exec(env->sb, &cmd, &r);
@@ -546,39 +591,11 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
     }
     tr->time_ms = r.cpu_ms;
     tr->memory_kb = r.memory_kb;
-    switch (r.status) {
-    case SANDBOX_SYSCALL:
-        tr->verdict = V_SV;
-        snprintf(tr->message, sizeof(tr->message), "forbidden system call: %s", r.syscall);
-        break;
-    case SANDBOX_OUTPUT_LIMIT:
-        tr->verdict = V_OLE;
-        snprintf(tr->message, sizeof(tr->message), "output exceeded %u MiB", p->output_mb);
-        break;
-    case SANDBOX_CPU_LIMIT:
-    case SANDBOX_WALL_LIMIT:
-        tr->verdict = V_TLE;
-        snprintf(tr->message, sizeof(tr->message), "%s time exceeded %u ms",
-                 r.status == SANDBOX_CPU_LIMIT ? "CPU" : "wall", tl);
-        break;
-    case SANDBOX_MEMORY_LIMIT:
-        tr->verdict = V_MLE;
-        snprintf(tr->message, sizeof(tr->message), "memory exceeded %u MiB", p->memory_mb);
-        break;
-    case SANDBOX_SIGNALED:
-        tr->verdict = V_RE;
-        snprintf(tr->message, sizeof(tr->message), "killed by signal %d (%s)", r.signal,
-                 strsignal(r.signal));
-        break;
-    case SANDBOX_EXITED:
-        if (r.exit_code) {
-            tr->verdict = V_RE;
-            snprintf(tr->message, sizeof(tr->message), "exit code %d", r.exit_code);
-        } else {
-            tr->verdict = check_output(env, pr, t, &r.out, tr->message, sizeof(tr->message));
-        }
-        break;
-    }
+    if (keep)
+        tr->output = head_of(&r.out, keep);
+    tr->verdict = run_verdict(p, tl, &r, tr->message, sizeof(tr->message));
+    if (tr->verdict == V_AC)
+        tr->verdict = check_output(env, pr, t, &r.out, tr->message, sizeof(tr->message));
     sandbox_result_release(&r);
     return tr->verdict;
 }
@@ -662,8 +679,12 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         opts->progress(opts->ud, res, SIZE_MAX);
     res->verdict = V_AC;
     for (size_t i = 0; i < p->ntests; i++) {
+        if (opts && opts->samples_only && !p->tests[i].sample)
+            continue;
+        if (opts && opts->cancel && *opts->cancel)
+            return -ECANCELED; /* the caller releases res and puts the work back */
         struct test_result *tr = &res->tests[res->ntests++];
-        enum verdict v = run_test(env, pr, &p->tests[i], tl, tr);
+        enum verdict v = run_test(env, pr, &p->tests[i], tl, opts ? opts->keep_output : 0, tr);
         if (tr->time_ms > res->time_ms)
             res->time_ms = tr->time_ms;
         if (tr->memory_kb > res->memory_kb)
@@ -698,7 +719,75 @@ void judge_result_release(struct judge_result *res)
     if (!res)
         return;
     free(res->compile_output);
+    for (size_t i = 0; res->tests && i < res->ntests; i++)
+        free(res->tests[i].output);
     free(res->tests);
     free(res->error);
     memset(res, 0, sizeof(*res));
+}
+
+/*** Custom input ***/
+
+int judge_run_input(const struct judge_env *env, const struct problem *pr, const struct lang *lang,
+                    const char *const *sources, size_t nsources, const char *input,
+                    size_t input_len, size_t keep, struct judge_run *out)
+{
+    memset(out, 0, sizeof(*out));
+    const struct pkg *p = pr->pkg;
+    unsigned tl = pkg_time_limit_ms(p);
+    if (!tl || !lang || !nsources)
+        return -EINVAL;
+    int rc = sandbox_clean(env->sb, env->slot, true);
+    char *incdir = include_lang(p) ? fs_join(p->dir, "include/c") : NULL;
+    if (!rc)
+        rc = judge_compile(env, lang, sources, nsources, (const char *const *)pr->driver_objects,
+                           pr->ndriver_objects, incdir, "prog", &out->compiled,
+                           &out->compile_output);
+    free(incdir);
+    if (rc || !out->compiled)
+        return rc;
+    rc = sandbox_clean(env->sb, env->slot, false);
+    if (rc)
+        return rc;
+    int in = memfd_create("input", MFD_CLOEXEC);
+    if (in < 0)
+        return -errno;
+    if ((input_len && write(in, input, input_len) != (ssize_t)input_len) ||
+        lseek(in, 0, SEEK_SET) < 0) {
+        rc = -errno;
+        close(in);
+        return rc ? rc : -EIO;
+    }
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = POLICY_RUN,
+        .argv = argv,
+        .stdin_fd = in,
+        .limits = run_limits(p, tl),
+    };
+    struct sandbox_result r;
+    rc = sandbox_exec(env->sb, &cmd, &r);
+    close(in);
+    if (!rc) {
+        out->verdict = run_verdict(p, tl, &r, out->message, sizeof(out->message));
+        out->exit_code = r.exit_code;
+        out->time_ms = r.cpu_ms;
+        out->memory_kb = r.memory_kb;
+        out->stdout_text = head_of(&r.out, keep);
+        out->stderr_text = head_of(&r.err, keep);
+        out->stdout_truncated = r.stdout_bytes > keep;
+    }
+    sandbox_result_release(&r);
+    return rc;
+}
+
+void judge_run_release(struct judge_run *run)
+{
+    if (!run)
+        return;
+    free(run->compile_output);
+    free(run->stdout_text);
+    free(run->stderr_text);
+    memset(run, 0, sizeof(*run));
 }

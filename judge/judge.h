@@ -46,6 +46,7 @@ struct test_result {
     unsigned time_ms;
     uint64_t memory_kb;
     char message[256]; /* why it failed, for people (sample tests only are shown to candidates) */
+    char *output;      /* with judge_opts.keep_output: the start of what the program wrote */
 };
 
 struct judge_result {
@@ -66,6 +67,9 @@ struct judge_opts {
     bool stop_at_first_failure; /* verification wants only the verdict */
     judge_progress_fn progress; /* called after compiling (index SIZE_MAX) and after each test */
     void *ud;
+    bool samples_only;          /* the editor's Run button: sample tests only, not graded */
+    size_t keep_output;         /* keep up to this many bytes of each test's output (0: none) */
+    const volatile int *cancel; /* when it becomes non-zero, judging stops with -ECANCELED */
 };
 
 /*
@@ -76,6 +80,29 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
                      const char *const *sources, size_t nsources, const struct judge_opts *opts,
                      struct judge_result *res);
 void judge_result_release(struct judge_result *res);
+
+/* One run of a program on input given by the caller (the editor's "custom input"). */
+struct judge_run {
+    bool compiled;
+    char *compile_output;
+    enum verdict verdict; /* AC when it exited 0; TLE, MLE, OLE, RE, SV otherwise */
+    int exit_code;
+    unsigned time_ms;
+    uint64_t memory_kb;
+    char *stdout_text; /* up to `keep` bytes each */
+    char *stderr_text;
+    bool stdout_truncated;
+    char message[256];
+};
+
+/*
+ * Compiles `sources` with the problem's driver and runs the program once on `input` under the
+ * problem's limits. No checking: the caller shows what it wrote. Returns 0 or a negative errno.
+ */
+int judge_run_input(const struct judge_env *env, const struct problem *pr, const struct lang *lang,
+                    const char *const *sources, size_t nsources, const char *input,
+                    size_t input_len, size_t keep, struct judge_run *out);
+void judge_run_release(struct judge_run *run);
 
 /*
  * Compiles `sources` into the slot's /box/NAME (`objects` linked in, none with 0). Returns 0 with

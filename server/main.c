@@ -17,6 +17,7 @@
 #include "judge.h"
 #include "report.h"
 #include "sandbox.h"
+#include "server.h"
 #include "unpack.h"
 #include "verify.h"
 
@@ -44,12 +45,22 @@ static bool parse_cgroup(const char *s, enum cgroup_mode *out)
     return false;
 }
 
+/* A non-negative count of at most `max`; -1 when `s` is not one. */
+static long parse_count(const char *s, long max)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s && !*end && v >= 0 && v <= max ? v : -1;
+}
+
 static void usage(FILE *f)
 {
     fputs(
         "usage: judged judge [--lang c|cpp] [--cgroup auto|v2|v1|none] PACKAGE SOURCE...\n"
         "       judged verify [--json] [--cgroup auto|v2|v1|none] PACKAGE...\n"
-        "       judged --listen HOST:PORT --data DIR [--problems DIR]\n"
+        "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
+        "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
+        "              [--read-rate N] [--port-file FILE]\n"
         "PACKAGE is a problem folder or a .zip / .tar.gz of one (Kattis problem package format).\n",
         f);
 }
@@ -228,12 +239,40 @@ int main(int argc, char **argv)
 {
     struct options o = {.cgroup = CGROUP_AUTO};
     static const struct option longopts[] = {
-        {"lang", required_argument, NULL, 'l'},     {"cgroup", required_argument, NULL, 'c'},
-        {"json", no_argument, NULL, 'j'},           {"help", no_argument, NULL, 'h'},
-        {"listen", required_argument, NULL, 'L'},   {"data", required_argument, NULL, 'd'},
-        {"problems", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+        {"lang", required_argument, NULL, 'l'},
+        {"cgroup", required_argument, NULL, 'c'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {"listen", required_argument, NULL, 'L'},
+        {"data", required_argument, NULL, 'd'},
+        {"problems", required_argument, NULL, 'p'},
+        {"web", required_argument, NULL, 'w'},
+        {"workers", required_argument, NULL, 'W'},
+        {"queue-max", required_argument, NULL, 'Q'},
+        {"anon-rate", required_argument, NULL, 'A'},
+        {"token-rate", required_argument, NULL, 'T'},
+        {"read-rate", required_argument, NULL, 'R'},
+        {"port-file", required_argument, NULL, 'P'},
+        {NULL, 0, NULL, 0},
     };
     bool server = false;
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+    struct serve_config sc = {
+        .workers = nproc > 0 ? (int)nproc : 1,
+        .interactive = 2,
+        .queue_max = 20000,
+        .anon_per_min = 30,
+        .token_per_min = 600,
+        .reads_per_sec = 100,
+        .wait_max_s = 60,
+        .max_connections = 512,
+        .per_ip_connections = 128,
+        .conn_timeout_s = 60,
+        .web = getenv("JUDGED_WEB")    ? getenv("JUDGED_WEB")
+               : fs_is_dir("web/dist") ? "web/dist"
+                                       : NULL,
+    };
+    long n;
     int c;
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
         switch (c) {
@@ -250,9 +289,43 @@ int main(int argc, char **argv)
             o.json = true;
             break;
         case 'L':
-        case 'd':
-        case 'p':
+            sc.listen = optarg;
             server = true;
+            break;
+        case 'd':
+            sc.data = optarg;
+            server = true;
+            break;
+        case 'p':
+            sc.problems = optarg;
+            server = true;
+            break;
+        case 'w':
+            sc.web = *optarg ? optarg : NULL;
+            break;
+        case 'P':
+            sc.port_file = optarg;
+            break;
+        case 'W':
+        case 'Q':
+        case 'A':
+        case 'T':
+        case 'R':
+            n = parse_count(optarg, c == 'W' ? 60 : 1000000);
+            if (n < 0) {
+                fprintf(stderr, "judged: '%s' is not a count for that option\n", optarg);
+                return 2;
+            }
+            if (c == 'W')
+                sc.workers = (int)n;
+            else if (c == 'Q')
+                sc.queue_max = (unsigned)n;
+            else if (c == 'A')
+                sc.anon_per_min = (unsigned)n;
+            else if (c == 'T')
+                sc.token_per_min = (unsigned)n;
+            else
+                sc.reads_per_sec = (unsigned)n;
             break;
         case 'h':
             usage(stdout);
@@ -263,9 +336,17 @@ int main(int argc, char **argv)
         }
     }
     if (server) {
-        fprintf(stderr, "judged: the HTTP server is not in this build yet; use 'judged judge' "
-                        "or 'judged verify'\n");
-        return 2;
+        if (!sc.listen || !sc.data) {
+            fprintf(stderr, "judged: serving needs --listen HOST:PORT and --data DIR\n");
+            usage(stderr);
+            return 2;
+        }
+        if (optind < argc) {
+            fprintf(stderr, "judged: unexpected argument '%s'\n", argv[optind]);
+            return 2;
+        }
+        sc.cgroup = o.cgroup;
+        return serve_main(&sc);
     }
     if (optind >= argc) {
         usage(stderr);

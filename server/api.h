@@ -1,0 +1,37 @@
+/* api: the handlers of the HTTP API, by resource; the route table is in api.c. */
+#ifndef SERVER_API_H
+#define SERVER_API_H
+
+#include "http.h"
+
+/* api_problems.c */
+void api_problems_list(struct server *s, struct req *r);
+void api_problem_get(struct server *s, struct req *r);
+void api_problem_put(struct server *s, struct req *r);
+void api_problem_delete(struct server *s, struct req *r);
+void api_problem_verification(struct server *s, struct req *r);
+
+/* api_submissions.c */
+void api_submission_post(struct server *s, struct req *r);
+void api_submissions_list(struct server *s, struct req *r);
+void api_submission_get(struct server *s, struct req *r);
+void api_submission_events(struct server *s, struct req *r);
+void api_submission_rejudge(struct server *s, struct req *r);
+void api_run(struct server *s, struct req *r);
+
+/* api_teams.c */
+void api_teams_list(struct server *s, struct req *r);
+void api_team_post(struct server *s, struct req *r);
+void api_team_keys_list(struct server *s, struct req *r);
+void api_team_key_post(struct server *s, struct req *r);
+void api_key_delete(struct server *s, struct req *r);
+void api_me(struct server *s, struct req *r);
+
+/* Shared checks. */
+/* A spending request (submit, run) within its rate; replies 429 and returns false when not. */
+bool api_rate_ok(struct server *s, struct req *r, const char *what);
+/* A field error {"pointer": "/field", "detail": ...} appended to `errors`. */
+void api_field_error(json_t *errors, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,512 @@
+/*
+ * Submissions: submit (with ?wait=true), read, list with cursors, follow as Server-Sent Events,
+ * rejudge; and the Run button, which judges on the samples or on custom input and records nothing.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api.h"
+#include "fsutil.h"
+#include "pkg.h"
+#include "pcache.h"
+#include "queue.h"
+#include "store.h"
+#include "worker.h"
+
+#define SOURCE_MAX    (256u << 10)
+#define RUN_INPUT_MAX (1u << 20)
+#define RUN_SHOWN_MAX (64u << 10) /* output shown back by the Run button */
+#define RUN_SLOT_WAIT 15000       /* ms a Run waits for a free sandbox */
+
+struct submit_fields {
+    const char *problem, *language, *source;
+    const char *input; /* run only */
+    size_t source_len, input_len;
+    struct problem_row row;
+};
+
+/* Validates the fields; replies (422, 413, 404) and returns false when they are not right. */
+static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run,
+                         struct submit_fields *f)
+{
+    json_t *errors = json_array();
+    json_t *jp = json_object_get(body, "problem"), *jl = json_object_get(body, "language"),
+           *js = json_object_get(body, "source"), *ji = json_object_get(body, "input");
+    f->problem = json_string_value(jp);
+    f->language = json_string_value(jl);
+    f->source = json_string_value(js);
+    f->source_len = json_string_length(js);
+    if (!f->problem)
+        api_field_error(errors, "problem",
+                        jp ? "must be a string (a problem id)" : "is required: the problem's id");
+    else if (!pkg_slug_valid(f->problem))
+        api_field_error(errors, "problem", "'%.80s' is not a problem id", f->problem);
+    const struct lang *lang = f->language ? lang_by_id(f->language) : NULL;
+    if (!f->language)
+        api_field_error(errors, "language", jl ? "must be a string" : "is required: c or cpp");
+    else if (!lang || !lang->submissions)
+        api_field_error(errors, "language", "'%.40s' is not a language of this judge (c, cpp)",
+                        f->language);
+    if (!f->source)
+        api_field_error(errors, "source", js ? "must be a string" : "is required: the program");
+    else if (!f->source_len || strspn(f->source, " \t\r\n") == f->source_len)
+        api_field_error(errors, "source", "is empty");
+    else if (strlen(f->source) != f->source_len)
+        api_field_error(errors, "source", "holds a NUL character");
+    if (run && ji) {
+        f->input = json_string_value(ji);
+        f->input_len = json_string_length(ji);
+        if (!f->input)
+            api_field_error(errors, "input", "must be a string (the program's stdin)");
+    }
+    if (f->source && f->source_len > SOURCE_MAX) {
+        json_decref(errors);
+        reply_problem(r, 413, "the source is %zu bytes; at most %u are accepted", f->source_len,
+                      SOURCE_MAX);
+        return false;
+    }
+    if (f->input && f->input_len > RUN_INPUT_MAX) {
+        json_decref(errors);
+        reply_problem(r, 413, "the input is %zu bytes; at most %u are accepted", f->input_len,
+                      RUN_INPUT_MAX);
+        return false;
+    }
+    if (json_array_size(errors)) {
+        reply_problem_errors(r, 422, errors, "the %s has %zu invalid field%s",
+                             run ? "run" : "submission", json_array_size(errors),
+                             json_array_size(errors) == 1 ? "" : "s");
+        return false;
+    }
+    json_decref(errors);
+    sqlite3 *c = db_acquire(s->db);
+    int rc = store_problem(s, c, f->problem, &f->row);
+    db_release(s->db, c);
+    if (rc == -EIO) {
+        reply_problem(r, 500, "cannot read the database");
+        return false;
+    }
+    if (rc || !store_can_read(&r->who, &f->row)) {
+        json_t *e = json_array();
+        api_field_error(e, "problem", "no problem '%s'%s", f->problem,
+                        r->who.role == ROLE_ANON ? " among the public ones" : "");
+        reply_problem_errors(r, 422, e, "unknown problem");
+        return false;
+    }
+    return true;
+}
+
+/* Waits for submission `id` to be done, at most `seconds`. */
+static json_t *wait_done(struct server *s, struct req *r, const char *id, unsigned seconds)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        uint64_t gen = queue_generation(s);
+        unsigned st;
+        json_t *res = queue_result(s, id, &r->who, false, &st);
+        const char *status = json_string_value(json_object_get(res, "status"));
+        if (!res || (status && !strcmp(status, "done")))
+            return res;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double left = seconds - ((double)(now.tv_sec - start.tv_sec) +
+                                 (double)(now.tv_nsec - start.tv_nsec) / 1e9);
+        if (left <= 0 || s->stopping)
+            return res;
+        json_decref(res);
+        queue_wait_change(s, gen, left < 1 ? (unsigned)(left * 1000) + 1 : 1000);
+    }
+}
+
+void api_submission_post(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r);
+    if (!body)
+        return;
+    struct submit_fields f = {0};
+    if (!parse_fields(s, r, body, false, &f) || !api_rate_ok(s, r, "submit")) {
+        json_decref(body);
+        return;
+    }
+    const char *wait = http_query(r, "wait");
+    const char *timeout = http_query(r, "timeout");
+    unsigned wait_s = s->cfg.wait_max_s;
+    if (timeout) {
+        char *end;
+        long t = strtol(timeout, &end, 10);
+        if (*end || t < 1) {
+            json_decref(body);
+            json_t *e = json_array();
+            api_field_error(e, "timeout", "is a number of seconds from 1 to %u", wait_s);
+            reply_problem_errors(r, 422, e, "invalid query parameter");
+            return;
+        }
+        if ((unsigned long)t < wait_s)
+            wait_s = (unsigned)t;
+    }
+    char id[SUBMISSION_ID_LEN + 1];
+    struct submit_request sr = {f.row.version_id, f.row.slug, f.language,
+                                f.source,         &r->who,    r->client};
+    int rc = queue_submit(s, &sr, id);
+    json_decref(body);
+    if (rc == -EAGAIN) {
+        http_header(r, "Retry-After", "30");
+        reply_problem(r, 503, "the judging queue is full (%u submissions); retry later",
+                      s->cfg.queue_max);
+        return;
+    }
+    if (rc) {
+        reply_problem(r, rc == -ENOSPC ? 507 : 500, "cannot store the submission: %s",
+                      rc == -ENOSPC ? "the disk is full" : "database error");
+        return;
+    }
+    char loc[96];
+    snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
+    http_header(r, "Location", loc);
+    if (wait && (!strcmp(wait, "true") || !strcmp(wait, "1"))) {
+        json_t *res = wait_done(s, r, id, wait_s);
+        const char *status = json_string_value(json_object_get(res, "status"));
+        if (res) {
+            reply_json(r, status && !strcmp(status, "done") ? 200 : 202, res);
+            return;
+        }
+    }
+    reply_json(r, 202, json_pack("{s:s, s:s}", "id", id, "status", "queued"));
+}
+
+void api_submission_get(struct server *s, struct req *r)
+{
+    unsigned status;
+    json_t *res = queue_result(s, r->params[0], &r->who, true, &status);
+    if (!res) {
+        if (status == 404)
+            reply_problem(r, 404, "no submission '%.64s'", r->params[0]);
+        else
+            reply_problem(r, 500, "cannot read the database");
+        return;
+    }
+    reply_json(r, 200, res);
+}
+
+void api_submissions_list(struct server *s, struct req *r)
+{
+    json_t *errors = json_array();
+    const char *problem = http_query(r, "problem"), *status = http_query(r, "status"),
+               *verdict = http_query(r, "verdict"), *limit_s = http_query(r, "limit"),
+               *cursor_s = http_query(r, "cursor");
+    long limit = 20;
+    long long cursor = 0;
+    char *end;
+    if (limit_s && ((limit = strtol(limit_s, &end, 10)) < 1 || limit > 100 || *end))
+        api_field_error(errors, "limit", "is a number from 1 to 100");
+    if (cursor_s && ((cursor = strtoll(cursor_s, &end, 10)) < 1 || *end))
+        api_field_error(errors, "cursor", "is the next_cursor of a previous page");
+    static const char *const statuses[] = {"queued", "compiling", "running", "done"};
+    static const char *const verdicts[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
+    bool ok = !status;
+    for (size_t i = 0; status && i < 4; i++)
+        ok |= !strcmp(status, statuses[i]);
+    if (!ok)
+        api_field_error(errors, "status", "is one of queued, compiling, running, done");
+    ok = !verdict;
+    for (size_t i = 0; verdict && i < 9; i++)
+        ok |= !strcmp(verdict, verdicts[i]);
+    if (!ok)
+        api_field_error(errors, "verdict", "is one of AC, WA, TLE, MLE, OLE, RE, CE, SV, IE");
+    if (json_array_size(errors)) {
+        reply_problem_errors(r, 422, errors, "invalid query parameters");
+        return;
+    }
+    json_decref(errors);
+    /* "running" is the live name of what the table calls compiling. */
+    if (status && !strcmp(status, "running"))
+        status = "compiling";
+    int64_t team = r->who.role == ROLE_ADMIN ? 0 : r->who.team_id;
+    sqlite3 *c = db_acquire(s->db);
+    sqlite3_stmt *st = db_prepare(
+        c,
+        "SELECT seq, id, slug, language, status, verdict, score, max_score, time_ms, memory_kb, "
+        "created_at FROM submissions WHERE (?1 = 0 OR team_id = ?1) AND (?2 IS NULL OR slug = ?2) "
+        "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR verdict = ?4) "
+        "AND (?5 = 0 OR seq < ?5) ORDER BY seq DESC LIMIT ?6",
+        "isssii", team, problem, status, verdict, (int64_t)cursor, (int64_t)limit + 1);
+    json_t *list = json_array();
+    long long last = 0;
+    bool more = false;
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        if ((long)json_array_size(list) == limit) {
+            more = true;
+            break;
+        }
+        last = sqlite3_column_int64(st, 0);
+        const char *v = (const char *)sqlite3_column_text(st, 5);
+        json_array_append_new(
+            list,
+            json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:I}", "id",
+                      sqlite3_column_text(st, 1), "problem", sqlite3_column_text(st, 2), "language",
+                      sqlite3_column_text(st, 3), "status", sqlite3_column_text(st, 4), "verdict",
+                      v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6),
+                      "max_score", sqlite3_column_double(st, 7), "time_ms",
+                      (json_int_t)sqlite3_column_int64(st, 8), "memory_kb",
+                      (json_int_t)sqlite3_column_int64(st, 9), "created_at",
+                      (json_int_t)sqlite3_column_int64(st, 10)));
+    }
+    bool failed = !st;
+    sqlite3_finalize(st);
+    db_release(s->db, c);
+    if (failed) {
+        json_decref(list);
+        reply_problem(r, 500, "cannot read the database");
+        return;
+    }
+    char next[32];
+    snprintf(next, sizeof(next), "%lld", last);
+    reply_json(r, 200,
+               json_pack("{s:o, s:o}", "submissions", list, "next_cursor",
+                         more ? json_string(next) : json_null()));
+}
+
+void api_submission_rejudge(struct server *s, struct req *r)
+{
+    sqlite3 *c = db_acquire(s->db);
+    /* Against the problem's current version, unless it was deleted since. */
+    int rc = db_exec(c,
+                     "UPDATE submissions SET status = 'queued', verdict = NULL, score = 0, "
+                     "time_ms = 0, memory_kb = 0, compile_output = '', error = NULL, "
+                     "finished_at = NULL, version_id = coalesce((SELECT current FROM problems p "
+                     "WHERE p.slug = submissions.slug AND p.deleted_at IS NULL), version_id) "
+                     "WHERE id = ? AND status = 'done'",
+                     "s", r->params[0]);
+    int changed = sqlite3_changes(c);
+    int exists = 0;
+    if (rc == SQLITE_OK && !changed) {
+        sqlite3_stmt *st =
+            db_prepare(c, "SELECT 1 FROM submissions WHERE id = ?", "s", r->params[0]);
+        exists = st && sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    db_release(s->db, c);
+    if (rc != SQLITE_OK)
+        reply_problem(r, 500, "cannot requeue the submission");
+    else if (!changed && exists)
+        reply_problem(r, 409, "submission '%s' is still being judged; rejudge it once it is done",
+                      r->params[0]);
+    else if (!changed)
+        reply_problem(r, 404, "no submission '%.64s'", r->params[0]);
+    else {
+        queue_wake_all(s);
+        reply_json(r, 202, json_pack("{s:s, s:s}", "id", r->params[0], "status", "queued"));
+    }
+}
+
+/*** Server-Sent Events ***/
+
+struct events {
+    struct server *s;
+    char id[SUBMISSION_ID_LEN + 1];
+    struct principal who;
+    size_t sent_tests;
+    char status[16];
+    bool done;
+    struct strbuf out;
+    size_t out_pos;
+};
+
+static void event(struct events *e, const char *name, json_t *data)
+{
+    char *d = json_dumps(data, JSON_COMPACT);
+    json_decref(data);
+    strbuf_addf(&e->out, "event: %s\ndata: %s\n\n", name, d ? d : "{}");
+    free(d);
+}
+
+/* Fills e->out with what changed since the last look. */
+static void poll_events(struct events *e)
+{
+    unsigned st;
+    json_t *res = queue_result(e->s, e->id, &e->who, false, &st);
+    if (!res) {
+        event(e, "error", json_pack("{s:s}", "detail", "the submission is gone"));
+        e->done = true;
+        return;
+    }
+    const char *status = json_string_value(json_object_get(res, "status"));
+    bool done = !strcmp(status, "done");
+    if (strcmp(status, e->status) && !done) {
+        snprintf(e->status, sizeof(e->status), "%s", status);
+        event(e, "status",
+              json_pack("{s:s, s:s}", "status", status, "compile_output",
+                        json_string_value(json_object_get(res, "compile_output"))));
+    }
+    json_t *tests = json_object_get(res, "tests");
+    for (; e->sent_tests < json_array_size(tests); e->sent_tests++)
+        event(e, "test", json_incref(json_array_get(tests, e->sent_tests)));
+    if (done) {
+        event(e, "done", res);
+        e->done = true;
+        return;
+    }
+    json_decref(res);
+}
+
+static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
+{
+    struct events *e = ud;
+    while (e->out_pos == e->out.len) {
+        strbuf_reset(&e->out);
+        e->out_pos = 0;
+        if (e->done || e->s->stopping)
+            return MHD_CONTENT_READER_END_OF_STREAM;
+        uint64_t gen = queue_generation(e->s);
+        poll_events(e);
+        if (e->out.len)
+            break;
+        queue_wait_change(e->s, gen, 15000);
+        if (queue_generation(e->s) == gen && !e->s->stopping)
+            strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
+    }
+    size_t n = e->out.len - e->out_pos < max ? e->out.len - e->out_pos : max;
+    memcpy(buf, e->out.buf + e->out_pos, n);
+    e->out_pos += n;
+    return (ssize_t)n;
+}
+
+static void events_free(void *ud)
+{
+    struct events *e = ud;
+    strbuf_release(&e->out);
+    free(e);
+}
+
+void api_submission_events(struct server *s, struct req *r)
+{
+    unsigned st;
+    json_t *res = queue_result(s, r->params[0], &r->who, false, &st);
+    if (!res) {
+        reply_problem(r, st, st == 404 ? "no submission '%.64s'" : "cannot read '%.64s'",
+                      r->params[0]);
+        return;
+    }
+    json_decref(res);
+    struct events *e = calloc(1, sizeof(*e));
+    if (!e) {
+        reply_problem(r, 500, "out of memory");
+        return;
+    }
+    e->s = s;
+    snprintf(e->id, sizeof(e->id), "%s", r->params[0]);
+    e->who = r->who;
+    strbuf_init(&e->out, 0);
+    http_header(r, "Cache-Control", "no-store");
+    reply_stream(r, "text/event-stream", events_next, e, events_free);
+}
+
+/*** Run ***/
+
+static json_t *run_samples(const struct judge_env *env, const struct problem *pr,
+                           const struct lang *lang, const char *path, unsigned *status)
+{
+    struct judge_result res;
+    const char *sources[] = {path};
+    struct judge_opts opts = {.samples_only = true, .keep_output = RUN_SHOWN_MAX};
+    int rc = judge_submission(env, pr, lang, sources, 1, &opts, &res);
+    if (rc) {
+        *status = 500;
+        return NULL;
+    }
+    json_t *tests = json_array();
+    for (size_t i = 0; i < res.ntests; i++) {
+        const struct test_result *t = &res.tests[i];
+        json_t *o = queue_test_json(pr, t, i);
+        json_object_set_new(o, "output", json_string(t->output ? t->output : ""));
+        if (!json_string_value(json_object_get(o, "output")))
+            json_object_set_new(o, "output", json_string("(not UTF-8)"));
+        json_array_append_new(tests, o);
+    }
+    json_t *o =
+        json_pack("{s:s, s:b, s:s, s:s, s:o}", "mode", "samples", "compiled", res.verdict != V_CE,
+                  "compile_output", res.compile_output ? res.compile_output : "", "verdict",
+                  verdict_code(res.verdict), "tests", tests);
+    judge_result_release(&res);
+    *status = 200;
+    return o;
+}
+
+static json_t *run_input(const struct judge_env *env, const struct problem *pr,
+                         const struct lang *lang, const char *path, const char *input,
+                         size_t input_len, unsigned *status)
+{
+    struct judge_run run;
+    const char *sources[] = {path};
+    int rc = judge_run_input(env, pr, lang, sources, 1, input, input_len, RUN_SHOWN_MAX, &run);
+    if (rc) {
+        judge_run_release(&run);
+        *status = 500;
+        return NULL;
+    }
+    json_t *o = json_pack("{s:s, s:b, s:s}", "mode", "input", "compiled", run.compiled,
+                          "compile_output", run.compile_output ? run.compile_output : "");
+    if (run.compiled) {
+        json_t *out = json_string(run.stdout_text ? run.stdout_text : "");
+        json_t *err = json_string(run.stderr_text ? run.stderr_text : "");
+        json_object_set_new(o, "verdict", json_string(verdict_code(run.verdict)));
+        json_object_set_new(o, "exit_code", json_integer(run.exit_code));
+        json_object_set_new(o, "time_ms", json_integer(run.time_ms));
+        json_object_set_new(o, "memory_kb", json_integer((json_int_t)run.memory_kb));
+        json_object_set_new(o, "stdout", out ? out : json_string("(not UTF-8)"));
+        json_object_set_new(o, "stderr", err ? err : json_string("(not UTF-8)"));
+        json_object_set_new(o, "stdout_truncated", json_boolean(run.stdout_truncated));
+        if (run.message[0])
+            json_object_set_new(o, "message", json_string(run.message));
+    } else {
+        json_object_set_new(o, "verdict", json_string("CE"));
+    }
+    judge_run_release(&run);
+    *status = 200;
+    return o;
+}
+
+void api_run(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r);
+    if (!body)
+        return;
+    struct submit_fields f = {0};
+    if (!parse_fields(s, r, body, true, &f) || !api_rate_ok(s, r, "run")) {
+        json_decref(body);
+        return;
+    }
+    int slot = slot_acquire(s, RUN_SLOT_WAIT);
+    if (slot < 0) {
+        json_decref(body);
+        http_header(r, "Retry-After", "5");
+        reply_problem(r, 503, "every sandbox for runs is busy; retry in a few seconds");
+        return;
+    }
+    const struct problem *pr = NULL;
+    char err[512], dir[4096], path[4096];
+    int rc = pcache_get(s, slot, f.row.version_id, &pr, err, sizeof(err));
+    snprintf(dir, sizeof(dir), "%s/run%d", s->tmp_dir, slot);
+    if (!rc)
+        rc = worker_write_source(dir, f.language, f.source, path, sizeof(path));
+    json_t *out = NULL;
+    unsigned status = 500;
+    if (!rc) {
+        struct judge_env env = {s->sb, slot};
+        const struct lang *lang = lang_by_id(f.language);
+        out = f.input ? run_input(&env, pr, lang, path, f.input, f.input_len, &status)
+                      : run_samples(&env, pr, lang, path, &status);
+    }
+    fs_remove_tree(dir);
+    slot_release(s, slot);
+    json_decref(body);
+    if (!out) {
+        fprintf(stderr, "judged: run failed: %s\n", rc ? err : "the sandbox failed");
+        reply_problem(r, 500, "the run could not be done: %s", rc ? err : "the sandbox failed");
+        return;
+    }
+    reply_json(r, status, out);
+}

@@ -1,0 +1,41 @@
+/* auth: bearer tokens (256 random bits, stored only as hashes) and who a request acts as. */
+#ifndef SERVER_AUTH_H
+#define SERVER_AUTH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "db.h"
+
+enum role { ROLE_ANON, ROLE_ADMIN, ROLE_TEAM, ROLE_WORKER };
+
+struct principal {
+    enum role role;
+    int64_t team_id;  /* ROLE_TEAM */
+    int64_t token_id; /* 0 for the JUDGE_ADMIN_TOKEN of the environment */
+};
+
+struct auth;
+
+/*
+ * Sets up the admin token: `env_token` (JUDGE_ADMIN_TOKEN) when given; otherwise, when the
+ * database has no admin token yet, one is generated, its hash stored and the token printed once
+ * on `log`.
+ */
+int auth_open(db *d, const char *env_token, FILE *log, struct auth **out);
+void auth_close(struct auth *a);
+
+/* Who `bearer` is: 0, or -ENOENT for an unknown or revoked token. */
+int auth_lookup(struct auth *a, const char *bearer, struct principal *out);
+
+/* A new token "jd_" + 43 base64url characters; its hash (32 bytes) into `hash`. */
+int auth_new_token(char *token, size_t size, unsigned char hash[32]);
+void auth_hash(const char *token, unsigned char hash[32]);
+
+/* A random identifier of `bytes` bytes as hex into `out` (2 * bytes + 1 long). */
+void auth_random_hex(char *out, size_t bytes);
+
+const char *auth_role_name(enum role r);
+
+#endif

@@ -1,0 +1,666 @@
+/*
+ * The HTTP front, on libmicrohttpd with a thread per connection: handlers may block (imports,
+ * ?wait=true, event streams) without stalling other clients, and the connection caps bound the
+ * threads. A request is matched against the route table on its first call, where everything that
+ * can be refused without the body is refused (unknown route, method, token, rights, a declared
+ * length past the cap), so a refused upload is never read. Bodies accumulate with a cap: JSON in
+ * memory, packages in a file under the data folder.
+ */
+#define _GNU_SOURCE
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "metrics.h"
+#include "ratelimit.h"
+
+#define JSON_BODY_MAX    (1u << 20)   /* a JSON request; a source is capped at 256 KiB inside */
+#define PACKAGE_BODY_MAX (256u << 20) /* a problem package */
+
+/* Sent with every answer: no framing, no sniffing, scripts only from this origin. */
+static const char *const security_headers[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+     "form-action 'self'; frame-ancestors 'none'"},
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *http_reason(unsigned status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return "Error";
+    }
+}
+
+/*** Replies ***/
+
+void http_header(struct req *r, const char *name, const char *value)
+{
+    if (r->nextra >= REQ_HEADERS)
+        return;
+    snprintf(r->extra_headers[r->nextra][0], 128, "%s", name);
+    snprintf(r->extra_headers[r->nextra][1], 128, "%s", value);
+    r->nextra++;
+}
+
+const char *http_request_header(struct req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_query(struct req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static void queue(struct req *r, unsigned status, struct MHD_Response *resp, const char *ctype,
+                  uint64_t len)
+{
+    if (!resp)
+        return;
+    if (ctype)
+        MHD_add_response_header(resp, "Content-Type", ctype);
+    for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+        MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+    for (int i = 0; i < r->nextra; i++)
+        MHD_add_response_header(resp, r->extra_headers[i][0], r->extra_headers[i][1]);
+    if (!strncmp(r->path, "/api/", 5))
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    if (MHD_queue_response(r->conn, status, resp) == MHD_YES) {
+        r->status = status;
+        r->bytes = len;
+    }
+    MHD_destroy_response(resp);
+}
+
+void reply_bytes(struct req *r, unsigned status, const char *content_type, const void *data,
+                 size_t len)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+    queue(r, status, resp, content_type, len);
+}
+
+void reply_json(struct req *r, unsigned status, json_t *body)
+{
+    char *s = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    if (!s) {
+        reply_bytes(r, 500, "application/problem+json", "{}", 2);
+        return;
+    }
+    size_t len = strlen(s);
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, s, MHD_RESPMEM_MUST_FREE);
+    queue(r, status, resp, "application/json", len);
+}
+
+void reply_empty(struct req *r, unsigned status)
+{
+    reply_bytes(r, status, NULL, "", 0);
+}
+
+void reply_problem_json(struct req *r, json_t *problem)
+{
+    unsigned status = (unsigned)json_integer_value(json_object_get(problem, "status"));
+    if (status < 400)
+        status = 500;
+    char *s = json_dumps(problem, JSON_COMPACT);
+    json_decref(problem);
+    size_t len = s ? strlen(s) : 0;
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        len, s ? s : (char *)"", s ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    queue(r, status, resp, "application/problem+json", len);
+}
+
+static json_t *vproblem(unsigned status, const char *fmt, va_list ap)
+{
+    char detail[1024];
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    return json_pack("{s:s, s:s, s:I, s:s}", "type", "about:blank", "title", http_reason(status),
+                     "status", (json_int_t)status, "detail", detail);
+}
+
+void reply_problem(struct req *r, unsigned status, const char *detail_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, detail_fmt);
+    json_t *p = vproblem(status, detail_fmt, ap);
+    va_end(ap);
+    reply_problem_json(r, p);
+}
+
+void reply_problem_errors(struct req *r, unsigned status, json_t *errors, const char *detail_fmt,
+                          ...)
+{
+    va_list ap;
+    va_start(ap, detail_fmt);
+    json_t *p = vproblem(status, detail_fmt, ap);
+    va_end(ap);
+    json_object_set_new(p, "errors", errors);
+    reply_problem_json(r, p);
+}
+
+struct stream {
+    stream_fn next;
+    void *ud;
+    void (*free_ud)(void *);
+};
+
+static ssize_t stream_cb(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    struct stream *st = cls;
+    return st->next(st->ud, pos, buf, max);
+}
+
+static void stream_free(void *cls)
+{
+    struct stream *st = cls;
+    if (st->free_ud)
+        st->free_ud(st->ud);
+    free(st);
+}
+
+void reply_stream(struct req *r, const char *content_type, stream_fn next, void *ud,
+                  void (*free_ud)(void *ud))
+{
+    struct stream *st = calloc(1, sizeof(*st));
+    if (!st) {
+        if (free_ud)
+            free_ud(ud);
+        reply_problem(r, 500, "out of memory");
+        return;
+    }
+    *st = (struct stream){next, ud, free_ud};
+    struct MHD_Response *resp =
+        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, stream_cb, st, stream_free);
+    if (resp)
+        MHD_add_response_header(resp, "X-Accel-Buffering", "no");
+    queue(r, 200, resp, content_type, 0);
+}
+
+json_t *http_json_body(struct req *r)
+{
+    json_error_t e;
+    json_t *j = json_loadb(r->body.buf ? r->body.buf : "", r->body.len, JSON_REJECT_DUPLICATES, &e);
+    if (!j) {
+        reply_problem(r, 400, "the body is not valid JSON: %s (line %d, column %d)", e.text, e.line,
+                      e.column);
+        return NULL;
+    }
+    if (!json_is_object(j)) {
+        json_decref(j);
+        reply_problem(r, 400, "the body must be a JSON object");
+        return NULL;
+    }
+    return j;
+}
+
+/*** Static files of the front end ***/
+
+static const char *mime_of(const char *path)
+{
+    static const char *const types[][2] = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".map", "application/json"},
+    };
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (fs_has_suffix(path, types[i][0]))
+            return types[i][1];
+    return "application/octet-stream";
+}
+
+static void serve_file(struct req *r, const char *file)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        reply_problem(r, 404, "no page at '%s'", r->path);
+        return;
+    }
+    struct MHD_Response *resp = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
+    if (strstr(file, "/assets/"))
+        http_header(r, "Cache-Control", "public, max-age=31536000, immutable");
+    else
+        http_header(r, "Cache-Control", "no-cache");
+    queue(r, 200, resp, mime_of(file), (uint64_t)st.st_size);
+}
+
+static void serve_static(struct server *s, struct req *r)
+{
+    if (!s->cfg.web) {
+        if (!strcmp(r->path, "/")) {
+            static const char page[] =
+                "<!doctype html><meta charset=utf-8><title>judged</title>"
+                "<p>judged is running. The web front end was not built; the API is at "
+                "<a href=\"/api/v1/problems\">/api/v1/problems</a>, described by "
+                "<a href=\"/openapi.json\">/openapi.json</a>.";
+            reply_bytes(r, 200, "text/html; charset=utf-8", page, sizeof(page) - 1);
+        } else {
+            reply_problem(r, 404, "no page at '%s'", r->path);
+        }
+        return;
+    }
+    /* No "..", no hidden files: the path maps into the web folder only. */
+    if (strstr(r->path, "/.") || strstr(r->path, "..")) {
+        reply_problem(r, 404, "no page at '%s'", r->path);
+        return;
+    }
+    char file[PATH_MAX];
+    snprintf(file, sizeof(file), "%s%s", s->cfg.web, r->path);
+    const char *last = strrchr(r->path, '/');
+    /* Paths without an extension are the front end's own routes: its index page handles them. */
+    if (!fs_is_file(file) && last && !strchr(last, '.'))
+        snprintf(file, sizeof(file), "%s/index.html", s->cfg.web);
+    serve_file(r, file);
+}
+
+/*** Routing ***/
+
+/* Does `path` match `pattern`, capturing the {} segments? */
+static bool match(const char *pattern, const char *path, char params[REQ_PARAMS][256])
+{
+    int n = 0;
+    while (*pattern && *path) {
+        if (pattern[0] == '{' && pattern[1] == '}') {
+            const char *end = strchr(path, '/');
+            size_t len = end ? (size_t)(end - path) : strlen(path);
+            if (!len || len >= 256 || n >= REQ_PARAMS)
+                return false;
+            memcpy(params[n], path, len);
+            params[n++][len] = '\0';
+            path += len;
+            pattern += 2;
+        } else if (*pattern++ != *path++) {
+            return false;
+        }
+    }
+    return !*pattern && !*path;
+}
+
+static const struct route *find_route(struct req *r, bool *path_known, char *allow, size_t asz)
+{
+    *path_known = false;
+    allow[0] = '\0';
+    const struct route *found = NULL;
+    char params[REQ_PARAMS][256];
+    for (const struct route *rt = api_routes; rt->method; rt++) {
+        if (!match(rt->pattern, r->path, params))
+            continue;
+        *path_known = true;
+        size_t used = strlen(allow);
+        snprintf(allow + used, asz - used, "%s%s", used ? ", " : "", rt->method);
+        if (!found && (!strcmp(rt->method, r->method) ||
+                       (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET")))) {
+            found = rt;
+            memcpy(r->params, params, sizeof(params));
+        }
+    }
+    return found;
+}
+
+static void client_address(struct req *r)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(r->client, sizeof(r->client), "unknown");
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->client,
+                  sizeof(r->client));
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->client,
+                  sizeof(r->client));
+}
+
+/* Who sent it; replies 401/403 (RFC 6750) and returns false when not allowed. */
+static bool authenticate(struct server *s, struct req *r)
+{
+    const char *h = http_request_header(r, "Authorization");
+    r->who = (struct principal){.role = ROLE_ANON};
+    if (h) {
+        if (strncasecmp(h, "Bearer ", 7) || !h[7]) {
+            http_header(r, "WWW-Authenticate",
+                        "Bearer realm=\"judged\", error=\"invalid_request\"");
+            reply_problem(r, 401, "the Authorization header must be 'Bearer TOKEN'");
+            return false;
+        }
+        const char *tok = h + 7;
+        while (*tok == ' ')
+            tok++;
+        if (auth_lookup(s->auth, tok, &r->who)) {
+            http_header(r, "WWW-Authenticate",
+                        "Bearer realm=\"judged\", error=\"invalid_token\", "
+                        "error_description=\"the token is unknown or revoked\"");
+            reply_problem(r, 401, "the bearer token is unknown or was revoked");
+            return false;
+        }
+    }
+    enum access need = r->route->access;
+    if (need == ACCESS_ANY)
+        return true;
+    if (r->who.role == ROLE_ANON) {
+        http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\"");
+        reply_problem(r, 401, "%s %s needs a bearer token (Authorization: Bearer TOKEN)",
+                      r->route->method, r->route->pattern);
+        return false;
+    }
+    bool ok = need == ACCESS_TOKEN   ? r->who.role != ROLE_WORKER
+              : need == ACCESS_ADMIN ? r->who.role == ROLE_ADMIN
+                                     : r->who.role == ROLE_WORKER || r->who.role == ROLE_ADMIN;
+    if (!ok) {
+        http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\", error=\"insufficient_scope\"");
+        reply_problem(r, 403, "%s %s is not allowed for a %s token", r->route->method,
+                      r->route->pattern, auth_role_name(r->who.role));
+    }
+    return ok;
+}
+
+/* Anonymous clients get a request rate per address, so practice mode cannot be flooded. */
+static bool rate_ok(struct server *s, struct req *r)
+{
+    if (r->who.role != ROLE_ANON || !s->cfg.reads_per_sec)
+        return true;
+    unsigned retry = 1;
+    char key[96];
+    snprintf(key, sizeof(key), "read:%s", r->client);
+    if (ratelimit_take(s->ratelimit, key, s->cfg.reads_per_sec * 60.0, s->cfg.reads_per_sec * 2.0,
+                       &retry))
+        return true;
+    char v[16];
+    snprintf(v, sizeof(v), "%u", retry ? retry : 1);
+    http_header(r, "Retry-After", v);
+    reply_problem(r, 429, "too many requests from %s; retry in %u s", r->client, retry ? retry : 1);
+    return false;
+}
+
+static bool first_call(struct server *s, struct req *r)
+{
+    client_address(r);
+    bool known;
+    char allow[128];
+    r->route = find_route(r, &known, allow, sizeof(allow));
+    if (!r->route) {
+        if (known) {
+            http_header(r, "Allow", allow);
+            reply_problem(r, 405, "%s is not allowed on '%s' (allowed: %s)", r->method, r->path,
+                          allow);
+        } else if (!strncmp(r->path, "/api/", 5)) {
+            reply_problem(r, 404, "no API endpoint at '%s'; see /openapi.json", r->path);
+        } else if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+            serve_static(s, r);
+        } else {
+            http_header(r, "Allow", "GET, HEAD");
+            reply_problem(r, 405, "%s is not allowed on '%s'", r->method, r->path);
+        }
+        return false;
+    }
+    if (!authenticate(s, r) || !rate_ok(s, r))
+        return false;
+    if (s->stopping && strcmp(r->route->name, "healthz") && strcmp(r->route->name, "readyz")) {
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, 503, "the judge is shutting down; retry shortly");
+        return false;
+    }
+    const char *cl = http_request_header(r, "Content-Length");
+    uint64_t max = r->route->body == BODY_FILE ? PACKAGE_BODY_MAX : JSON_BODY_MAX;
+    if (cl && strtoull(cl, NULL, 10) > max) {
+        reply_problem(r, 413, "the body is %s bytes; at most %llu are accepted here", cl,
+                      (unsigned long long)max);
+        return false;
+    }
+    strbuf_init(&r->body, r->route->body == BODY_JSON ? JSON_BODY_MAX : 0);
+    r->body_fd = -1;
+    if (r->route->body == BODY_FILE) {
+        snprintf(r->body_path, sizeof(r->body_path), "%s/upload-XXXXXX", s->tmp_dir);
+        r->body_fd = mkostemp(r->body_path, O_CLOEXEC);
+        if (r->body_fd < 0) {
+            r->body_path[0] = '\0';
+            reply_problem(r, 500, "cannot store the upload: %s", strerror(errno));
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Takes a piece of the body. False when it went past the cap (413 is queued or will be). */
+static bool take_body(struct req *r, const char *data, size_t len)
+{
+    uint64_t max = r->route->body == BODY_FILE ? PACKAGE_BODY_MAX : JSON_BODY_MAX;
+    if (r->body_too_big || r->body_len + len > max) {
+        r->body_too_big = true;
+        return false;
+    }
+    r->body_len += len;
+    if (r->route->body == BODY_FILE) {
+        while (len) {
+            ssize_t n = write(r->body_fd, data, len);
+            if (n < 0) {
+                r->body_too_big = true; /* disk full: answered below as a storage error */
+                return false;
+            }
+            data += n;
+            len -= (size_t)n;
+        }
+        return true;
+    }
+    if (r->route->body == BODY_JSON)
+        strbuf_add(&r->body, data, len);
+    return true;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **ctx)
+{
+    struct server *s = cls;
+    struct req *r = *ctx;
+    if (!r) {
+        r = calloc(1, sizeof(*r));
+        if (!r)
+            return MHD_NO;
+        *ctx = r;
+        r->s = s;
+        r->conn = conn;
+        r->method = method;
+        r->start = now_s();
+        r->body_fd = -1;
+        snprintf(r->path, sizeof(r->path), "%s", url);
+        if (!first_call(s, r))
+            r->dispatched = true; /* answered already */
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (!r->dispatched && !take_body(r, upload_data, *upload_data_size) &&
+            r->route->body != BODY_NONE) {
+            r->dispatched = true;
+            uint64_t max = r->route->body == BODY_FILE ? PACKAGE_BODY_MAX : JSON_BODY_MAX;
+            reply_problem(r, 413, "the body is larger than the %llu bytes accepted here",
+                          (unsigned long long)max);
+            if (r->status != 413)
+                return MHD_NO; /* cannot answer mid-upload here: close rather than read on */
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (r->dispatched)
+        return MHD_YES;
+    r->dispatched = true;
+    if (r->body_fd >= 0 && lseek(r->body_fd, 0, SEEK_SET) < 0) {
+        reply_problem(r, 500, "cannot read the upload back");
+        return MHD_YES;
+    }
+    r->route->fn(s, r);
+    if (!r->status)
+        reply_problem(r, 500, "the handler gave no answer");
+    return MHD_YES;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct server *s = cls;
+    struct req *r = *ctx;
+    if (!r)
+        return;
+    double ms = (now_s() - r->start) * 1000;
+    time_t t = time(NULL);
+    struct tm tm;
+    char ts[32];
+    gmtime_r(&t, &tm);
+    strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    fprintf(stderr, "%s %s \"%s %s\" %u %llu %.1fms%s\n", ts, r->client, r->method, r->path,
+            r->status, (unsigned long long)r->bytes, ms,
+            toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+    metrics_http(s->metrics, r->route ? r->route->name : "static", r->status);
+    if (r->body_fd >= 0)
+        close(r->body_fd);
+    if (r->body_path[0])
+        unlink(r->body_path);
+    strbuf_release(&r->body);
+    free(r);
+    *ctx = NULL;
+}
+
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len)
+{
+    char host[256];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || colon == listen || (size_t)(colon - listen) >= sizeof(host))
+        return -EINVAL;
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535)
+        return -EINVAL;
+    memset(ss, 0, sizeof(*ss));
+    char *h = host;
+    if (h[0] == '[' && h[strlen(h) - 1] == ']') {
+        h[strlen(h) - 1] = '\0';
+        h++;
+    }
+    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, !strcmp(h, "localhost") ? "127.0.0.1" : h, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)port);
+        *len = sizeof(*a4);
+    } else if (inet_pton(AF_INET6, h, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+        *len = sizeof(*a6);
+    } else {
+        return -EINVAL;
+    }
+    return 0;
+}
+
+int http_start(struct server *s, struct MHD_Daemon **out, unsigned *port)
+{
+    struct sockaddr_storage ss;
+    socklen_t sslen;
+    if (parse_listen(s->cfg.listen, &ss, &sslen))
+        return -EINVAL;
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+                     MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    if (ss.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_CONNECTION_LIMIT, s->cfg.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        s->cfg.per_ip_connections, MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout_s,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024,
+        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512u << 10), MHD_OPTION_END);
+    if (!d)
+        return -EADDRINUSE;
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    *port = di ? di->port : 0;
+    *out = d;
+    return 0;
+}
+
+void http_quiesce(struct MHD_Daemon *d)
+{
+    int fd = MHD_quiesce_daemon(d);
+    if (fd >= 0)
+        close(fd);
+}
+
+void http_stop(struct MHD_Daemon *d)
+{
+    if (d)
+        MHD_stop_daemon(d);
+}

@@ -1,0 +1,82 @@
+/*
+ * queue: submissions. The queue is the submissions table itself (status queued -> compiling ->
+ * done), so what was answered with 202 is on disk; the live progress of the ones being judged is
+ * kept in memory for GET and the event stream.
+ */
+#ifndef SERVER_QUEUE_H
+#define SERVER_QUEUE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "auth.h"
+#include "judge.h"
+#include "server.h"
+
+#define SUBMISSION_ID_LEN 32
+
+struct queue *queue_new(void);
+void queue_free(struct queue *q);
+
+/* At start: judgements a crash interrupted go back to the queue. *count says how many. */
+int queue_recover(struct server *s, long *count);
+
+struct submit_request {
+    int64_t version_id;
+    const char *slug;
+    const char *language;
+    const char *source;
+    const struct principal *who;
+    const char *client;
+};
+
+/* Stores a new queued submission and wakes a worker. -EAGAIN when the queue is full. */
+int queue_submit(struct server *s, const struct submit_request *req,
+                 char id[SUBMISSION_ID_LEN + 1]);
+
+struct job {
+    int64_t seq;
+    char id[SUBMISSION_ID_LEN + 1];
+    int64_t version_id;
+    char language[16];
+    char *source;
+    int64_t created_at;
+};
+
+/* Takes the oldest queued submission (status compiling). 0, -ENOENT when none, -EIO. */
+int queue_claim(struct server *s, struct job *job);
+/* Waits until work may be there (a submission came in) or `ms` passed. */
+void queue_wait_work(struct server *s, unsigned ms);
+void queue_wake_all(struct server *s);
+/* Writes the final result and its tests in one transaction, exactly once. */
+int queue_finish(struct server *s, const struct job *job, const struct problem *pr,
+                 const struct judge_result *res);
+/* Puts a claimed submission back (shutting down). */
+int queue_requeue(struct server *s, const struct job *job);
+void job_release(struct job *job);
+
+/* Live progress, from the worker judging `id`. */
+void queue_live_begin(struct server *s, const char *id);
+void queue_live_status(struct server *s, const char *id, const char *status,
+                       const char *compile_output);
+void queue_live_test(struct server *s, const char *id, json_t *test);
+void queue_live_end(struct server *s, const char *id);
+
+/*
+ * The result of submission `id` as the API shows it to `who` (merging live progress), or NULL
+ * with *status 404 (not there or not theirs) or 500. `with_source` adds the source.
+ */
+json_t *queue_result(struct server *s, const char *id, const struct principal *who,
+                     bool with_source, unsigned *status);
+
+/* A counter that changes whenever any submission makes progress, and a wait for its change. */
+uint64_t queue_generation(struct server *s);
+void queue_wait_change(struct server *s, uint64_t seen, unsigned ms);
+
+/* Submissions queued, and being judged. */
+long queue_depth(struct server *s, long *running);
+
+/* The JSON of one test result (shared by the worker and the stored form). */
+json_t *queue_test_json(const struct problem *pr, const struct test_result *t, size_t index);
+
+#endif

@@ -1,0 +1,20 @@
+/* ratelimit: token buckets per key (a client address or a token), in a fixed amount of memory. */
+#ifndef SERVER_RATELIMIT_H
+#define SERVER_RATELIMIT_H
+
+#include <stdbool.h>
+
+struct ratelimit;
+
+struct ratelimit *ratelimit_new(void);
+void ratelimit_free(struct ratelimit *rl);
+
+/*
+ * Takes one token from the bucket of `key`, which refills at `per_minute` tokens a minute and
+ * holds at most `burst`. False when empty, with *retry_after_s the seconds until the next token.
+ * A `per_minute` of 0 means no limit.
+ */
+bool ratelimit_take(struct ratelimit *rl, const char *key, double per_minute, double burst,
+                    unsigned *retry_after_s);
+
+#endif

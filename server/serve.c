@@ -1,0 +1,282 @@
+/*
+ * The service: set-up in an order that matters, then wait for a signal.
+ *   1. the data folder, locked so that two judges never share it;
+ *   2. the sandbox, before any thread exists (it unshares the mount namespace);
+ *   3. the database (migrations), the admin token, the recovery of interrupted judgements;
+ *   4. HTTP, the workers, and the start-up import in a thread of its own (/healthz says 503
+ *      "starting" until it is done);
+ *   5. on SIGTERM or SIGINT: refuse new requests, cancel judgements between tests and put them
+ *      back in the queue, end event streams, and exit 0. A watchdog exits at 9 s whatever is
+ *      still running: what it cuts short was never recorded, and goes back to the queue at the
+ *      next start.
+ */
+#define _GNU_SOURCE
+#include "server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "fsutil.h"
+#include "http.h"
+#include "metrics.h"
+#include "pcache.h"
+#include "queue.h"
+#include "ratelimit.h"
+#include "store.h"
+#include "worker.h"
+
+#define UID_RANGES 64 /* judges on one machine, each with its own range of sandbox uids */
+#define UID_FIRST  60000
+#define UID_SPAN   256
+
+struct slot_pool {
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+    int first, n;
+    bool busy[64];
+};
+
+int slot_acquire(struct server *s, unsigned timeout_ms)
+{
+    struct slot_pool *p = s->slots;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += timeout_ms / 1000;
+    ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    pthread_mutex_lock(&p->lock);
+    int got = -1;
+    for (;;) {
+        for (int i = 0; i < p->n && got < 0; i++)
+            if (!p->busy[i]) {
+                p->busy[i] = true;
+                got = p->first + i;
+            }
+        if (got >= 0 || s->stopping || pthread_cond_timedwait(&p->freed, &p->lock, &ts))
+            break;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return got;
+}
+
+void slot_release(struct server *s, int slot)
+{
+    struct slot_pool *p = s->slots;
+    pthread_mutex_lock(&p->lock);
+    p->busy[slot - p->first] = false;
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Claims a uid range no other judge on this machine uses, by holding a lock file for it. */
+static int claim_uid_range(unsigned *uid_base)
+{
+    const char *dir = "/run/lock";
+    if (!fs_is_dir(dir))
+        dir = "/tmp";
+    for (int i = 0; i < UID_RANGES; i++) {
+        char path[128];
+        snprintf(path, sizeof(path), "%s/judged-uids-%d.lock", dir, i);
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return -errno;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            *uid_base = UID_FIRST + (unsigned)i * UID_SPAN;
+            return fd; /* held (and open) until the process exits */
+        }
+        close(fd);
+    }
+    return -EBUSY;
+}
+
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    sleep(9);
+    fprintf(stderr, "judged: still busy 9 s after the signal; exiting now (unfinished "
+                    "judgements go back to the queue at the next start)\n");
+    _exit(0);
+}
+
+static void *import_main(void *arg)
+{
+    struct server *s = arg;
+    time_t start = time(NULL);
+    store_import_all(s, s->cfg.problems);
+    if (!s->stopping) {
+        fprintf(stderr, "judged: start-up import done: %d problem folders in %ld s\n",
+                (int)s->import_done, (long)(time(NULL) - start));
+        s->ready = true;
+    }
+    return NULL;
+}
+
+static char *make_dir(const char *parent, const char *name)
+{
+    char *d = fs_join(parent, name);
+    if (d && fs_mkdirs(d, 0700)) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+int serve_main(const struct serve_config *cfg)
+{
+    static struct server srv;
+    struct server *s = &srv;
+    s->cfg = *cfg;
+    pthread_mutex_init(&s->import_lock, NULL);
+    int exit_status = 1;
+
+    if (fs_mkdirs(cfg->data, 0700)) {
+        fprintf(stderr, "judged: cannot create the data folder '%s': %s\n", cfg->data,
+                strerror(errno));
+        return 1;
+    }
+    char *lockpath = fs_join(cfg->data, "judged.lock");
+    int lockfd = lockpath ? open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
+    free(lockpath);
+    if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) < 0) {
+        fprintf(stderr, "judged: the data folder '%s' is in use by another judged\n", cfg->data);
+        return 1;
+    }
+    s->data_dir = strdup(cfg->data);
+    s->packages_dir = make_dir(cfg->data, "packages");
+    s->cache_dir = make_dir(cfg->data, "cache");
+    s->tmp_dir = make_dir(cfg->data, "tmp");
+    if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
+        fprintf(stderr, "judged: cannot create folders in '%s'\n", cfg->data);
+        return 1;
+    }
+    /* Leftovers of a crash: half-copied imports, uploads, sources. */
+    fs_remove_tree(s->tmp_dir);
+    fs_mkdirs(s->tmp_dir, 0700);
+
+    unsigned uid_base = 0;
+    int uidfd = claim_uid_range(&uid_base);
+    if (uidfd < 0) {
+        fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
+        return 1;
+    }
+    char workdir[4096];
+    snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             (int)getpid());
+    struct sandbox_config sc = {.workdir = workdir,
+                                .slots = cfg->workers + cfg->interactive,
+                                .uid_base = uid_base,
+                                .cgroup = cfg->cgroup};
+    int rc = sandbox_open(&sc, &s->sb);
+    if (rc) {
+        fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
+                rc == -EPERM ? " (it needs root)" : "");
+        return 1;
+    }
+    fprintf(stderr, "judged: sandbox ready, memory limits by %s, %d slots, uids from %u\n",
+            sandbox_mode(s->sb), sc.slots, uid_base);
+
+    char *dbpath = fs_join(cfg->data, "judged.db");
+    char err[512];
+    rc = dbpath ? db_open(dbpath, &s->db, err, sizeof(err)) : -ENOMEM;
+    free(dbpath);
+    if (rc) {
+        fprintf(stderr, "judged: database: %s\n", err);
+        goto out;
+    }
+    rc = auth_open(s->db, getenv("JUDGE_ADMIN_TOKEN"), stderr, &s->auth);
+    if (rc) {
+        fprintf(stderr, "judged: cannot set up the admin token: %s\n", strerror(-rc));
+        goto out;
+    }
+    long recovered = 0;
+    if (queue_recover(s, &recovered)) {
+        fprintf(stderr, "judged: cannot recover the queue\n");
+        goto out;
+    }
+    if (recovered)
+        fprintf(stderr, "judged: %ld interrupted judgement%s put back in the queue\n", recovered,
+                recovered == 1 ? "" : "s");
+    s->queue = queue_new();
+    s->pcache = pcache_new();
+    s->metrics = metrics_new();
+    s->ratelimit = ratelimit_new();
+    s->slots = calloc(1, sizeof(*s->slots));
+    if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots)
+        goto out;
+    pthread_mutex_init(&s->slots->lock, NULL);
+    pthread_cond_init(&s->slots->freed, NULL);
+    s->slots->first = cfg->workers;
+    s->slots->n = cfg->interactive;
+
+    /* Signals are taken by sigwait below; every thread inherits the mask. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct MHD_Daemon *http = NULL;
+    unsigned port = 0;
+    rc = http_start(s, &http, &port);
+    if (rc) {
+        fprintf(stderr, "judged: cannot listen on '%s' (HOST:PORT, the port free)\n", cfg->listen);
+        goto out;
+    }
+    char host[256];
+    snprintf(host, sizeof(host), "%s", cfg->listen);
+    *strrchr(host, ':') = '\0';
+    fprintf(stderr, "judged: listening on http://%s:%u/ with %d worker%s\n", host, port,
+            cfg->workers, cfg->workers == 1 ? "" : "s");
+    if (cfg->port_file) {
+        char p[16];
+        int n = snprintf(p, sizeof(p), "%u\n", port);
+        fs_write(cfg->port_file, p, (size_t)n, 0644);
+    }
+    if (workers_start(s)) {
+        fprintf(stderr, "judged: cannot start the workers\n");
+        goto out;
+    }
+    pthread_t importer;
+    bool importing = false;
+    if (cfg->problems) {
+        importing = pthread_create(&importer, NULL, import_main, s) == 0;
+    } else {
+        s->ready = true;
+    }
+
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    fprintf(stderr, "judged: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    s->stopping = 1;
+    pthread_t dog;
+    pthread_create(&dog, NULL, watchdog, NULL);
+    http_quiesce(http);
+    queue_wake_all(s);
+    pthread_mutex_lock(&s->slots->lock);
+    pthread_cond_broadcast(&s->slots->freed);
+    pthread_mutex_unlock(&s->slots->lock);
+    workers_join(s);
+    if (importing)
+        pthread_join(importer, NULL);
+    http_stop(http);
+    fprintf(stderr, "judged: stopped\n");
+    exit_status = 0;
+out:
+    /* The rest (caches, the queue's memory) is the kernel's to free at exit. */
+    db_close(s->db);
+    sandbox_close(s->sb);
+    fs_remove_tree(workdir);
+    return exit_status;
+}

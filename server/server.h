@@ -1,0 +1,63 @@
+/* server: the state one judged process shares between its HTTP threads and judging workers. */
+#ifndef SERVER_SERVER_H
+#define SERVER_SERVER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "cgroup.h"
+#include "db.h"
+#include "sandbox.h"
+
+struct serve_config {
+    const char *listen;    /* HOST:PORT; port 0 picks one (printed) */
+    const char *data;      /* the data folder: judged.db, packages/, cache/, tmp/ */
+    const char *problems;  /* a folder of packages imported at start, or NULL */
+    const char *web;       /* the built front end, or NULL for none */
+    const char *port_file; /* where to write the port chosen (tests), or NULL */
+    int workers;           /* judging threads; 0: the API alone */
+    int interactive;       /* sandbox slots for imports and the Run button */
+    enum cgroup_mode cgroup;
+    unsigned queue_max;       /* queued submissions past which POST answers 503 */
+    unsigned anon_per_min;    /* submissions and runs per minute per anonymous address */
+    unsigned token_per_min;   /* submissions and runs per minute per token (admin: none) */
+    unsigned reads_per_sec;   /* requests per second per anonymous address */
+    unsigned wait_max_s;      /* the longest ?wait=true waits */
+    unsigned max_connections; /* open connections at once */
+    unsigned per_ip_connections;
+    unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
+};
+
+struct slot_pool;
+struct queue;
+struct pcache;
+struct metrics;
+struct ratelimit;
+struct auth;
+
+struct server {
+    struct serve_config cfg;
+    db *db;
+    sandbox *sb;
+    char *data_dir, *packages_dir, *cache_dir, *tmp_dir;
+    struct slot_pool *slots; /* the interactive slots, after the workers' own */
+    struct queue *queue;
+    struct pcache *pcache;
+    struct metrics *metrics;
+    struct ratelimit *ratelimit;
+    struct auth *auth;
+    volatile int stopping; /* SIGTERM: no new work; judgements are cancelled and re-queued */
+    atomic_bool ready;     /* the start-up import is done: /healthz answers 200 */
+    atomic_int import_done, import_total;
+    pthread_mutex_t import_lock; /* one import of a given problem at a time */
+};
+
+/* Runs the service until SIGTERM or SIGINT. Returns the process exit status. */
+int serve_main(const struct serve_config *cfg);
+
+/* Claims an interactive sandbox slot, waiting at most `timeout_ms`; -1 when none came free. */
+int slot_acquire(struct server *s, unsigned timeout_ms);
+void slot_release(struct server *s, int slot);
+
+#endif

@@ -1,0 +1,509 @@
+/*
+ * Problem storage. A package is stored once per content hash in packages/HASH and compiled into
+ * cache/HASH; a problem's versions point at hashes. Importing content equal to the current
+ * version's changes nothing; new content is verified first and becomes version N+1 only when the
+ * verification passes, so a failed import leaves nothing behind. Submissions keep the version they
+ * were made against.
+ */
+#define _GNU_SOURCE
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "pcache.h"
+#include "verify.h"
+
+#define SAMPLE_SHOWN_MAX (64u << 10) /* a sample's input or answer shown in full up to this */
+
+/*** Hashing and copying trees ***/
+
+static int hash_file(crypto_generichash_state *h, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return -errno;
+    unsigned char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) > 0)
+        crypto_generichash_update(h, buf, (size_t)n);
+    int rc = n < 0 ? -errno : 0;
+    close(fd);
+    return rc;
+}
+
+static int hash_tree(crypto_generichash_state *h, const char *root, const char *rel)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s%s%s", root, *rel ? "/" : "", rel);
+    struct dirent **ents = NULL;
+    int n = scandir(path, &ents, NULL, alphasort);
+    if (n < 0)
+        return -errno;
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = ents[i]->d_name;
+        if (rc || !strcmp(name, ".") || !strcmp(name, "..")) {
+            free(ents[i]);
+            continue;
+        }
+        char sub[PATH_MAX], full[PATH_MAX];
+        snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", name);
+        snprintf(full, sizeof(full), "%s/%s", root, sub);
+        struct stat stt;
+        if (lstat(full, &stt) < 0) {
+            rc = -errno;
+        } else if (S_ISDIR(stt.st_mode)) {
+            rc = hash_tree(h, root, sub);
+        } else if (S_ISREG(stt.st_mode)) {
+            /* Path and size first, so that no two different trees hash the same stream. */
+            char head[PATH_MAX + 64];
+            int len = snprintf(head, sizeof(head), "%s%c%lld%c", sub, 0, (long long)stt.st_size, 0);
+            crypto_generichash_update(h, (unsigned char *)head, (size_t)len);
+            rc = hash_file(h, full);
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return rc;
+}
+
+int store_tree_hash(const char *dir, char hex[65])
+{
+    crypto_generichash_state h;
+    unsigned char out[32];
+    crypto_generichash_init(&h, NULL, 0, sizeof(out));
+    int rc = hash_tree(&h, dir, "");
+    crypto_generichash_final(&h, out, sizeof(out));
+    sodium_bin2hex(hex, 65, out, sizeof(out));
+    return rc;
+}
+
+/* Copies regular files and folders; links and anything else are left out of stored packages. */
+static int copy_tree(const char *src, const char *dst)
+{
+    int rc = fs_mkdirs(dst, 0755);
+    DIR *d = rc ? NULL : opendir(src);
+    if (!d)
+        return rc ? rc : -errno;
+    struct dirent *e;
+    while (!rc && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char *from = fs_join(src, e->d_name), *to = fs_join(dst, e->d_name);
+        struct stat st;
+        if (!from || !to)
+            rc = -ENOMEM;
+        else if (lstat(from, &st) < 0)
+            rc = -errno;
+        else if (S_ISDIR(st.st_mode))
+            rc = copy_tree(from, to);
+        else if (S_ISREG(st.st_mode))
+            rc = fs_copy(from, to, st.st_mode & 0111 ? 0755 : 0644);
+        free(from);
+        free(to);
+    }
+    closedir(d);
+    return rc;
+}
+
+/*** Rows and rights ***/
+
+int store_problem(struct server *s, sqlite3 *c, const char *slug, struct problem_row *out)
+{
+    sqlite3_stmt *st =
+        db_prepare(c,
+                   "SELECT slug, coalesce(team_id, 0), public, coalesce(current, 0), "
+                   "coalesce((SELECT version FROM problem_versions v "
+                   "WHERE v.id = current), 0), deleted_at IS NOT NULL "
+                   "FROM problems WHERE slug = ?",
+                   "s", slug);
+    if (!st)
+        return -EIO;
+    int step = sqlite3_step(st), rc = step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? -ENOENT : -EIO;
+    if (!rc) {
+        snprintf(out->slug, sizeof(out->slug), "%s", (const char *)sqlite3_column_text(st, 0));
+        out->team_id = sqlite3_column_int64(st, 1);
+        out->public = sqlite3_column_int(st, 2);
+        out->version_id = sqlite3_column_int64(st, 3);
+        out->version = sqlite3_column_int(st, 4);
+        out->deleted = sqlite3_column_int(st, 5);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+bool store_can_read(const struct principal *who, const struct problem_row *p)
+{
+    if (p->deleted)
+        return false;
+    if (p->public || who->role == ROLE_ADMIN)
+        return true;
+    return who->role == ROLE_TEAM && p->team_id == who->team_id;
+}
+
+bool store_can_write(const struct principal *who, const struct problem_row *p)
+{
+    if (who->role == ROLE_ADMIN)
+        return true;
+    return who->role == ROLE_TEAM && p->team_id == who->team_id;
+}
+
+/*** Importing ***/
+
+static json_t *problem_json(unsigned status, const char *title, const char *detail)
+{
+    return json_pack("{s:s, s:s, s:I, s:s}", "type", "about:blank", "title", title, "status",
+                     (json_int_t)status, "detail", detail);
+}
+
+static json_t *read_text(const char *path, bool *truncated)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return json_string("");
+    text = malloc(SAMPLE_SHOWN_MAX + 1);
+    ssize_t n = text ? read(fd, text, SAMPLE_SHOWN_MAX) : -1;
+    char extra;
+    *truncated = n == (ssize_t)SAMPLE_SHOWN_MAX && read(fd, &extra, 1) == 1;
+    close(fd);
+    len = n > 0 ? (size_t)n : 0;
+    json_t *j = json_stringn_nocheck(text ? text : "", len);
+    /* Not UTF-8: show it as bytes replaced, never fail the problem for it. */
+    if (!j || !json_string_value(j))
+        j = json_string("");
+    free(text);
+    return j;
+}
+
+/* GET /problems/{slug}: everything a candidate may see, and nothing secret. */
+static json_t *detail_json(const struct problem *pr)
+{
+    const struct pkg *p = pr->pkg;
+    json_t *samples = json_array();
+    for (size_t i = 0; i < p->ntests; i++) {
+        const struct pkg_test *t = &p->tests[i];
+        if (!t->sample)
+            continue;
+        bool tin = false, tans = false;
+        const char *base = strrchr(t->name, '/');
+        json_t *o = json_pack("{s:s, s:o, s:o}", "name", base ? base + 1 : t->name, "input",
+                              read_text(t->in_path, &tin), "answer", read_text(t->ans_path, &tans));
+        if (tin || tans)
+            json_object_set_new(o, "truncated", json_true());
+        json_array_append_new(samples, o);
+    }
+    json_t *groups = json_array();
+    for (size_t g = 0; g < p->ngroups; g++) {
+        size_t n = 0;
+        for (size_t i = 0; i < p->ntests; i++)
+            n += p->tests[i].group == g;
+        if (g == 0 || !n)
+            continue;
+        json_array_append_new(groups,
+                              json_pack("{s:s, s:f, s:I}", "name", p->groups[g].name, "points",
+                                        p->groups[g].points, "tests", (json_int_t)n));
+    }
+    return json_pack(
+        "{s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I}, s:o, s:s, s:I, s:o, s:b}", "title", p->name,
+        "statement", p->statement ? p->statement : "", "type", p->scoring ? "scoring" : "pass-fail",
+        "samples", samples, "limits", "time_ms", (json_int_t)pkg_time_limit_ms(p), "memory_mb",
+        (json_int_t)p->memory_mb, "output_mb", (json_int_t)p->output_mb, "template",
+        p->template_c ? json_string(p->template_c) : json_null(), "validation",
+        p->custom_validation ? "custom" : "default", "tests", (json_int_t)pkg_secret_count(p),
+        "groups", groups, "function_signature", p->ninclude > 0);
+}
+
+static json_t *result_json(const char *slug, int version, bool public_, json_t *verification,
+                           json_t *warnings, bool changed)
+{
+    return json_pack("{s:s, s:i, s:b, s:b, s:o, s:o}", "slug", slug, "version", version, "public",
+                     public_, "changed", changed, "verification", verification, "warnings",
+                     warnings);
+}
+
+static void drop_unreferenced(struct server *s, sqlite3 *c, const char *hash)
+{
+    sqlite3_stmt *st = db_prepare(c, "SELECT 1 FROM problem_versions WHERE hash = ?", "s", hash);
+    bool used = st && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (used)
+        return;
+    char *dir = fs_join(s->packages_dir, hash), *cache = fs_join(s->cache_dir, hash);
+    if (dir)
+        fs_remove_tree(dir);
+    if (cache)
+        fs_remove_tree(cache);
+    free(dir);
+    free(cache);
+}
+
+/* A verification that failed, as 422 problem+json with every reason in `errors`. */
+static json_t *failed_json(const char *slug, struct verify_report *rep)
+{
+    json_t *errors = json_array();
+    for (size_t i = 0; i < rep->errors.n; i++)
+        json_array_append_new(
+            errors, json_pack("{s:s, s:s}", "pointer", "package", "detail", rep->errors.items[i]));
+    for (size_t i = 0; i < rep->nsubs; i++) {
+        const struct verify_sub *v = &rep->subs[i];
+        if (v->ok)
+            continue;
+        char msg[1024];
+        snprintf(msg, sizeof(msg), "'%s' should get %s but got %s%s%s", v->path, v->expected,
+                 v->verdict, v->first_failure ? " on test " : "",
+                 v->first_failure ? v->first_failure : "");
+        json_array_append_new(errors, json_pack("{s:s, s:s}", "pointer", v->path, "detail", msg));
+    }
+    char detail[512];
+    snprintf(detail, sizeof(detail), "problem '%s' failed verification: %zu error%s", slug,
+             json_array_size(errors), json_array_size(errors) == 1 ? "" : "s");
+    json_t *o = problem_json(422, "Package failed verification", detail);
+    json_object_set_new(o, "errors", errors);
+    json_object_set_new(o, "verification", verify_report_json(rep));
+    return o;
+}
+
+int store_import(struct server *s, const char *dir, const char *slug, const struct principal *who,
+                 int public_flag, struct import_outcome *out)
+{
+    out->status = 500;
+    out->body = NULL;
+    char hash[65];
+    int rc = store_tree_hash(dir, hash);
+    if (rc) {
+        out->body = problem_json(500, "Internal Server Error", "cannot read the package");
+        return rc;
+    }
+    pthread_mutex_lock(&s->import_lock);
+    sqlite3 *c = db_acquire(s->db);
+    struct problem_row row;
+    char detail[512];
+    rc = store_problem(s, c, slug, &row);
+    bool exists = rc == 0;
+    if (rc && rc != -ENOENT) {
+        out->body = problem_json(500, "Internal Server Error", "cannot read the database");
+        goto out;
+    }
+    rc = 0;
+    if (exists && !row.deleted && !store_can_write(who, &row)) {
+        out->status = 403;
+        snprintf(detail, sizeof(detail), "problem '%s' belongs to another team", slug);
+        out->body = problem_json(403, "Forbidden", detail);
+        goto out;
+    }
+    if (exists && row.deleted && !store_can_write(who, &row)) {
+        out->status = 403;
+        snprintf(detail, sizeof(detail),
+                 "the slug '%s' was used by a problem of another team; pick another", slug);
+        out->body = problem_json(403, "Forbidden", detail);
+        goto out;
+    }
+    bool public_ = public_flag >= 0 ? public_flag : exists ? row.public : who->role == ROLE_ADMIN;
+
+    /* Same content as the current version: nothing to verify or store. */
+    if (exists && !row.deleted && row.version_id) {
+        sqlite3_stmt *st = db_prepare(c,
+                                      "SELECT hash, verification FROM problem_versions "
+                                      "WHERE id = ?",
+                                      "i", row.version_id);
+        if (st && sqlite3_step(st) == SQLITE_ROW &&
+            !strcmp((const char *)sqlite3_column_text(st, 0), hash)) {
+            json_t *ver = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+            json_t *warnings = json_incref(json_object_get(ver, "warnings"));
+            sqlite3_finalize(st);
+            db_exec(c, "UPDATE problems SET public = ? WHERE slug = ?", "is", (int64_t)public_,
+                    slug);
+            out->status = 200;
+            out->body = result_json(slug, row.version, public_, ver ? ver : json_object(),
+                                    warnings ? warnings : json_array(), false);
+            goto out;
+        }
+        sqlite3_finalize(st);
+    }
+
+    /* Store the content under its hash (a copy: the caller's folder goes away). */
+    char *stored = fs_join(s->packages_dir, hash), *cache = fs_join(s->cache_dir, hash);
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof(tmp), "%s/.import-%s", s->tmp_dir, hash);
+    if (stored && !fs_is_dir(stored)) {
+        fs_remove_tree(tmp);
+        rc = copy_tree(dir, tmp);
+        if (!rc && rename(tmp, stored) < 0)
+            rc = -errno;
+        if (rc)
+            fs_remove_tree(tmp);
+    }
+    if (!stored || !cache || rc) {
+        out->status = rc == -ENOSPC ? 507 : 500;
+        snprintf(detail, sizeof(detail), "cannot store the package: %s",
+                 strerror(rc ? -rc : ENOMEM));
+        out->body = problem_json(
+            out->status, rc == -ENOSPC ? "Insufficient Storage" : "Internal Server Error", detail);
+        free(stored);
+        free(cache);
+        goto out;
+    }
+
+    /* Verify in an interactive slot: a reference submission runs like any other. */
+    int slot = slot_acquire(s, 600000);
+    if (slot < 0) {
+        out->status = 503;
+        out->body = problem_json(503, "Service Unavailable", "no sandbox came free to verify");
+        drop_unreferenced(s, c, hash);
+        free(stored);
+        free(cache);
+        goto out;
+    }
+    struct judge_env env = {s->sb, slot};
+    struct verify_report rep;
+    struct problem *pr = NULL;
+    db_release(s->db, c); /* verification takes long; hold no connection meanwhile */
+    c = NULL;
+    rc = verify_problem(&env, stored, slug, cache, &rep, &pr);
+    slot_release(s, slot);
+    c = db_acquire(s->db);
+    if (rc || !rep.ok) {
+        out->status = rc ? 500 : 422;
+        if (rc) {
+            snprintf(detail, sizeof(detail), "verification could not run: %s", strerror(-rc));
+            out->body = problem_json(500, "Internal Server Error", detail);
+        } else {
+            out->body = failed_json(slug, &rep);
+        }
+        verify_report_release(&rep);
+        problem_free(pr);
+        drop_unreferenced(s, c, hash);
+        free(stored);
+        free(cache);
+        rc = 0;
+        goto out;
+    }
+    json_t *verification = verify_report_json(&rep);
+    json_t *det = detail_json(pr);
+    char *det_s = json_dumps(det, JSON_COMPACT);
+    char *ver_s = json_dumps(verification, JSON_COMPACT);
+    int64_t now = db_now_ms();
+    int version = 0;
+    int64_t version_id = 0;
+    int dbrc = db_begin(c);
+    if (dbrc == SQLITE_OK && !exists)
+        dbrc = db_exec(c,
+                       "INSERT INTO problems (slug, team_id, public, created_at, updated_at) "
+                       "VALUES (?, nullif(?, 0), ?, ?, ?)",
+                       "siiii", slug, who->role == ROLE_TEAM ? who->team_id : 0, (int64_t)public_,
+                       now, now);
+    if (dbrc == SQLITE_OK) {
+        sqlite3_stmt *st = db_prepare(
+            c, "SELECT coalesce(max(version), 0) + 1 FROM problem_versions WHERE slug = ?", "s",
+            slug);
+        version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+        sqlite3_finalize(st);
+        dbrc = version ? SQLITE_OK : SQLITE_ERROR;
+    }
+    if (dbrc == SQLITE_OK)
+        dbrc =
+            db_exec(c,
+                    "INSERT INTO problem_versions (slug, version, hash, title, time_limit_ms, "
+                    "detail, verification, tests, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "sississii", slug, (int64_t)version, hash, pr->pkg->name,
+                    (int64_t)pkg_time_limit_ms(pr->pkg), det_s, ver_s,
+                    (int64_t)pkg_secret_count(pr->pkg), now);
+    version_id = sqlite3_last_insert_rowid(c);
+    if (dbrc == SQLITE_OK)
+        dbrc = db_exec(c,
+                       "UPDATE problems SET current = ?, public = ?, updated_at = ?, "
+                       "deleted_at = NULL WHERE slug = ?",
+                       "iiis", version_id, (int64_t)public_, now, slug);
+    if (dbrc == SQLITE_OK)
+        dbrc = db_commit(c);
+    free(det_s);
+    free(ver_s);
+    json_decref(det);
+    if (dbrc != SQLITE_OK) {
+        db_rollback(c);
+        out->status = dbrc == SQLITE_FULL ? 507 : 500;
+        out->body =
+            problem_json(out->status, "Internal Server Error",
+                         dbrc == SQLITE_FULL ? "the disk is full" : "cannot write the database");
+        json_decref(verification);
+        problem_free(pr);
+        verify_report_release(&rep);
+        free(stored);
+        free(cache);
+        goto out;
+    }
+    json_t *warnings = json_incref(json_object_get(verification, "warnings"));
+    out->status = exists ? 200 : 201;
+    out->body = result_json(slug, version, public_, verification, warnings, true);
+    pcache_put(s, version_id, pr);
+    verify_report_release(&rep);
+    free(stored);
+    free(cache);
+out:
+    db_release(s->db, c);
+    pthread_mutex_unlock(&s->import_lock);
+    return rc;
+}
+
+void store_import_all(struct server *s, const char *dir)
+{
+    struct dirent **ents = NULL;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "judged: cannot read the problems folder '%s': %s\n", dir, strerror(errno));
+        return;
+    }
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+        char *p = fs_join(dir, ents[i]->d_name), *y = p ? fs_join(p, "problem.yaml") : NULL;
+        total += ents[i]->d_name[0] != '.' && y && fs_is_file(y);
+        free(p);
+        free(y);
+    }
+    s->import_total = total;
+    struct principal admin = {.role = ROLE_ADMIN};
+    for (int i = 0; i < n; i++) {
+        const char *name = ents[i]->d_name;
+        char *p = fs_join(dir, name), *y = p ? fs_join(p, "problem.yaml") : NULL;
+        if (name[0] != '.' && y && fs_is_file(y) && !s->stopping) {
+            struct import_outcome o;
+            if (!pkg_slug_valid(name)) {
+                fprintf(stderr, "judged: import '%s': not a valid problem id ([a-z0-9-])\n", name);
+            } else {
+                store_import(s, p, name, &admin, -1, &o);
+                const char *d = json_string_value(json_object_get(o.body, "detail"));
+                json_t *ver = json_object_get(o.body, "version");
+                if (o.status < 300)
+                    fprintf(stderr, "judged: import '%s': version %lld%s\n", name,
+                            (long long)json_integer_value(ver),
+                            json_is_true(json_object_get(o.body, "changed")) ? " (new)"
+                                                                             : " (unchanged)");
+                else
+                    fprintf(stderr, "judged: import '%s' failed (%u): %s\n", name, o.status,
+                            d ? d : "");
+                json_t *errs = json_object_get(o.body, "errors");
+                for (size_t e = 0; e < json_array_size(errs); e++)
+                    fprintf(stderr, "judged:   %s\n",
+                            json_string_value(json_object_get(json_array_get(errs, e), "detail")));
+                json_decref(o.body);
+            }
+            s->import_done++;
+        }
+        free(p);
+        free(y);
+        free(ents[i]);
+    }
+    free(ents);
+}

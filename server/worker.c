@@ -1,0 +1,167 @@
+/*
+ * Workers. Each loops: claim the oldest queued submission, judge it in its own sandbox slot with
+ * progress published live, and record the result once. On shutdown the judgement in hand is
+ * cancelled between tests and the submission goes back to the queue, so a restart judges it from
+ * the start: nothing accepted is lost and nothing is recorded twice.
+ */
+#define _GNU_SOURCE
+#include "worker.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fsutil.h"
+#include "metrics.h"
+#include "pcache.h"
+#include "queue.h"
+
+struct worker {
+    struct server *s;
+    int slot;
+    pthread_t thread;
+    bool started;
+};
+
+static struct worker *workers;
+
+int worker_write_source(const char *dir, const char *lang, const char *source, char *path,
+                        size_t size)
+{
+    int rc = fs_mkdirs(dir, 0700);
+    if (rc)
+        return rc;
+    snprintf(path, size, "%s/main.%s", dir, !strcmp(lang, "cpp") ? "cpp" : "c");
+    return fs_write(path, source, strlen(source), 0600);
+}
+
+struct progress {
+    struct server *s;
+    const char *id;
+    const struct problem *pr;
+};
+
+static void on_progress(void *ud, const struct judge_result *partial, size_t index)
+{
+    struct progress *p = ud;
+    if (index == SIZE_MAX) {
+        queue_live_status(p->s, p->id, partial->verdict == V_CE ? "compiling" : "running",
+                          partial->compile_output ? partial->compile_output : "");
+        return;
+    }
+    const struct test_result *t = &partial->tests[partial->ntests - 1];
+    queue_live_test(p->s, p->id, queue_test_json(p->pr, t, partial->ntests - 1));
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void judge_one(struct worker *w, struct job *job)
+{
+    struct server *s = w->s;
+    double start = now_s();
+    const struct problem *pr = NULL;
+    char err[512] = "", path[4096], dir[4096];
+    struct judge_result res;
+    memset(&res, 0, sizeof(res));
+    queue_live_begin(s, job->id);
+    int rc = pcache_get(s, w->slot, job->version_id, &pr, err, sizeof(err));
+    snprintf(dir, sizeof(dir), "%s/worker%d", s->tmp_dir, w->slot);
+    if (!rc)
+        rc = worker_write_source(dir, job->language, job->source, path, sizeof(path));
+    const struct lang *lang = lang_by_id(job->language);
+    if (!rc) {
+        const char *sources[] = {path};
+        struct progress prog = {s, job->id, pr};
+        struct judge_opts opts = {.progress = on_progress, .ud = &prog, .cancel = &s->stopping};
+        rc = judge_submission(&(struct judge_env){s->sb, w->slot}, pr, lang, sources, 1, &opts,
+                              &res);
+    }
+    if (rc == -ECANCELED) {
+        judge_result_release(&res);
+        queue_requeue(s, job);
+        queue_live_end(s, job->id);
+        return;
+    }
+    if (rc) {
+        /* The judge could not run at all: that is an IE, recorded like any verdict. */
+        judge_result_release(&res);
+        res.verdict = V_IE;
+        if (asprintf(&res.error, "%s", err[0] ? err : strerror(-rc)) < 0)
+            res.error = NULL;
+        fprintf(stderr, "judged: submission %s: internal error: %s\n", job->id,
+                res.error ? res.error : "");
+    } else if (res.verdict == V_IE) {
+        fprintf(stderr, "judged: submission %s: internal error: %s\n", job->id,
+                res.error ? res.error : "");
+    }
+    if (!pr) {
+        /* No problem to format tests with: record the bare verdict. */
+        static struct pkg empty;
+        static struct problem none = {.pkg = &empty};
+        pr = &none;
+    }
+    rc = queue_finish(s, job, pr, &res);
+    if (rc)
+        fprintf(stderr, "judged: submission %s: cannot record the result: %s\n", job->id,
+                strerror(-rc));
+    else
+        metrics_judgement(s->metrics, verdict_code(res.verdict), now_s() - start);
+    judge_result_release(&res);
+    queue_live_end(s, job->id);
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker *w = arg;
+    struct server *s = w->s;
+    while (!s->stopping) {
+        struct job job;
+        int rc = queue_claim(s, &job);
+        if (rc == -ENOENT || rc) {
+            if (rc && rc != -ENOENT)
+                fprintf(stderr, "judged: worker %d: cannot read the queue\n", w->slot);
+            queue_wait_work(s, 1000);
+            continue;
+        }
+        metrics_worker_busy(s->metrics, 1);
+        judge_one(w, &job);
+        metrics_worker_busy(s->metrics, -1);
+        job_release(&job);
+    }
+    return NULL;
+}
+
+int workers_start(struct server *s)
+{
+    int n = s->cfg.workers;
+    workers = calloc(n ? (size_t)n : 1, sizeof(*workers));
+    if (!workers)
+        return -ENOMEM;
+    for (int i = 0; i < n; i++) {
+        workers[i] = (struct worker){.s = s, .slot = i};
+        int rc = pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]);
+        if (rc)
+            return -rc;
+        workers[i].started = true;
+    }
+    return 0;
+}
+
+void workers_join(struct server *s)
+{
+    if (!workers)
+        return;
+    queue_wake_all(s);
+    for (int i = 0; i < s->cfg.workers; i++)
+        if (workers[i].started)
+            pthread_join(workers[i].thread, NULL);
+    free(workers);
+    workers = NULL;
+}
