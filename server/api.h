@@ -27,6 +27,23 @@ void api_team_key_post(struct server *s, struct req *r);
 void api_key_delete(struct server *s, struct req *r);
 void api_me(struct server *s, struct req *r);
 
+/* assess.c */
+void api_assessment_post(struct server *s, struct req *r);
+void api_assessments_list(struct server *s, struct req *r);
+void api_assessment_get(struct server *s, struct req *r);
+void api_assessment_delete(struct server *s, struct req *r);
+void api_invite_post(struct server *s, struct req *r);
+void api_invites_list(struct server *s, struct req *r);
+void api_invite_delete(struct server *s, struct req *r);
+void api_report(struct server *s, struct req *r);
+void api_report_csv(struct server *s, struct req *r);
+void api_candidate_detail(struct server *s, struct req *r);
+void api_similarity(struct server *s, struct req *r);
+void api_candidate_session(struct server *s, struct req *r);
+void api_candidate_start(struct server *s, struct req *r);
+void api_candidate_finish(struct server *s, struct req *r);
+void api_candidate_problem(struct server *s, struct req *r);
+
 /* Shared checks. */
 /* A spending request (submit, run) within its rate; replies 429 and returns false when not. */
 bool api_rate_ok(struct server *s, struct req *r, const char *what);

@@ -12,6 +12,7 @@
 #include "api.h"
 #include "fsutil.h"
 #include "pkg.h"
+#include "assess.h"
 #include "pcache.h"
 #include "queue.h"
 #include "store.h"
@@ -82,6 +83,9 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
         return false;
     }
     json_decref(errors);
+    /* A candidate reaches the assessment's problems only, while the timer runs. */
+    if (r->who.role == ROLE_CANDIDATE && !assess_candidate_may_submit(s, r, f->problem, !run))
+        return false;
     sqlite3 *c = db_acquire(s->db);
     int rc = store_problem(s, c, f->problem, &f->row);
     db_release(s->db, c);
@@ -89,7 +93,9 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
         reply_problem(r, 500, "cannot read the database");
         return false;
     }
-    if (rc || !store_can_read(&r->who, &f->row)) {
+    bool reachable =
+        r->who.role == ROLE_CANDIDATE ? !f->row.deleted : store_can_read(&r->who, &f->row);
+    if (rc || !reachable) {
         json_t *e = json_array();
         api_field_error(e, "problem", "no problem '%s'%s", f->problem,
                         r->who.role == ROLE_ANON ? " among the public ones" : "");
@@ -193,6 +199,11 @@ void api_submission_get(struct server *s, struct req *r)
 
 void api_submissions_list(struct server *s, struct req *r)
 {
+    if (r->who.role == ROLE_ANON) {
+        http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\"");
+        reply_problem(r, 401, "listing submissions needs a bearer token");
+        return;
+    }
     json_t *errors = json_array();
     const char *problem = http_query(r, "problem"), *status = http_query(r, "status"),
                *verdict = http_query(r, "verdict"), *limit_s = http_query(r, "limit"),
@@ -224,15 +235,16 @@ void api_submissions_list(struct server *s, struct req *r)
     /* "running" is the live name of what the table calls compiling. */
     if (status && !strcmp(status, "running"))
         status = "compiling";
-    int64_t team = r->who.role == ROLE_ADMIN ? 0 : r->who.team_id;
+    int64_t team = r->who.role == ROLE_TEAM ? r->who.team_id : 0;
+    int64_t invite = r->who.role == ROLE_CANDIDATE ? r->who.invite_id : 0;
     sqlite3 *c = db_acquire(s->db);
     sqlite3_stmt *st = db_prepare(
         c,
         "SELECT seq, id, slug, language, status, verdict, score, max_score, time_ms, memory_kb, "
         "created_at FROM submissions WHERE (?1 = 0 OR team_id = ?1) AND (?2 IS NULL OR slug = ?2) "
         "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR verdict = ?4) "
-        "AND (?5 = 0 OR seq < ?5) ORDER BY seq DESC LIMIT ?6",
-        "isssii", team, problem, status, verdict, (int64_t)cursor, (int64_t)limit + 1);
+        "AND (?5 = 0 OR seq < ?5) AND (?7 = 0 OR invite_id = ?7) ORDER BY seq DESC LIMIT ?6",
+        "isssiii", team, problem, status, verdict, (int64_t)cursor, (int64_t)limit + 1, invite);
     json_t *list = json_array();
     long long last = 0;
     bool more = false;

@@ -76,9 +76,7 @@ void api_team_post(struct server *s, struct req *r)
     else if (rc != SQLITE_OK)
         reply_problem(r, 500, "cannot create the team");
     else {
-        char loc[64];
-        snprintf(loc, sizeof(loc), "/api/v1/teams/%lld", (long long)id);
-        http_header(r, "Location", loc);
+        /* No Location: there is no GET /api/v1/teams/{id} for it to name. */
         reply_json(r, 201,
                    json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "name", name, "created_at",
                              (json_int_t)now));
@@ -144,7 +142,7 @@ void api_team_key_post(struct server *s, struct req *r)
     }
     char token[80];
     unsigned char hash[32];
-    auth_new_token(token, sizeof(token), hash);
+    auth_new_token("jd_", token, sizeof(token), hash);
     sqlite3 *c = db_acquire(s->db);
     int64_t now = db_now_ms();
     int rc = db_exec(c,

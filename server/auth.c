@@ -20,7 +20,7 @@ struct auth {
 
 const char *auth_role_name(enum role r)
 {
-    static const char *const names[] = {"anonymous", "admin", "team", "worker"};
+    static const char *const names[] = {"anonymous", "admin", "team", "worker", "candidate"};
     return names[r];
 }
 
@@ -29,13 +29,14 @@ void auth_hash(const char *token, unsigned char hash[32])
     crypto_generichash(hash, 32, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
-int auth_new_token(char *token, size_t size, unsigned char hash[32])
+int auth_new_token(const char *prefix, char *token, size_t size, unsigned char hash[32])
 {
     unsigned char raw[32];
     randombytes_buf(raw, sizeof(raw));
-    if (size < 4 + sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING))
+    if (strlen(prefix) != 3 ||
+        size < 4 + sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING))
         return -ENOSPC;
-    memcpy(token, "jd_", 3);
+    memcpy(token, prefix, 3);
     sodium_bin2base64(token + 3, size - 3, raw, sizeof(raw),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     sodium_memzero(raw, sizeof(raw));
@@ -75,7 +76,7 @@ int auth_open(db *d, const char *env_token, FILE *log, struct auth **out)
     if (have == 0) {
         char token[80];
         unsigned char hash[32];
-        rc = auth_new_token(token, sizeof(token), hash);
+        rc = auth_new_token("jd_", token, sizeof(token), hash);
         if (!rc && db_exec(c,
                            "INSERT INTO tokens (hash, role, name, created_at) "
                            "VALUES (?, 'admin', 'generated at first start', ?)",
@@ -126,6 +127,22 @@ int auth_lookup(struct auth *a, const char *bearer, struct principal *out)
         rc = 0;
     }
     sqlite3_finalize(st);
+    if (rc) {
+        /* An invite: a candidate of one assessment. A revoked invite is no token at all. */
+        st = db_prepare(c,
+                        "SELECT i.id, i.assessment_id, coalesce(a.team_id, 0) FROM invites i "
+                        "JOIN assessments a ON a.id = i.assessment_id "
+                        "WHERE i.token_hash = ? AND i.revoked_at IS NULL",
+                        "b", hash, 32);
+        if (st && sqlite3_step(st) == SQLITE_ROW) {
+            *out = (struct principal){.role = ROLE_CANDIDATE,
+                                      .invite_id = sqlite3_column_int64(st, 0),
+                                      .assessment_id = sqlite3_column_int64(st, 1),
+                                      .team_id = sqlite3_column_int64(st, 2)};
+            rc = 0;
+        }
+        sqlite3_finalize(st);
+    }
     db_release(a->db, c);
     return rc;
 }

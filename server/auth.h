@@ -8,12 +8,14 @@
 
 #include "db.h"
 
-enum role { ROLE_ANON, ROLE_ADMIN, ROLE_TEAM, ROLE_WORKER };
+enum role { ROLE_ANON, ROLE_ADMIN, ROLE_TEAM, ROLE_WORKER, ROLE_CANDIDATE };
 
 struct principal {
     enum role role;
-    int64_t team_id;  /* ROLE_TEAM */
-    int64_t token_id; /* 0 for the JUDGE_ADMIN_TOKEN of the environment */
+    int64_t team_id;       /* ROLE_TEAM; ROLE_CANDIDATE: the team of the assessment */
+    int64_t token_id;      /* 0 for the JUDGE_ADMIN_TOKEN of the environment */
+    int64_t invite_id;     /* ROLE_CANDIDATE */
+    int64_t assessment_id; /* ROLE_CANDIDATE */
 };
 
 struct auth;
@@ -29,8 +31,8 @@ void auth_close(struct auth *a);
 /* Who `bearer` is: 0, or -ENOENT for an unknown or revoked token. */
 int auth_lookup(struct auth *a, const char *bearer, struct principal *out);
 
-/* A new token "jd_" + 43 base64url characters; its hash (32 bytes) into `hash`. */
-int auth_new_token(char *token, size_t size, unsigned char hash[32]);
+/* A new token `prefix` ("jd_", "ji_") + 43 base64url characters; its hash into `hash`. */
+int auth_new_token(const char *prefix, char *token, size_t size, unsigned char hash[32]);
 void auth_hash(const char *token, unsigned char hash[32]);
 
 /* A random identifier of `bytes` bytes as hex into `out` (2 * bytes + 1 long). */

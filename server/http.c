@@ -409,6 +409,12 @@ static bool authenticate(struct server *s, struct req *r)
         }
     }
     enum access need = r->route->access;
+    if (need == ACCESS_ANY && r->who.role == ROLE_CANDIDATE && !r->route->candidate) {
+        http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\", error=\"insufficient_scope\"");
+        reply_problem(r, 403, "a candidate's token reaches only its assessment (%s %s)",
+                      r->route->method, r->route->pattern);
+        return false;
+    }
     if (need == ACCESS_ANY)
         return true;
     if (r->who.role == ROLE_ANON) {
@@ -417,9 +423,11 @@ static bool authenticate(struct server *s, struct req *r)
                       r->route->method, r->route->pattern);
         return false;
     }
-    bool ok = need == ACCESS_TOKEN   ? r->who.role != ROLE_WORKER
-              : need == ACCESS_ADMIN ? r->who.role == ROLE_ADMIN
-                                     : r->who.role == ROLE_WORKER || r->who.role == ROLE_ADMIN;
+    enum role w = r->who.role;
+    bool ok = need == ACCESS_TOKEN       ? w == ROLE_TEAM || w == ROLE_ADMIN
+              : need == ACCESS_ADMIN     ? w == ROLE_ADMIN
+              : need == ACCESS_CANDIDATE ? w == ROLE_CANDIDATE
+                                         : w == ROLE_WORKER || w == ROLE_ADMIN;
     if (!ok) {
         http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\", error=\"insufficient_scope\"");
         reply_problem(r, 403, "%s %s is not allowed for a %s token", r->route->method,

@@ -14,8 +14,9 @@
 #include "strbuf.h"
 
 enum access {
-    ACCESS_ANY,   /* anyone; a token, when sent, must be valid */
-    ACCESS_TOKEN, /* any valid token */
+    ACCESS_ANY,       /* anyone; a token, when sent, must be valid */
+    ACCESS_TOKEN,     /* a team's or the admin's token */
+    ACCESS_CANDIDATE, /* an invite's token */
     ACCESS_ADMIN,
     ACCESS_WORKER,
 };
@@ -32,6 +33,7 @@ struct route {
     enum access access;
     enum body_kind body;
     handler_fn fn;
+    bool candidate; /* an ACCESS_ANY route that candidates may use too */
 };
 
 #define REQ_PARAMS  3

@@ -114,12 +114,14 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
     auth_random_hex(id, SUBMISSION_ID_LEN / 2);
     sqlite3 *c = db_acquire(s->db);
     const struct principal *w = req->who;
-    int rc = db_exec(c,
-                     "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
-                     "token_id, client, status, created_at) VALUES (?, ?, ?, ?, ?, nullif(?, 0), "
-                     "nullif(?, 0), ?, 'queued', ?)",
-                     "sisssiisi", id, req->version_id, req->slug, req->language, req->source,
-                     w->role == ROLE_TEAM ? w->team_id : 0, w->token_id, req->client, db_now_ms());
+    int rc =
+        db_exec(c,
+                "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
+                "token_id, invite_id, client, status, created_at) VALUES (?, ?, ?, ?, ?, "
+                "nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?)",
+                "sisssiiisi", id, req->version_id, req->slug, req->language, req->source,
+                w->role == ROLE_TEAM || w->role == ROLE_CANDIDATE ? w->team_id : 0, w->token_id,
+                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms());
     db_release(s->db, c);
     if (rc != SQLITE_OK)
         return rc == SQLITE_FULL ? -ENOSPC : -EIO;
@@ -351,10 +353,16 @@ void queue_wait_change(struct server *s, uint64_t seen, unsigned ms)
 
 /*** Reading results ***/
 
-static bool visible(const struct principal *who, int64_t team_id)
+static bool visible(const struct principal *who, int64_t team_id, int64_t invite_id)
 {
     if (who->role == ROLE_ADMIN)
         return true;
+    /* A candidate's: the candidate and the assessment's team. */
+    if (invite_id)
+        return (who->role == ROLE_CANDIDATE && who->invite_id == invite_id) ||
+               (who->role == ROLE_TEAM && team_id && who->team_id == team_id);
+    if (who->role == ROLE_CANDIDATE)
+        return false;
     /* Anonymous practice submissions are reached by their unguessable id alone. */
     if (team_id == 0)
         return true;
@@ -369,7 +377,9 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         c,
         "SELECT seq, slug, language, status, verdict, score, max_score, time_ms, memory_kb, "
         "compile_output, coalesce(team_id, 0), created_at, finished_at, source, error, "
-        "(SELECT version FROM problem_versions v WHERE v.id = version_id) "
+        "(SELECT version FROM problem_versions v WHERE v.id = version_id), "
+        "coalesce(invite_id, 0), (SELECT a.show_hidden FROM invites i JOIN assessments a "
+        "ON a.id = i.assessment_id WHERE i.id = invite_id) "
         "FROM submissions WHERE id = ?",
         "s", id);
     json_t *r = NULL;
@@ -381,7 +391,7 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         *status = step == SQLITE_DONE ? 404 : 500;
         goto out;
     }
-    if (!visible(who, sqlite3_column_int64(st, 10))) {
+    if (!visible(who, sqlite3_column_int64(st, 10), sqlite3_column_int64(st, 16))) {
         *status = 404;
         goto out;
     }
@@ -434,6 +444,18 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
                 json_object_set_new(r, "compile_output", json_string(l->compile_output));
         }
         pthread_mutex_unlock(&q->lock);
+    }
+    /* A candidate sees hidden tests' results only where the assessment shows them. */
+    if (who->role == ROLE_CANDIDATE && !sqlite3_column_int(st, 17)) {
+        size_t hidden = 0;
+        for (size_t i = json_array_size(tests); i-- > 0;) {
+            const char *g = json_string_value(json_object_get(json_array_get(tests, i), "group"));
+            if (!g || strcmp(g, "sample")) {
+                json_array_remove(tests, i);
+                hidden++;
+            }
+        }
+        json_object_set_new(r, "tests_hidden", json_integer((json_int_t)hidden));
     }
     json_object_set_new(r, "tests", tests);
     *status = 200;

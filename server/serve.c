@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "assess.h"
 #include "auth.h"
 #include "fsutil.h"
 #include "http.h"
@@ -227,6 +228,10 @@ int serve_main(const struct serve_config *cfg)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    if (assess_start(s)) {
+        fprintf(stderr, "judged: cannot start the assessment thread\n");
+        goto out;
+    }
     struct MHD_Daemon *http = NULL;
     unsigned port = 0;
     rc = http_start(s, &http, &port);
@@ -268,6 +273,7 @@ int serve_main(const struct serve_config *cfg)
     pthread_cond_broadcast(&s->slots->freed);
     pthread_mutex_unlock(&s->slots->lock);
     workers_join(s);
+    assess_stop(s);
     if (importing)
         pthread_join(importer, NULL);
     http_stop(http);
