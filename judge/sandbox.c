@@ -497,7 +497,13 @@ static int setup_credentials(const struct child_ctx *c)
     /* A session of its own: kill(0, ...) must not reach the judge's process group. */
     if (setsid() < 0)
         return -1;
-    if (setgroups(0, NULL) < 0 || setresgid(g, g, g) < 0 || setresuid(u, u, u) < 0)
+    /*
+     * Raw system calls, not glibc's wrappers: those apply the change to every thread of the
+     * process by signalling the threads glibc knows of. A child of clone3 in a threaded judge
+     * inherits that list but not the threads, and would wait for them forever.
+     */
+    if (syscall(SYS_setgroups, 0, NULL) < 0 || syscall(SYS_setresgid, g, g, g) < 0 ||
+        syscall(SYS_setresuid, u, u, u) < 0)
         return -1;
     /* After the credential change, which clears it: the run dies with the judge. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
