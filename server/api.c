@@ -81,6 +81,10 @@ bool api_rate_ok(struct server *s, struct req *r, const char *what)
     if (r->who.role == ROLE_ANON) {
         snprintf(key, sizeof(key), "%s:addr:%s", what, r->client);
         per_min = s->cfg.anon_per_min;
+    } else if (r->who.role == ROLE_CANDIDATE) {
+        /* Invites are not rows of `tokens` (token_id is 0): one bucket per invite. */
+        snprintf(key, sizeof(key), "%s:invite:%lld", what, (long long)r->who.invite_id);
+        per_min = s->cfg.token_per_min;
     } else {
         snprintf(key, sizeof(key), "%s:token:%lld", what, (long long)r->who.token_id);
         per_min = s->cfg.token_per_min;
@@ -155,5 +159,21 @@ const struct route api_routes[] = {
      api_candidate_finish, false},
     {"GET", "/api/v1/candidate/problems/{}", "candidate_problem", ACCESS_CANDIDATE, BODY_NONE,
      api_candidate_problem, false},
+    {"POST", "/api/v1/worker/claim", "worker_claim", ACCESS_WORKER, BODY_NONE, api_worker_claim,
+     false},
+    {"POST", "/api/v1/worker/jobs/{}/heartbeat", "worker_heartbeat", ACCESS_WORKER, BODY_NONE,
+     api_worker_heartbeat, false},
+    {"POST", "/api/v1/worker/jobs/{}/progress", "worker_progress", ACCESS_WORKER, BODY_JSON,
+     api_worker_progress, false},
+    {"POST", "/api/v1/worker/jobs/{}/result", "worker_result", ACCESS_WORKER, BODY_JSON,
+     api_worker_result, false},
+    {"POST", "/api/v1/worker/jobs/{}/release", "worker_release", ACCESS_WORKER, BODY_NONE,
+     api_worker_release, false},
+    {"GET", "/api/v1/worker/packages/{}", "worker_package", ACCESS_WORKER, BODY_NONE,
+     api_worker_package, false},
+    {"GET", "/api/v1/workers/tokens", "worker_tokens", ACCESS_ADMIN, BODY_NONE,
+     api_worker_tokens_list, false},
+    {"POST", "/api/v1/workers/tokens", "worker_token_post", ACCESS_ADMIN, BODY_JSON,
+     api_worker_token_post, false},
     {NULL, NULL, NULL, ACCESS_ANY, BODY_NONE, NULL, false},
 };

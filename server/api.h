@@ -44,6 +44,16 @@ void api_candidate_start(struct server *s, struct req *r);
 void api_candidate_finish(struct server *s, struct req *r);
 void api_candidate_problem(struct server *s, struct req *r);
 
+/* remote.c: remote workers (ACCESS_WORKER) and their tokens (admin) */
+void api_worker_claim(struct server *s, struct req *r);
+void api_worker_heartbeat(struct server *s, struct req *r);
+void api_worker_progress(struct server *s, struct req *r);
+void api_worker_result(struct server *s, struct req *r);
+void api_worker_release(struct server *s, struct req *r);
+void api_worker_package(struct server *s, struct req *r);
+void api_worker_token_post(struct server *s, struct req *r);
+void api_worker_tokens_list(struct server *s, struct req *r);
+
 /* Shared checks. */
 /* A spending request (submit, run) within its rate; replies 429 and returns false when not. */
 bool api_rate_ok(struct server *s, struct req *r, const char *what);

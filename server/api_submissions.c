@@ -164,6 +164,11 @@ void api_submission_post(struct server *s, struct req *r)
                       s->cfg.queue_max);
         return;
     }
+    if (rc == -EBUSY) {
+        http_header(r, "Retry-After", "5");
+        reply_problem(r, 503, "the database is busy; retry in a few seconds");
+        return;
+    }
     if (rc) {
         reply_problem(r, rc == -ENOSPC ? 507 : 500, "cannot store the submission: %s",
                       rc == -ENOSPC ? "the disk is full" : "database error");

@@ -18,7 +18,7 @@
 extern const char *const db_migrations[];
 
 #define POOL_MAX     64
-#define BUSY_TIMEOUT 10000 /* ms a writer waits for another one */
+#define BUSY_TIMEOUT 10000 /* ms a writer waits for another one (JUDGED_BUSY_TIMEOUT_MS) */
 
 struct db {
     char *path;
@@ -44,8 +44,9 @@ static int connect(const char *path, sqlite3 **out)
                           "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                           "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;",
                           NULL, NULL, NULL);
+    const char *bt = getenv("JUDGED_BUSY_TIMEOUT_MS"); /* tests make waits short */
     if (rc == SQLITE_OK)
-        rc = sqlite3_busy_timeout(c, BUSY_TIMEOUT);
+        rc = sqlite3_busy_timeout(c, bt && atoi(bt) > 0 ? atoi(bt) : BUSY_TIMEOUT);
     if (rc != SQLITE_OK) {
         sqlite3_close(c);
         return rc;

@@ -415,6 +415,13 @@ static bool authenticate(struct server *s, struct req *r)
                       r->route->method, r->route->pattern);
         return false;
     }
+    /* A worker's token judges: it reaches the worker routes and nothing else, open ones neither. */
+    if (r->who.role == ROLE_WORKER && need != ACCESS_WORKER) {
+        http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\", error=\"insufficient_scope\"");
+        reply_problem(r, 403, "a worker's token reaches only the worker routes (%s %s)",
+                      r->route->method, r->route->pattern);
+        return false;
+    }
     if (need == ACCESS_ANY)
         return true;
     if (r->who.role == ROLE_ANON) {

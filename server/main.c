@@ -13,8 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backup.h"
 #include "fsutil.h"
 #include "judge.h"
+#include "remote_worker.h"
 #include "report.h"
 #include "sandbox.h"
 #include "server.h"
@@ -60,7 +62,11 @@ static void usage(FILE *f)
         "       judged verify [--json] [--cgroup auto|v2|v1|none] PACKAGE...\n"
         "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
-        "              [--read-rate N] [--port-file FILE]\n"
+        "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
+        "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
+        "                     [--cgroup MODE]\n"
+        "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
+        "       judged restore FILE --data DIR    (judged stopped: puts a backup in place)\n"
         "PACKAGE is a problem folder or a .zip / .tar.gz of one (Kattis problem package format).\n",
         f);
 }
@@ -253,6 +259,7 @@ int main(int argc, char **argv)
         {"token-rate", required_argument, NULL, 'T'},
         {"read-rate", required_argument, NULL, 'R'},
         {"port-file", required_argument, NULL, 'P'},
+        {"lease", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     bool server = false;
@@ -272,6 +279,11 @@ int main(int argc, char **argv)
                : fs_is_dir("web/dist") ? "web/dist"
                                        : NULL,
     };
+    /* Commands with options of their own. */
+    if (argc > 1 && !strcmp(argv[1], "worker"))
+        return remote_worker_main(argc - 1, argv + 1);
+    if (argc > 1 && (!strcmp(argv[1], "backup") || !strcmp(argv[1], "restore")))
+        return backup_main(argc - 1, argv + 1);
     long n;
     int c;
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -305,6 +317,14 @@ int main(int argc, char **argv)
             break;
         case 'P':
             sc.port_file = optarg;
+            break;
+        case 'E':
+            n = parse_count(optarg, 3600);
+            if (n < 1) {
+                fprintf(stderr, "judged: --lease takes 1 to 3600 seconds\n");
+                return 2;
+            }
+            sc.lease_s = (unsigned)n;
             break;
         case 'W':
         case 'Q':

@@ -79,9 +79,18 @@ int queue_recover(struct server *s, long *count)
     sqlite3 *c = db_acquire(s->db);
     int rc = db_exec(c,
                      "UPDATE submissions SET status = 'queued', started_at = NULL "
-                     "WHERE status IN ('compiling', 'running')",
+                     "WHERE status IN ('compiling', 'running') AND lease_id IS NULL",
                      "");
     *count = c ? sqlite3_changes(c) : 0;
+    /*
+     * A remote worker's lease outlives a restart: the worker may still be judging. It gets a
+     * whole lease from now to reach the server again; the sweep re-queues it if it does not.
+     */
+    if (rc == SQLITE_OK)
+        rc = db_exec(c,
+                     "UPDATE submissions SET lease_expires_at = max(lease_expires_at, ?) "
+                     "WHERE lease_id IS NOT NULL AND status = 'compiling'",
+                     "i", db_now_ms() + (int64_t)(s->cfg.lease_s ? s->cfg.lease_s : 30) * 1000);
     db_release(s->db, c);
     return rc == SQLITE_OK ? 0 : -EIO;
 }
@@ -124,7 +133,7 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
                 w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms());
     db_release(s->db, c);
     if (rc != SQLITE_OK)
-        return rc == SQLITE_FULL ? -ENOSPC : -EIO;
+        return rc == SQLITE_FULL ? -ENOSPC : rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? -EBUSY : -EIO;
     pthread_mutex_lock(&s->queue->lock);
     s->queue->pending++;
     pthread_cond_signal(&s->queue->work);

@@ -31,6 +31,7 @@
 #include "pcache.h"
 #include "queue.h"
 #include "ratelimit.h"
+#include "remote.h"
 #include "store.h"
 #include "worker.h"
 
@@ -81,7 +82,7 @@ void slot_release(struct server *s, int slot)
 }
 
 /* Claims a uid range no other judge on this machine uses, by holding a lock file for it. */
-static int claim_uid_range(unsigned *uid_base)
+int serve_claim_uid_range(unsigned *uid_base)
 {
     const char *dir = "/run/lock";
     if (!fs_is_dir(dir))
@@ -166,7 +167,7 @@ int serve_main(const struct serve_config *cfg)
     fs_mkdirs(s->tmp_dir, 0700);
 
     unsigned uid_base = 0;
-    int uidfd = claim_uid_range(&uid_base);
+    int uidfd = serve_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
         return 1;
@@ -208,6 +209,7 @@ int serve_main(const struct serve_config *cfg)
     if (recovered)
         fprintf(stderr, "judged: %ld interrupted judgement%s put back in the queue\n", recovered,
                 recovered == 1 ? "" : "s");
+    store_gc(s);
     s->queue = queue_new();
     s->pcache = pcache_new();
     s->metrics = metrics_new();
@@ -253,6 +255,10 @@ int serve_main(const struct serve_config *cfg)
         fprintf(stderr, "judged: cannot start the workers\n");
         goto out;
     }
+    if (remote_start(s)) {
+        fprintf(stderr, "judged: cannot start the sweep of remote workers' leases\n");
+        goto out;
+    }
     pthread_t importer;
     bool importing = false;
     if (cfg->problems) {
@@ -273,6 +279,7 @@ int serve_main(const struct serve_config *cfg)
     pthread_cond_broadcast(&s->slots->freed);
     pthread_mutex_unlock(&s->slots->lock);
     workers_join(s);
+    remote_stop(s);
     assess_stop(s);
     if (importing)
         pthread_join(importer, NULL);

@@ -27,6 +27,7 @@ struct serve_config {
     unsigned max_connections; /* open connections at once */
     unsigned per_ip_connections;
     unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
+    unsigned lease_s;        /* a remote worker's lease on a job without a heartbeat; 0: 30 */
 };
 
 struct slot_pool;
@@ -59,5 +60,11 @@ int serve_main(const struct serve_config *cfg);
 /* Claims an interactive sandbox slot, waiting at most `timeout_ms`; -1 when none came free. */
 int slot_acquire(struct server *s, unsigned timeout_ms);
 void slot_release(struct server *s, int slot);
+
+/*
+ * Claims a range of sandbox uids no other judge on this machine uses (judged or `judged worker`)
+ * by holding a lock file for it until exit. Returns the lock's descriptor, or a negative errno.
+ */
+int serve_claim_uid_range(unsigned *uid_base);
 
 #endif

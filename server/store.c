@@ -457,6 +457,36 @@ out:
     return rc;
 }
 
+void store_gc(struct server *s)
+{
+    const char *dirs[] = {s->packages_dir, s->cache_dir};
+    sqlite3 *c = db_acquire(s->db);
+    for (int i = 0; i < 2; i++) {
+        DIR *d = opendir(dirs[i]);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            if (strlen(e->d_name) != 64)
+                continue;
+            sqlite3_stmt *st =
+                db_prepare(c, "SELECT 1 FROM problem_versions WHERE hash = ?", "s", e->d_name);
+            int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+            sqlite3_finalize(st);
+            if (step == SQLITE_DONE) {
+                char *p = fs_join(dirs[i], e->d_name);
+                if (p && i == 0)
+                    fprintf(stderr, "judged: removing package %s, stored by an import that did "
+                                    "not finish\n", e->d_name);
+                if (p)
+                    fs_remove_tree(p);
+                free(p);
+            }
+        }
+        if (d)
+            closedir(d);
+    }
+    db_release(s->db, c);
+}
+
 void store_import_all(struct server *s, const char *dir)
 {
     struct dirent **ents = NULL;

@@ -39,6 +39,9 @@ int store_problem(struct server *s, sqlite3 *c, const char *slug, struct problem
 bool store_can_read(const struct principal *who, const struct problem_row *p);
 bool store_can_write(const struct principal *who, const struct problem_row *p);
 
+/* Removes stored packages and caches no version refers to (an import cut short by a crash). */
+void store_gc(struct server *s);
+
 /* The hex BLAKE2b-256 of a package folder's paths and contents, in sorted order. */
 int store_tree_hash(const char *dir, char hex[65]);
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fsutil.h"
 #include "metrics.h"
@@ -75,6 +76,15 @@ static void judge_one(struct worker *w, struct job *job)
     snprintf(dir, sizeof(dir), "%s/worker%d", s->tmp_dir, w->slot);
     if (!rc)
         rc = worker_write_source(dir, job->language, job->source, path, sizeof(path));
+    if (rc == -ENOSPC) {
+        /* The data folder is full: not the submission's fault; it waits in the queue. */
+        fprintf(stderr, "judged: submission %s: the data folder is full; back to the queue\n",
+                job->id);
+        queue_requeue(s, job);
+        queue_live_end(s, job->id);
+        sleep(2);
+        return;
+    }
     const struct lang *lang = lang_by_id(job->language);
     if (!rc) {
         const char *sources[] = {path};
@@ -108,6 +118,11 @@ static void judge_one(struct worker *w, struct job *job)
         pr = &none;
     }
     rc = queue_finish(s, job, pr, &res);
+    /* A full disk or a busy database passes: keep the result and try again for a while. */
+    for (int tries = 0; rc && rc != -EALREADY && tries < 60 && !s->stopping; tries++) {
+        sleep(1);
+        rc = queue_finish(s, job, pr, &res);
+    }
     if (rc)
         fprintf(stderr, "judged: submission %s: cannot record the result: %s\n", job->id,
                 strerror(-rc));
