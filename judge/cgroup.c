@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -187,6 +188,10 @@ static void sweep_stale(const char *base)
     struct dirent *e;
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, "judged-", 7))
+            continue;
+        /* Another judged that is still running keeps its groups. */
+        long pid = strtol(e->d_name + 7, NULL, 10);
+        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
             continue;
         char dir[PATH_MAX];
         snprintf(dir, sizeof(dir), "%s/%s", base, e->d_name);
