@@ -422,6 +422,27 @@ int cgroup_prepare(cgroup_set *set, int slot, uint64_t memory_bytes, unsigned pi
         return -EINVAL;
     struct slot *s = &set->slots[slot];
     int rc;
+    /*
+     * Someone removed the slot's group (an administrator, a stale-group sweep of an older
+     * judge): make it again rather than fail every run from now on.
+     */
+    struct stat st;
+    if (stat(s->mem_dir, &st) < 0 || (s->pids_dir[0] && stat(s->pids_dir, &st) < 0)) {
+        slot_close_fds(s);
+        char parent[PATH_MAX];
+        const char *dirs[] = {s->mem_dir, s->pids_dir};
+        for (int i = 0; i < 2; i++) {
+            snprintf(parent, sizeof(parent), "%s", dirs[i]);
+            char *slash = strrchr(parent, '/');
+            if (dirs[i][0] && slash) {
+                *slash = '\0';
+                mkdir(parent, 0755);
+            }
+        }
+        rc = slot_open(set, s);
+        if (rc)
+            return rc;
+    }
     if (set->peak_recreate) {
         slot_close_fds(s);
         rmdir(s->mem_dir);

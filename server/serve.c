@@ -139,7 +139,6 @@ int serve_main(const struct serve_config *cfg)
     static struct server srv;
     struct server *s = &srv;
     s->cfg = *cfg;
-    pthread_mutex_init(&s->import_lock, NULL);
     int exit_status = 1;
 
     if (fs_mkdirs(cfg->data, 0700)) {
@@ -287,7 +286,24 @@ int serve_main(const struct serve_config *cfg)
     fprintf(stderr, "judged: stopped\n");
     exit_status = 0;
 out:
-    /* The rest (caches, the queue's memory) is the kernel's to free at exit. */
+    /* Every thread is gone on the way here (exit 0), so everything can be freed: LeakSanitizer
+     * runs over the whole service in CI. A failed start may leave threads; then it is left. */
+    if (exit_status == 0) {
+        pcache_free(s->pcache);
+        queue_free(s->queue);
+        metrics_free(s->metrics);
+        ratelimit_free(s->ratelimit);
+        auth_close(s->auth);
+        if (s->slots) {
+            pthread_mutex_destroy(&s->slots->lock);
+            pthread_cond_destroy(&s->slots->freed);
+        }
+        free(s->slots);
+        free(s->data_dir);
+        free(s->packages_dir);
+        free(s->cache_dir);
+        free(s->tmp_dir);
+    }
     db_close(s->db);
     sandbox_close(s->sb);
     fs_remove_tree(workdir);

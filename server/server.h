@@ -51,7 +51,6 @@ struct server {
     volatile int stopping; /* SIGTERM: no new work; judgements are cancelled and re-queued */
     atomic_bool ready;     /* the start-up import is done: /healthz answers 200 */
     atomic_int import_done, import_total;
-    pthread_mutex_t import_lock; /* one import of a given problem at a time */
 };
 
 /* Runs the service until SIGTERM or SIGINT. Returns the process exit status. */

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,54 @@ bool store_can_write(const struct principal *who, const struct problem_row *p)
 
 /*** Importing ***/
 
+/*
+ * Imports run in parallel, except two of one problem (their versions would race) or of one
+ * content (a failed one would remove the stored package the other is verifying).
+ */
+#define IMPORTS_AT_ONCE 64
+static pthread_mutex_t busy_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t busy_freed = PTHREAD_COND_INITIALIZER;
+static struct {
+    char slug[72], hash[65];
+    bool used;
+} busy[IMPORTS_AT_ONCE];
+
+static bool import_busy(const char *slug, const char *hash, int *free_entry)
+{
+    *free_entry = -1;
+    for (int i = 0; i < IMPORTS_AT_ONCE; i++) {
+        if (!busy[i].used)
+            *free_entry = *free_entry < 0 ? i : *free_entry;
+        else if (!strcmp(busy[i].slug, slug) || !strcmp(busy[i].hash, hash))
+            return true;
+    }
+    return *free_entry < 0;
+}
+
+static void import_claim(const char *slug, const char *hash)
+{
+    int e;
+    pthread_mutex_lock(&busy_lock);
+    while (import_busy(slug, hash, &e))
+        pthread_cond_wait(&busy_freed, &busy_lock);
+    snprintf(busy[e].slug, sizeof(busy[e].slug), "%s", slug);
+    snprintf(busy[e].hash, sizeof(busy[e].hash), "%s", hash);
+    busy[e].used = true;
+    pthread_mutex_unlock(&busy_lock);
+}
+
+static void import_release(const char *slug, const char *hash)
+{
+    pthread_mutex_lock(&busy_lock);
+    for (int i = 0; i < IMPORTS_AT_ONCE; i++)
+        if (busy[i].used && !strcmp(busy[i].slug, slug) && !strcmp(busy[i].hash, hash)) {
+            busy[i].used = false;
+            break;
+        }
+    pthread_cond_broadcast(&busy_freed);
+    pthread_mutex_unlock(&busy_lock);
+}
+
 static json_t *problem_json(unsigned status, const char *title, const char *detail)
 {
     return json_pack("{s:s, s:s, s:I, s:s}", "type", "about:blank", "title", title, "status",
@@ -286,7 +335,7 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
         out->body = problem_json(500, "Internal Server Error", "cannot read the package");
         return rc;
     }
-    pthread_mutex_lock(&s->import_lock);
+    import_claim(slug, hash);
     sqlite3 *c = db_acquire(s->db);
     struct problem_row row;
     char detail[512];
@@ -445,7 +494,7 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
         goto out;
     }
     json_t *warnings = json_incref(json_object_get(verification, "warnings"));
-    out->status = exists ? 200 : 201;
+    out->status = exists && !row.deleted ? 200 : 201; /* a deleted problem is new again */
     out->body = result_json(slug, version, public_, verification, warnings, true);
     pcache_put(s, version_id, pr);
     verify_report_release(&rep);
@@ -453,7 +502,7 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
     free(cache);
 out:
     db_release(s->db, c);
-    pthread_mutex_unlock(&s->import_lock);
+    import_release(slug, hash);
     return rc;
 }
 
@@ -487,53 +536,87 @@ void store_gc(struct server *s)
     db_release(s->db, c);
 }
 
+struct import_all {
+    struct server *s;
+    const char *dir;
+    struct dirent **ents;
+    int n, next;
+    pthread_mutex_t lock;
+};
+
+static void import_one(struct server *s, const char *dir, const char *name)
+{
+    char *p = fs_join(dir, name), *y = p ? fs_join(p, "problem.yaml") : NULL;
+    if (name[0] != '.' && y && fs_is_file(y) && !s->stopping) {
+        struct principal admin = {.role = ROLE_ADMIN};
+        struct import_outcome o;
+        if (!pkg_slug_valid(name)) {
+            fprintf(stderr, "judged: import '%s': not a valid problem id ([a-z0-9-])\n", name);
+        } else {
+            store_import(s, p, name, &admin, -1, &o);
+            const char *d = json_string_value(json_object_get(o.body, "detail"));
+            json_t *ver = json_object_get(o.body, "version");
+            if (o.status < 300)
+                fprintf(stderr, "judged: import '%s': version %lld%s\n", name,
+                        (long long)json_integer_value(ver),
+                        json_is_true(json_object_get(o.body, "changed")) ? " (new)"
+                                                                         : " (unchanged)");
+            else
+                fprintf(stderr, "judged: import '%s' failed (%u): %s\n", name, o.status,
+                        d ? d : "");
+            json_t *errs = json_object_get(o.body, "errors");
+            for (size_t e = 0; e < json_array_size(errs); e++)
+                fprintf(stderr, "judged:   %s\n",
+                        json_string_value(json_object_get(json_array_get(errs, e), "detail")));
+            json_decref(o.body);
+        }
+        s->import_done++;
+    }
+    free(p);
+    free(y);
+}
+
+static void *import_thread(void *arg)
+{
+    struct import_all *ia = arg;
+    for (;;) {
+        pthread_mutex_lock(&ia->lock);
+        int i = ia->next++;
+        pthread_mutex_unlock(&ia->lock);
+        if (i >= ia->n)
+            return NULL;
+        import_one(ia->s, ia->dir, ia->ents[i]->d_name);
+    }
+}
+
 void store_import_all(struct server *s, const char *dir)
 {
-    struct dirent **ents = NULL;
-    int n = scandir(dir, &ents, NULL, alphasort);
-    if (n < 0) {
-        fprintf(stderr, "judged: cannot read the problems folder '%s': %s\n", dir, strerror(errno));
+    struct import_all ia = {.s = s, .dir = dir};
+    ia.n = scandir(dir, &ia.ents, NULL, alphasort);
+    if (ia.n < 0) {
+        fprintf(stderr, "judged: cannot read the problems folder '%s': %s\n", dir,
+                strerror(errno));
         return;
     }
     int total = 0;
-    for (int i = 0; i < n; i++) {
-        char *p = fs_join(dir, ents[i]->d_name), *y = p ? fs_join(p, "problem.yaml") : NULL;
-        total += ents[i]->d_name[0] != '.' && y && fs_is_file(y);
+    for (int i = 0; i < ia.n; i++) {
+        char *p = fs_join(dir, ia.ents[i]->d_name), *y = p ? fs_join(p, "problem.yaml") : NULL;
+        total += ia.ents[i]->d_name[0] != '.' && y && fs_is_file(y);
         free(p);
         free(y);
     }
     s->import_total = total;
-    struct principal admin = {.role = ROLE_ADMIN};
-    for (int i = 0; i < n; i++) {
-        const char *name = ents[i]->d_name;
-        char *p = fs_join(dir, name), *y = p ? fs_join(p, "problem.yaml") : NULL;
-        if (name[0] != '.' && y && fs_is_file(y) && !s->stopping) {
-            struct import_outcome o;
-            if (!pkg_slug_valid(name)) {
-                fprintf(stderr, "judged: import '%s': not a valid problem id ([a-z0-9-])\n", name);
-            } else {
-                store_import(s, p, name, &admin, -1, &o);
-                const char *d = json_string_value(json_object_get(o.body, "detail"));
-                json_t *ver = json_object_get(o.body, "version");
-                if (o.status < 300)
-                    fprintf(stderr, "judged: import '%s': version %lld%s\n", name,
-                            (long long)json_integer_value(ver),
-                            json_is_true(json_object_get(o.body, "changed")) ? " (new)"
-                                                                             : " (unchanged)");
-                else
-                    fprintf(stderr, "judged: import '%s' failed (%u): %s\n", name, o.status,
-                            d ? d : "");
-                json_t *errs = json_object_get(o.body, "errors");
-                for (size_t e = 0; e < json_array_size(errs); e++)
-                    fprintf(stderr, "judged:   %s\n",
-                            json_string_value(json_object_get(json_array_get(errs, e), "detail")));
-                json_decref(o.body);
-            }
-            s->import_done++;
-        }
-        free(p);
-        free(y);
-        free(ents[i]);
-    }
-    free(ents);
+    /* As many at once as there are sandbox slots for imports. */
+    pthread_mutex_init(&ia.lock, NULL);
+    pthread_t threads[16];
+    int nthreads = s->cfg.interactive < 16 ? s->cfg.interactive : 16, started = 0;
+    for (int t = 1; t < nthreads; t++)
+        started += pthread_create(&threads[started], NULL, import_thread, &ia) == 0;
+    import_thread(&ia);
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    pthread_mutex_destroy(&ia.lock);
+    for (int i = 0; i < ia.n; i++)
+        free(ia.ents[i]);
+    free(ia.ents);
 }
