@@ -559,6 +559,23 @@ static char *head_of(const struct strbuf *b, size_t keep)
     return strndup(b->buf ? b->buf : "", n);
 }
 
+/* Runs the compiled /box/prog once with `in` on stdin, under the problem's limits. */
+static int run_prog(const struct judge_env *env, const struct pkg *p, unsigned tl, int in,
+                    struct sandbox_result *r)
+{
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = POLICY_RUN,
+        .argv = argv,
+        .stdin_fd = in,
+        .limits = run_limits(p, tl),
+    };
+    int rc = sandbox_exec(env->sb, &cmd, r);
+    close(in);
+    return rc;
+}
+
 static enum verdict run_test(const struct judge_env *env, const struct problem *pr,
                              const struct pkg_test *t, unsigned tl, size_t keep,
                              struct test_result *tr)
@@ -572,17 +589,8 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
                  strerror(rc ? -rc : errno));
         return tr->verdict = V_IE;
     }
-    const char *const argv[] = {"/box/prog", NULL};
-    struct sandbox_cmd cmd = {
-        .slot = env->slot,
-        .policy = POLICY_RUN,
-        .argv = argv,
-        .stdin_fd = in,
-        .limits = run_limits(p, tl),
-    };
     struct sandbox_result r;
-    rc = sandbox_exec(env->sb, &cmd, &r);
-    close(in);
+    rc = run_prog(env, p, tl, in, &r);
     if (rc) {
         snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s", r.syscall,
                  strerror(-rc));
@@ -758,17 +766,8 @@ int judge_run_input(const struct judge_env *env, const struct problem *pr, const
         close(in);
         return rc ? rc : -EIO;
     }
-    const char *const argv[] = {"/box/prog", NULL};
-    struct sandbox_cmd cmd = {
-        .slot = env->slot,
-        .policy = POLICY_RUN,
-        .argv = argv,
-        .stdin_fd = in,
-        .limits = run_limits(p, tl),
-    };
     struct sandbox_result r;
-    rc = sandbox_exec(env->sb, &cmd, &r);
-    close(in);
+    rc = run_prog(env, p, tl, in, &r);
     if (!rc) {
         out->verdict = run_verdict(p, tl, &r, out->message, sizeof(out->message));
         out->exit_code = r.exit_code;
