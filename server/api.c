@@ -61,17 +61,6 @@ static void openapi(struct server *s, struct req *r)
     reply_bytes(r, 200, "application/json", openapi_json, strlen(openapi_json));
 }
 
-void api_field_error(json_t *errors, const char *field, const char *fmt, ...)
-{
-    char detail[512], pointer[128];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
-    snprintf(pointer, sizeof(pointer), "/%s", field);
-    json_array_append_new(errors, json_pack("{s:s, s:s}", "pointer", pointer, "detail", detail));
-}
-
 bool api_rate_ok(struct server *s, struct req *r, const char *what)
 {
     if (r->who.role == ROLE_ADMIN)

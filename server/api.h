@@ -3,6 +3,7 @@
 #define SERVER_API_H
 
 #include "http.h"
+#include "reqcheck.h"
 
 /* api_problems.c */
 void api_problems_list(struct server *s, struct req *r);
@@ -57,8 +58,5 @@ void api_worker_tokens_list(struct server *s, struct req *r);
 /* Shared checks. */
 /* A spending request (submit, run) within its rate; replies 429 and returns false when not. */
 bool api_rate_ok(struct server *s, struct req *r, const char *what);
-/* A field error {"pointer": "/field", "detail": ...} appended to `errors`. */
-void api_field_error(json_t *errors, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 #endif

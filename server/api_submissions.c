@@ -18,8 +18,6 @@
 #include "store.h"
 #include "worker.h"
 
-#define SOURCE_MAX    (256u << 10)
-#define RUN_INPUT_MAX (1u << 20)
 #define RUN_SHOWN_MAX (64u << 10) /* output shown back by the Run button */
 #define RUN_SLOT_WAIT 15000       /* ms a Run waits for a free sandbox */
 
@@ -35,47 +33,19 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
                          struct submit_fields *f)
 {
     json_t *errors = json_array();
-    json_t *jp = json_object_get(body, "problem"), *jl = json_object_get(body, "language"),
-           *js = json_object_get(body, "source"), *ji = json_object_get(body, "input");
-    f->problem = json_string_value(jp);
-    f->language = json_string_value(jl);
-    f->source = json_string_value(js);
-    f->source_len = json_string_length(js);
-    if (!f->problem)
-        api_field_error(errors, "problem",
-                        jp ? "must be a string (a problem id)" : "is required: the problem's id");
-    else if (!pkg_slug_valid(f->problem))
-        api_field_error(errors, "problem", "'%.80s' is not a problem id", f->problem);
-    const struct lang *lang = f->language ? lang_by_id(f->language) : NULL;
-    if (!f->language)
-        api_field_error(errors, "language", jl ? "must be a string" : "is required: c or cpp");
-    else if (!lang || !lang->submissions)
-        api_field_error(errors, "language", "'%.40s' is not a language of this judge (c, cpp)",
-                        f->language);
-    if (!f->source)
-        api_field_error(errors, "source", js ? "must be a string" : "is required: the program");
-    else if (!f->source_len || strspn(f->source, " \t\r\n") == f->source_len)
-        api_field_error(errors, "source", "is empty");
-    else if (strlen(f->source) != f->source_len)
-        api_field_error(errors, "source", "holds a NUL character");
-    if (run && ji) {
-        f->input = json_string_value(ji);
-        f->input_len = json_string_length(ji);
-        if (!f->input)
-            api_field_error(errors, "input", "must be a string (the program's stdin)");
-    }
-    if (f->source && f->source_len > SOURCE_MAX) {
+    char detail[256];
+    struct submission_fields sf;
+    if (reqcheck_submission(body, run, &sf, errors, detail, sizeof(detail)) == 413) {
         json_decref(errors);
-        reply_problem(r, 413, "the source is %zu bytes; at most %u are accepted", f->source_len,
-                      SOURCE_MAX);
+        reply_problem(r, 413, "%s", detail);
         return false;
     }
-    if (f->input && f->input_len > RUN_INPUT_MAX) {
-        json_decref(errors);
-        reply_problem(r, 413, "the input is %zu bytes; at most %u are accepted", f->input_len,
-                      RUN_INPUT_MAX);
-        return false;
-    }
+    f->problem = sf.problem;
+    f->language = sf.language;
+    f->source = sf.source;
+    f->input = sf.input;
+    f->source_len = sf.source_len;
+    f->input_len = sf.input_len;
     if (json_array_size(errors)) {
         reply_problem_errors(r, 422, errors, "the %s has %zu invalid field%s",
                              run ? "run" : "submission", json_array_size(errors),
@@ -133,7 +103,15 @@ void api_submission_post(struct server *s, struct req *r)
     if (!body)
         return;
     struct submit_fields f = {0};
+    /* A candidate's cap is counted in parse_fields and the row inserted by queue_submit: one
+     * candidate submission at a time between the two, or concurrent ones all pass the count. */
+    static pthread_mutex_t cap_lock = PTHREAD_MUTEX_INITIALIZER;
+    bool capped = r->who.role == ROLE_CANDIDATE;
+    if (capped)
+        pthread_mutex_lock(&cap_lock);
     if (!parse_fields(s, r, body, false, &f) || !api_rate_ok(s, r, "submit")) {
+        if (capped)
+            pthread_mutex_unlock(&cap_lock);
         json_decref(body);
         return;
     }
@@ -144,6 +122,8 @@ void api_submission_post(struct server *s, struct req *r)
         char *end;
         long t = strtol(timeout, &end, 10);
         if (*end || t < 1) {
+            if (capped)
+                pthread_mutex_unlock(&cap_lock);
             json_decref(body);
             json_t *e = json_array();
             api_field_error(e, "timeout", "is a number of seconds from 1 to %u", wait_s);
@@ -157,6 +137,8 @@ void api_submission_post(struct server *s, struct req *r)
     struct submit_request sr = {f.row.version_id, f.row.slug, f.language,
                                 f.source,         &r->who,    r->client};
     int rc = queue_submit(s, &sr, id);
+    if (capped)
+        pthread_mutex_unlock(&cap_lock);
     json_decref(body);
     if (rc == -EAGAIN) {
         http_header(r, "Retry-After", "30");

@@ -22,9 +22,6 @@
 #include "similarity.h"
 #include "store.h"
 
-#define TITLE_MAX      200
-#define RULES_MAX      20000
-#define PROBLEMS_MAX   50
 #define WEBHOOK_TRIES  8
 #define INVITE_DEFAULT (168 * 3600 * 1000ll)
 
@@ -118,6 +115,7 @@ void api_assessment_post(struct server *s, struct req *r)
     if (!body)
         return;
     json_t *errors = json_array();
+    reqcheck_assessment(body, errors);
     const char *title = json_string_value(json_object_get(body, "title"));
     json_t *jr = json_object_get(body, "rules");
     const char *rules = jr ? json_string_value(jr) : "";
@@ -127,58 +125,20 @@ void api_assessment_post(struct server *s, struct req *r)
     json_t *jh = json_object_get(body, "show_hidden_results");
     json_t *jm = json_object_get(body, "max_submissions");
     json_t *jcount = json_object_get(body, "counts");
-    json_t *jw = json_object_get(body, "webhook_url");
-    if (!title || !*title || strlen(title) > TITLE_MAX)
-        api_field_error(errors, "title", "is required: a string of 1 to %d characters", TITLE_MAX);
-    if (!rules || strlen(rules) > RULES_MAX)
-        api_field_error(errors, "rules", "must be a string of at most %d characters", RULES_MAX);
-    if (!json_is_integer(jd) || json_integer_value(jd) < 1 || json_integer_value(jd) > 1440)
-        api_field_error(errors, "duration_minutes", "is required: an integer from 1 to 1440");
-    if (jo && !json_is_null(jo) && (!json_is_integer(jo) || json_ms(jo) < 0))
-        api_field_error(errors, "opens_at", "must be a time in milliseconds since the epoch");
-    if (jc && !json_is_null(jc) && (!json_is_integer(jc) || json_ms(jc) < 0))
-        api_field_error(errors, "closes_at", "must be a time in milliseconds since the epoch");
-    if (json_is_integer(jo) && json_is_integer(jc) && json_ms(jc) <= json_ms(jo))
-        api_field_error(errors, "closes_at", "must be after opens_at");
-    if (jh && !json_is_boolean(jh))
-        api_field_error(errors, "show_hidden_results", "must be true or false");
-    if (jm && (!json_is_integer(jm) || json_integer_value(jm) < 0 || json_integer_value(jm) > 1000))
-        api_field_error(errors, "max_submissions", "must be an integer from 0 (no cap) to 1000");
     const char *counts = jcount ? json_string_value(jcount) : "best";
-    if (!counts || (strcmp(counts, "best") && strcmp(counts, "last")))
-        api_field_error(errors, "counts", "must be \"best\" or \"last\"");
+    json_t *jw = json_object_get(body, "webhook_url");
     const char *webhook = jw && !json_is_null(jw) ? json_string_value(jw) : NULL;
-    if (jw && !json_is_null(jw) &&
-        (!webhook || strlen(webhook) > 2000 ||
-         (strncmp(webhook, "http://", 7) && strncmp(webhook, "https://", 8))))
-        api_field_error(errors, "webhook_url", "must be an http:// or https:// URL");
     size_t np = json_array_size(problems);
-    if (!json_is_array(problems) || np < 1 || np > PROBLEMS_MAX)
-        api_field_error(errors, "problems", "is required: a list of 1 to %d problems",
-                        PROBLEMS_MAX);
     sqlite3 *c = db_acquire(s->db);
+    /* The shape is checked above; here, that each problem exists and this team may use it. */
     for (size_t i = 0; json_is_array(problems) && i < np && i < PROBLEMS_MAX; i++) {
-        json_t *p = json_array_get(problems, i);
-        const char *slug = json_string_value(json_object_get(p, "slug"));
-        json_t *pts = json_object_get(p, "points");
+        const char *slug = json_string_value(json_object_get(json_array_get(problems, i), "slug"));
+        struct problem_row row;
         char field[64];
         snprintf(field, sizeof(field), "problems/%zu", i);
-        struct problem_row row;
-        if (!slug || !pkg_slug_valid(slug)) {
-            api_field_error(errors, field, "needs a \"slug\" naming a problem");
-            continue;
-        }
-        if (store_problem(s, c, slug, &row) || !store_can_read(&r->who, &row))
+        if (slug && pkg_slug_valid(slug) &&
+            (store_problem(s, c, slug, &row) || !store_can_read(&r->who, &row)))
             api_field_error(errors, field, "no problem '%s' that this team may use", slug);
-        if (pts &&
-            (!json_is_number(pts) || json_number_value(pts) <= 0 || json_number_value(pts) > 10000))
-            api_field_error(errors, field, "\"points\" must be a number above 0, at most 10000");
-        for (size_t j = 0; j < i; j++) {
-            const char *other =
-                json_string_value(json_object_get(json_array_get(problems, j), "slug"));
-            if (other && !strcmp(other, slug))
-                api_field_error(errors, field, "'%s' is in the list twice", slug);
-        }
     }
     if (json_array_size(errors)) {
         db_release(s->db, c);
@@ -765,13 +725,13 @@ void api_report_csv(struct server *s, struct req *r)
         json_t *tu = json_object_get(o, "time_used_s");
         snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(tu));
         csv_cell(&b, json_is_integer(tu) ? num : "", false);
-        snprintf(num, sizeof(num), "%g", json_real_value(json_object_get(o, "total")));
+        snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(o, "total")));
         csv_cell(&b, num, false);
-        snprintf(num, sizeof(num), "%g", json_real_value(json_object_get(o, "max_total")));
+        snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(o, "max_total")));
         csv_cell(&b, num, sh.nprob == 0);
         for (size_t p = 0; p < sh.nprob; p++) {
             json_t *cell = json_object_get(json_object_get(o, "problems"), sh.slugs[p]);
-            snprintf(num, sizeof(num), "%g", json_real_value(json_object_get(cell, "score")));
+            snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(cell, "score")));
             csv_cell(&b, num, false);
             const char *v = json_string_value(json_object_get(cell, "best_verdict"));
             csv_cell(&b, v ? v : "", false);
@@ -1125,7 +1085,8 @@ bool assess_candidate_may_submit(struct server *s, struct req *r, const char *sl
         reply_problem_errors(r, 422, e, "unknown problem");
     } else if (!ss.started) {
         reply_problem(r, 403, "start the assessment before submitting");
-    } else if (ss.finished) {
+    } else if (ss.finished && ss.finished < ss.ends) {
+        /* Finished early; finished by the clock (finished_at = ends_at) is "ran out" below. */
         fmt_time(ss.finished, when, sizeof(when));
         reply_problem(r, 403, "you finished this assessment at %s; no more submissions", when);
     } else if (now >= ss.ends) {
@@ -1241,9 +1202,11 @@ static void *assess_main(void *arg)
         /* Sessions whose time ran out are finished by the clock. */
         int64_t now = db_now_ms();
         sqlite3_stmt *st = db_prepare(c,
+                                      /* At most 64 a pass: each gets its webhook below. */
                                       "UPDATE invites SET finished_at = ends_at, "
-                                      "finish_reason = 'time' WHERE finished_at IS NULL AND "
-                                      "ends_at IS NOT NULL AND ends_at <= ? RETURNING id",
+                                      "finish_reason = 'time' WHERE id IN (SELECT id FROM "
+                                      "invites WHERE finished_at IS NULL AND ends_at IS NOT "
+                                      "NULL AND ends_at <= ? LIMIT 64) RETURNING id",
                                       "i", now);
         int64_t ended[64];
         int n = 0;

@@ -25,6 +25,7 @@
 #include "fsutil.h"
 #include "metrics.h"
 #include "ratelimit.h"
+#include "reqcheck.h"
 
 #define JSON_BODY_MAX    (1u << 20)   /* a JSON request; a source is capped at 256 KiB inside */
 #define PACKAGE_BODY_MAX (256u << 20) /* a problem package */
@@ -241,18 +242,10 @@ void reply_stream(struct req *r, const char *content_type, stream_fn next, void 
 
 json_t *http_json_body(struct req *r)
 {
-    json_error_t e;
-    json_t *j = json_loadb(r->body.buf ? r->body.buf : "", r->body.len, JSON_REJECT_DUPLICATES, &e);
-    if (!j) {
-        reply_problem(r, 400, "the body is not valid JSON: %s (line %d, column %d)", e.text, e.line,
-                      e.column);
-        return NULL;
-    }
-    if (!json_is_object(j)) {
-        json_decref(j);
-        reply_problem(r, 400, "the body must be a JSON object");
-        return NULL;
-    }
+    char detail[512];
+    json_t *j = reqcheck_parse(r->body.buf, r->body.len, detail, sizeof(detail));
+    if (!j)
+        reply_problem(r, 400, "%s", detail);
     return j;
 }
 
@@ -446,6 +439,11 @@ static bool authenticate(struct server *s, struct req *r)
 /* Anonymous clients get a request rate per address, so practice mode cannot be flooded. */
 static bool rate_ok(struct server *s, struct req *r)
 {
+    /* Probes and scrapers are not clients: they are never rate-limited. */
+    static const char *const exempt[] = {"healthz", "readyz", "metrics"};
+    for (size_t i = 0; i < sizeof(exempt) / sizeof(exempt[0]); i++)
+        if (!strcmp(r->route->name, exempt[i]))
+            return true;
     if (r->who.role != ROLE_ANON || !s->cfg.reads_per_sec)
         return true;
     unsigned retry = 1;
@@ -599,7 +597,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
     fprintf(stderr, "%s %s \"%s %s\" %u %llu %.1fms%s\n", ts, r->client, r->method, r->path,
             r->status, (unsigned long long)r->bytes, ms,
             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
-    metrics_http(s->metrics, r->route ? r->route->name : "static", r->status);
+    metrics_http(s->metrics,
+                 r->route                        ? r->route->name
+                 : !strncmp(r->path, "/api/", 5) ? "unknown"
+                                                 : "static",
+                 r->status);
     if (r->body_fd >= 0)
         close(r->body_fd);
     if (r->body_path[0])

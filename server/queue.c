@@ -133,7 +133,9 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
                 w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms());
     db_release(s->db, c);
     if (rc != SQLITE_OK)
-        return rc == SQLITE_FULL ? -ENOSPC : rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? -EBUSY : -EIO;
+        return rc == SQLITE_FULL                          ? -ENOSPC
+               : rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? -EBUSY
+                                                          : -EIO;
     pthread_mutex_lock(&s->queue->lock);
     s->queue->pending++;
     pthread_cond_signal(&s->queue->work);
@@ -459,7 +461,9 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         size_t hidden = 0;
         for (size_t i = json_array_size(tests); i-- > 0;) {
             const char *g = json_string_value(json_object_get(json_array_get(tests, i), "group"));
-            if (!g || strcmp(g, "sample")) {
+            const char *nm = json_string_value(json_object_get(json_array_get(tests, i), "name"));
+            /* A secret subgroup may be called "sample" too (secret/sample/...). */
+            if (!g || strcmp(g, "sample") || !nm || strncmp(nm, "sample/", 7)) {
                 json_array_remove(tests, i);
                 hidden++;
             }

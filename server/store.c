@@ -423,9 +423,23 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
     rc = verify_problem(&env, stored, slug, cache, &rep, &pr);
     slot_release(s, slot);
     c = db_acquire(s->db);
+    /* A reference submission that got IE is the judge's failure, not the package's. */
+    bool judge_failed = false;
+    for (size_t i = 0; !rc && i < rep.nsubs; i++)
+        judge_failed |= rep.subs[i].verdict && !strcmp(rep.subs[i].verdict, "IE") &&
+                        strcmp(rep.subs[i].expected, "IE");
     if (rc || !rep.ok) {
-        out->status = rc ? 500 : 422;
-        if (rc) {
+        out->status = rc || judge_failed ? 500 : 422;
+        if (judge_failed) {
+            const char *why = "";
+            for (size_t i = 0; i < rep.errors.n && !*why; i++)
+                if (strstr(rep.errors.items[i], "judge failed"))
+                    why = rep.errors.items[i];
+            snprintf(detail, sizeof(detail),
+                     "the judge failed while verifying the package (not the package's fault): %s",
+                     why);
+            out->body = problem_json(500, "Internal Server Error", detail);
+        } else if (rc) {
             snprintf(detail, sizeof(detail), "verification could not run: %s", strerror(-rc));
             out->body = problem_json(500, "Internal Server Error", detail);
         } else {
@@ -523,8 +537,10 @@ void store_gc(struct server *s)
             if (step == SQLITE_DONE) {
                 char *p = fs_join(dirs[i], e->d_name);
                 if (p && i == 0)
-                    fprintf(stderr, "judged: removing package %s, stored by an import that did "
-                                    "not finish\n", e->d_name);
+                    fprintf(stderr,
+                            "judged: removing package %s, stored by an import that did "
+                            "not finish\n",
+                            e->d_name);
                 if (p)
                     fs_remove_tree(p);
                 free(p);
@@ -594,8 +610,7 @@ void store_import_all(struct server *s, const char *dir)
     struct import_all ia = {.s = s, .dir = dir};
     ia.n = scandir(dir, &ia.ents, NULL, alphasort);
     if (ia.n < 0) {
-        fprintf(stderr, "judged: cannot read the problems folder '%s': %s\n", dir,
-                strerror(errno));
+        fprintf(stderr, "judged: cannot read the problems folder '%s': %s\n", dir, strerror(errno));
         return;
     }
     int total = 0;

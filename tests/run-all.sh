@@ -23,6 +23,7 @@ suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitiz
 suite e2e tests/e2e/run.sh build/server/judged
 suite hostile tests/hostile/run.sh build/server/judged
 suite catalogue tests/catalogue.sh build/server/judged
+suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
 suite faults tests/faults/run.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
