@@ -25,6 +25,7 @@ suite hostile tests/hostile/run.sh build/server/judged
 suite catalogue tests/catalogue.sh build/server/judged
 suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
+suite hiring tests/hiring/run.sh build/server/judged
 suite faults tests/faults/run.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
 echo "$passed passed, $failed failed"
