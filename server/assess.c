@@ -8,7 +8,10 @@
 #define _GNU_SOURCE
 #include "assess.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -1014,12 +1017,17 @@ void api_candidate_finish(struct server *s, struct req *r)
         return;
     }
     if (!ss.finished && ss.ends > now) {
-        db_exec(c,
-                "UPDATE invites SET finished_at = ?, finish_reason = 'finished' "
-                "WHERE id = ? AND finished_at IS NULL",
-                "ii", now, r->who.invite_id);
-        if (sqlite3_changes(c))
+        /* The finish and its webhook commit together: a crash between cannot lose the call. */
+        int rc = db_begin(c);
+        if (rc == SQLITE_OK)
+            rc = db_exec(c,
+                         "UPDATE invites SET finished_at = ?, finish_reason = 'finished' "
+                         "WHERE id = ? AND finished_at IS NULL",
+                         "ii", now, r->who.invite_id);
+        if (rc == SQLITE_OK && sqlite3_changes(c))
             enqueue_webhook(c, r->who.invite_id, "finished");
+        if (rc != SQLITE_OK || db_commit(c) != SQLITE_OK)
+            db_rollback(c);
     }
     json_t *o = session_json(s, c, &r->who);
     db_release(s->db, c);
@@ -1118,6 +1126,41 @@ bool assess_candidate_may_submit(struct server *s, struct req *r, const char *sl
 static pthread_t assess_thread;
 static bool assess_running;
 
+/*
+ * A team's webhook URL must not make the judge call into its own network (SSRF): loopback,
+ * private, link-local and unspecified addresses are refused unless --webhook-private allows
+ * them. The check is on the address curl is about to connect to, after name resolution, so a
+ * name that resolves inside does not pass either.
+ */
+static bool address_private(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET) {
+        uint32_t a = ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
+        return (a >> 24) == 127 || (a >> 24) == 10 || (a >> 24) == 0 ||
+               (a >> 20) == (172 << 4 | 1) || (a >> 16) == (192 << 8 | 168) ||
+               (a >> 16) == (169 << 8 | 254) || (a >> 22) == (100 << 2 | 1);
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(a)) {
+            struct sockaddr_in v4 = {.sin_family = AF_INET};
+            memcpy(&v4.sin_addr, &a->s6_addr[12], 4);
+            return address_private((const struct sockaddr *)&v4);
+        }
+        return IN6_IS_ADDR_LOOPBACK(a) || IN6_IS_ADDR_UNSPECIFIED(a) || IN6_IS_ADDR_LINKLOCAL(a) ||
+               (a->s6_addr[0] & 0xfe) == 0xfc;
+    }
+    return true;
+}
+
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+    struct server *s = ud;
+    if (purpose != CURLSOCKTYPE_IPCXN || (!s->cfg.webhook_private && address_private(&addr->addr)))
+        return CURL_SOCKET_BAD;
+    return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+}
+
 static size_t discard(void *p, size_t size, size_t n, void *ud)
 {
     (void)p;
@@ -1161,6 +1204,9 @@ static void deliver(struct server *s, sqlite3 *c)
             curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
             curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
             curl_easy_setopt(curl, CURLOPT_USERAGENT, "judged-webhook/1");
+            curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+            curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, s);
+            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
             cc = curl_easy_perform(curl);
             curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
             curl_slist_free_all(h);
@@ -1194,13 +1240,14 @@ static void deliver(struct server *s, sqlite3 *c)
     }
 }
 
-static void *assess_main(void *arg)
+/* Sessions whose time ran out are finished by the clock, with their webhooks, once a second. */
+static void *sweep_main(void *arg)
 {
     struct server *s = arg;
     while (!s->stopping) {
         sqlite3 *c = db_acquire(s->db);
-        /* Sessions whose time ran out are finished by the clock. */
         int64_t now = db_now_ms();
+        bool tx = db_begin(c) == SQLITE_OK;
         sqlite3_stmt *st = db_prepare(c,
                                       /* At most 64 a pass: each gets its webhook below. */
                                       "UPDATE invites SET finished_at = ends_at, "
@@ -1216,7 +1263,8 @@ static void *assess_main(void *arg)
         sqlite3_finalize(st);
         for (int i = 0; i < n; i++)
             enqueue_webhook(c, ended[i], "time");
-        deliver(s, c);
+        if (tx && db_commit(c) != SQLITE_OK)
+            db_rollback(c);
         db_release(s->db, c);
         for (int i = 0; i < 10 && !s->stopping; i++)
             usleep(100000);
@@ -1224,11 +1272,32 @@ static void *assess_main(void *arg)
     return NULL;
 }
 
+/* Webhooks go out on a thread of their own: a slow endpoint must not delay the time-outs. */
+static void *webhook_main(void *arg)
+{
+    struct server *s = arg;
+    while (!s->stopping) {
+        sqlite3 *c = db_acquire(s->db);
+        deliver(s, c);
+        db_release(s->db, c);
+        for (int i = 0; i < 5 && !s->stopping; i++)
+            usleep(100000);
+    }
+    return NULL;
+}
+
+static pthread_t webhook_thread;
+static bool webhook_running;
+
 int assess_start(struct server *s)
 {
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    int rc = pthread_create(&assess_thread, NULL, assess_main, s);
+    int rc = pthread_create(&assess_thread, NULL, sweep_main, s);
     assess_running = rc == 0;
+    if (!rc) {
+        rc = pthread_create(&webhook_thread, NULL, webhook_main, s);
+        webhook_running = rc == 0;
+    }
     return -rc;
 }
 
@@ -1237,5 +1306,8 @@ void assess_stop(struct server *s)
     (void)s;
     if (assess_running)
         pthread_join(assess_thread, NULL);
-    assess_running = false;
+    if (webhook_running)
+        pthread_join(webhook_thread, NULL);
+    assess_running = webhook_running = false;
+    curl_global_cleanup();
 }

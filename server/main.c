@@ -63,6 +63,7 @@ static void usage(FILE *f)
         "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
+        "              [--webhook-private]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -259,6 +260,7 @@ int main(int argc, char **argv)
         {"token-rate", required_argument, NULL, 'T'},
         {"read-rate", required_argument, NULL, 'R'},
         {"port-file", required_argument, NULL, 'P'},
+        {"webhook-private", no_argument, NULL, 'H'},
         {"lease", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
@@ -317,6 +319,9 @@ int main(int argc, char **argv)
             break;
         case 'P':
             sc.port_file = optarg;
+            break;
+        case 'H':
+            sc.webhook_private = true;
             break;
         case 'E':
             n = parse_count(optarg, 3600);

@@ -27,6 +27,7 @@ struct serve_config {
     unsigned max_connections; /* open connections at once */
     unsigned per_ip_connections;
     unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
+    bool webhook_private;    /* webhooks may call loopback and private addresses */
     unsigned lease_s;        /* a remote worker's lease on a job without a heartbeat; 0: 30 */
 };
 

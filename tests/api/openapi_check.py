@@ -544,7 +544,7 @@ class Server:
         env.pop("JUDGED_WEB", None)
         self.proc = subprocess.Popen(
             [judged, "--listen", "127.0.0.1:0", "--data", data, "--port-file", self.port_file,
-             "--web", "", *args],
+             "--web", "", "--webhook-private", *args],
             stdout=self.log, stderr=subprocess.STDOUT, env=env)
         deadline = time.time() + 30
         while not (os.path.exists(self.port_file) and open(self.port_file).read().strip()):

@@ -63,7 +63,7 @@ start_judged() {
   shift
   mkdir -p "$WORK/$name"
   JUDGE_ADMIN_TOKEN=secret "$JUDGED" --listen 127.0.0.1:0 --data "$WORK/$name/data" \
-    --port-file "$WORK/$name/port" "$@" 2>>"$WORK/$name/log" &
+    --port-file "$WORK/$name/port" ${WEBHOOK_FLAG---webhook-private} "$@" 2>>"$WORK/$name/log" &
   JPID=$!
   PIDS+=("$JPID")
   for ((i = 0; i < 300; i++)); do
@@ -888,6 +888,27 @@ done
 [[ $codes == *429* ]] || fail "candidate x was never limited: $codes"
 api POST /api/v1/submissions "$C_RATE_y" "$(sub missing-number "$AC")"
 [ "$ST" = 202 ] || fail "candidate y got $ST after x used its rate ($codes): $(short)"
+BASE=$MAIN_BASE DB=$MAIN_DB
+tend
+
+tcase "webhooks to loopback are refused without --webhook-private (no SSRF into the judge's network)"
+WEBHOOK_FLAG="" start_judged ssrf --workers 1 --cgroup "${HIRING_CGROUP:-none}"
+start_receiver ssrf-hook 0
+api PUT "/api/v1/problems/missing-number?public=true" $ADMIN "" \
+  -H "Content-Type: application/zip" --data-binary "@$PK/acme-missing.zip"
+api POST /api/v1/assessments $ADMIN "{\"title\":\"SSRF\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/hook\"}"
+A_SSRF=$(jqb .id)
+api POST "/api/v1/assessments/$A_SSRF/invites" $ADMIN '{"name":"s","email":"s@example.com"}'
+C_SSRF=$(jqb .token)
+api POST /api/v1/candidate/start "$C_SSRF"
+api POST /api/v1/candidate/finish "$C_SSRF"
+for ((i = 0; i < 60; i++)); do
+  err=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT coalesce(last_error, '') FROM webhook_deliveries")
+  [ -n "$err" ] && break
+  sleep 0.1
+done
+[ -n "$err" ] || fail "no failed delivery recorded"
+[ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on 127.0.0.1 was called: $(head -c 200 "$WORK/ssrf-hook.log")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
 
