@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 int checker_parse(const char *args, struct checker_flags *out, char *err, size_t errsize)
 {
@@ -116,7 +115,13 @@ static bool tokens_equal(const struct checker_flags *f, const char *a, size_t al
     }
     if (al != bl)
         return false;
-    return f->case_sensitive ? !memcmp(a, b, al) : !strncasecmp(a, b, al);
+    if (f->case_sensitive)
+        return !memcmp(a, b, al);
+    /* Byte by byte: strncasecmp would stop at a NUL and accept what follows it unseen. */
+    for (size_t i = 0; i < al; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return false;
+    return true;
 }
 
 bool checker_compare(const struct checker_flags *f, const char *out, size_t outlen, const char *ans,

@@ -18,10 +18,12 @@
 #include <sys/stat.h>
 
 #include "fsutil.h"
+#include "strbuf.h"
 #include "yamldoc.h"
 
 #define STATEMENT_MAX (1u << 20)
 #define TEMPLATE_MAX  (64u << 10)
+#define ARGS_MAX      (4u << 10)
 
 struct files {
     char **rel; /* sorted, relative to the package */
@@ -132,7 +134,8 @@ static int walk(struct reader *r, const char *rel)
 
 static bool has_file(const struct reader *r, const char *rel)
 {
-    return bsearch(&rel, r->files.rel, r->files.n, sizeof(char *), cmp_str) != NULL;
+    /* An empty list is NULL, which bsearch and qsort must not be given. */
+    return r->files.n && bsearch(&rel, r->files.rel, r->files.n, sizeof(char *), cmp_str);
 }
 
 static bool under(const char *rel, const char *prefix)
@@ -148,24 +151,35 @@ static char *abs_of(const struct reader *r, const char *rel)
 
 /*** problem.yaml ***/
 
-/* A string, or a list of strings joined by spaces (2023-07 allows both for arguments). */
-static char *str_or_list(yamldoc *doc, yaml_node_t *n)
+/*
+ * A string, or a list of strings joined by spaces (2023-07 allows both for arguments). The joined
+ * list is capped: with aliases a small file can list one long string many thousand times.
+ */
+static char *str_or_list(struct reader *r, yamldoc *doc, yaml_node_t *n, const char *file,
+                         const char *key)
 {
     if (!n)
         return NULL;
     if (yamldoc_str(n))
         return strdup(yamldoc_str(n));
-    char *s = strdup("");
+    struct strbuf sb = STRBUF_INIT(ARGS_MAX);
     yaml_node_t *it;
-    for (size_t i = 0; s && (it = yamldoc_item(doc, n, i)); i++) {
+    int rc = 0;
+    for (size_t i = 0; !rc && (it = yamldoc_item(doc, n, i)); i++) {
         const char *v = yamldoc_str(it);
-        char *t = NULL;
-        if (v && asprintf(&t, "%s%s%s", s, *s ? " " : "", v) >= 0) {
-            free(s);
-            s = t;
-        }
+        if (v && sb.len)
+            rc = strbuf_addstr(&sb, " ");
+        if (v && !rc)
+            rc = strbuf_addstr(&sb, v);
     }
-    return s;
+    if (rc) {
+        if (rc == -EFBIG)
+            ERR(r, "problem '%s': %s: '%s' is longer than %u bytes", r->p->slug, file, key,
+                ARGS_MAX);
+        strbuf_release(&sb);
+        return NULL;
+    }
+    return strbuf_detach(&sb, NULL);
 }
 
 static void number(struct reader *r, yamldoc *doc, yaml_node_t *map, const char *key, double lo,
@@ -223,7 +237,7 @@ static int read_problem_yaml(struct reader *r)
         p->name = strdup(p->slug);
 
     yaml_node_t *type = yamldoc_get(doc, root, "type");
-    char *types = str_or_list(doc, type);
+    char *types = str_or_list(r, doc, type, "problem.yaml", "type");
     if (types) {
         if (strstr(types, "scoring"))
             p->scoring = true;
@@ -288,7 +302,8 @@ static int read_problem_yaml(struct reader *r)
     }
     const char *keys[] = {"output_validator_args", "output_validator_flags", "validator_flags"};
     for (size_t i = 0; i < 3 && !p->validator_args; i++)
-        p->validator_args = str_or_list(doc, yamldoc_get(doc, root, keys[i]));
+        p->validator_args =
+            str_or_list(r, doc, yamldoc_get(doc, root, keys[i]), "problem.yaml", keys[i]);
     yamldoc_free(doc);
     if (r->errors->n)
         rc = -EINVAL;
@@ -356,7 +371,7 @@ static void read_group_conf(struct reader *r, const char *dir, struct group_conf
             c->min = !strcmp(agg, "min") || !strcmp(agg, "pass-fail");
         const char *okeys[] = {"output_validator_args", "output_validator_flags"};
         for (size_t k = 0; k < 2; k++) {
-            char *s = str_or_list(doc, yamldoc_get(doc, root, okeys[k]));
+            char *s = str_or_list(r, doc, yamldoc_get(doc, root, okeys[k]), rel, okeys[k]);
             if (s) {
                 free(c->validator_args);
                 c->validator_args = s;
@@ -364,7 +379,7 @@ static void read_group_conf(struct reader *r, const char *dir, struct group_conf
         }
         const char *ikeys[] = {"input_validator_args", "input_validator_flags"};
         for (size_t k = 0; k < 2; k++) {
-            char *s = str_or_list(doc, yamldoc_get(doc, root, ikeys[k]));
+            char *s = str_or_list(r, doc, yamldoc_get(doc, root, ikeys[k]), rel, ikeys[k]);
             if (s) {
                 free(c->input_validator_args);
                 c->input_validator_args = s;
@@ -520,6 +535,12 @@ static int read_tests(struct reader *r)
             for (size_t k = 1; k < p->ngroups; k++)
                 p->groups[k].points *= secret.range_max / total;
     }
+    for (size_t k = 0; k < p->ngroups; k++)
+        if (!isfinite(p->groups[k].points))
+            ERR(r,
+                "problem '%s': group '%s' is not worth a finite number of points (accept_score "
+                "or score too large)",
+                p->slug, p->groups[k].name);
     free(count);
     conf_release(&base);
     conf_release(&sample);
@@ -754,7 +775,8 @@ int pkg_open(const char *dir, const char *slug, struct pkg **out, struct diag *e
     int rc = walk(&r, "");
     if (rc == -ENOMEM)
         goto out;
-    qsort(r.files.rel, r.files.n, sizeof(char *), cmp_str);
+    if (r.files.n)
+        qsort(r.files.rel, r.files.n, sizeof(char *), cmp_str);
     if (read_problem_yaml(&r) == 0 || has_file(&r, "problem.yaml")) {
         if ((rc = read_tests(&r)) == -ENOMEM)
             goto out;

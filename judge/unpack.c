@@ -1,7 +1,9 @@
 /*
  * Archives are read with libarchive, but written by us: every path is checked as text before
  * anything is created, files are created with O_EXCL | O_NOFOLLOW below `dest`, and symbolic links
- * (only those that stay inside) are created last, so no entry is ever written through one.
+ * (only those that stay inside) are created last, so no entry is ever written through one. No
+ * folder on the path of a file or a link may be a link, and a link's ".." steps come first, so a
+ * link can stay inside only by its text.
  */
 #define _GNU_SOURCE
 #include "unpack.h"
@@ -56,21 +58,30 @@ static bool clean_path(const char *in, char *out, size_t size)
     return n > 0;
 }
 
-/* Does link `target`, placed at `linkpath` (both relative), stay inside? */
+/*
+ * Does link `target`, placed at `linkpath` (both relative), stay inside? Its ".." steps must all
+ * come first: they then climb the link's own folders, which are real folders (make_parents), while
+ * a ".." after a name could climb out of wherever another link led ("l/.." with l -> "..").
+ */
 static bool link_stays_inside(const char *linkpath, const char *target)
 {
     if (target[0] == '/')
         return false;
     int depth = 0;
+    bool named = false;
     for (const char *p = linkpath; (p = strchr(p, '/')); p++)
         depth++;
     for (const char *p = target; *p;) {
         const char *e = strchr(p, '/');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == 2 && !strncmp(p, "..", 2))
+        if (len == 2 && !strncmp(p, "..", 2)) {
+            if (named)
+                return false;
             depth--;
-        else if (len && !(len == 1 && p[0] == '.'))
+        } else if (len && !(len == 1 && p[0] == '.')) {
+            named = true;
             depth++;
+        }
         if (depth < 0)
             return false;
         p += len + (e ? 1 : 0);
@@ -84,31 +95,41 @@ struct pending_link {
     char *path, *target;
 };
 
-static int write_entry(struct archive *a, int dfd, const char *rel, const char *what,
-                       const struct unpack_limits *lim, uint64_t packed, uint64_t *total,
-                       struct diag *errors)
+/* Makes the folders above `rel` one by one with mkdirat: no component may be a link or a file. */
+static int make_parents(int dfd, const char *rel)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof(dir), "%s", rel);
     char *slash = strrchr(dir, '/');
-    if (slash) {
-        *slash = '\0';
-        char full[PATH_MAX];
-        /* Parents are created one by one with mkdirat: no component may be a link. */
-        size_t n = 0;
-        for (char *p = dir;; p = slash + 1) {
-            slash = strchr(p, '/');
-            size_t len = slash ? (size_t)(slash - p) : strlen(p);
-            snprintf(full + n, sizeof(full) - n, "%s%.*s", n ? "/" : "", (int)len, p);
-            n = strlen(full);
-            if (mkdirat(dfd, full, 0755) < 0 && errno != EEXIST)
-                return -errno;
-            struct stat st;
-            if (fstatat(dfd, full, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
-                return -ENOTDIR;
-            if (!slash)
-                break;
-        }
+    if (!slash)
+        return 0;
+    *slash = '\0';
+    char full[PATH_MAX];
+    size_t n = 0;
+    for (char *p = dir;; p = slash + 1) {
+        slash = strchr(p, '/');
+        size_t len = slash ? (size_t)(slash - p) : strlen(p);
+        snprintf(full + n, sizeof(full) - n, "%s%.*s", n ? "/" : "", (int)len, p);
+        n = strlen(full);
+        if (mkdirat(dfd, full, 0755) < 0 && errno != EEXIST)
+            return -errno;
+        struct stat st;
+        if (fstatat(dfd, full, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+            return -ENOTDIR;
+        if (!slash)
+            return 0;
+    }
+}
+
+static int write_entry(struct archive *a, int dfd, const char *rel, const char *what,
+                       const struct unpack_limits *lim, uint64_t packed, uint64_t *total,
+                       struct diag *errors)
+{
+    int rc = make_parents(dfd, rel);
+    if (rc) {
+        diag_add(errors, "problem '%s': archive entry '%s' cannot be written: %s", what, rel,
+                 strerror(-rc));
+        return -EINVAL;
     }
     int fd = openat(dfd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
@@ -117,7 +138,6 @@ static int write_entry(struct archive *a, int dfd, const char *rel, const char *
         return -EINVAL;
     }
     uint64_t size = 0;
-    int rc = 0;
     char buf[65536];
     for (;;) {
         la_ssize_t n = archive_read_data(a, buf, sizeof(buf));
@@ -263,9 +283,13 @@ int unpack_archive(const char *archive, const char *dest, const char *what,
             break;
     }
     for (size_t i = 0; !rc && i < nlinks; i++) {
-        if (symlinkat(links[i].target, dfd, links[i].path) < 0) {
+        /* Its folders are real ones, so its leading ".." steps climb where they appear to. */
+        int err = make_parents(dfd, links[i].path);
+        if (!err && symlinkat(links[i].target, dfd, links[i].path) < 0)
+            err = -errno;
+        if (err) {
             diag_add(errors, "problem '%s': archive link '%s' cannot be made: %s", what,
-                     links[i].path, strerror(errno));
+                     links[i].path, strerror(-err));
             rc = -EINVAL;
         }
     }

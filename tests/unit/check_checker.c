@@ -62,6 +62,16 @@ START_TEST(test_length_mismatch_messages)
 }
 END_TEST
 
+/* Found by tests/fuzz/fuzz_checker: the case-blind comparison stopped at a NUL byte. */
+START_TEST(test_nul_bytes_compared)
+{
+    struct checker_flags f = {false, false, -1, -1};
+    char msg[256];
+    ck_assert(!checker_compare(&f, "a\0x", 3, "a\0y", 3, msg, sizeof(msg)));
+    ck_assert(checker_compare(&f, "A\0X", 3, "a\0x", 3, msg, sizeof(msg)));
+}
+END_TEST
+
 START_TEST(test_bad_flags)
 {
     struct checker_flags f;
@@ -83,6 +93,7 @@ int main(void)
     tcase_add_test(tc, test_space_change_sensitive);
     tcase_add_test(tc, test_float_tolerances);
     tcase_add_test(tc, test_length_mismatch_messages);
+    tcase_add_test(tc, test_nul_bytes_compared);
     tcase_add_test(tc, test_bad_flags);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

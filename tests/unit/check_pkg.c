@@ -1,5 +1,6 @@
 #include <check.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -85,6 +86,44 @@ START_TEST(test_missing_problem_yaml)
 }
 END_TEST
 
+/*
+ * Found by tests/fuzz/fuzz_unpack: with no file listed (an empty folder, or a walk stopped by a
+ * link before the first file) the list was NULL and went to qsort and bsearch (UBSan: nonnull).
+ */
+START_TEST(test_empty_folder)
+{
+    fs_remove_tree(dir);
+    ck_assert_int_eq(fs_mkdirs(dir, 0755), 0);
+    open_fails("problem 'prob': problem.yaml is missing");
+}
+END_TEST
+
+/*
+ * Found while writing tests/fuzz/fuzz_pkg (which times out on it): a list of aliases to one long
+ * string was joined by copying the whole result for every item, so that a 20 KB problem.yaml took
+ * minutes and megabytes.
+ */
+START_TEST(test_aliased_list_capped)
+{
+    char *yaml = malloc(64 << 10);
+    ck_assert_ptr_nonnull(yaml);
+    int n = sprintf(yaml, "name: P\nx: &x %01000d\noutput_validator_args: [*x", 0);
+    for (int i = 0; i < 5000; i++)
+        n += sprintf(yaml + n, ", *x");
+    sprintf(yaml + n, "]\n");
+    helper_write(dir, "problem.yaml", yaml);
+    free(yaml);
+    open_fails("problem 'prob': problem.yaml: 'output_validator_args' is longer than 4096 bytes");
+    helper_write(dir, "data/secret/testdata.yaml", "input_validator_args: [a, b]\n");
+    helper_write(dir, "problem.yaml",
+                 "name: P\nvalidator_flags: [case_sensitive, float_tolerance, '1e-6']\n");
+    struct pkg *p = open_ok();
+    ck_assert_str_eq(p->validator_args, "case_sensitive float_tolerance 1e-6");
+    ck_assert_str_eq(p->groups[1].input_validator_args, "a b");
+    pkg_free(p);
+}
+END_TEST
+
 START_TEST(test_malformed_yaml)
 {
     helper_write(dir, "problem.yaml", "name: [unclosed\n");
@@ -166,6 +205,16 @@ START_TEST(test_legacy_scoring_groups)
 }
 END_TEST
 
+/* Found while writing tests/fuzz/fuzz_pkg: 1e308 points a test made a group worth NaN points. */
+START_TEST(test_points_not_finite)
+{
+    helper_write(dir, "problem.yaml", "name: S\ntype: scoring\n");
+    helper_write(dir, "data/secret/testdata.yaml", "accept_score: 1e308\nrange: 0 100\n");
+    open_fails("problem 'prob': group 'secret' is not worth a finite number of points "
+               "(accept_score or score too large)");
+}
+END_TEST
+
 START_TEST(test_modern_keys_and_warnings)
 {
     helper_write(dir, "problem.yaml",
@@ -227,12 +276,15 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_basic_package);
     tcase_add_test(tc, test_missing_problem_yaml);
+    tcase_add_test(tc, test_empty_folder);
+    tcase_add_test(tc, test_aliased_list_capped);
     tcase_add_test(tc, test_malformed_yaml);
     tcase_add_test(tc, test_missing_ans);
     tcase_add_test(tc, test_symlink_leaving);
     tcase_add_test(tc, test_bad_slug);
     tcase_add_test(tc, test_no_secret_tests);
     tcase_add_test(tc, test_legacy_scoring_groups);
+    tcase_add_test(tc, test_points_not_finite);
     tcase_add_test(tc, test_modern_keys_and_warnings);
     tcase_add_test(tc, test_interactive_refused);
     tcase_add_test(tc, test_custom_without_validator);

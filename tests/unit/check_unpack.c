@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fsutil.h"
 #include "helpers.h"
@@ -128,6 +129,68 @@ START_TEST(test_symlink_leaving_refused)
 }
 END_TEST
 
+/*
+ * Found while writing tests/fuzz/fuzz_unpack (its seed hostile-link-chain breaks the harness's
+ * "nothing outside" check): a link whose target, inside as text, goes through another link and so
+ * out of the folder; a second link made through the first was then made outside.
+ */
+START_TEST(test_link_through_link_refused)
+{
+    struct entry e[] = {{"a/b/c/keep", "k", NULL, 0},
+                        {"d/e/f/keep", "k", NULL, 0},
+                        {"a/b/c/l", NULL, "../../..", 0},
+                        {"d/e/f/m", NULL, "../../../a/b/c/l/..", 0},
+                        {"d/e/f/m/evil", NULL, "keep", 0}};
+    unpack_fails(e, 5, NULL,
+                 "problem 'p': archive entry 'd/e/f/m' is a symbolic link that leaves the package");
+    char *evil = fs_join(dir, "evil");
+    struct stat st;
+    ck_assert_int_eq(lstat(evil, &st), -1);
+    free(evil);
+}
+END_TEST
+
+/* A link is never made through another link: its own ".." steps would climb from elsewhere. */
+START_TEST(test_link_below_a_link_refused)
+{
+    struct entry e[] = {{"a/b/c/keep", "k", NULL, 0},
+                        {"a/b/c/l", NULL, "../../..", 0},
+                        {"a/b/c/l/x", NULL, "../../../..", 0}};
+    unpack_fails(e, 3, NULL,
+                 "problem 'p': archive link 'a/b/c/l/x' cannot be made: Not a directory");
+    char *x = fs_join(dir, "out/x");
+    struct stat st;
+    ck_assert_int_eq(lstat(x, &st), -1);
+    free(x);
+}
+END_TEST
+
+/* Found while writing the fuzz_unpack seeds: the folders above a link were not made for it. */
+START_TEST(test_links_only_folder)
+{
+    struct entry e[] = {{"p/problem.yaml", "name: P\n", NULL, 0},
+                        {"p/data/secret/1.in", "1\n", NULL, 0},
+                        {"p/data/sample/1.in", NULL, "../secret/1.in", 0}};
+    char *arc = make_archive(e, 3, false), *dest = fs_join(dir, "out");
+    struct diag errors = DIAG_INIT;
+    ck_assert_int_eq(unpack_archive(arc, dest, "p", NULL, &errors), 0);
+    char *in = fs_join(dest, "p/data/sample/1.in");
+    ck_assert(fs_is_file(in));
+    free(in);
+    free(arc);
+    free(dest);
+    diag_release(&errors);
+}
+END_TEST
+
+/* Found while writing the fuzz_unpack seeds: an entry below a file gave a bare -ENOTDIR. */
+START_TEST(test_entry_below_a_file)
+{
+    struct entry e[] = {{"a", "x", NULL, 0}, {"a/b", "y", NULL, 0}};
+    unpack_fails(e, 2, NULL, "problem 'p': archive entry 'a/b' cannot be written: Not a directory");
+}
+END_TEST
+
 START_TEST(test_entry_too_large)
 {
     struct unpack_limits lim = unpack_default_limits;
@@ -187,6 +250,10 @@ int main(void)
     tcase_add_test(tc, test_dotdot_refused);
     tcase_add_test(tc, test_absolute_refused);
     tcase_add_test(tc, test_symlink_leaving_refused);
+    tcase_add_test(tc, test_link_through_link_refused);
+    tcase_add_test(tc, test_link_below_a_link_refused);
+    tcase_add_test(tc, test_links_only_folder);
+    tcase_add_test(tc, test_entry_below_a_file);
     tcase_add_test(tc, test_entry_too_large);
     tcase_add_test(tc, test_total_and_bomb);
     tcase_add_test(tc, test_too_many_entries);
