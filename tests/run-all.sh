@@ -17,7 +17,7 @@ suite() {
   fi
 }
 
-suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] server/*.[ch] tests/unit/*.[ch] bench/*.[ch]'
+suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] server/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]'
 suite unit meson test -C build --print-errorlogs
 suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null; meson compile -C build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs'
 suite e2e tests/e2e/run.sh build/server/judged
@@ -28,5 +28,6 @@ suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/server/judged
 suite faults tests/faults/run.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
+suite fuzz tests/fuzz/run.sh 30
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,15 +14,15 @@ declare -A sources=(
     [pkg]="pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c checker.c"
     [unpack]="unpack.c pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
     [checker]="checker.c fsutil.c"  # fsutil.c: fuzz.c uses it
-    # [request]: the JSON request harness for the server comes here (tests/fuzz/fuzz_request.c,
-    # its sources and "jansson"), with its seeds in corpus/request/; add it to `all` below.
+    [request]="../server/reqcheck.c pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
 )
 declare -A packages=(
     [pkg]="yaml-0.1"
     [unpack]="libarchive yaml-0.1"
     [checker]=""
+    [request]="jansson yaml-0.1"
 )
-all=(pkg unpack checker)
+all=(pkg unpack checker request)
 
 if ! command -v "$cc" >/dev/null; then
     echo "build.sh: '$cc' is missing; install DEBIAN_PACKAGES from tests/fuzz/run.sh" >&2
@@ -33,7 +33,7 @@ fi
 cflags=(-std=gnu17 -g -O1 -fno-omit-frame-pointer
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
     -Wall -Wextra -Wno-unused-parameter
-    -I"$root/judge" -I"$root/tests/fuzz")
+    -I"$root/judge" -I"$root/server" -I"$root/tests/fuzz")
 
 mkdir -p "$out"
 names=("$@")

@@ -3,7 +3,7 @@
 # readable stacks, pkg-config and the libraries judge/ links).
 DEBIAN_PACKAGES="clang libclang-rt-14-dev llvm pkg-config libyaml-dev libarchive-dev"
 
-# Fuzzes judge/'s parsers of untrusted input with libFuzzer: tests/fuzz/run.sh [SECONDS]
+# Fuzzes the parsers of untrusted input (judge/, and the server's request validation) with libFuzzer: tests/fuzz/run.sh [SECONDS]
 # Builds every harness (build.sh), runs each for SECONDS (default 30) on its checked-in seeds
 # (corpus/NAME/) and what earlier runs found (build-fuzz/corpus/NAME/), and fails if any of them
 # crashes, leaks, hangs or runs out of memory. Crash inputs and each run's log are left in
@@ -22,8 +22,8 @@ esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 art=$root/tests/artifacts/fuzz
-read -ra harnesses <<<"${FUZZ_HARNESSES:-pkg unpack checker}"
-declare -A max_len=([pkg]=8192 [unpack]=32768 [checker]=4096)
+read -ra harnesses <<<"${FUZZ_HARNESSES:-pkg unpack checker request}"
+declare -A max_len=([pkg]=8192 [unpack]=32768 [checker]=4096 [request]=8192)
 
 for tool in clang pkg-config; do
     if ! command -v "$tool" >/dev/null; then
