@@ -241,17 +241,23 @@ void api_submissions_list(struct server *s, struct req *r)
             break;
         }
         last = sqlite3_column_int64(st, 0);
+        /* A submission being judged shows its live status, as GET of it does. */
+        char buf[16];
+        const char *live = !strcmp((const char *)sqlite3_column_text(st, 4), "compiling")
+                               ? queue_live_status_of(s, (const char *)sqlite3_column_text(st, 1),
+                                                      buf, sizeof(buf))
+                               : NULL;
         const char *v = (const char *)sqlite3_column_text(st, 5);
         json_array_append_new(
-            list,
-            json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:I}", "id",
-                      sqlite3_column_text(st, 1), "problem", sqlite3_column_text(st, 2), "language",
-                      sqlite3_column_text(st, 3), "status", sqlite3_column_text(st, 4), "verdict",
-                      v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6),
-                      "max_score", sqlite3_column_double(st, 7), "time_ms",
-                      (json_int_t)sqlite3_column_int64(st, 8), "memory_kb",
-                      (json_int_t)sqlite3_column_int64(st, 9), "created_at",
-                      (json_int_t)sqlite3_column_int64(st, 10)));
+            list, json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:I}", "id",
+                            sqlite3_column_text(st, 1), "problem", sqlite3_column_text(st, 2),
+                            "language", sqlite3_column_text(st, 3), "status",
+                            live ? live : (const char *)sqlite3_column_text(st, 4), "verdict",
+                            v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6),
+                            "max_score", sqlite3_column_double(st, 7), "time_ms",
+                            (json_int_t)sqlite3_column_int64(st, 8), "memory_kb",
+                            (json_int_t)sqlite3_column_int64(st, 9), "created_at",
+                            (json_int_t)sqlite3_column_int64(st, 10)));
     }
     bool failed = !st;
     sqlite3_finalize(st);
@@ -399,7 +405,6 @@ void api_submission_events(struct server *s, struct req *r)
     snprintf(e->id, sizeof(e->id), "%s", r->params[0]);
     e->who = r->who;
     strbuf_init(&e->out, 0);
-    http_header(r, "Cache-Control", "no-store");
     reply_stream(r, "text/event-stream", events_next, e, events_free);
 }
 

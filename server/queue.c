@@ -343,6 +343,16 @@ void queue_live_end(struct server *s, const char *id)
     pthread_mutex_unlock(&q->lock);
 }
 
+const char *queue_live_status_of(struct server *s, const char *id, char *buf, size_t size)
+{
+    pthread_mutex_lock(&s->queue->lock);
+    struct live *l = live_find(s->queue, id);
+    if (l)
+        snprintf(buf, size, "%s", l->status);
+    pthread_mutex_unlock(&s->queue->lock);
+    return l ? buf : NULL;
+}
+
 uint64_t queue_generation(struct server *s)
 {
     pthread_mutex_lock(&s->queue->lock);

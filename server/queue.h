@@ -70,6 +70,9 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
                      bool with_source, unsigned *status);
 
 /* A counter that changes whenever any submission makes progress, and a wait for its change. */
+/* The live status ("compiling", "running") of a submission being judged here, or NULL. */
+const char *queue_live_status_of(struct server *s, const char *id, char *buf, size_t size);
+
 uint64_t queue_generation(struct server *s);
 void queue_wait_change(struct server *s, uint64_t seen, unsigned ms);
 
