@@ -26,7 +26,10 @@ suite catalogue tests/catalogue.sh build/server/judged
 suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/server/judged
+suite web tests/web/run.sh
 suite faults tests/faults/run.sh build/server/judged
+suite workers tests/workers/run.sh build/server/judged
+suite deploy tests/deploy_check.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30
 echo "$passed passed, $failed failed"

@@ -1,0 +1,138 @@
+// CodeMirror 6 for C, mounted inside a shadow root. Why: CodeMirror's style-mod puts its styles
+// in a <style> element when the editor lives in the document itself, and the judge's
+// Content-Security-Policy (style-src 'self') refuses inline <style>. Inside a shadow root,
+// style-mod uses a constructed stylesheet (adoptedStyleSheets) instead, which CSP does not
+// govern, so the policy stays strict and no nonce is needed.
+import {EditorState, Compartment, Prec} from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection,
+  dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+} from '@codemirror/view';
+import {defaultKeymap, history, historyKeymap, indentWithTab} from '@codemirror/commands';
+import {
+  indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle, indentUnit, foldGutter,
+  foldKeymap, defaultHighlightStyle,
+} from '@codemirror/language';
+import {closeBrackets, closeBracketsKeymap} from '@codemirror/autocomplete';
+import {searchKeymap, highlightSelectionMatches} from '@codemirror/search';
+import {cpp} from '@codemirror/lang-cpp';
+import {tags as t} from '@lezer/highlight';
+
+const highlight = HighlightStyle.define([
+  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: '#a3137a'},
+  {tag: [t.typeName, t.standard(t.typeName)], color: '#0b5f8a'},
+  {tag: [t.processingInstruction, t.meta], color: '#8a3b00'},
+  {tag: [t.string, t.special(t.string), t.character], color: '#116329'},
+  {tag: [t.number, t.bool, t.null, t.atom], color: '#0550ae'},
+  {tag: [t.comment, t.lineComment, t.blockComment], color: '#5c6670', fontStyle: 'italic'},
+  {tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: '#5a32a3'},
+  {tag: t.macroName, color: '#8a3b00'},
+  {tag: t.invalid, color: '#b3261e'},
+]);
+
+const theme = EditorView.theme({
+  '&': {height: '100%', fontSize: '14px', backgroundColor: '#ffffff', color: '#1b1f24'},
+  '&.cm-focused': {outline: 'none'},
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
+    lineHeight: '1.55',
+  },
+  '.cm-content': {padding: '8px 0', caretColor: '#0b57d0'},
+  '.cm-cursor, .cm-dropCursor': {borderLeftColor: '#0b57d0', borderLeftWidth: '2px'},
+  '.cm-gutters': {backgroundColor: '#f6f8fa', color: '#57606a', borderRight: '1px solid #d8dee4'},
+  '.cm-activeLineGutter': {backgroundColor: '#e7eefb', color: '#1b1f24'},
+  '.cm-activeLine': {backgroundColor: '#f3f7fe'},
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: '#c8daf8 !important'},
+  '.cm-matchingBracket': {backgroundColor: '#dbe8d3', outline: '1px solid #9bbf8a'},
+  '.cm-searchMatch': {backgroundColor: '#fff1b8'},
+  '.cm-panels': {backgroundColor: '#f6f8fa', color: '#1b1f24'},
+  '.cm-panels input, .cm-panels button': {fontSize: '13px'},
+  '.cm-panel button:focus-visible, .cm-panel input:focus-visible': {outline: '2px solid #0b57d0', outlineOffset: '1px'},
+  '.cm-foldGutter span': {color: '#57606a'},
+  '&.cm-readonly .cm-content': {caretColor: 'transparent'},
+  '.cm-line.cm-flash': {backgroundColor: '#fff1b8'},
+});
+
+/**
+ * createEditor(host, {doc, label, readOnly, onChange, onRun, onSubmit, minimal})
+ * Returns {view, text(), setText(s), setReadOnly(b), gotoLine(line, col), focus(), destroy()}.
+ */
+export function createEditor(host, opts = {}) {
+  const {doc = '', label = 'Code editor', readOnly = false, onChange, onRun, onSubmit, minimal = false} = opts;
+  host.classList.add('editor-host');
+  const shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
+  const mount = document.createElement('div');
+  mount.className = 'mount';
+  shadow.replaceChildren(mount);
+  // The mount fills the host; a constructed sheet, allowed by the CSP like style-mod's own.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host{display:block} .mount{height:100%}');
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } catch { /* older browsers: the editor still works, sized by its content */ }
+
+  const ro = new Compartment();
+  const roExt = (on) => [EditorState.readOnly.of(on), EditorView.contentAttributes.of({'aria-readonly': String(on)}),
+    EditorView.editorAttributes.of({class: on ? 'cm-readonly' : ''})];
+
+  const actions = [];
+  if (onSubmit) actions.push({key: 'Mod-Shift-Enter', run: () => { onSubmit(); return true; }, preventDefault: true});
+  if (onRun) actions.push({key: 'Mod-Enter', run: () => { onRun(); return true; }, preventDefault: true});
+
+  const extensions = [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    minimal ? EditorView.lineWrapping : foldGutter(),
+    drawSelection(),
+    dropCursor(),
+    EditorState.allowMultipleSelections.of(true),
+    indentOnInput(),
+    indentUnit.of('    '),
+    EditorState.tabSize.of(4),
+    syntaxHighlighting(highlight),
+    syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
+    bracketMatching(),
+    closeBrackets(),
+    rectangularSelection(),
+    crosshairCursor(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    Prec.highest(keymap.of(actions)),
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
+    cpp(),
+    theme,
+    EditorView.contentAttributes.of({'aria-label': label}),
+    ro.of(roExt(readOnly)),
+    EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(u.state.doc.toString()); }),
+  ];
+
+  const view = new EditorView({
+    state: EditorState.create({doc, extensions}),
+    parent: mount,
+    root: shadow,
+  });
+
+  return {
+    view,
+    text: () => view.state.doc.toString(),
+    setText(s) {
+      view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: s}});
+    },
+    setReadOnly(on) {
+      view.dispatch({effects: ro.reconfigure(roExt(on))});
+    },
+    /** Moves the cursor to line:col (1-based), scrolls it into view and focuses the editor. */
+    gotoLine(line, col = 1) {
+      const doc = view.state.doc;
+      const ln = doc.line(Math.min(Math.max(1, line), doc.lines));
+      const pos = Math.min(ln.from + Math.max(0, col - 1), ln.to);
+      view.dispatch({selection: {anchor: pos}, effects: EditorView.scrollIntoView(pos, {y: 'center'})});
+      view.focus();
+    },
+    cursorLine: () => view.state.doc.lineAt(view.state.selection.main.head).number,
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,91 @@
+// Practice: the catalogue of public problems, and one problem's page.
+import {h, replace, plural, fmtMs} from '../dom.js';
+import {api} from '../api.js';
+import {practiceProgress, recordPractice} from '../storage.js';
+import {mountSolver} from '../solve.js';
+import {errorPage, loading} from './common.js';
+
+const STATE_LABEL = {solved: 'Solved', attempted: 'Attempted', none: 'Not started'};
+
+export async function cataloguePage(main, {signal, setTitle}) {
+  setTitle('Practice problems');
+  loading(main, 'Loading the problems…');
+  const {problems} = await api('/api/v1/problems', {signal});
+  const progress = practiceProgress();
+  const publicOnes = problems.filter((p) => p.public !== false);
+  const solved = publicOnes.filter((p) => progress[p.slug]?.state === 'solved').length;
+
+  const search = h('input', {type: 'search', id: 'problem-filter', placeholder: 'Filter by title', autocomplete: 'off'});
+  const stateSel = h('select', {id: 'state-filter'},
+    h('option', {value: ''}, 'All problems'),
+    h('option', {value: 'none'}, 'Not started'),
+    h('option', {value: 'attempted'}, 'Attempted'),
+    h('option', {value: 'solved'}, 'Solved'));
+  const count = h('p', {class: 'muted', role: 'status', 'aria-live': 'polite'});
+  const list = h('ul', {class: 'problem-list', 'data-testid': 'catalogue'});
+
+  function render() {
+    const q = search.value.trim().toLowerCase();
+    const want = stateSel.value;
+    const shown = publicOnes.filter((p) => {
+      const st = progress[p.slug]?.state || 'none';
+      return (!q || p.title.toLowerCase().includes(q) || p.slug.includes(q)) && (!want || st === want);
+    });
+    replace(list, shown.map((p) => {
+      const st = progress[p.slug]?.state || 'none';
+      return h('li', {class: ['problem-card', `state-${st}`], dataset: {slug: p.slug}},
+        h('a', {href: `/p/${p.slug}`, class: 'problem-link'},
+          h('span', {class: 'problem-name'}, p.title),
+          h('span', {class: 'problem-meta'},
+            p.function_signature ? 'Function' : 'Full program', ' · ',
+            fmtMs(p.limits?.time_ms), ' · ', `${p.limits?.memory_mb ?? '–'} MiB`, ' · ',
+            plural(p.tests ?? 0, 'test'))),
+        h('span', {class: ['state-pill', `pill-${st}`], 'data-testid': 'state'},
+          st === 'solved' ? h('span', {'aria-hidden': 'true'}, '✓ ') : null, STATE_LABEL[st]));
+    }));
+    count.textContent = shown.length === publicOnes.length ? `${plural(publicOnes.length, 'problem')}`
+      : `${shown.length} of ${plural(publicOnes.length, 'problem')} shown`;
+  }
+  search.addEventListener('input', render);
+  stateSel.addEventListener('change', render);
+
+  replace(main, h('div', {class: 'page page-narrow'},
+    h('div', {class: 'page-head'},
+      h('h1', {tabindex: '-1'}, 'Practice problems'),
+      h('p', {class: 'lead'}, 'Solve problems in C, run your code on the samples or your own input, and submit it to the judge. ',
+        'Your drafts and progress stay in this browser.')),
+    h('div', {class: 'progress-summary'},
+      h('div', null, h('strong', {class: 'big-number'}, String(solved)), h('span', null, ` of ${publicOnes.length} solved`)),
+      h('progress', {max: String(publicOnes.length || 1), value: String(solved), 'aria-label': 'Problems solved'})),
+    h('div', {class: 'filters'},
+      h('div', {class: 'field field-inline'}, h('label', {for: search.id}, 'Search'), search),
+      h('div', {class: 'field field-inline'}, h('label', {for: stateSel.id}, 'Show'), stateSel),
+      count),
+    publicOnes.length ? list : h('p', {class: 'empty-state'}, 'No public problems yet. An administrator imports them with PUT /api/v1/problems/SLUG.')));
+  render();
+}
+
+export async function problemPage(main, {params, signal, setTitle}) {
+  const slug = params[0];
+  loading(main, 'Loading the problem…');
+  let problem;
+  try {
+    problem = await api(`/api/v1/problems/${encodeURIComponent(slug)}`, {signal});
+  } catch (e) {
+    if (e.status === 404) return errorPage(main, 'No such problem', `There is no public problem “${slug}”.`, setTitle);
+    throw e;
+  }
+  setTitle(problem.title);
+  main.classList.add('main-fill');
+  const crumbs = h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'},
+    h('a', {href: '/'}, 'Practice'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, problem.title));
+  const holder = h('div', {class: 'solver'});
+  replace(main, crumbs, holder);
+  const st = practiceProgress()[slug]?.state;
+  const solver = mountSolver(holder, {
+    problem, scope: 'practice',
+    extraFacts: st ? [['Your progress', st === 'solved' ? 'Solved' : 'Attempted']] : [],
+    onResult: (r) => recordPractice(slug, r),
+  });
+  return () => { solver.destroy(); main.classList.remove('main-fill'); };
+}

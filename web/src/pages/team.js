@@ -1,0 +1,562 @@
+// The hiring team's pages: a team API key (kept in sessionStorage) opens assessments, invites,
+// the report with its CSV, each candidate's submissions and the similarity flags.
+import {h, replace, clear, id, field, fmtDate, fmtScore, fmtDuration, fmtMs, fmtKb, plural, copyButton, confirmDialog, announce} from '../dom.js';
+import {api, headers, ApiError} from '../api.js';
+import {session as sstore} from '../storage.js';
+import {createEditor} from '../editor.js';
+import {verdictBadge, verdictName} from '../verdicts.js';
+import {testsTable, compileOutput} from '../solve.js';
+import {loading, errorAlert} from './common.js';
+
+const KEY = 'team-key';
+
+function stateClass(st) {
+  return `pill pill-${st || 'none'}`;
+}
+
+function statePill(st) {
+  return h('span', {class: stateClass(st)}, st || '–');
+}
+
+/** The key form, or the caller's page when a key is kept. Returns {token, me} or null. */
+async function gate(main, {signal, setTitle, navigate}) {
+  const token = sstore.get(KEY, null);
+  if (token) {
+    try {
+      const me = await api('/api/v1/me', {token, signal});
+      if (me.role === 'team' || me.role === 'admin') return {token, me};
+      sstore.set(KEY, null);
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      if (e.status === 401 || e.status === 403) sstore.set(KEY, null);
+      else throw e;
+    }
+  }
+  setTitle('Hiring team');
+  const input = h('input', {type: 'password', id: 'team-key', autocomplete: 'off', spellcheck: 'false', required: true});
+  const err = h('div');
+  const form = h('form', {class: 'card key-form'},
+    field('Team API key', input, 'The key an administrator created for your team. It stays in this browser tab only and is forgotten when the tab closes.').field,
+    err,
+    h('button', {type: 'submit', class: 'btn btn-primary'}, 'Continue'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(err);
+    const key = input.value.trim();
+    if (!key) return;
+    try {
+      const me = await api('/api/v1/me', {token: key, signal});
+      if (me.role !== 'team' && me.role !== 'admin') {
+        err.append(errorAlert(new Error(`This is a ${me.role} token, not a team key.`)));
+        return;
+      }
+      sstore.set(KEY, key);
+      navigate(location.pathname, {replace: true});
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      err.append(errorAlert(e.status === 401 ? new Error('This key is unknown or was revoked.') : e));
+      input.focus();
+    }
+  });
+  replace(main, h('div', {class: 'page page-narrow'},
+    h('h1', {tabindex: '-1'}, 'Hiring team'),
+    h('p', {class: 'lead'}, 'Build assessments from problems, invite candidates, and read their reports.'),
+    form));
+  return null;
+}
+
+function whoBar(ctx, navigate) {
+  const who = ctx.me.role === 'admin' ? 'the administrator' : `team ${ctx.me.team || ctx.me.team_id}`;
+  return h('div', {class: 'who-bar'},
+    h('span', null, 'Signed in as ', h('strong', null, who)),
+    h('button', {type: 'button', class: 'btn btn-small btn-quiet', onclick: () => {
+      sstore.set(KEY, null);
+      announce('The key is forgotten.');
+      navigate('/team');
+    }}, 'Forget the key'));
+}
+
+function notAvailable(main, e) {
+  if (e.status === 404 && /no API endpoint/i.test(e.message)) {
+    replace(main, h('div', {class: 'page page-narrow'}, h('h1', {tabindex: '-1'}, 'Assessments are not available'),
+      h('p', {class: 'lead'}, 'This judge does not offer the assessment API.')));
+    return true;
+  }
+  return false;
+}
+
+export async function teamHome(main, opts) {
+  const {signal, setTitle, navigate} = opts;
+  loading(main);
+  const ctx = await gate(main, opts);
+  if (!ctx) return;
+  setTitle('Assessments');
+  let list;
+  try {
+    list = (await api('/api/v1/assessments', {token: ctx.token, signal})).assessments || [];
+  } catch (e) {
+    if (notAvailable(main, e)) return;
+    throw e;
+  }
+  list.sort((x, y) => (y.created_at || 0) - (x.created_at || 0));
+  replace(main, h('div', {class: 'page'},
+    whoBar(ctx, navigate),
+    h('div', {class: 'page-head page-head-row'},
+      h('h1', {tabindex: '-1'}, 'Assessments'),
+      h('a', {href: '/team/new', class: 'btn btn-primary'}, 'New assessment')),
+    list.length ? h('div', {class: 'table-scroll'}, h('table', {class: 'table', 'data-testid': 'assessments'},
+      h('caption', {class: 'visually-hidden'}, 'Your assessments'),
+      h('thead', null, h('tr', null, ['Title', 'Problems', 'Time', 'Invites', 'Created'].map((c) => h('th', {scope: 'col'}, c)))),
+      h('tbody', null, list.map((a) => h('tr', null,
+        h('td', null, h('a', {href: `/team/a/${a.id}`}, a.title)),
+        h('td', null, (a.problems || []).map((p) => p.title || p.slug).join(', ') || '–'),
+        h('td', null, `${a.duration_minutes} min`),
+        h('td', {class: 'num'}, String(a.invites ?? '–')),
+        h('td', null, fmtDate(a.created_at)))))))
+      : h('div', {class: 'empty-state card'}, h('p', null, 'No assessments yet.'),
+        h('p', null, h('a', {href: '/team/new', class: 'btn btn-primary'}, 'Create the first one')))));
+}
+
+function toMs(v) {
+  if (!v) return undefined;
+  const t = new Date(v).getTime();
+  return Number.isFinite(t) ? t : undefined;
+}
+
+export async function teamNew(main, opts) {
+  const {signal, setTitle, navigate} = opts;
+  loading(main);
+  const ctx = await gate(main, opts);
+  if (!ctx) return;
+  setTitle('New assessment');
+  const {problems} = await api('/api/v1/problems', {token: ctx.token, signal});
+
+  const title = h('input', {type: 'text', required: true, maxlength: '200', autocomplete: 'off'});
+  const rules = h('textarea', {rows: '4', placeholder: 'For example: You may use the C standard library documentation. Work alone.'});
+  const duration = h('input', {type: 'number', min: '1', max: '1440', value: '90', required: true, class: 'input-short'});
+  const maxSubs = h('input', {type: 'number', min: '0', max: '1000', value: '0', class: 'input-short'});
+  const showHidden = h('input', {type: 'checkbox', id: id('cb')});
+  const countsBest = h('input', {type: 'radio', name: 'counts', value: 'best', checked: true, id: id('rb')});
+  const countsLast = h('input', {type: 'radio', name: 'counts', value: 'last', id: id('rb')});
+  const opens = h('input', {type: 'datetime-local'});
+  const closes = h('input', {type: 'datetime-local'});
+  const webhook = h('input', {type: 'url', placeholder: 'https://…', autocomplete: 'off'});
+  const filter = h('input', {type: 'search', id: id('flt'), placeholder: 'Filter problems', autocomplete: 'off'});
+  const picked = h('p', {class: 'muted', role: 'status', 'aria-live': 'polite'});
+  const err = h('div');
+
+  const rows = problems.map((p) => {
+    const cb = h('input', {type: 'checkbox', id: id('pp'), value: p.slug});
+    const pts = h('input', {type: 'number', min: '0', max: '10000', value: '100', class: 'input-short',
+      'aria-label': `Points for ${p.title}`, disabled: true});
+    cb.addEventListener('change', () => { pts.disabled = !cb.checked; count(); });
+    pts.addEventListener('input', count);
+    const li = h('li', {class: 'pick-row', dataset: {slug: p.slug}},
+      h('label', {for: cb.id, class: 'pick-label'}, cb, ' ', h('span', null, p.title),
+        h('span', {class: 'muted'}, ` ${p.slug}${p.public === false ? ' · private' : ''}`)),
+      h('span', {class: 'pick-points'}, pts, h('span', {class: 'muted', 'aria-hidden': 'true'}, ' pts')));
+    return {p, cb, pts, li};
+  });
+  function count() {
+    const sel = rows.filter((r) => r.cb.checked);
+    const pts = sel.reduce((x, r) => x + (Number(r.pts.value) || 0), 0);
+    picked.textContent = sel.length ? `${plural(sel.length, 'problem')} picked, ${fmtScore(pts)} points in all` : 'No problem picked yet';
+  }
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const r of rows) r.li.hidden = q && !r.p.title.toLowerCase().includes(q) && !r.p.slug.includes(q);
+  });
+  count();
+
+  const form = h('form', {class: 'form-grid', novalidate: true},
+    h('section', {class: 'card'},
+      h('h2', null, 'About'),
+      field('Title', title).field,
+      field('Rules (Markdown, shown to candidates before they start)', rules).field,
+      field('Time for each candidate, in minutes', duration).field),
+    h('section', {class: 'card'},
+      h('h2', {id: 'pick-h'}, 'Problems'),
+      h('div', {class: 'field'}, h('label', {for: filter.id}, 'Filter'), filter),
+      h('ul', {class: 'pick-list', 'aria-labelledby': 'pick-h'}, rows.map((r) => r.li)),
+      picked),
+    h('section', {class: 'card'},
+      h('h2', null, 'Options'),
+      h('fieldset', {class: 'field'}, h('legend', null, 'A problem’s score is that of'),
+        h('label', {class: 'radio', for: countsBest.id}, countsBest, ' the best submission'),
+        h('label', {class: 'radio', for: countsLast.id}, countsLast, ' the last submission')),
+      field('Submissions allowed per problem (0: no limit)', maxSubs).field,
+      h('div', {class: 'field field-check'}, showHidden, h('label', {for: showHidden.id}, 'Show candidates the results of hidden tests')),
+      h('div', {class: 'field-pair'},
+        field('Opens (optional)', opens).field,
+        field('Closes (optional)', closes).field),
+      field('Webhook URL (optional)', webhook, 'judged POSTs there when a candidate finishes.').field),
+    err,
+    h('div', {class: 'btn-row'},
+      h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create the assessment'),
+      h('a', {href: '/team', class: 'btn btn-quiet'}, 'Cancel')));
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(err);
+    const chosen = rows.filter((r) => r.cb.checked).map((r) => ({slug: r.p.slug, points: Number(r.pts.value) || 0}));
+    const problems_ = [];
+    if (!title.value.trim()) problems_.push('Give the assessment a title.');
+    if (!chosen.length) problems_.push('Pick at least one problem.');
+    if (!(Number(duration.value) >= 1)) problems_.push('The time must be at least one minute.');
+    if (problems_.length) {
+      err.append(h('div', {class: 'alert alert-error', role: 'alert'}, h('ul', null, problems_.map((m) => h('li', null, m)))));
+      return;
+    }
+    const body = {
+      title: title.value.trim(), rules: rules.value, problems: chosen,
+      duration_minutes: Number(duration.value), max_submissions: Number(maxSubs.value) || 0,
+      counts: countsLast.checked ? 'last' : 'best', show_hidden_results: showHidden.checked,
+    };
+    if (toMs(opens.value)) body.opens_at = toMs(opens.value);
+    if (toMs(closes.value)) body.closes_at = toMs(closes.value);
+    if (webhook.value.trim()) body.webhook_url = webhook.value.trim();
+    try {
+      const a = await api('/api/v1/assessments', {method: 'POST', body, token: ctx.token, signal});
+      navigate(`/team/a/${a.id}`);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      err.append(errorAlert(e));
+      err.querySelector('[role=alert]')?.setAttribute('tabindex', '-1');
+      err.querySelector('[role=alert]')?.focus();
+    }
+  });
+
+  replace(main, h('div', {class: 'page page-narrow'},
+    whoBar(ctx, navigate),
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, 'New')),
+    h('h1', {tabindex: '-1'}, 'New assessment'),
+    form));
+}
+
+async function downloadCsv(aid, token, btn) {
+  btn.disabled = true;
+  try {
+    const res = await api(`/api/v1/assessments/${aid}/report.csv`, {token, raw: true});
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    const a = h('a', {href: url, download: `assessment-${aid}-report.csv`, class: 'visually-hidden'}, 'download');
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    announce('The CSV report is downloading.');
+  } catch (e) {
+    btn.after(errorAlert(e));
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+export async function teamAssessment(main, opts) {
+  const {params, signal, setTitle, navigate} = opts;
+  const aid = params[0];
+  loading(main);
+  const ctx = await gate(main, opts);
+  if (!ctx) return;
+  const token = ctx.token;
+  let a;
+  try {
+    a = await api(`/api/v1/assessments/${aid}`, {token, signal});
+  } catch (e) {
+    if (notAvailable(main, e)) return;
+    if (e.status === 404) {
+      replace(main, h('div', {class: 'page page-narrow'}, h('h1', {tabindex: '-1'}, 'No such assessment'),
+        h('p', null, h('a', {href: '/team'}, 'Back to the assessments'))));
+      return;
+    }
+    throw e;
+  }
+  setTitle(a.title);
+
+  const reportBox = h('div', {'data-testid': 'report'});
+  const invitesBox = h('div');
+  const linkBox = h('div', {class: 'invite-link-box'});
+  const simBox = h('div');
+
+  // Invite form
+  const iname = h('input', {type: 'text', required: true, autocomplete: 'off'});
+  const iemail = h('input', {type: 'email', required: true, autocomplete: 'off'});
+  const ihours = h('input', {type: 'number', min: '1', max: '8760', value: '168', class: 'input-short'});
+  const ierr = h('div');
+  const inviteForm = h('form', {class: 'invite-form'},
+    h('div', {class: 'field-row'},
+      field('Candidate’s name', iname).field,
+      field('Email', iemail).field,
+      field('Valid for (hours)', ihours).field),
+    ierr,
+    h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create the invite link'));
+  inviteForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(ierr);
+    if (!iname.value.trim() || !iemail.value.trim()) {
+      ierr.append(errorAlert(new Error('Give the candidate’s name and email.')));
+      return;
+    }
+    try {
+      const inv = await api(`/api/v1/assessments/${aid}/invites`, {method: 'POST', token, signal,
+        body: {name: iname.value.trim(), email: iemail.value.trim(), expires_in_hours: Number(ihours.value) || 168}});
+      const url = new URL(inv.link || `/invite#${inv.token}`, location.origin).href;
+      const out = h('input', {type: 'text', readonly: true, class: 'link-output', value: url, id: id('link'),
+        'data-testid': 'invite-link'});
+      replace(linkBox, h('div', {class: 'alert alert-success', role: 'status'},
+        h('p', null, h('strong', null, `Invite link for ${inv.name}`), ` — valid until ${fmtDate(inv.expires_at)}.`),
+        h('p', null, 'Copy it now and send it to the candidate. It is shown only once: the judge keeps only a fingerprint of it.'),
+        h('div', {class: 'copy-row'}, h('label', {for: out.id, class: 'visually-hidden'}, 'Invite link'), out,
+          copyButton('Copy link', () => url, 'btn-primary'))));
+      out.focus();
+      out.select();
+      iname.value = '';
+      iemail.value = '';
+      loadInvites();
+      loadReport();
+    } catch (e) {
+      if (e.name !== 'AbortError') ierr.append(errorAlert(e));
+    }
+  });
+
+  async function loadInvites() {
+    try {
+      const {invites} = await api(`/api/v1/assessments/${aid}/invites`, {token, signal});
+      if (!invites?.length) { replace(invitesBox, h('p', {class: 'muted'}, 'No invites yet.')); return; }
+      replace(invitesBox, h('div', {class: 'table-scroll'}, h('table', {class: 'table'},
+        h('caption', {class: 'visually-hidden'}, 'Invites'),
+        h('thead', null, h('tr', null, ['Name', 'Email', 'State', 'Valid until', 'Started', 'Finished', ''].map((c) => h('th', {scope: 'col'}, c)))),
+        h('tbody', null, invites.map((i) => h('tr', null,
+          h('td', null, i.name), h('td', null, i.email), h('td', null, statePill(i.state)),
+          h('td', null, fmtDate(i.expires_at)), h('td', null, fmtDate(i.started_at)),
+          h('td', null, fmtDate(i.finished_at), i.finish_reason === 'time' ? h('span', {class: 'muted'}, ' (time ran out)') : null),
+          h('td', null, i.state === 'invited' || i.state === 'started'
+            ? h('button', {type: 'button', class: 'btn btn-small btn-danger-quiet', 'aria-label': `Revoke the invite of ${i.name}`,
+              onclick: async () => {
+                const ok = await confirmDialog({title: `Revoke ${i.name}’s invite?`, body: 'The link stops working at once. Submissions made so far are kept.', confirm: 'Revoke', danger: true});
+                if (!ok) return;
+                try { await api(`/api/v1/invites/${i.id}`, {method: 'DELETE', token}); } catch (e) { invitesBox.prepend(errorAlert(e)); }
+                loadInvites();
+                loadReport();
+              }}, 'Revoke') : null)))))));
+    } catch (e) {
+      if (e.name !== 'AbortError') replace(invitesBox, errorAlert(e));
+    }
+  }
+
+  let sortBy = 'total';
+  async function loadReport() {
+    try {
+      const rep = await api(`/api/v1/assessments/${aid}/report`, {token, signal});
+      renderReport(rep);
+      renderSimilarity(rep.similarity || []);
+    } catch (e) {
+      if (e.name !== 'AbortError') replace(reportBox, errorAlert(e));
+    }
+  }
+
+  function renderReport(rep) {
+    const probs = rep.problems || a.problems || [];
+    const cands = [...(rep.candidates || [])];
+    if (!cands.length) { replace(reportBox, h('p', {class: 'muted'}, 'No candidates yet: create an invite above.')); return; }
+    cands.sort((x, y) => sortBy === 'name' ? String(x.name).localeCompare(String(y.name))
+      : sortBy === 'time' ? (x.time_used_s ?? 1e12) - (y.time_used_s ?? 1e12)
+        : (y.total ?? 0) - (x.total ?? 0) || String(x.name).localeCompare(String(y.name)));
+    const table = h('table', {class: 'table report-table'},
+      h('caption', {class: 'visually-hidden'}, 'Report: one row per candidate'),
+      h('thead', null, h('tr', null,
+        h('th', {scope: 'col'}, 'Candidate'), h('th', {scope: 'col'}, 'State'), h('th', {scope: 'col', class: 'num'}, 'Time used'),
+        probs.map((p) => h('th', {scope: 'col', class: 'num'}, p.title || p.slug, h('span', {class: 'th-sub'}, `${fmtScore(p.points)} pts`))),
+        h('th', {scope: 'col', class: 'num'}, 'Total'))),
+      h('tbody', null, cands.map((c) => h('tr', null,
+        h('th', {scope: 'row'}, h('a', {href: `/team/a/${aid}/c/${c.invite_id}`}, c.name), h('span', {class: 'cell-sub'}, c.email)),
+        h('td', null, statePill(c.state)),
+        h('td', {class: 'num'}, c.time_used_s === null || c.time_used_s === undefined ? '–' : fmtDuration(c.time_used_s)),
+        probs.map((p) => {
+          const x = c.problems?.[p.slug];
+          if (!x || !x.submissions) return h('td', {class: 'num muted'}, '–');
+          return h('td', {class: 'num'}, h('span', {class: 'score-cell'}, verdictBadge(x.best_verdict), ' ', fmtScore(x.score)),
+            h('span', {class: 'cell-sub'}, plural(x.submissions, 'submission')));
+        }),
+        h('td', {class: 'num total'}, h('strong', null, fmtScore(c.total)), h('span', {class: 'cell-sub'}, `of ${fmtScore(c.max_total)}`))))));
+    const sortSel = h('select', {id: id('sort')},
+      h('option', {value: 'total'}, 'Total, highest first'),
+      h('option', {value: 'name'}, 'Name'),
+      h('option', {value: 'time'}, 'Time used, least first'));
+    sortSel.value = sortBy;
+    sortSel.addEventListener('change', () => { sortBy = sortSel.value; renderReport(rep); reportBox.querySelector('select')?.focus(); });
+    replace(reportBox,
+      h('div', {class: 'field field-inline'}, h('label', {for: sortSel.id}, 'Sort by'), sortSel),
+      h('div', {class: 'table-scroll'}, table));
+  }
+
+  function renderSimilarity(pairs) {
+    if (!pairs.length) {
+      replace(simBox, h('p', {class: 'muted'}, 'No pair of candidates has suspiciously similar code.'));
+      return;
+    }
+    const title = (slug) => (a.problems || []).find((p) => p.slug === slug)?.title || slug;
+    replace(simBox, h('ul', {class: 'sim-list'}, pairs.map((p, i) => h('li', {class: 'sim-item'},
+      h('span', {class: 'sim-score'}, `${Math.round((p.score || 0) * 100)}%`),
+      h('span', null, h('strong', null, p.a?.name), ' and ', h('strong', null, p.b?.name), ' on ', title(p.problem)),
+      h('a', {href: `/team/a/${aid}/similarity#pair-${i + 1}`, class: 'btn btn-small'}, 'Compare side by side')))));
+  }
+
+  const csvBtn = h('button', {type: 'button', class: 'btn'}, 'Download CSV');
+  csvBtn.addEventListener('click', () => downloadCsv(aid, token, csvBtn));
+  const refreshBtn = h('button', {type: 'button', class: 'btn btn-quiet', onclick: () => { loadReport(); loadInvites(); announce('Refreshed'); }}, 'Refresh');
+  const delBtn = h('button', {type: 'button', class: 'btn btn-small btn-danger-quiet'}, 'Delete the assessment');
+  delBtn.addEventListener('click', async () => {
+    const ok = await confirmDialog({title: `Delete “${a.title}”?`, body: 'Its invites stop working and its report is gone. This cannot be undone.', confirm: 'Delete', danger: true});
+    if (!ok) return;
+    try {
+      await api(`/api/v1/assessments/${aid}`, {method: 'DELETE', token});
+      navigate('/team');
+    } catch (e) { delBtn.after(errorAlert(e)); }
+  });
+
+  const window_ = [a.opens_at ? `opens ${fmtDate(a.opens_at)}` : null, a.closes_at ? `closes ${fmtDate(a.closes_at)}` : null].filter(Boolean).join(', ');
+  replace(main, h('div', {class: 'page'},
+    whoBar(ctx, navigate),
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, a.title)),
+    h('div', {class: 'page-head page-head-row'}, h('h1', {tabindex: '-1'}, a.title), delBtn),
+    h('dl', {class: 'facts'},
+      h('div', {class: 'fact'}, h('dt', null, 'Time'), h('dd', null, `${a.duration_minutes} min`)),
+      h('div', {class: 'fact'}, h('dt', null, 'Problems'), h('dd', null, (a.problems || []).map((p) => `${p.title || p.slug} (${fmtScore(p.points)})`).join(', '))),
+      h('div', {class: 'fact'}, h('dt', null, 'Counts'), h('dd', null, a.counts === 'last' ? 'last submission' : 'best submission')),
+      h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, a.max_submissions ? `at most ${a.max_submissions} per problem` : 'no limit')),
+      h('div', {class: 'fact'}, h('dt', null, 'Hidden results'), h('dd', null, a.show_hidden_results ? 'shown to candidates' : 'not shown')),
+      window_ ? h('div', {class: 'fact'}, h('dt', null, 'Window'), h('dd', null, window_)) : null),
+    h('section', {class: 'card', 'aria-labelledby': 'inv-h'}, h('h2', {id: 'inv-h'}, 'Invite a candidate'), inviteForm, linkBox),
+    h('section', {class: 'card', 'aria-labelledby': 'rep-h'},
+      h('div', {class: 'section-head'}, h('h2', {id: 'rep-h'}, 'Report'), h('div', {class: 'btn-row'}, refreshBtn, csvBtn)),
+      reportBox),
+    h('section', {class: 'card', 'aria-labelledby': 'sim-h'}, h('h2', {id: 'sim-h'}, 'Similar code'), simBox),
+    h('section', {class: 'card', 'aria-labelledby': 'invs-h'}, h('h2', {id: 'invs-h'}, 'Invites'), invitesBox)));
+  await Promise.all([loadReport(), loadInvites()]);
+}
+
+function codeViewer(host, source, label) {
+  return createEditor(host, {doc: source || '', readOnly: true, minimal: true, label});
+}
+
+export async function teamCandidate(main, opts) {
+  const {params, signal, setTitle, navigate} = opts;
+  const [aid, inv] = params;
+  loading(main);
+  const ctx = await gate(main, opts);
+  if (!ctx) return;
+  const token = ctx.token;
+  let a, c;
+  try {
+    [a, c] = await Promise.all([
+      api(`/api/v1/assessments/${aid}`, {token, signal}),
+      api(`/api/v1/assessments/${aid}/candidates/${inv}`, {token, signal}),
+    ]);
+  } catch (e) {
+    if (notAvailable(main, e)) return;
+    throw e;
+  }
+  setTitle(`${c.name} · ${a.title}`);
+  const subs = c.submissions || [];
+  const viewers = [];
+  const detail = h('div', {class: 'sub-detail', 'aria-live': 'polite'});
+  const buttons = [];
+
+  function show(s, btn) {
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b === btn));
+    for (const v of viewers.splice(0)) v.destroy();
+    const host = h('div', {class: 'viewer-frame', 'data-testid': 'viewer'});
+    const title = (a.problems || []).find((p) => p.slug === s.problem)?.title || s.problem;
+    replace(detail,
+      h('h2', {class: 'h-section'}, title, ' — ', h('span', {class: 'muted'}, fmtDate(s.created_at))),
+      h('div', {class: 'result-head'}, verdictBadge(s.verdict, {large: true}),
+        h('div', {class: 'result-title'}, h('p', {class: 'result-name'}, s.status === 'done' ? verdictName(s.verdict) : s.status),
+          h('p', {class: 'result-score'}, `${fmtScore(s.score)} of ${fmtScore(s.max_score)} · ${fmtMs(s.time_ms)} · ${fmtKb(s.memory_kb)}`))),
+      host,
+      s.compile_output ? [h('h3', {class: 'h-small'}, 'Compiler messages'), compileOutput(s.compile_output, (l, col) => viewers[0]?.gotoLine(l, col))] : null,
+      testsTable(s.tests, {caption: 'Results per test'}) || '');
+    viewers.push(codeViewer(host, s.source, `Source of ${c.name}’s submission to ${title}, read only`));
+  }
+
+  const groups = (a.problems || []).map((p) => {
+    const mine = subs.filter((s) => s.problem === p.slug);
+    return h('section', {class: 'sub-group'},
+      h('h3', {class: 'h-small'}, p.title || p.slug, h('span', {class: 'muted'}, ` · ${plural(mine.length, 'submission')}`)),
+      mine.length ? h('ul', {class: 'sub-list'}, mine.map((s) => {
+        const b = h('button', {type: 'button', class: 'sub-button', 'aria-pressed': 'false'},
+          verdictBadge(s.verdict), h('span', null, `${fmtScore(s.score)} / ${fmtScore(s.max_score)}`),
+          h('span', {class: 'muted'}, fmtDate(s.created_at)));
+        b.addEventListener('click', () => show(s, b));
+        buttons.push(b);
+        b._sub = s;
+        return h('li', null, b);
+      })) : h('p', {class: 'muted'}, 'Nothing submitted.'));
+  });
+
+  replace(main, h('div', {class: 'page'},
+    whoBar(ctx, navigate),
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '),
+      h('a', {href: `/team/a/${aid}`}, a.title), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, c.name)),
+    h('div', {class: 'page-head'}, h('h1', {tabindex: '-1'}, c.name), h('p', {class: 'lead'}, c.email)),
+    h('dl', {class: 'facts'},
+      h('div', {class: 'fact'}, h('dt', null, 'State'), h('dd', null, statePill(c.state))),
+      h('div', {class: 'fact'}, h('dt', null, 'Started'), h('dd', null, fmtDate(c.started_at))),
+      h('div', {class: 'fact'}, h('dt', null, 'Finished'), h('dd', null, fmtDate(c.finished_at), c.finish_reason === 'time' ? ' (time ran out)' : '')),
+      h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, String(subs.length)))),
+    h('div', {class: 'split'},
+      h('div', {class: 'split-side card'}, h('h2', {class: 'h-section'}, 'Submissions'), groups),
+      h('div', {class: 'split-main card'}, detail))));
+  const lastBtn = buttons[buttons.length - 1];
+  if (lastBtn) show(lastBtn._sub, lastBtn);
+  else replace(detail, h('p', {class: 'muted'}, 'This candidate has not submitted anything.'));
+  return () => { for (const v of viewers) v.destroy(); };
+}
+
+export async function teamSimilarity(main, opts) {
+  const {params, signal, setTitle, navigate} = opts;
+  const aid = params[0];
+  loading(main);
+  const ctx = await gate(main, opts);
+  if (!ctx) return;
+  const token = ctx.token;
+  let a, sim;
+  try {
+    [a, sim] = await Promise.all([
+      api(`/api/v1/assessments/${aid}`, {token, signal}),
+      api(`/api/v1/assessments/${aid}/similarity`, {token, signal}),
+    ]);
+  } catch (e) {
+    if (notAvailable(main, e)) return;
+    throw e;
+  }
+  setTitle(`Similar code · ${a.title}`);
+  const viewers = [];
+  const title = (slug) => (a.problems || []).find((p) => p.slug === slug)?.title || slug;
+  const pairs = sim.pairs || [];
+  const cards = pairs.map((p, i) => {
+    const ha = h('div', {class: 'viewer-frame viewer-compare'}), hb = h('div', {class: 'viewer-frame viewer-compare'});
+    const card = h('section', {class: 'card sim-pair', id: `pair-${i + 1}`, 'aria-labelledby': `pair-h-${i + 1}`},
+      h('h2', {id: `pair-h-${i + 1}`, class: 'h-section'}, `${Math.round((p.score || 0) * 100)}% alike — ${title(p.problem)}`),
+      h('div', {class: 'compare'},
+        h('figure', null, h('figcaption', null, h('a', {href: `/team/a/${aid}/c/${p.a?.invite_id}`}, p.a?.name)), ha),
+        h('figure', null, h('figcaption', null, h('a', {href: `/team/a/${aid}/c/${p.b?.invite_id}`}, p.b?.name)), hb)));
+    viewers.push(() => {
+      viewers.push(codeViewer(ha, p.a?.source, `Source of ${p.a?.name}, read only`));
+      viewers.push(codeViewer(hb, p.b?.source, `Source of ${p.b?.name}, read only`));
+    });
+    return card;
+  });
+  replace(main, h('div', {class: 'page'},
+    whoBar(ctx, navigate),
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '),
+      h('a', {href: `/team/a/${aid}`}, a.title), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, 'Similar code')),
+    h('h1', {tabindex: '-1'}, 'Similar code'),
+    h('p', {class: 'lead'}, `Pairs of candidates whose counted submissions to a problem are alike (flagged from ${Math.round((sim.threshold ?? 0.6) * 100)}%). `,
+      'Similar code is a reason to look closer, not proof: short problems have few good answers.'),
+    cards.length ? cards : h('p', {class: 'empty-state card'}, 'No pair is flagged.')));
+  const makers = viewers.splice(0);
+  for (const m of makers) m();
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  return () => { for (const v of viewers) v.destroy?.(); };
+}

@@ -1,0 +1,515 @@
+// The problem workspace shared by practice and the candidate flow: statement, samples, editor,
+// Run (samples or custom input), Submit with live per-test results, and this browser's history.
+import {
+  h, replace, clear, id, fmtMs, fmtKb, fmtScore, fmtDate, plural, copyButton, announce,
+  confirmDialog, modKey, kbd,
+} from './dom.js';
+import {api, followSubmission, ApiError} from './api.js';
+import {renderMarkdown} from './markdown.js';
+import {createEditor} from './editor.js';
+import {verdictBadge, verdictName, explainVerdict} from './verdicts.js';
+import {local, history as readHistory, recordHistory} from './storage.js';
+
+const PROGRAM_SKELETON = '#include <stdio.h>\n\nint main(void)\n{\n    \n    return 0;\n}\n';
+
+/** The statement as a fragment, its leading "# Title" dropped when the page shows the title. */
+export function statementFragment(problem) {
+  const frag = renderMarkdown(problem.statement || '*This problem has no statement.*');
+  const first = frag.firstElementChild;
+  if (first?.tagName === 'H1' && first.textContent.trim().toLowerCase() === String(problem.title).trim().toLowerCase())
+    first.remove();
+  for (const hx of frag.querySelectorAll('h1')) {
+    const h2 = document.createElement('h2');
+    h2.append(...hx.childNodes);
+    hx.replaceWith(h2);
+  }
+  return frag;
+}
+
+export function factsList(problem, extra = []) {
+  const l = problem.limits || {};
+  const items = [
+    ['Time limit', l.time_ms ? fmtMs(l.time_ms) : '–'],
+    ['Memory', l.memory_mb ? `${l.memory_mb} MiB` : '–'],
+    l.output_mb ? ['Output', `${l.output_mb} MiB`] : null,
+    typeof problem.tests === 'number' ? ['Hidden tests', String(problem.tests)] : null,
+    ['Kind', problem.function_signature ? 'Write a function' : 'Full program (stdin → stdout)'],
+    problem.type === 'scoring' ? ['Scoring', 'Partial, by test group'] : null,
+    ...extra,
+  ].filter(Boolean);
+  return h('dl', {class: 'facts'}, items.map(([k, v]) => h('div', {class: 'fact'}, h('dt', null, k), h('dd', null, v))));
+}
+
+/** Compiler output with every main.c:LINE:COL made a button that moves the editor there. */
+export function compileOutput(text, goto) {
+  const pre = h('pre', {class: 'compile-output'});
+  const re = /\bmain\.(?:c|cpp):(\d+)(?::(\d+))?/g;
+  let last = 0;
+  for (let m; (m = re.exec(text));) {
+    pre.append(text.slice(last, m.index));
+    const line = Number(m[1]), col = m[2] ? Number(m[2]) : 1;
+    if (goto) {
+      pre.append(h('button', {type: 'button', class: 'src-ref', dataset: {line: String(line), col: String(col)},
+        'aria-label': `Go to line ${line}, column ${col}`, onclick: () => goto(line, col)}, m[0]));
+    } else {
+      pre.append(h('span', {class: 'src-ref-static'}, m[0]));
+    }
+    last = m.index + m[0].length;
+  }
+  pre.append(text.slice(last));
+  return pre;
+}
+
+/** Per-test results as a table. */
+export function testsTable(tests, {caption = 'Tests', hidden = 0} = {}) {
+  if (!tests?.length && !hidden) return null;
+  const rows = (tests || []).map((t, i) => {
+    const row = h('tr', {class: t.verdict && t.verdict !== 'AC' ? 'row-fail' : null},
+      h('td', {class: 'num'}, String((t.index ?? i) + 1)),
+      h('td', {class: 'test-name'}, t.name || '–', t.message ? h('div', {class: 'test-message'}, t.message) : null),
+      h('td', null, verdictBadge(t.verdict)),
+      h('td', {class: 'num'}, fmtMs(t.time_ms)),
+      h('td', {class: 'num'}, fmtKb(t.memory_kb)));
+    return row;
+  });
+  return h('div', {class: 'table-scroll'},
+    h('table', {class: 'table tests-table'},
+      h('caption', {class: 'visually-hidden'}, caption),
+      h('thead', null, h('tr', null,
+        h('th', {scope: 'col', class: 'num'}, '#'), h('th', {scope: 'col'}, 'Test'), h('th', {scope: 'col'}, 'Verdict'),
+        h('th', {scope: 'col', class: 'num'}, 'Time'), h('th', {scope: 'col', class: 'num'}, 'Memory'))),
+      h('tbody', null, rows)),
+    hidden ? h('p', {class: 'hint'}, `${plural(hidden, 'hidden test')} not shown: their results stay with the hiring team.`) : null);
+}
+
+/** A submission's result (live or final). */
+export function submissionView(r, {limits, totalTests, goto} = {}) {
+  const done = r.status === 'done';
+  const box = h('div', {class: ['result', done && r.verdict ? `result-${r.verdict.toLowerCase()}` : 'result-pending']});
+  if (done) {
+    box.append(h('div', {class: 'result-head'},
+      verdictBadge(r.verdict, {large: true}),
+      h('div', {class: 'result-title'},
+        h('p', {class: 'result-name'}, verdictName(r.verdict)),
+        h('p', {class: 'result-score'},
+          `${fmtScore(r.score)} of ${fmtScore(r.max_score ?? 100)} points`,
+          r.verdict !== 'CE' ? ` · ${fmtMs(r.time_ms)} · ${fmtKb(r.memory_kb)}` : ''))),
+    h('p', {class: 'result-explain'}, explainVerdict(r.verdict, limits)));
+  } else {
+    const n = r.tests?.length || 0;
+    const label = r.status === 'queued' ? 'Waiting for a judge…'
+      : r.status === 'compiling' ? 'Compiling…'
+        : totalTests ? `Running test ${Math.min(n + 1, totalTests)} of ${totalTests}…` : 'Running the tests…';
+    const prog = h('progress', {max: String(totalTests || 1), 'aria-label': 'Judging progress'});
+    if (totalTests && r.status === 'running') prog.value = n;
+    else prog.removeAttribute('value');
+    box.append(h('div', {class: 'result-head'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+      h('div', {class: 'result-title'}, h('p', {class: 'result-name'}, label), prog)));
+  }
+  if (r.compile_output) {
+    const out = compileOutput(r.compile_output, goto);
+    if (r.verdict === 'CE') box.append(h('h3', {class: 'h-small'}, 'Compiler messages'), out);
+    else box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), out));
+  }
+  box.append(testsTable(r.tests, {caption: 'Results per test', hidden: r.tests_hidden || 0}) || '');
+  return box;
+}
+
+function runView(r, problem, goto) {
+  const box = h('div', {class: 'result'});
+  if (!r.compiled) {
+    box.classList.add('result-ce');
+    box.append(h('div', {class: 'result-head'}, verdictBadge('CE', {large: true}),
+      h('div', {class: 'result-title'}, h('p', {class: 'result-name'}, 'Compilation error'))),
+    h('p', {class: 'result-explain'}, explainVerdict('CE')),
+    h('h3', {class: 'h-small'}, 'Compiler messages'), compileOutput(r.compile_output || '', goto));
+    return box;
+  }
+  if (r.mode === 'input') {
+    const ok = r.verdict === 'AC';
+    box.classList.add(ok ? 'result-ran' : `result-${String(r.verdict).toLowerCase()}`);
+    box.append(h('div', {class: 'result-head'},
+      ok ? h('span', {class: 'verdict v-ran verdict-large'}, h('span', {'aria-hidden': 'true'}, 'RAN'), h('span', {class: 'visually-hidden'}, 'Ran')) : verdictBadge(r.verdict, {large: true}),
+      h('div', {class: 'result-title'},
+        h('p', {class: 'result-name'}, ok ? 'Ran on your input' : verdictName(r.verdict)),
+        h('p', {class: 'result-score'}, `exit code ${r.exit_code ?? '–'} · ${fmtMs(r.time_ms)} · ${fmtKb(r.memory_kb)}`))),
+    ok ? h('p', {class: 'result-explain'}, 'The program finished normally. Nothing is checked on custom input: compare the output yourself.')
+      : h('p', {class: 'result-explain'}, explainVerdict(r.verdict, problem.limits)),
+    r.message ? h('p', {class: 'test-message'}, r.message) : null,
+    h('h3', {class: 'h-small'}, 'Standard output'),
+    h('pre', {class: 'io io-out', 'data-testid': 'run-stdout'}, r.stdout || h('span', {class: 'empty'}, '(nothing)')),
+    r.stdout_truncated ? h('p', {class: 'hint'}, 'The output was cut: only its beginning is shown.') : null,
+    r.stderr ? [h('h3', {class: 'h-small'}, 'Standard error'), h('pre', {class: 'io io-err'}, r.stderr)] : null);
+    if (r.compile_output) box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
+    return box;
+  }
+  const tests = r.tests || [];
+  const failed = tests.filter((t) => t.verdict !== 'AC').length;
+  const verdict = r.verdict || (failed ? tests.find((t) => t.verdict !== 'AC').verdict : 'AC');
+  box.classList.add(`result-${verdict.toLowerCase()}`);
+  box.append(h('div', {class: 'result-head'}, verdictBadge(verdict, {large: true}),
+    h('div', {class: 'result-title'},
+      h('p', {class: 'result-name'}, failed ? `${failed} of ${plural(tests.length, 'sample')} failed` : `All ${plural(tests.length, 'sample')} passed`),
+      h('p', {class: 'result-score'}, 'Run on the samples only: Submit to be judged on every test.'))),
+  failed ? h('p', {class: 'result-explain'}, explainVerdict(verdict, problem.limits)) : null);
+  const answers = new Map((problem.samples || []).map((s) => [s.name, s]));
+  for (const t of tests) {
+    const base = String(t.name || '').split('/').pop();
+    const sample = answers.get(base) || answers.get(t.name);
+    const body = h('div', {class: 'sample-compare'},
+      h('div', null, h('h4', {class: 'h-tiny'}, 'Your output'), h('pre', {class: 'io io-out'}, t.output || h('span', {class: 'empty'}, '(nothing)'))),
+      sample ? h('div', null, h('h4', {class: 'h-tiny'}, 'Expected'), h('pre', {class: 'io'}, sample.answer)) : null);
+    const head = [verdictBadge(t.verdict), ' ', h('span', {class: 'sample-name'}, `Sample ${base}`), ' ',
+      h('span', {class: 'muted'}, `${fmtMs(t.time_ms)} · ${fmtKb(t.memory_kb)}`)];
+    box.append(h('details', {class: 'sample-result', open: t.verdict !== 'AC'},
+      h('summary', null, head), t.message ? h('p', {class: 'test-message'}, t.message) : null, body));
+  }
+  if (r.compile_output) box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
+  return box;
+}
+
+function errorBox(err) {
+  const msgs = err instanceof ApiError ? err.messages() : [String(err?.message || err)];
+  return h('div', {class: 'alert alert-error', role: 'alert'}, h('p', null, h('strong', null, msgs[0])),
+    msgs.length > 1 ? h('ul', null, msgs.slice(1).map((m) => h('li', null, m))) : null);
+}
+
+function samplesSection(problem, useAsInput) {
+  const samples = problem.samples || [];
+  if (!samples.length) return null;
+  const headId = id('samples');
+  return h('section', {class: 'samples', 'aria-labelledby': headId},
+    h('h2', {id: headId}, 'Sample tests'),
+    samples.map((s, i) => h('div', {class: 'sample'},
+      h('h3', {class: 'h-small'}, `Sample ${s.name || i + 1}`),
+      h('div', {class: 'sample-grid'},
+        h('div', {class: 'sample-io'},
+          h('div', {class: 'sample-io-head'}, h('span', null, 'Input'),
+            h('span', {class: 'btn-row'},
+              copyButton('Copy', () => s.input),
+              useAsInput ? h('button', {type: 'button', class: 'btn btn-small', onclick: () => useAsInput(s.input),
+                'aria-label': `Use sample ${s.name || i + 1} as custom input`}, 'Use as input') : null)),
+          h('pre', {class: 'io'}, s.input || h('span', {class: 'empty'}, '(empty)'))),
+        h('div', {class: 'sample-io'},
+          h('div', {class: 'sample-io-head'}, h('span', null, 'Output'), copyButton('Copy', () => s.answer)),
+          h('pre', {class: 'io'}, s.answer || h('span', {class: 'empty'}, '(empty)')))),
+      s.truncated ? h('p', {class: 'hint'}, 'This sample is long: only its beginning is shown.') : null)));
+}
+
+/**
+ * mountSolver(root, options) → {destroy(), lock(message), editor}
+ * options: problem; scope ('practice' or a candidate tag: keys drafts and history);
+ * token (bearer or null); headingLevel (1 or 2); extraFacts; onResult(result) after a submission
+ * is judged; serverHistory (list own submissions from the API); locked (message) to start locked.
+ */
+export function mountSolver(root, opts) {
+  const {problem, scope, token = null, headingLevel = 1, extraFacts = [], onResult, serverHistory = false} = opts;
+  const slug = problem.slug;
+  const draftKey = `draft:${scope}:${slug}`;
+  const inputKey = `input:${scope}:${slug}`;
+  const abort = new AbortController();
+  let locked = false;
+  let busyRun = false, busySubmit = false;
+  const totalTests = opts.hiddenResults === false ? 0
+    : (problem.samples?.length || 0) + (typeof problem.tests === 'number' ? problem.tests : 0);
+
+  const titleId = id('ptitle');
+  const title = h(`h${headingLevel}`, {id: titleId, class: 'problem-title', tabindex: '-1'}, problem.title);
+  const statement = h('article', {class: 'statement prose', 'aria-label': 'Statement'}, statementFragment(problem));
+
+  // Editor column
+  const saveState = h('span', {class: 'save-state'}, '');
+  const resetBtn = h('button', {type: 'button', class: 'btn btn-small btn-quiet'}, 'Reset to starter code');
+  const editorHost = h('div', {class: 'editor-frame', 'data-testid': 'editor'});
+  const modeName = `mode-${id('m')}`;
+  const rbSamples = h('input', {type: 'radio', name: modeName, value: 'samples', checked: true, id: id('rb')});
+  const rbCustom = h('input', {type: 'radio', name: modeName, value: 'input', id: id('rb')});
+  const customInput = h('textarea', {id: id('ci'), class: 'custom-input', rows: '5', spellcheck: 'false',
+    autocomplete: 'off', placeholder: 'The program’s standard input'});
+  customInput.value = local.get(inputKey, null) ?? problem.samples?.[0]?.input ?? '';
+  customInput.addEventListener('input', () => local.set(inputKey, customInput.value));
+  const customWrap = h('div', {class: 'field custom-wrap', hidden: true},
+    h('label', {for: customInput.id}, 'Custom input'), customInput);
+  const runBtn = h('button', {type: 'button', class: 'btn', 'aria-keyshortcuts': 'Control+Enter Meta+Enter'},
+    'Run ', kbd(modKey(), 'Enter'));
+  const submitBtn = h('button', {type: 'button', class: 'btn btn-primary', 'aria-keyshortcuts': 'Control+Shift+Enter Meta+Shift+Enter'},
+    'Submit ', kbd(modKey(), 'Shift', 'Enter'));
+  const lockNotice = h('div', {class: 'alert alert-warn', role: 'status', hidden: true});
+  const statusLine = h('p', {class: 'status-line', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true'});
+  const output = h('div', {class: 'output', 'data-testid': 'output'});
+  const historyList = h('ol', {class: 'history-list', 'data-testid': 'history'});
+  const historyHead = id('hist');
+
+  const ed = createEditor(editorHost, {
+    doc: local.get(draftKey, null) ?? problem.template ?? PROGRAM_SKELETON,
+    label: `Code editor for ${problem.title}, C`,
+    onChange: debounce((text) => {
+      local.set(draftKey, text);
+      saveState.textContent = `Draft saved ${new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+    }, 400),
+    onRun: () => run(),
+    onSubmit: () => submit(),
+  });
+  const goto = (line, col) => ed.gotoLine(line, col);
+
+  resetBtn.addEventListener('click', async () => {
+    const ok = await confirmDialog({title: 'Reset to the starter code?',
+      body: 'Your code in the editor is replaced by the starter code. Submissions you made are kept.',
+      confirm: 'Reset', danger: true});
+    if (ok) { ed.setText(problem.template ?? PROGRAM_SKELETON); ed.focus(); }
+    else resetBtn.focus();
+  });
+  for (const rb of [rbSamples, rbCustom]) {
+    rb.addEventListener('change', () => { customWrap.hidden = !rbCustom.checked; });
+  }
+
+  const useAsInput = (text) => {
+    rbCustom.checked = true;
+    customWrap.hidden = false;
+    customInput.value = text;
+    local.set(inputKey, text);
+    customInput.focus();
+  };
+
+  const codeId = id('code');
+  const left = h('section', {class: 'pane pane-statement', 'aria-labelledby': titleId},
+    h('div', {class: 'problem-head'}, title, factsList(problem, extraFacts)),
+    h('a', {class: 'jump-link', href: `#${codeId}`, onclick: (ev) => {
+      ev.preventDefault(); // no fragment in the URL: /invite reads its fragment as a token
+      right.scrollIntoView();
+      ed.focus();
+    }}, 'Jump to the code editor'),
+    statement,
+    samplesSection(problem, useAsInput));
+
+  const right = h('section', {class: 'pane pane-code', id: codeId, tabindex: '-1', 'aria-label': 'Your solution'},
+    h('div', {class: 'editor-bar'},
+      h('span', {class: 'lang-tag'}, 'C'),
+      h('span', {class: 'editor-file'}, 'main.c'),
+      saveState,
+      h('span', {class: 'spacer'}),
+      resetBtn),
+    editorHost,
+    h('p', {class: 'hint editor-hint'}, 'Tab indents. To leave the editor with the keyboard, press Esc, then Tab.'),
+    lockNotice,
+    h('div', {class: 'run-bar'},
+      h('fieldset', {class: 'run-mode'},
+        h('legend', null, 'Run on'),
+        h('label', {class: 'radio', for: rbSamples.id}, rbSamples, ' Samples'),
+        h('label', {class: 'radio', for: rbCustom.id}, rbCustom, ' Custom input')),
+      h('div', {class: 'btn-row actions'}, runBtn, submitBtn)),
+    customWrap,
+    statusLine,
+    output,
+    h('section', {class: 'history', 'aria-labelledby': historyHead},
+      h('h2', {id: historyHead, class: 'h-section'}, 'Your submissions'),
+      historyList));
+
+  replace(root, h('div', {class: 'workspace'}, left, right));
+
+  runBtn.addEventListener('click', () => run());
+  submitBtn.addEventListener('click', () => submit());
+
+  /* Brings the result's head into view (inside the scrolling pane on wide screens). */
+  function reveal() {
+    // Not scrollIntoView(): that scrolls every ancestor, the window too, and shifts the whole
+    // fixed-height layout. Scroll the pane when it scrolls on its own, else the window.
+    const head = output.firstElementChild || output;
+    const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    const pane = head.closest('.pane');
+    if (pane && /auto|scroll/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight) {
+      const top = head.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 12;
+      pane.scrollTo({top, behavior});
+    } else {
+      const bar = document.querySelector('.assess-bar');
+      const sticky = bar && getComputedStyle(bar).position === 'sticky' ? bar.offsetHeight : 0;
+      window.scrollTo({top: head.getBoundingClientRect().top + window.scrollY - sticky - 12, behavior});
+    }
+  }
+
+  function setBusy() {
+    runBtn.disabled = locked || busyRun;
+    submitBtn.disabled = locked || busySubmit;
+    runBtn.setAttribute('aria-busy', String(busyRun));
+    submitBtn.setAttribute('aria-busy', String(busySubmit));
+  }
+
+  function sourceOrComplain() {
+    const source = ed.text();
+    if (!source.trim()) {
+      statusLine.textContent = 'The editor is empty: write some code first.';
+      return null;
+    }
+    return source;
+  }
+
+  async function run() {
+    if (locked || busyRun) return;
+    const source = sourceOrComplain();
+    if (source === null) return;
+    busyRun = true;
+    setBusy();
+    const custom = rbCustom.checked;
+    statusLine.textContent = custom ? 'Running on your input…' : 'Running on the samples…';
+    replace(output, h('div', {class: 'result result-pending'}, h('div', {class: 'result-head'},
+      h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+      h('p', {class: 'result-name'}, custom ? 'Compiling and running on your input…' : 'Compiling and running on the samples…'))));
+    reveal();
+    try {
+      const body = {problem: slug, language: 'c', source};
+      if (custom) body.input = customInput.value;
+      const r = await api('/api/v1/run', {method: 'POST', body, token, signal: abort.signal});
+      replace(output, h('h2', {class: 'h-section'}, custom ? 'Run on custom input' : 'Run on the samples'), runView(r, problem, goto));
+      reveal();
+      statusLine.textContent = !r.compiled ? 'Run: compilation error.'
+        : custom ? `Run finished: ${r.verdict === 'AC' ? 'ran normally' : verdictName(r.verdict)}.`
+          : `Run on the samples: ${r.verdict === 'AC' ? 'all passed' : verdictName(r.verdict)}.`;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      replace(output, errorBox(e));
+      statusLine.textContent = `Run failed: ${e.message}`;
+    } finally {
+      busyRun = false;
+      setBusy();
+    }
+  }
+
+  async function submit() {
+    if (locked || busySubmit) return;
+    const source = sourceOrComplain();
+    if (source === null) return;
+    busySubmit = true;
+    setBusy();
+    statusLine.textContent = 'Submitting…';
+    let sub;
+    try {
+      sub = await api('/api/v1/submissions', {method: 'POST', body: {problem: slug, language: 'c', source}, token, signal: abort.signal});
+    } catch (e) {
+      busySubmit = false;
+      setBusy();
+      if (abort.signal.aborted) return;
+      replace(output, errorBox(e));
+      statusLine.textContent = `Not submitted: ${e.message}`;
+      return;
+    }
+    local.set(`submitted:${scope}:${slug}`, source);
+    recordHistory(scope, slug, {id: sub.id, at: Date.now(), status: 'queued', verdict: null});
+    renderHistory();
+    const heading = h('h2', {class: 'h-section'}, 'Submission ', h('code', null, sub.id.slice(0, 8)));
+    const holder = h('div');
+    replace(output, heading, holder);
+    let lastStatus = '';
+    let revealed = false;
+    try {
+      const final = await followSubmission(sub.id, {
+        token, signal: abort.signal,
+        onUpdate: (r) => {
+          replace(holder, submissionView(r, {limits: problem.limits, totalTests, goto}));
+          if (!revealed || r.status === 'done') { revealed = true; reveal(); }
+          if (r.status !== lastStatus && r.status !== 'done') {
+            lastStatus = r.status;
+            statusLine.textContent = r.status === 'queued' ? 'Submitted: waiting for a judge.' : r.status === 'compiling' ? 'Compiling.' : 'Running the tests.';
+          }
+        },
+      });
+      const msg = `${verdictName(final.verdict)}: ${fmtScore(final.score)} of ${fmtScore(final.max_score ?? 100)} points.`;
+      statusLine.textContent = msg;
+      recordHistory(scope, slug, {id: sub.id, at: final.created_at || Date.now(), status: 'done', verdict: final.verdict,
+        score: final.score, max_score: final.max_score, time_ms: final.time_ms});
+      renderHistory();
+      onResult?.(final);
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      holder.append(errorBox(e));
+      statusLine.textContent = `Could not follow the submission: ${e.message}`;
+    } finally {
+      busySubmit = false;
+      setBusy();
+    }
+  }
+
+  async function showSubmission(entryId) {
+    replace(output, h('p', {class: 'muted'}, 'Loading…'));
+    try {
+      const r = await api(`/api/v1/submissions/${encodeURIComponent(entryId)}`, {token, signal: abort.signal});
+      replace(output, h('h2', {class: 'h-section'}, 'Submission ', h('code', null, entryId.slice(0, 8)), ' ',
+        h('span', {class: 'muted'}, fmtDate(r.created_at))),
+      submissionView(r, {limits: problem.limits, totalTests, goto: null}),
+      r.source && !locked ? h('p', null, h('button', {type: 'button', class: 'btn btn-small', onclick: async () => {
+        const ok = await confirmDialog({title: 'Put this submission in the editor?',
+          body: 'The code in the editor is replaced by the code of this submission.', confirm: 'Replace'});
+        if (ok) { ed.setText(r.source); ed.focus(); }
+      }}, 'Put this code in the editor')) : null);
+      output.querySelector('h2')?.setAttribute('tabindex', '-1');
+      output.querySelector('h2')?.focus();
+    } catch (e) {
+      if (!abort.signal.aborted) replace(output, errorBox(e));
+    }
+  }
+
+  async function renderHistory() {
+    let list = readHistory(scope, slug);
+    if (serverHistory) {
+      try {
+        const r = await api(`/api/v1/submissions?problem=${encodeURIComponent(slug)}&limit=50`, {token, signal: abort.signal});
+        const seen = new Set();
+        list = (r.submissions || []).map((s) => ({id: s.id, at: s.created_at, status: s.status, verdict: s.verdict,
+          score: s.score, max_score: s.max_score, time_ms: s.time_ms}));
+        for (const s of list) seen.add(s.id);
+      } catch { /* the local list will do */ }
+    }
+    clear(historyList);
+    if (!list.length) {
+      historyList.append(h('li', {class: 'muted empty-item'}, 'None yet. Your submissions from this browser appear here.'));
+      return;
+    }
+    for (const e of list) {
+      historyList.append(h('li', {class: 'history-item'},
+        verdictBadge(e.status === 'done' ? e.verdict : null),
+        h('span', {class: 'history-score'}, e.status === 'done' ? `${fmtScore(e.score)} / ${fmtScore(e.max_score ?? 100)}` : 'judging'),
+        h('span', {class: 'muted history-time'}, fmtDate(e.at)),
+        h('button', {type: 'button', class: 'btn btn-small btn-quiet', onclick: () => showSubmission(e.id),
+          'aria-label': `Show submission ${e.id.slice(0, 8)} from ${fmtDate(e.at)}`}, 'Show')));
+    }
+  }
+  renderHistory();
+
+  // Ctrl/Cmd+Enter outside the editor too (the editor handles its own and prevents the default).
+  const onKey = (ev) => {
+    if (ev.defaultPrevented || ev.key !== 'Enter' || !(ev.ctrlKey || ev.metaKey)) return;
+    if (!root.isConnected || root.closest('[hidden]') || document.querySelector('dialog[open]')) return; // another tab's, or a dialog is up
+    ev.preventDefault();
+    if (ev.shiftKey) submit(); else run();
+  };
+  document.addEventListener('keydown', onKey);
+
+  function lock(message) {
+    locked = true;
+    ed.setReadOnly(true);
+    setBusy();
+    resetBtn.disabled = true;
+    lockNotice.hidden = false;
+    replace(lockNotice, h('strong', null, message || 'Time is up.'));
+  }
+  if (opts.locked) lock(opts.locked);
+
+  return {
+    editor: ed,
+    lock,
+    focusTitle: () => title.focus(),
+    destroy() {
+      if (!locked) local.set(draftKey, ed.text());
+      abort.abort();
+      document.removeEventListener('keydown', onKey);
+      ed.destroy();
+    },
+  };
+}
+
+function debounce(fn, ms) {
+  let t = null;
+  return (...args) => {
+    clearTimeout(t);
+    t = setTimeout(() => fn(...args), ms);
+  };
+}
