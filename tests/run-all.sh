@@ -27,6 +27,8 @@ suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/server/judged
 suite web tests/web/run.sh
+suite api-asan tests/sanitized.sh tests/api/run.sh
+suite hiring-asan tests/sanitized.sh tests/hiring/run.sh
 suite faults tests/faults/run.sh build/server/judged
 suite workers tests/workers/run.sh build/server/judged
 suite deploy tests/deploy_check.sh build/server/judged
