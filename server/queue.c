@@ -170,7 +170,8 @@ int queue_claim(struct server *s, struct job *job)
     sqlite3 *c = db_acquire(s->db);
     sqlite3_stmt *st = db_prepare(
         c,
-        "UPDATE submissions SET status = 'compiling', attempts = attempts + 1, started_at = ? "
+        "UPDATE submissions SET status = 'compiling', attempts = attempts + 1, started_at = ?, "
+        "worker_token_id = NULL "
         "WHERE seq = (SELECT seq FROM submissions WHERE status = 'queued' ORDER BY seq LIMIT 1) "
         "AND status = 'queued' RETURNING seq, id, version_id, language, source, created_at",
         "i", db_now_ms());

@@ -226,7 +226,6 @@ static int claim_one(struct server *s, const struct principal *who, json_t **job
                                 (json_int_t)sqlite3_column_int64(st, 2), "package", package);
         }
         sqlite3_finalize(st);
-        touch_token(s, c, who);
     }
     db_release(s->db, c);
     if (!rc) {
@@ -274,6 +273,9 @@ void api_worker_claim(struct server *s, struct req *r)
         if (wait > s->cfg.wait_max_s)
             wait = s->cfg.wait_max_s;
     }
+    sqlite3 *c = db_acquire(s->db);
+    touch_token(s, c, &r->who); /* an idle worker is seen too: GET /api/v1/workers/tokens */
+    db_release(s->db, c);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (;;) {
@@ -418,7 +420,7 @@ static void read_test(json_t *t, const char *at, struct rtest *out, json_t *erro
     }
     out->name = str_field(t, "name", at, TEST_NAME_MAX, true, false, errors);
     out->group = str_field(t, "group", at, TEST_GROUP_MAX, true, false, errors);
-    out->verdict = str_field(t, "verdict", at, 2, true, false, errors);
+    out->verdict = str_field(t, "verdict", at, 3, true, false, errors);
     if (out->verdict && !verdict_valid(out->verdict)) {
         char where[128];
         snprintf(where, sizeof(where), "%sverdict", at);
@@ -506,7 +508,7 @@ struct rresult {
 /* The result body, checked: 0, or -EINVAL with `errors` saying what is wrong. */
 static int read_result(json_t *body, struct rresult *out, json_t *errors)
 {
-    out->verdict = str_field(body, "verdict", "", 2, true, false, errors);
+    out->verdict = str_field(body, "verdict", "", 3, true, false, errors);
     if (out->verdict && !verdict_valid(out->verdict)) {
         api_field_error(errors, "verdict", "must be a verdict code (AC, WA, TLE, ...)");
         out->verdict = NULL;

@@ -296,8 +296,10 @@ static int fetch_package(struct client *c, const char *hash, const char *dir, ch
     snprintf(path, sizeof(path), "/api/v1/worker/packages/%s", hash);
     FILE *f = fopen(archive, "we");
     if (!f) {
-        snprintf(err, errsize, "cannot write '%s': %s", archive, strerror(errno));
-        return -errno;
+        int e = errno;
+        snprintf(err, errsize, "cannot write '%s': %s", archive, strerror(e));
+        *transient = true;
+        return -e;
     }
     struct answer a;
     int rc = call(c, "GET", path, NULL, 600, true, &a, f);
@@ -328,6 +330,7 @@ static int fetch_package(struct client *c, const char *hash, const char *dir, ch
     if (rc) {
         snprintf(err, errsize, "cannot unpack package %s: %s", hash,
                  errors.n ? errors.items[0] : strerror(-rc));
+        *transient = rc == -ENOSPC || rc == -EDQUOT; /* this machine's disk: try again later */
         diag_release(&errors);
         fs_remove_tree(dest);
         return rc;
