@@ -42,6 +42,21 @@ const char *verdict_code(enum verdict v)
     return v <= V_IE ? codes[v] : "IE";
 }
 
+int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
+               struct sandbox_result *res)
+{
+    int rc = sandbox_exec(env->sb, cmd, res);
+    /*
+     * ENODEV: the slot's control group was removed from outside between its check and the join
+     * (sandbox_exec makes it again next time). Once more, rather than blame a submission.
+     */
+    if (rc == -ENODEV) {
+        sandbox_result_release(res);
+        rc = sandbox_exec(env->sb, cmd, res);
+    }
+    return rc;
+}
+
 /*** Compiling ***/
 
 static const char *const compile_env[] = {"PATH=/usr/bin:/bin", "TMPDIR=/tmp", "LC_ALL=C", NULL};
@@ -109,7 +124,7 @@ static int run_compiler(const struct judge_env *env, const char *const *argv, bo
         .limits = judge_compile_limits,
     };
     struct sandbox_result r;
-    int rc = sandbox_exec(env->sb, &cmd, &r);
+    int rc = judge_exec(env, &cmd, &r);
     if (rc) {
         sandbox_result_release(&r);
         return rc;
@@ -463,7 +478,7 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
                    .file_size = 64u << 20},
     };
     struct sandbox_result r;
-    rc = sandbox_exec(env->sb, &cmd, &r);
+    rc = judge_exec(env, &cmd, &r);
     close(memfd);
     free(args);
     enum verdict v = V_IE;
@@ -571,7 +586,7 @@ static int run_prog(const struct judge_env *env, const struct pkg *p, unsigned t
         .stdin_fd = in,
         .limits = run_limits(p, tl),
     };
-    int rc = sandbox_exec(env->sb, &cmd, r);
+    int rc = judge_exec(env, &cmd, r);
     close(in);
     return rc;
 }

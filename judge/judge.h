@@ -112,6 +112,10 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
                   size_t nsources, const char *const *objects, size_t nobjects,
                   const char *include_dir, const char *name, bool *ok, char **diagnostics);
 
+/* sandbox_exec in the environment's slot, tried once more if the slot's cgroup vanished. */
+int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
+               struct sandbox_result *res);
+
 /* Limits of a compilation: about 10 s of CPU, 1 GiB, 1 MiB of diagnostics. */
 extern const struct sandbox_limits judge_compile_limits;
 

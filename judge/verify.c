@@ -79,7 +79,7 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
                            .file_size = 0},
             };
             struct sandbox_result r;
-            rc = in < 0 ? -errno : sandbox_exec(env->sb, &cmd, &r);
+            rc = in < 0 ? -errno : judge_exec(env, &cmd, &r);
             if (in >= 0)
                 close(in);
             free(args);
