@@ -245,6 +245,14 @@ int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf
         return -ENOMEM;
     /* x32 and int 0x80 calls come with another audit arch: kill them outright. */
     int rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+    /*
+     * The calls as a binary tree, not a list. Loading a filter, the kernel runs it once for every
+     * system call number to cache those it always allows: through a list, most numbers (those not
+     * allowed) walk all of it, which was most of the cost of a run's seccomp(2); through the tree,
+     * about a dozen instructions each. The decisions are the same.
+     */
+    if (!rc)
+        rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
     if (!rc)
         rc = add_rules(ctx, run_rules);
     if (!rc && kind == POLICY_RUN)

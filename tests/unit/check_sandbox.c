@@ -6,9 +6,11 @@
 #define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fsutil.h"
@@ -31,6 +33,12 @@ static const struct sandbox_limits limits = {
 
 static void setup(void)
 {
+    /* The judge's own signal handling, which must not reach a run. */
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigprocmask(SIG_BLOCK, &term, NULL);
     work = helper_tmpdir();
     struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode};
     int rc = sandbox_open(&cfg, &sb);
@@ -56,12 +64,21 @@ static void program(const char *code)
     free(exe);
 }
 
-static void run(struct sandbox_result *r)
+static void run_with_data(struct sandbox_result *r, const char *data_dir)
 {
     const char *const argv[] = {"/box/prog", NULL};
-    struct sandbox_cmd cmd = {
-        .slot = 0, .policy = POLICY_RUN, .argv = argv, .stdin_fd = -1, .limits = limits};
+    struct sandbox_cmd cmd = {.slot = 0,
+                              .policy = POLICY_RUN,
+                              .argv = argv,
+                              .stdin_fd = -1,
+                              .data_dir = data_dir,
+                              .limits = limits};
     ck_assert_int_eq(sandbox_exec(sb, &cmd, r), 0);
+}
+
+static void run(struct sandbox_result *r)
+{
+    run_with_data(r, NULL);
 }
 
 START_TEST(test_exit_code_and_output)
@@ -170,6 +187,71 @@ START_TEST(test_missing_program_is_judge_error)
 }
 END_TEST
 
+START_TEST(test_data_dir_read_only)
+{
+    char *data = fs_join(work, "data");
+    helper_write(data, "f", "hello");
+    ck_assert_int_eq(chmod(data, 0777), 0); /* so that only the read-only mount says no */
+    program("#include <errno.h>\n#include <stdio.h>\nint main(void){char b[16]={0};"
+            "FILE*f=fopen(\"/data/f\",\"r\");if(f)fgets(b,sizeof b,f);"
+            "FILE*g=fopen(\"/data/x\",\"w\");printf(\"%d %s %d\",!!f,b,g?0:errno);return 0;}");
+    struct sandbox_result r;
+    run_with_data(&r, data);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "1 hello 30"); /* EROFS */
+    sandbox_result_release(&r);
+    /* The next run has an empty /data again (in the read-only root). */
+    run(&r);
+    ck_assert_str_eq(strbuf_str(&r.out), "0  30");
+    sandbox_result_release(&r);
+    free(data);
+}
+END_TEST
+
+START_TEST(test_default_signal_handling)
+{
+    program("#include <signal.h>\n#include <stdio.h>\nint main(void){struct sigaction a;"
+            "sigset_t m;sigaction(SIGPIPE,0,&a);sigprocmask(SIG_BLOCK,0,&m);"
+            "printf(\"%d %d\",a.sa_handler==SIG_DFL,sigismember(&m,SIGTERM));return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_str_eq(strbuf_str(&r.out), "1 0");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+/* The slot's zygote, killed from outside, is replaced at the next run. */
+START_TEST(test_zygote_replaced)
+{
+    program("int main(void){return 5;}");
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+    FILE *f = fopen(path, "re");
+    ck_assert_ptr_nonnull(f);
+    int pid = 0;
+    ck_assert_int_eq(fscanf(f, "%d", &pid), 1);
+    fclose(f);
+    ck_assert_int_eq(kill(pid, SIGKILL), 0);
+    /* Until it is a zombie: its socket is closed then. */
+    snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+    char state = 0;
+    for (int i = 0; i < 1000 && state != 'Z'; i++) {
+        f = fopen(path, "re");
+        if (!f || fscanf(f, "%*d %*s %c", &state) != 1)
+            state = 0;
+        if (f)
+            fclose(f);
+        usleep(1000);
+    }
+    ck_assert_int_eq(state, 'Z');
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(r.exit_code, 5);
+    sandbox_result_release(&r);
+}
+END_TEST
+
 static void add_mode(Suite *s, enum cgroup_mode m)
 {
     cgroup_set *probe = NULL;
@@ -192,6 +274,9 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_memory_limit);
     tcase_add_test(tc, test_environment_and_identity);
     tcase_add_test(tc, test_missing_program_is_judge_error);
+    tcase_add_test(tc, test_data_dir_read_only);
+    tcase_add_test(tc, test_default_signal_handling);
+    tcase_add_test(tc, test_zygote_replaced);
     suite_add_tcase(s, tc);
 }
 
