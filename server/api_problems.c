@@ -66,8 +66,19 @@ void api_problems_list(struct server *s, struct req *r)
 
 void api_problem_get(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
     struct problem_row row;
+    char *body = NULL;
+    size_t len = 0;
+    if (pkg_slug_valid(r->params[0]) && store_detail_get(r->params[0], &row, &body, &len)) {
+        if (store_can_read(&r->who, &row))
+            reply_bytes(r, 200, "application/json", body, len);
+        else
+            reply_problem(r, 404, "no problem '%s'", r->params[0]);
+        free(body);
+        return;
+    }
+    uint64_t generation = store_detail_generation();
+    sqlite3 *c = db_acquire(s->db);
     if (!readable(s, r, c, &row)) {
         db_release(s->db, c);
         return;
@@ -77,11 +88,12 @@ void api_problem_get(struct server *s, struct req *r)
     if (st && sqlite3_step(st) == SQLITE_ROW) {
         /* The stored detail is a JSON object; splice the row's fields in front, unparsed. */
         const char *detail = (const char *)sqlite3_column_text(st, 0);
-        char *body = NULL;
         int n = asprintf(&body, "{\"slug\":\"%s\",\"version\":%d,\"public\":%s,%s", row.slug,
                          row.version, row.public ? "true" : "false", detail + 1);
-        if (n > 0)
+        if (n > 0) {
             reply_bytes(r, 200, "application/json", body, (size_t)n);
+            store_detail_put(&row, body, (size_t)n, generation);
+        }
         free(body);
     }
     sqlite3_finalize(st);
@@ -241,6 +253,7 @@ void api_problem_delete(struct server *s, struct req *r)
     /* Its versions stay: submissions made against it keep their problem. */
     int rc = db_exec(c, "UPDATE problems SET deleted_at = ? WHERE slug = ?", "is", db_now_ms(),
                      row.slug);
+    store_detail_forget(row.slug);
     db_release(s->db, c);
     if (rc != SQLITE_OK)
         reply_problem(r, 500, "cannot delete '%s'", row.slug);

@@ -80,20 +80,23 @@ static json_t *wait_done(struct server *s, struct req *r, const char *id, unsign
 {
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
+    struct queue_watch w;
+    queue_watch_init(s, id, &w);
     for (;;) {
-        uint64_t gen = queue_generation(s);
         unsigned st;
         json_t *res = queue_result(s, id, &r->who, false, &st);
         const char *status = json_string_value(json_object_get(res, "status"));
         if (!res || (status && !strcmp(status, "done")))
             return res;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        double left = seconds - ((double)(now.tv_sec - start.tv_sec) +
-                                 (double)(now.tv_nsec - start.tv_nsec) / 1e9);
-        if (left <= 0 || s->stopping)
-            return res;
         json_decref(res);
-        queue_wait_change(s, gen, left < 1 ? (unsigned)(left * 1000) + 1 : 1000);
+        /* Wait for this submission to change before reading it again. */
+        do {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            double left = seconds - ((double)(now.tv_sec - start.tv_sec) +
+                                     (double)(now.tv_nsec - start.tv_nsec) / 1e9);
+            if (left <= 0 || s->stopping)
+                return queue_result(s, id, &r->who, false, &st);
+        } while (!queue_watch_wait(s, id, &w, 1000));
     }
 }
 
@@ -365,12 +368,12 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
         e->out_pos = 0;
         if (e->done || e->s->stopping)
             return MHD_CONTENT_READER_END_OF_STREAM;
-        uint64_t gen = queue_generation(e->s);
+        struct queue_watch w;
+        queue_watch_init(e->s, e->id, &w);
         poll_events(e);
         if (e->out.len)
             break;
-        queue_wait_change(e->s, gen, 15000);
-        if (queue_generation(e->s) == gen && !e->s->stopping)
+        if (!queue_watch_wait(e->s, e->id, &w, 15000) && !e->s->stopping)
             strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
     }
     size_t n = e->out.len - e->out_pos < max ? e->out.len - e->out_pos : max;

@@ -18,14 +18,15 @@ struct live {
     char status[16];
     char *compile_output;
     json_t *tests;
+    uint64_t version; /* counts its changes */
 };
 
 struct queue {
     pthread_mutex_t lock;
     pthread_cond_t work;    /* a submission came in */
     pthread_cond_t changed; /* some submission made progress */
-    uint64_t generation;
-    unsigned pending; /* wake-ups not consumed yet */
+    uint64_t lifecycle; /* counts judgements beginning and ending */
+    unsigned pending;   /* wake-ups not consumed yet */
     struct live *live;
 };
 
@@ -168,6 +169,11 @@ int queue_claim(struct server *s, struct job *job)
 {
     memset(job, 0, sizeof(*job));
     sqlite3 *c = db_acquire(s->db);
+    /*
+     * The claim needs no fsync of its own: after a crash queue_recover puts compiling rows back
+     * to queued anyway, and the result's commit (synchronous=FULL) syncs the log up to it.
+     */
+    sqlite3_exec(c, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
     sqlite3_stmt *st = db_prepare(
         c,
         "UPDATE submissions SET status = 'compiling', attempts = attempts + 1, started_at = ?, "
@@ -195,6 +201,7 @@ int queue_claim(struct server *s, struct job *job)
             step = sqlite3_step(st);
     }
     sqlite3_finalize(st);
+    sqlite3_exec(c, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
     db_release(s->db, c);
     return rc;
 }
@@ -278,7 +285,6 @@ static struct live *live_find(struct queue *q, const char *id)
 
 static void changed(struct queue *q)
 {
-    q->generation++;
     pthread_cond_broadcast(&q->changed);
 }
 
@@ -294,6 +300,7 @@ void queue_live_begin(struct server *s, const char *id)
     pthread_mutex_lock(&q->lock);
     l->next = q->live;
     q->live = l;
+    q->lifecycle++;
     changed(q);
     pthread_mutex_unlock(&q->lock);
 }
@@ -308,6 +315,7 @@ void queue_live_status(struct server *s, const char *id, const char *status,
         snprintf(l->status, sizeof(l->status), "%s", status);
         if (compile_output && !l->compile_output)
             l->compile_output = strdup(compile_output);
+        l->version++;
         changed(q);
     }
     pthread_mutex_unlock(&q->lock);
@@ -320,6 +328,7 @@ void queue_live_test(struct server *s, const char *id, json_t *test)
     struct live *l = live_find(q, id);
     if (l) {
         json_array_append(l->tests, test);
+        l->version++;
         changed(q);
     }
     pthread_mutex_unlock(&q->lock);
@@ -340,6 +349,7 @@ void queue_live_end(struct server *s, const char *id)
             break;
         }
     }
+    q->lifecycle++;
     changed(q);
     pthread_mutex_unlock(&q->lock);
 }
@@ -354,23 +364,41 @@ const char *queue_live_status_of(struct server *s, const char *id, char *buf, si
     return l ? buf : NULL;
 }
 
-uint64_t queue_generation(struct server *s)
+static void watch_snapshot(struct queue *q, const char *id, struct queue_watch *w)
 {
-    pthread_mutex_lock(&s->queue->lock);
-    uint64_t g = s->queue->generation;
-    pthread_mutex_unlock(&s->queue->lock);
-    return g;
+    struct live *l = live_find(q, id);
+    w->lifecycle = q->lifecycle;
+    w->present = l != NULL;
+    w->version = l ? l->version : 0;
 }
 
-void queue_wait_change(struct server *s, uint64_t seen, unsigned ms)
+void queue_watch_init(struct server *s, const char *id, struct queue_watch *w)
+{
+    pthread_mutex_lock(&s->queue->lock);
+    watch_snapshot(s->queue, id, w);
+    pthread_mutex_unlock(&s->queue->lock);
+}
+
+bool queue_watch_wait(struct server *s, const char *id, struct queue_watch *w, unsigned ms)
 {
     struct queue *q = s->queue;
     struct timespec ts = deadline(ms);
+    bool moved = false;
     pthread_mutex_lock(&q->lock);
-    while (q->generation == seen && !s->stopping)
+    for (;;) {
+        struct queue_watch now;
+        watch_snapshot(q, id, &now);
+        moved = now.lifecycle != w->lifecycle || now.present != w->present ||
+                now.version != w->version || s->stopping;
+        if (moved) {
+            *w = now;
+            break;
+        }
         if (pthread_cond_timedwait(&q->changed, &q->lock, &ts) == ETIMEDOUT)
             break;
+    }
     pthread_mutex_unlock(&q->lock);
+    return moved;
 }
 
 /*** Reading results ***/

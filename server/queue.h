@@ -69,12 +69,22 @@ void queue_live_end(struct server *s, const char *id);
 json_t *queue_result(struct server *s, const char *id, const struct principal *who,
                      bool with_source, unsigned *status);
 
-/* A counter that changes whenever any submission makes progress, and a wait for its change. */
+/*
+ * Watching one submission: a snapshot of its live state, and a wait that returns when it made
+ * progress, started or ended being judged (or any judgement did: a queued one cannot tell).
+ * Waiters look at the database only then, not at every test of every other submission.
+ */
+struct queue_watch {
+    uint64_t lifecycle, version;
+    bool present;
+};
+void queue_watch_init(struct server *s, const char *id, struct queue_watch *w);
+/* True when something changed, false after `ms` without a change. Updates `w`. */
+bool queue_watch_wait(struct server *s, const char *id, struct queue_watch *w, unsigned ms);
+
+
 /* The live status ("compiling", "running") of a submission being judged here, or NULL. */
 const char *queue_live_status_of(struct server *s, const char *id, char *buf, size_t size);
-
-uint64_t queue_generation(struct server *s);
-void queue_wait_change(struct server *s, uint64_t seen, unsigned ms);
 
 /* Submissions queued, and being judged. */
 long queue_depth(struct server *s, long *running);

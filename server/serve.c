@@ -290,6 +290,7 @@ out:
      * runs over the whole service in CI. A failed start may leave threads; then it is left. */
     if (exit_status == 0) {
         pcache_free(s->pcache);
+        store_detail_clear();
         queue_free(s->queue);
         metrics_free(s->metrics);
         ratelimit_free(s->ratelimit);

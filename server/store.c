@@ -117,6 +117,102 @@ static int copy_tree(const char *src, const char *dst)
     return rc;
 }
 
+/*** The detail cache ***/
+
+struct detail {
+    struct detail *next;
+    struct problem_row row;
+    char *body;
+    size_t len;
+};
+
+static pthread_rwlock_t detail_lock = PTHREAD_RWLOCK_INITIALIZER;
+static struct detail *details;
+static uint64_t detail_gen;
+
+bool store_detail_get(const char *slug, struct problem_row *row, char **body, size_t *len)
+{
+    bool hit = false;
+    pthread_rwlock_rdlock(&detail_lock);
+    for (struct detail *d = details; d && !hit; d = d->next) {
+        if (!strcmp(d->row.slug, slug)) {
+            *body = malloc(d->len);
+            if (*body) {
+                memcpy(*body, d->body, d->len);
+                *len = d->len;
+                *row = d->row;
+                hit = true;
+            }
+        }
+    }
+    pthread_rwlock_unlock(&detail_lock);
+    return hit;
+}
+
+uint64_t store_detail_generation(void)
+{
+    pthread_rwlock_rdlock(&detail_lock);
+    uint64_t g = detail_gen;
+    pthread_rwlock_unlock(&detail_lock);
+    return g;
+}
+
+void store_detail_put(const struct problem_row *row, const char *body, size_t len,
+                      uint64_t generation)
+{
+    struct detail *d = calloc(1, sizeof(*d));
+    if (!d || !(d->body = malloc(len ? len : 1))) {
+        free(d);
+        return;
+    }
+    memcpy(d->body, body, len);
+    d->len = len;
+    d->row = *row;
+    pthread_rwlock_wrlock(&detail_lock);
+    bool have = false;
+    for (struct detail *e = details; e; e = e->next)
+        have |= !strcmp(e->row.slug, row->slug);
+    if (generation == detail_gen && !have) {
+        d->next = details;
+        details = d;
+        d = NULL;
+    }
+    pthread_rwlock_unlock(&detail_lock);
+    if (d) {
+        free(d->body);
+        free(d);
+    }
+}
+
+void store_detail_forget(const char *slug)
+{
+    pthread_rwlock_wrlock(&detail_lock);
+    detail_gen++;
+    for (struct detail **p = &details; *p; p = &(*p)->next) {
+        if (!strcmp((*p)->row.slug, slug)) {
+            struct detail *d = *p;
+            *p = d->next;
+            free(d->body);
+            free(d);
+            break;
+        }
+    }
+    pthread_rwlock_unlock(&detail_lock);
+}
+
+void store_detail_clear(void)
+{
+    pthread_rwlock_wrlock(&detail_lock);
+    while (details) {
+        struct detail *d = details;
+        details = d->next;
+        free(d->body);
+        free(d);
+    }
+    detail_gen++;
+    pthread_rwlock_unlock(&detail_lock);
+}
+
 /*** Rows and rights ***/
 
 int store_problem(struct server *s, sqlite3 *c, const char *slug, struct problem_row *out)
@@ -516,6 +612,8 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
     free(cache);
 out:
     db_release(s->db, c);
+    if (out->status < 300)
+        store_detail_forget(slug); /* a new version, or its visibility changed */
     import_release(slug, hash);
     return rc;
 }

@@ -39,6 +39,20 @@ int store_problem(struct server *s, sqlite3 *c, const char *slug, struct problem
 bool store_can_read(const struct principal *who, const struct problem_row *p);
 bool store_can_write(const struct principal *who, const struct problem_row *p);
 
+/*
+ * The answers of GET /problems/{slug}, kept in memory: the hottest read of the API needs no
+ * database then. Entries carry the row, so rights are checked on every hit. An import, a
+ * visibility change or a deletion forgets the slug; a reader that looked at the database before
+ * that puts nothing back (the generation moved).
+ */
+bool store_detail_get(const char *slug, struct problem_row *row, char **body, size_t *len);
+uint64_t store_detail_generation(void);
+void store_detail_put(const struct problem_row *row, const char *body, size_t len,
+                      uint64_t generation);
+void store_detail_forget(const char *slug);
+/* Empties it (at exit). */
+void store_detail_clear(void);
+
 /* Removes stored packages and caches no version refers to (an import cut short by a crash). */
 void store_gc(struct server *s);
 
