@@ -85,17 +85,22 @@ run sandbox "$OUT/build/bench/sandbox_overhead" "$SANDBOX_RUNS"
 run http bench/http_bench.sh
 run verdict bench/verdict_latency.sh
 run healthz bench/healthz_bench.sh
+run capacity bench/capacity.py "$OUT/build/server/judged"
 
 sb_ratio=$(sed -n 's/^ratio (median): \([0-9.]*\)x/\1/p' "$OUT/sandbox.txt")
 rps=$(field http rps_median)
 ratio=$(field verdict ratio)
 p99=$(field healthz busy_p99_ms)
+sat=$(field capacity ratio)
+mem=$(field capacity mem_ratio)
 echo
 echo "== figures"
 printf '%-48s %-14s %s\n' "sandboxed run / bare run (median)" "${sb_ratio:-?}x" "target <= 1.5x"
 printf '%-48s %-14s %s\n' "GET /api/v1/problems/{slug}, requests/s" "${rps:-?}" "target >= 20000"
 printf '%-48s %-14s %s\n' "POST-to-verdict / (compile + bare runs)" "${ratio:-?}x" "target <= 1.25x"
 printf '%-48s %-14s %s\n' "/healthz p99, every worker busy" "${p99:-?} ms" "target < 50 ms"
+printf '%-48s %-14s %s\n' "submissions/s at saturation / ceiling" "${sat:-?}" "(cores / CPU per submission)"
+printf '%-48s %-14s %s\n' "memory with 10,000 queued / idle" "${mem:-?}x" "$(field capacity idle_kb) KiB idle"
 
 [ "$write_docs" = 1 ] || exit $((failed > 0))
 
@@ -133,6 +138,8 @@ raw() { echo '```'; grep -v '^RESULT ' "$OUT/$1.txt"; echo '```'; }
   echo "| \`GET /api/v1/problems/{slug}\`, requests/s, median of 3 | ${rps:-?} | >= 20,000 | $(meets "${rps:-0}" 20000 '>=') | $(before http) |"
   echo "| POST to verdict / (compile + bare runs), medians | ${ratio:-?}x | <= 1.25x | $(meets "${ratio:-99}" 1.25 '<=') | $(before verdict) |"
   echo "| \`/healthz\` p99, every worker busy | ${p99:-?} ms | < 50 ms | $(meets "${p99:-999}" 50 '<') | $(before healthz) |"
+  echo "| submissions/s at saturation / the ceiling (CPUs / CPU per submission) | ${sat:-?} | (no target) | | $(before capacity) |"
+  echo "| judged's memory with 10,000 queued / idle | ${mem:-?}x ($(field capacity queued_kb) / $(field capacity idle_kb) KiB) | (no target) | | $(before capacity) |"
 } >"$OUT/summary.md"
 {
   echo "Command: \`sudo build/bench/sandbox_overhead $SANDBOX_RUNS\` (memory mode: auto)."
@@ -154,7 +161,13 @@ raw() { echo '```'; grep -v '^RESULT ' "$OUT/$1.txt"; echo '```'; }
   echo
   raw healthz
 } >"$OUT/healthz.md"
+{
+  echo "Command: \`sudo bench/capacity.py\`: the CPU one submission of bench/packages/sum-ten needs (judged's and its children's from /proc, 20 judged one at a time), the ceiling (CPUs divided by it), then 200 submissions at once with one worker per CPU; and judged's VmRSS idle and with 10,000 submissions queued (--workers 0)."
+  echo
+  raw capacity
+} >"$OUT/capacity.md"
 section summary "Figures against their targets"
+section capacity "Capacity: saturation against the ceiling, memory with 10,000 queued"
 section sandbox-gen "Sandbox overhead per run (generated)"
 section http "HTTP reads: GET /api/v1/problems/{slug}"
 section verdict "Verdict latency: POST to verdict against compile + bare runs"
