@@ -177,3 +177,40 @@ bool fs_has_suffix(const char *path, const char *suffix)
     size_t n = strlen(path), m = strlen(suffix);
     return n >= m && !strcmp(path + n - m, suffix);
 }
+
+static int walk(const char *root, const char *rel, fs_walk_fn fn, void *ud)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s%s%s", root, *rel ? "/" : "", rel);
+    struct dirent **ents = NULL;
+    int n = scandir(path, &ents, NULL, alphasort);
+    if (n < 0)
+        return -errno;
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = ents[i]->d_name;
+        char sub[PATH_MAX], full[PATH_MAX];
+        snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", name);
+        snprintf(full, sizeof(full), "%s/%s", root, sub);
+        struct stat st;
+        if (rc || !strcmp(name, ".") || !strcmp(name, "..")) {
+            /* done, or not a child */
+        } else if (lstat(full, &st) < 0) {
+            rc = -errno;
+        } else if (S_ISDIR(st.st_mode)) {
+            rc = fn(ud, sub, full, &st);
+            if (!rc)
+                rc = walk(root, sub, fn, ud);
+        } else if (S_ISREG(st.st_mode)) {
+            rc = fn(ud, sub, full, &st);
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return rc;
+}
+
+int fs_walk_sorted(const char *root, fs_walk_fn fn, void *ud)
+{
+    return walk(root, "", fn, ud);
+}

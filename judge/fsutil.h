@@ -20,6 +20,14 @@ bool fs_is_dir(const char *path);
 bool fs_is_file(const char *path);
 /* A new string "a/b". */
 char *fs_join(const char *a, const char *b);
+/*
+ * Calls `fn` for every folder and regular file below `root` in sorted order, a folder before what
+ * it holds (links and anything else are skipped), with the path below root and the full path.
+ * Stops at the first non-zero return of `fn` and returns it; a negative errno on failure.
+ */
+struct stat;
+typedef int (*fs_walk_fn)(void *ud, const char *rel, const char *full, const struct stat *st);
+int fs_walk_sorted(const char *root, fs_walk_fn fn, void *ud);
 /* Does `path` end with `suffix`? */
 bool fs_has_suffix(const char *path, const char *suffix);
 

@@ -646,56 +646,30 @@ static bool hex64(const char *s)
     return n == 64 && !s[n];
 }
 
-/* Adds the tree below root/rel to the archive, in sorted order, regular files and folders. */
-static int add_tree(struct archive *a, const char *root, const char *rel)
+/* Adds one folder or regular file of a package to the archive (fs_walk_sorted's order). */
+static int add_entry(void *ud, const char *rel, const char *full, const struct stat *st)
 {
-    char path[PATH_MAX];
-    snprintf(path, sizeof(path), "%s%s%s", root, *rel ? "/" : "", rel);
-    struct dirent **ents = NULL;
-    int n = scandir(path, &ents, NULL, alphasort);
-    if (n < 0)
-        return -errno;
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        const char *name = ents[i]->d_name;
-        char sub[PATH_MAX], full[PATH_MAX];
-        snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", name);
-        snprintf(full, sizeof(full), "%s/%s", root, sub);
-        struct stat st;
-        if (rc || !strcmp(name, ".") || !strcmp(name, "..")) {
-            /* skipped */
-        } else if (lstat(full, &st) < 0) {
-            rc = -errno;
-        } else if (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) {
-            struct archive_entry *e = archive_entry_new();
-            archive_entry_set_pathname(e, sub);
-            archive_entry_set_filetype(e, S_ISDIR(st.st_mode) ? AE_IFDIR : AE_IFREG);
-            archive_entry_set_perm(e, S_ISDIR(st.st_mode) || (st.st_mode & 0111) ? 0755 : 0644);
-            archive_entry_set_size(e, S_ISREG(st.st_mode) ? st.st_size : 0);
-            if (archive_write_header(a, e) != ARCHIVE_OK)
-                rc = -EIO;
-            archive_entry_free(e);
-            if (!rc && S_ISDIR(st.st_mode)) {
-                rc = add_tree(a, root, sub);
-            } else if (!rc) {
-                int fd = open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-                char buf[65536];
-                ssize_t got = fd < 0 ? -1 : 0;
-                while (fd >= 0 && (got = read(fd, buf, sizeof(buf))) > 0)
-                    if (archive_write_data(a, buf, (size_t)got) != got) {
-                        got = -1;
-                        break;
-                    }
-                if (got < 0)
-                    rc = -EIO;
-                if (fd >= 0)
-                    close(fd);
-            }
+    struct archive *a = ud;
+    struct archive_entry *e = archive_entry_new();
+    archive_entry_set_pathname(e, rel);
+    archive_entry_set_filetype(e, S_ISDIR(st->st_mode) ? AE_IFDIR : AE_IFREG);
+    archive_entry_set_perm(e, S_ISDIR(st->st_mode) || (st->st_mode & 0111) ? 0755 : 0644);
+    archive_entry_set_size(e, S_ISREG(st->st_mode) ? st->st_size : 0);
+    int rc = archive_write_header(a, e) != ARCHIVE_OK ? -EIO : 0;
+    archive_entry_free(e);
+    if (rc || S_ISDIR(st->st_mode))
+        return rc;
+    int fd = open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    char buf[65536];
+    ssize_t got = fd < 0 ? -1 : 0;
+    while (fd >= 0 && (got = read(fd, buf, sizeof(buf))) > 0)
+        if (archive_write_data(a, buf, (size_t)got) != got) {
+            got = -1;
+            break;
         }
-        free(ents[i]);
-    }
-    free(ents);
-    return rc;
+    if (fd >= 0)
+        close(fd);
+    return got < 0 ? -EIO : 0;
 }
 
 /* Writes the package folder `dir` as a tar.gz at `dest`, through a temporary file in `tmpdir`. */
@@ -713,7 +687,7 @@ static int write_archive(const char *dir, const char *dest, const char *tmpdir)
                 archive_write_open_fd(a, fd) != ARCHIVE_OK))
         rc = -EIO;
     if (!rc)
-        rc = add_tree(a, dir, "");
+        rc = fs_walk_sorted(dir, add_entry, a);
     if (a && archive_write_close(a) != ARCHIVE_OK && !rc)
         rc = -EIO;
     archive_write_free(a);

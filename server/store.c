@@ -42,40 +42,16 @@ static int hash_file(crypto_generichash_state *h, const char *path)
     return rc;
 }
 
-static int hash_tree(crypto_generichash_state *h, const char *root, const char *rel)
+/* Each file's path and size first, so that no two different trees hash the same stream. */
+static int hash_entry(void *ud, const char *rel, const char *full, const struct stat *st)
 {
-    char path[PATH_MAX];
-    snprintf(path, sizeof(path), "%s%s%s", root, *rel ? "/" : "", rel);
-    struct dirent **ents = NULL;
-    int n = scandir(path, &ents, NULL, alphasort);
-    if (n < 0)
-        return -errno;
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        const char *name = ents[i]->d_name;
-        if (rc || !strcmp(name, ".") || !strcmp(name, "..")) {
-            free(ents[i]);
-            continue;
-        }
-        char sub[PATH_MAX], full[PATH_MAX];
-        snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", name);
-        snprintf(full, sizeof(full), "%s/%s", root, sub);
-        struct stat stt;
-        if (lstat(full, &stt) < 0) {
-            rc = -errno;
-        } else if (S_ISDIR(stt.st_mode)) {
-            rc = hash_tree(h, root, sub);
-        } else if (S_ISREG(stt.st_mode)) {
-            /* Path and size first, so that no two different trees hash the same stream. */
-            char head[PATH_MAX + 64];
-            int len = snprintf(head, sizeof(head), "%s%c%lld%c", sub, 0, (long long)stt.st_size, 0);
-            crypto_generichash_update(h, (unsigned char *)head, (size_t)len);
-            rc = hash_file(h, full);
-        }
-        free(ents[i]);
-    }
-    free(ents);
-    return rc;
+    crypto_generichash_state *h = ud;
+    if (!S_ISREG(st->st_mode))
+        return 0;
+    char head[PATH_MAX + 64];
+    int len = snprintf(head, sizeof(head), "%s%c%lld%c", rel, 0, (long long)st->st_size, 0);
+    crypto_generichash_update(h, (unsigned char *)head, (size_t)len);
+    return hash_file(h, full);
 }
 
 int store_tree_hash(const char *dir, char hex[65])
@@ -83,7 +59,7 @@ int store_tree_hash(const char *dir, char hex[65])
     crypto_generichash_state h;
     unsigned char out[32];
     crypto_generichash_init(&h, NULL, 0, sizeof(out));
-    int rc = hash_tree(&h, dir, "");
+    int rc = fs_walk_sorted(dir, hash_entry, &h);
     crypto_generichash_final(&h, out, sizeof(out));
     sodium_bin2hex(hex, 65, out, sizeof(out));
     return rc;
