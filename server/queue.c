@@ -25,8 +25,8 @@ struct queue {
     pthread_mutex_t lock;
     pthread_cond_t work;    /* a submission came in */
     pthread_cond_t changed; /* some submission made progress */
-    uint64_t lifecycle; /* counts judgements beginning and ending */
-    unsigned pending;   /* wake-ups not consumed yet */
+    uint64_t lifecycle;     /* counts judgements beginning and ending */
+    unsigned pending;       /* wake-ups not consumed yet */
     struct live *live;
 };
 

@@ -82,7 +82,6 @@ void queue_watch_init(struct server *s, const char *id, struct queue_watch *w);
 /* True when something changed, false after `ms` without a change. Updates `w`. */
 bool queue_watch_wait(struct server *s, const char *id, struct queue_watch *w, unsigned ms);
 
-
 /* The live status ("compiling", "running") of a submission being judged here, or NULL. */
 const char *queue_live_status_of(struct server *s, const char *id, char *buf, size_t size);
 
