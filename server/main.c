@@ -76,7 +76,15 @@ static int open_sandbox(struct options *o, sandbox **sb)
 {
     snprintf(o->workdir, sizeof(o->workdir), "%s/judged-%d",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-    struct sandbox_config cfg = {.workdir = o->workdir, .slots = 1, .cgroup = o->cgroup};
+    /* Its own range of sandbox uids, as a server's: concurrent judges never share a uid. */
+    unsigned uid_base = 0;
+    int lock = serve_claim_uid_range(&uid_base);
+    if (lock < 0) {
+        fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-lock));
+        return lock;
+    }
+    struct sandbox_config cfg = {
+        .workdir = o->workdir, .slots = 1, .cgroup = o->cgroup, .uid_base = uid_base};
     int rc = sandbox_open(&cfg, sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),

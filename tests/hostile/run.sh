@@ -49,9 +49,22 @@ command -v setpriv >/dev/null || {
 }
 
 problem=$here/problem
+# Every judge claims a range of 256 sandbox uids from 60000 by holding a lock file
+# (server/serve.c); `judged judge` takes the first free one and runs its only slot as its first uid.
+first_free_range() {
+  local i dir=/run/lock
+  [ -d "$dir" ] || dir=/tmp
+  for i in $(seq 0 63); do
+    if flock -n "$dir/judged-uids-$i.lock" true 2>/dev/null; then
+      echo "$i"
+      return
+    fi
+  done
+  echo 0
+}
 uid_lo=60000
-uid_hi=60063
-canary_uid=60000 # the uid `judged judge` gives its only slot
+uid_hi=$((60000 + 64 * 256 - 1))
+canary_uid=$((60000 + $(first_free_range) * 256)) # the uid `judged judge` gives its only slot
 tmpdir=${TMPDIR:-/tmp}
 
 # A secret in the judge's environment: it must never reach judged's output.
