@@ -162,7 +162,7 @@ raw() { echo '```'; grep -v '^RESULT ' "$OUT/$1.txt"; echo '```'; }
   raw healthz
 } >"$OUT/healthz.md"
 {
-  echo "Command: \`sudo bench/capacity.py\`: the CPU one submission of bench/packages/sum-ten needs (judged's and its children's from /proc, 20 judged one at a time), the ceiling (CPUs divided by it), then 200 submissions at once with one worker per CPU; and judged's VmRSS idle and with 10,000 submissions queued (--workers 0)."
+  echo "Command: \`sudo bench/capacity.py\`: the CPU one submission of bench/packages/sum-ten needs (judged's and its children's from /proc, the median of 30 judged one at a time; /proc counts in 10 ms ticks, so the ratio is good to about ±5%: a ratio of 1 means judging keeps every CPU busy), the ceiling (CPUs divided by it), then 200 submissions at once with one worker per CPU; and judged's VmRSS idle and with 10,000 submissions queued (--workers 0)."
   echo
   raw capacity
 } >"$OUT/capacity.md"
