@@ -27,12 +27,19 @@ suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/server/judged
 suite web tests/web/run.sh
-suite api-asan tests/sanitized.sh tests/api/run.sh
-suite hiring-asan tests/sanitized.sh tests/hiring/run.sh
 suite faults tests/faults/run.sh build/server/judged
 suite workers tests/workers/run.sh build/server/judged
 suite deploy tests/deploy_check.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30
+# The same suites against the ASan+UBSan+LeakSanitizer build of judged; any sanitizer report fails.
+suite e2e-asan tests/sanitized.sh tests/e2e/run.sh
+suite hostile-asan tests/sanitized.sh tests/hostile/run.sh
+suite catalogue-asan tests/sanitized.sh tests/catalogue.sh
+suite api-asan tests/sanitized.sh tests/api/run.sh
+suite hiring-asan tests/sanitized.sh tests/hiring/run.sh
+suite faults-asan tests/sanitized.sh tests/faults/run.sh
+suite workers-asan tests/sanitized.sh tests/workers/run.sh
+suite load-asan tests/sanitized.sh tests/load/run.py 300 30
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
