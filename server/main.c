@@ -63,7 +63,8 @@ static void usage(FILE *f)
         "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
-        "              [--webhook-private]\n"
+        "              [--webhook-private] [--max-connections N] [--per-ip-connections N]\n"
+        "              [--conn-timeout SECONDS]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -269,6 +270,9 @@ int main(int argc, char **argv)
         {"read-rate", required_argument, NULL, 'R'},
         {"port-file", required_argument, NULL, 'P'},
         {"webhook-private", no_argument, NULL, 'H'},
+        {"max-connections", required_argument, NULL, 'C'},
+        {"per-ip-connections", required_argument, NULL, 'I'},
+        {"conn-timeout", required_argument, NULL, 'O'},
         {"lease", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
@@ -330,6 +334,21 @@ int main(int argc, char **argv)
             break;
         case 'H':
             sc.webhook_private = true;
+            break;
+        case 'C':
+        case 'I':
+        case 'O':
+            n = parse_count(optarg, c == 'O' ? 3600 : 100000);
+            if (n < 1) {
+                fprintf(stderr, "judged: '%s' is not a positive count for that option\n", optarg);
+                return 2;
+            }
+            if (c == 'C')
+                sc.max_connections = (unsigned)n;
+            else if (c == 'I')
+                sc.per_ip_connections = (unsigned)n;
+            else
+                sc.conn_timeout_s = (unsigned)n;
             break;
         case 'E':
             n = parse_count(optarg, 3600);

@@ -23,7 +23,7 @@ start() { # DATA [ENV...]
   local data=$1; shift
   rm -f "$T/port"
   env JUDGE_ADMIN_TOKEN=$TOKEN "$@" "$JUDGED" --listen 127.0.0.1:0 --data "$data" \
-    --port-file "$T/port" --workers 1 >>"$T/log" 2>&1 &
+    --port-file "$T/port" --workers 1 ${OPTS[@]+"${OPTS[@]}"} >>"$T/log" 2>&1 &
   PID=$!
   for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
   B="http://127.0.0.1:$(cat "$T/port")"
@@ -122,6 +122,17 @@ wait $LOCKER
 st=$(submit "$AC" '?wait=true')
 [ "$st" = 200 ] && [ "$(jq -r .verdict "$T/sub.json")" = AC ] &&
   ok "submissions work again once the lock is gone" || bad "after the lock: $st $(head -c 300 "$T/sub.json")"
+stop
+
+# 4. Slow clients: a per-address connection cap and an idle timeout keep them from exhausting it.
+OPTS=(--per-ip-connections 4 --conn-timeout 2)
+start "$T/d4"
+OPTS=()
+if python3 "$ROOT/tests/faults/slow_clients.py" "$(cat "$T/port")" 4 2; then
+  ok "slow clients: refused past 4 connections per address, closed after a 2 s timeout"
+else
+  bad "slow clients"
+fi
 stop
 
 echo "$passed passed, $failed failed"
