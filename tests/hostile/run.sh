@@ -3,7 +3,7 @@
 # tests/hostile/problem and compares the verdict with NN-name/expect. Around each case it checks
 # that the host was not touched:
 #   - a canary file under /tmp keeps its content;
-#   - no process of the sandbox uids (60000-60063) is left: none in judged's cgroups, none new
+#   - no process of the sandbox uids of the range judged claims (60000-60255 when it is free) is left: none in judged's cgroups, none new
 #     outside any judged cgroup;
 #   - judged's work folder (/tmp/judged-PID) and cgroups (judged-PID) are gone, and /tmp gains no
 #     other top-level entry;
@@ -62,9 +62,9 @@ first_free_range() {
   done
   echo 0
 }
-uid_lo=60000
-uid_hi=$((60000 + 64 * 256 - 1))
 canary_uid=$((60000 + $(first_free_range) * 256)) # the uid `judged judge` gives its only slot
+uid_lo=$canary_uid # the range that judge claims: other judges' uids are theirs
+uid_hi=$((canary_uid + 255))
 tmpdir=${TMPDIR:-/tmp}
 
 # A secret in the judge's environment: it must never reach judged's output.
