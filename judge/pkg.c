@@ -152,6 +152,162 @@ static char *abs_of(const struct reader *r, const char *rel)
 /*** problem.yaml ***/
 
 /*
+ * The keys each YAML mapping of a package may hold, as the three generations of the format name
+ * them. A key outside its table is most often a misspelling (`max_scor`), and since a misspelt key
+ * silently changes points or limits, it is warned about, as problemtools does. Keys of the format
+ * that judged reads but does not act on are listed with `ignored` set: they are warned about too,
+ * so that an author knows they change nothing here.
+ */
+struct key_rule {
+    const char *key;
+    bool ignored; /* part of the format, but judged does not use it */
+};
+
+static const struct key_rule problem_keys[] = {
+    {"problem_format_version", false},
+    {"type", false},
+    {"name", false},
+    {"limits", false},
+    {"validation", false},
+    {"validator_flags", false},
+    {"output_validator_args", false},
+    {"output_validator_flags", false},
+    {"uuid", false},
+    {"version", false},
+    {"credits", false},
+    {"author", false},
+    {"source", false},
+    {"source_url", false},
+    {"license", false},
+    {"rights_owner", false},
+    {"keywords", false},
+    {"embargo_until", false},
+    {"constants", true},
+    {"languages", true},
+    {"allow_file_writing", true},
+    {"grading", true},
+    {"scoring", true},
+    {"input_validator_args", true},
+    {"input_validator_flags", true},
+    {NULL, false},
+};
+
+static const struct key_rule limits_keys[] = {
+    {"time_limit", false},
+    {"time_multiplier", false},
+    {"time_multipliers", false},
+    {"time_safety_margin", false},
+    {"memory", false},
+    {"output", false},
+    {"time_resolution", true},
+    {"code", true},
+    {"compilation_time", true},
+    {"compilation_memory", true},
+    {"validation_time", true},
+    {"validation_memory", true},
+    {"validation_output", true},
+    {"validation_passes", true},
+    {NULL, false},
+};
+
+static const struct key_rule multipliers_keys[] = {
+    {"ac_to_time_limit", false},
+    {"time_limit_to_tle", false},
+    {NULL, false},
+};
+
+static const struct key_rule group_keys[] = {
+    {"accept_score", false},
+    {"range", false},
+    {"on_reject", false},
+    {"grader_flags", false},
+    {"score", false},
+    {"scoring", false},
+    {"output_validator_args", false},
+    {"output_validator_flags", false},
+    {"input_validator_args", false},
+    {"input_validator_flags", false},
+    {"reject_score", true},
+    {"grading", true},
+    {"max_score", true},
+    {"static_validation", true},
+    {"full_feedback", true},
+    {"args", true},
+    {"description", true},
+    {"hint", true},
+    {NULL, false},
+};
+
+static const struct key_rule group_scoring_keys[] = {
+    {"score", false},
+    {"aggregation", false},
+    {"max_score", true},
+    {NULL, false},
+};
+
+/* Edit distance of two short keys, capped: enough to suggest what a misspelt key meant. */
+static size_t key_distance(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > 40 || nb > 40)
+        return 99;
+    size_t row[41];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* Warns about every key of mapping `map` (in `file`, under `where`) that `rules` does not name. */
+static void check_keys(struct reader *r, yamldoc *doc, yaml_node_t *map, const char *file,
+                       const char *where, const struct key_rule *rules)
+{
+    const char *key;
+    yaml_node_t *val;
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return;
+    for (size_t i = 0; yamldoc_entry(doc, map, i, &key, &val); i++) {
+        if (!key)
+            continue;
+        const struct key_rule *hit = NULL, *near = NULL;
+        size_t near_d = 3; /* suggest only keys at most two edits away */
+        for (const struct key_rule *k = rules; k->key && !hit; k++) {
+            if (!strcmp(k->key, key)) {
+                hit = k;
+            } else {
+                size_t d = key_distance(k->key, key);
+                if (d < near_d) {
+                    near_d = d;
+                    near = k;
+                }
+            }
+        }
+        if (hit && hit->ignored)
+            WARN(r, "problem '%s': %s: '%s%s' is not used by this judge and changes nothing",
+                 r->p->slug, file, where, key);
+        else if (!hit && near)
+            WARN(r, "problem '%s': %s: unknown key '%s%s' is ignored (did you mean '%s'?)",
+                 r->p->slug, file, where, key, near->key);
+        else if (!hit)
+            WARN(r, "problem '%s': %s: unknown key '%s%s' is ignored", r->p->slug, file, where,
+                 key);
+    }
+}
+
+/*
  * A string, or a list of strings joined by spaces (2023-07 allows both for arguments). The joined
  * list is capped: with aliases a small file can list one long string many thousand times.
  */
@@ -218,6 +374,7 @@ static int read_problem_yaml(struct reader *r)
         yamldoc_free(doc);
         return -EINVAL;
     }
+    check_keys(r, doc, root, "problem.yaml", "", problem_keys);
     const char *version = yamldoc_str(yamldoc_get(doc, root, "problem_format_version"));
     bool modern = version && strcmp(version, "legacy") != 0;
 
@@ -264,7 +421,9 @@ static int read_problem_yaml(struct reader *r)
         number(r, doc, limits, "time_limit", 0.001, 60, &p->time_limit);
         number(r, doc, limits, "time_multiplier", 1, 100, &p->time_multiplier);
         number(r, doc, limits, "time_safety_margin", 1, 100, &p->safety_margin);
+        check_keys(r, doc, limits, "problem.yaml", "limits.", limits_keys);
         yaml_node_t *tm = yamldoc_get(doc, limits, "time_multipliers");
+        check_keys(r, doc, tm, "problem.yaml", "limits.time_multipliers.", multipliers_keys);
         if (tm) {
             number(r, doc, tm, "ac_to_time_limit", 1, 100, &p->time_multiplier);
             number(r, doc, tm, "time_limit_to_tle", 1, 100, &p->safety_margin);
@@ -337,6 +496,8 @@ static void read_group_conf(struct reader *r, const char *dir, struct group_conf
             continue;
         }
         yaml_node_t *root = yamldoc_root(doc);
+        check_keys(r, doc, root, rel, "", group_keys);
+        check_keys(r, doc, yamldoc_get(doc, root, "scoring"), rel, "scoring.", group_scoring_keys);
         double v;
         if (yamldoc_num(yamldoc_get(doc, root, "accept_score"), &v))
             c->accept_score = v;

@@ -269,6 +269,56 @@ START_TEST(test_bad_limit)
 }
 END_TEST
 
+/* A misspelt key changes points or limits without a word unless it is warned about. */
+START_TEST(test_unknown_keys_warned)
+{
+    helper_write(dir, "problem.yaml",
+                 "name: K\ntype: scoring\nauthor: A\nlimits:\n  time_limit: 2\n  memroy: 64\n"
+                 "  code: 128\nvalidaton: custom\nfrobnicate: 1\n");
+    helper_write(dir, "data/secret/g1/1.in", "1\n");
+    helper_write(dir, "data/secret/g1/1.ans", "1\n");
+    helper_write(dir, "data/secret/g1/test_group.yaml",
+                 "scoring:\n  scor: 60\n  aggregation: sum\nmax_scor: 10\naccept_score: 5\n");
+    struct pkg *p = open_ok();
+    const char *want[] = {
+        "problem 'prob': problem.yaml: unknown key 'validaton' is ignored (did you mean "
+        "'validation'?)",
+        "problem 'prob': problem.yaml: unknown key 'frobnicate' is ignored",
+        "problem 'prob': problem.yaml: unknown key 'limits.memroy' is ignored (did you mean "
+        "'memory'?)",
+        "problem 'prob': problem.yaml: 'limits.code' is not used by this judge and changes "
+        "nothing",
+        "problem 'prob': data/secret/g1/test_group.yaml: unknown key 'max_scor' is ignored (did "
+        "you mean 'max_score'?)",
+        "problem 'prob': data/secret/g1/test_group.yaml: unknown key 'scoring.scor' is ignored "
+        "(did you mean 'score'?)",
+    };
+    ck_assert_uint_eq(p->warnings.n, sizeof(want) / sizeof(want[0]));
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+        ck_assert_str_eq(p->warnings.items[i], want[i]);
+    /* The misspelt keys were ignored, as the warnings say: the defaults stand. */
+    ck_assert_uint_eq(p->memory_mb, 1024);
+    ck_assert(!p->custom_validation);
+    pkg_free(p);
+}
+END_TEST
+
+START_TEST(test_known_keys_quiet)
+{
+    helper_write(dir, "problem.yaml",
+                 "problem_format_version: 2023-07-draft\nname: Q\ntype: pass-fail\nuuid: x\n"
+                 "author: A\nsource: S\nsource_url: u\nlicense: cc by\nrights_owner: R\n"
+                 "keywords: [a]\nlimits:\n  time_limit: 1\n  memory: 64\n  output: 8\n"
+                 "  time_multipliers:\n    ac_to_time_limit: 2\n    time_limit_to_tle: 1.5\n"
+                 "validation: default\noutput_validator_args: case_sensitive\n");
+    helper_write(dir, "data/secret/testdata.yaml",
+                 "on_reject: continue\naccept_score: 1\nrange: 0 10\n");
+    struct pkg *p = open_ok();
+    ck_assert_uint_eq(p->warnings.n, 0);
+    pkg_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("pkg");
@@ -289,6 +339,8 @@ int main(void)
     tcase_add_test(tc, test_interactive_refused);
     tcase_add_test(tc, test_custom_without_validator);
     tcase_add_test(tc, test_bad_limit);
+    tcase_add_test(tc, test_unknown_keys_warned);
+    tcase_add_test(tc, test_known_keys_quiet);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
