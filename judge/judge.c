@@ -625,32 +625,46 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
 
 /*** Scoring ***/
 
+/*
+ * The score follows the secret tests (samples carry no points), with one rule on top: a
+ * submission whose verdict is not AC never scores max_score. Only a failed sample (or the judge's
+ * own failure) can leave every point earned with a verdict other than AC; the score is then capped
+ * one share below the maximum: one secret test's share for a pass-fail problem, the smallest
+ * group's points for a scoring one. docs/authoring.md and the API document state the rule.
+ */
 static void score(const struct pkg *p, struct judge_result *res)
 {
     size_t secret = pkg_secret_count(p), passed = 0;
+    double share = 0;
     if (!p->scoring) {
         res->max_score = 100;
         for (size_t i = 0; i < res->ntests; i++)
             passed += !res->tests[i].test->sample && res->tests[i].verdict == V_AC;
         res->score = secret ? 100.0 * (double)passed / (double)secret : 0;
-        return;
+        share = secret ? 100.0 / (double)secret : 0;
+    } else {
+        res->max_score = 0;
+        res->score = 0;
+        for (size_t g = 1; g < p->ngroups; g++) {
+            size_t total = 0, ok = 0;
+            for (size_t i = 0; i < p->ntests; i++)
+                total += p->tests[i].group == g;
+            for (size_t i = 0; i < res->ntests; i++)
+                ok += res->tests[i].test->group == g && res->tests[i].verdict == V_AC;
+            if (!total)
+                continue;
+            double pts = p->groups[g].points;
+            res->max_score += pts;
+            if (pts > 0 && (share == 0 || pts < share))
+                share = pts;
+            if (p->groups[g].aggregation == PKG_MIN)
+                res->score += ok == total ? pts : 0;
+            else
+                res->score += pts * (double)ok / (double)total;
+        }
     }
-    res->max_score = 0;
-    res->score = 0;
-    for (size_t g = 1; g < p->ngroups; g++) {
-        size_t total = 0, ok = 0;
-        for (size_t i = 0; i < p->ntests; i++)
-            total += p->tests[i].group == g;
-        for (size_t i = 0; i < res->ntests; i++)
-            ok += res->tests[i].test->group == g && res->tests[i].verdict == V_AC;
-        if (!total)
-            continue;
-        res->max_score += p->groups[g].points;
-        if (p->groups[g].aggregation == PKG_MIN)
-            res->score += ok == total ? p->groups[g].points : 0;
-        else
-            res->score += p->groups[g].points * (double)ok / (double)total;
-    }
+    if (res->verdict != V_AC && res->max_score > 0 && res->score >= res->max_score)
+        res->score = res->max_score - (share > 0 && share <= res->max_score ? share : 0);
 }
 
 int judge_submission(const struct judge_env *env, const struct problem *pr, const struct lang *lang,

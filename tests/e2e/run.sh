@@ -21,8 +21,13 @@ for dir in tests/e2e/cases/*/; do
     why="score $score, expected $(cat "$dir"score)"
   fi
   # The exit status says whether it was accepted.
-  if [ -z "$why" ] && { [ "$want" = AC ] && [ $status -ne 0 ] || [ "$want" != AC ] && [ $status -eq 0 ]; }; then
-    why="exit status $status for $want"
+  # (Spelt out: `a && b || c && d` in the shell is `((a && b) || c) && d`.)
+  if [ -z "$why" ]; then
+    if [ "$want" = AC ] && [ $status -ne 0 ]; then
+      why="expected AC but exit status $status"
+    elif [ "$want" != AC ] && [ $status -eq 0 ]; then
+      why="exit status 0 for $want"
+    fi
   fi
   if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e '.compile_output | test("main.c:[0-9]+:[0-9]+: error")' <<<"$out" >/dev/null; then
     why="compile_output does not point at main.c:LINE:COL"
