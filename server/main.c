@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
@@ -22,11 +23,14 @@
 #include "server.h"
 #include "unpack.h"
 #include "verify.h"
+#include "mutation.h"
 
 struct options {
     enum cgroup_mode cgroup;
     const char *lang;
     bool json;
+    bool mutants; /* verify --mutants: measure the tests by mutation */
+    int jobs;     /* sandbox slots, and threads for mutants */
     char workdir[PATH_MAX];
 };
 
@@ -55,11 +59,46 @@ static long parse_count(const char *s, long max)
     return *s && !*end && v >= 0 && v <= max ? v : -1;
 }
 
+/*
+ * An option of the judge and verify commands (before or after the command word). Returns 0, or
+ * non-zero after saying what is wrong (nothing is said for an option of another command).
+ */
+static int command_option(struct options *o, int c, const char *arg)
+{
+    long n;
+    switch (c) {
+    case 'l':
+        o->lang = arg;
+        return 0;
+    case 'c':
+        if (parse_cgroup(arg, &o->cgroup))
+            return 0;
+        fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
+        return 2;
+    case 'j':
+        o->json = true;
+        return 0;
+    case 'M':
+        o->mutants = true;
+        return 0;
+    case 'J':
+        if ((n = parse_count(arg, 64)) >= 1) {
+            o->jobs = (int)n;
+            return 0;
+        }
+        fprintf(stderr, "judged: --jobs takes a number from 1 to 64\n");
+        return 2;
+    default:
+        return 2;
+    }
+}
+
 static void usage(FILE *f)
 {
     fputs(
         "usage: judged judge [--lang c|cpp] [--cgroup auto|v2|v1|none] PACKAGE SOURCE...\n"
-        "       judged verify [--json] [--cgroup auto|v2|v1|none] PACKAGE...\n"
+        "       judged verify [--json] [--mutants [--jobs N]] [--cgroup auto|v2|v1|none] "
+        "PACKAGE...\n"
         "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
@@ -84,8 +123,10 @@ static int open_sandbox(struct options *o, sandbox **sb)
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-lock));
         return lock;
     }
-    struct sandbox_config cfg = {
-        .workdir = o->workdir, .slots = 1, .cgroup = o->cgroup, .uid_base = uid_base};
+    struct sandbox_config cfg = {.workdir = o->workdir,
+                                 .slots = o->jobs > 0 ? o->jobs : 1,
+                                 .cgroup = o->cgroup,
+                                 .uid_base = uid_base};
     int rc = sandbox_open(&cfg, sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
@@ -200,11 +241,55 @@ out:
     return status;
 }
 
+static void mutation_report_print(FILE *f, const struct mutation_report *m)
+{
+    fprintf(f,
+            "  mutation score %.3f: %zu mutants, %zu killed, %zu survived, %zu stillborn (did not "
+            "compile), %zu equivalent, %zu not judged, in %.1f s\n",
+            m->score, m->generated, m->killed, m->survived, m->stillborn, m->equivalent, m->dropped,
+            m->elapsed_ms / 1000.0);
+    for (size_t i = 0; i < m->nsurvivors; i++)
+        fprintf(f, "  survivor %s %s\n%s", m->survivors[i].path, m->survivors[i].id,
+                m->survivors[i].diff ? m->survivors[i].diff : "");
+    for (size_t i = 0; i < m->errors.n; i++)
+        fprintf(f, "  error: %s\n", m->errors.items[i]);
+    for (size_t i = 0; i < m->warnings.n; i++)
+        fprintf(f, "  warning: %s\n", m->warnings.items[i]);
+}
+
+/* Judges the mutants of the verified problem `pr` on every slot of the sandbox. */
+static int run_mutants(const struct options *o, sandbox *sb, const struct problem *pr, int n,
+                       struct mutation_report *mrep)
+{
+    int slots = sandbox_slots(sb);
+    struct judge_env *envs = calloc((size_t)slots, sizeof(*envs));
+    char name[64];
+    snprintf(name, sizeof(name), "mutants%d", n);
+    char *work = fs_join(o->workdir, name);
+    int rc = envs && work ? 0 : -ENOMEM;
+    for (int k = 0; !rc && k < slots; k++)
+        envs[k] = (struct judge_env){sb, k};
+    if (!rc)
+        rc = mutation_run(envs, (size_t)slots, pr, work, mrep);
+    if (work)
+        fs_remove_tree(work);
+    free(work);
+    free(envs);
+    return rc;
+}
+
 static int cmd_verify(struct options *o, int argc, char **argv)
 {
     if (argc < 1) {
         usage(stderr);
         return 2;
+    }
+    if (o->mutants && !o->jobs) {
+        /* One slot per CPU this process may use: mutants are judged in parallel. */
+        cpu_set_t set;
+        o->jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
+        if (o->jobs > 64)
+            o->jobs = 64;
     }
     sandbox *sb = NULL;
     if (open_sandbox(o, &sb))
@@ -222,18 +307,38 @@ static int cmd_verify(struct options *o, int argc, char **argv)
         snprintf(name, sizeof(name), "cache%d", i);
         char *cache = fs_join(o->workdir, name);
         struct verify_report rep;
-        int rc = verify_problem(&env, dir, NULL, cache, &rep, NULL);
+        struct problem *pr = NULL;
+        int rc = verify_problem(&env, dir, NULL, cache, &rep, o->mutants ? &pr : NULL);
         if (rc) {
             fprintf(stderr, "judged: cannot verify '%s': %s\n", argv[i], strerror(-rc));
             rep.ok = false;
         }
-        if (o->json)
-            json_array_append_new(all, verify_report_json(&rep));
-        else
+        struct mutation_report mrep = {0};
+        bool mutated = false;
+        if (!rc && pr) {
+            int mrc = run_mutants(o, sb, pr, i, &mrep);
+            if (mrc) {
+                fprintf(stderr, "judged: cannot test '%s' by mutation: %s\n", argv[i],
+                        strerror(-mrc));
+                status = 1;
+            }
+            mutated = !mrc;
+        }
+        if (o->json) {
+            json_t *j = verify_report_json(&rep);
+            if (mutated)
+                json_object_set_new(j, "mutation", mutation_report_json(&mrep));
+            json_array_append_new(all, j);
+        } else {
             verify_report_print(stdout, &rep);
+            if (mutated)
+                mutation_report_print(stdout, &mrep);
+        }
         fflush(stdout);
-        if (!rep.ok)
+        if (!rep.ok || (mutated && mrep.errors.n))
             status = 1;
+        mutation_report_release(&mrep);
+        problem_free(pr);
         verify_report_release(&rep);
         free(cache);
         free(dir);
@@ -258,6 +363,8 @@ int main(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"cgroup", required_argument, NULL, 'c'},
         {"json", no_argument, NULL, 'j'},
+        {"mutants", no_argument, NULL, 'M'},
+        {"jobs", required_argument, NULL, 'J'},
         {"help", no_argument, NULL, 'h'},
         {"listen", required_argument, NULL, 'L'},
         {"data", required_argument, NULL, 'd'},
@@ -303,16 +410,12 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
         switch (c) {
         case 'l':
-            o.lang = optarg;
-            break;
         case 'c':
-            if (!parse_cgroup(optarg, &o.cgroup)) {
-                fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
-                return 2;
-            }
-            break;
         case 'j':
-            o.json = true;
+        case 'M':
+        case 'J':
+            if (command_option(&o, c, optarg))
+                return 2;
             break;
         case 'L':
             sc.listen = optarg;
@@ -409,12 +512,9 @@ int main(int argc, char **argv)
     int rest = optind + 1;
     optind = rest;
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        if (c == 'l')
-            o.lang = optarg;
-        else if (c == 'j')
-            o.json = true;
-        else if (c == 'c' && !parse_cgroup(optarg, &o.cgroup)) {
-            fprintf(stderr, "judged: --cgroup takes auto, v2, v1 or none\n");
+        if (command_option(&o, c, optarg)) {
+            if (!strchr("lcjMJ", c))
+                fprintf(stderr, "judged: '%s' takes no such option (%s)\n", cmd, argv[optind - 1]);
             return 2;
         }
     }
