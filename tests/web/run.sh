@@ -4,6 +4,7 @@
 # web/build.sh. Screenshots of the main pages land in tests/artifacts/web/*.png.
 # Needs root (the judge's sandbox). Candidate and team tests skip, saying so, on a judged
 # without the assessment API.
+# usage: tests/web/run.sh [tests/web/NAME.test.mjs...]
 set -euo pipefail
 [ "$(id -u)" = 0 ] || exec sudo -E "$0" "$@"
 cd "$(dirname "$0")/../.."
@@ -64,8 +65,11 @@ for p in "${imports[@]}"; do wait "$p"; done
 echo "web tests: judged at $URL, packages imported ($((SECONDS - start)) s)"
 
 status=0
+# Arguments name test files to run (all of them by default).
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=(tests/web/*.test.mjs)
 JUDGED_URL=$URL JUDGED_ADMIN=secret node --test --test-concurrency=1 --test-timeout=240000 \
-  --test-reporter=spec tests/web/*.test.mjs || status=$?
+  --test-reporter=spec "${files[@]}" || status=$?
 echo "web tests: $((SECONDS - start)) s in all; screenshots in $ART/"
 ls "$ART"/*.png 2>/dev/null | sed 's/^/  /'
 exit $status

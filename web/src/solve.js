@@ -1,7 +1,7 @@
 // The problem workspace shared by practice and the candidate flow: statement, samples, editor,
 // Run (samples or custom input), Submit with live per-test results, and this browser's history.
 import {
-  h, replace, clear, id, fmtMs, fmtKb, fmtScore, fmtDate, plural, copyButton, announce,
+  h, append, replace, clear, id, fmtMs, fmtKb, fmtScore, fmtDate, plural, copyButton, announce,
   confirmDialog, modKey, kbd,
 } from './dom.js';
 import {api, followSubmission, ApiError} from './api.js';
@@ -9,6 +9,13 @@ import {renderMarkdown} from './markdown.js';
 import {createEditor} from './editor.js';
 import {verdictBadge, verdictName, explainVerdict} from './verdicts.js';
 import {local, history as readHistory, recordHistory} from './storage.js';
+
+/*
+ * Element.append turns null into the text "null" and an array into "[object HTML...]": results
+ * are built from optional parts and lists, so they are added through dom.js's append, which skips
+ * the absent and flattens the lists.
+ */
+const add = (el, ...kids) => append(el, kids);
 
 const PROGRAM_SKELETON = '#include <stdio.h>\n\nint main(void)\n{\n    \n    return 0;\n}\n';
 
@@ -87,7 +94,7 @@ export function submissionView(r, {limits, totalTests, goto} = {}) {
   const done = r.status === 'done';
   const box = h('div', {class: ['result', done && r.verdict ? `result-${r.verdict.toLowerCase()}` : 'result-pending']});
   if (done) {
-    box.append(h('div', {class: 'result-head'},
+    add(box, h('div', {class: 'result-head'},
       verdictBadge(r.verdict, {large: true}),
       h('div', {class: 'result-title'},
         h('p', {class: 'result-name'}, verdictName(r.verdict)),
@@ -103,15 +110,15 @@ export function submissionView(r, {limits, totalTests, goto} = {}) {
     const prog = h('progress', {max: String(totalTests || 1), 'aria-label': 'Judging progress'});
     if (totalTests && r.status === 'running') prog.value = n;
     else prog.removeAttribute('value');
-    box.append(h('div', {class: 'result-head'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+    add(box, h('div', {class: 'result-head'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
       h('div', {class: 'result-title'}, h('p', {class: 'result-name'}, label), prog)));
   }
   if (r.compile_output) {
     const out = compileOutput(r.compile_output, goto);
-    if (r.verdict === 'CE') box.append(h('h3', {class: 'h-small'}, 'Compiler messages'), out);
-    else box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), out));
+    if (r.verdict === 'CE') add(box, h('h3', {class: 'h-small'}, 'Compiler messages'), out);
+    else add(box, h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), out));
   }
-  box.append(testsTable(r.tests, {caption: 'Results per test', hidden: r.tests_hidden || 0}) || '');
+  add(box, testsTable(r.tests, {caption: 'Results per test', hidden: r.tests_hidden || 0}) || '');
   return box;
 }
 
@@ -119,7 +126,7 @@ function runView(r, problem, goto) {
   const box = h('div', {class: 'result'});
   if (!r.compiled) {
     box.classList.add('result-ce');
-    box.append(h('div', {class: 'result-head'}, verdictBadge('CE', {large: true}),
+    add(box, h('div', {class: 'result-head'}, verdictBadge('CE', {large: true}),
       h('div', {class: 'result-title'}, h('p', {class: 'result-name'}, 'Compilation error'))),
     h('p', {class: 'result-explain'}, explainVerdict('CE')),
     h('h3', {class: 'h-small'}, 'Compiler messages'), compileOutput(r.compile_output || '', goto));
@@ -128,7 +135,7 @@ function runView(r, problem, goto) {
   if (r.mode === 'input') {
     const ok = r.verdict === 'AC';
     box.classList.add(ok ? 'result-ran' : `result-${String(r.verdict).toLowerCase()}`);
-    box.append(h('div', {class: 'result-head'},
+    add(box, h('div', {class: 'result-head'},
       ok ? h('span', {class: 'verdict v-ran verdict-large'}, h('span', {'aria-hidden': 'true'}, 'RAN'), h('span', {class: 'visually-hidden'}, 'Ran')) : verdictBadge(r.verdict, {large: true}),
       h('div', {class: 'result-title'},
         h('p', {class: 'result-name'}, ok ? 'Ran on your input' : verdictName(r.verdict)),
@@ -140,14 +147,14 @@ function runView(r, problem, goto) {
     h('pre', {class: 'io io-out', 'data-testid': 'run-stdout'}, r.stdout || h('span', {class: 'empty'}, '(nothing)')),
     r.stdout_truncated ? h('p', {class: 'hint'}, 'The output was cut: only its beginning is shown.') : null,
     r.stderr ? [h('h3', {class: 'h-small'}, 'Standard error'), h('pre', {class: 'io io-err'}, r.stderr)] : null);
-    if (r.compile_output) box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
+    if (r.compile_output) add(box, h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
     return box;
   }
   const tests = r.tests || [];
   const failed = tests.filter((t) => t.verdict !== 'AC').length;
   const verdict = r.verdict || (failed ? tests.find((t) => t.verdict !== 'AC').verdict : 'AC');
   box.classList.add(`result-${verdict.toLowerCase()}`);
-  box.append(h('div', {class: 'result-head'}, verdictBadge(verdict, {large: true}),
+  add(box, h('div', {class: 'result-head'}, verdictBadge(verdict, {large: true}),
     h('div', {class: 'result-title'},
       h('p', {class: 'result-name'}, failed ? `${failed} of ${plural(tests.length, 'sample')} failed` : `All ${plural(tests.length, 'sample')} passed`),
       h('p', {class: 'result-score'}, 'Run on the samples only: Submit to be judged on every test.'))),
@@ -161,10 +168,10 @@ function runView(r, problem, goto) {
       sample ? h('div', null, h('h4', {class: 'h-tiny'}, 'Expected'), h('pre', {class: 'io'}, sample.answer)) : null);
     const head = [verdictBadge(t.verdict), ' ', h('span', {class: 'sample-name'}, `Sample ${base}`), ' ',
       h('span', {class: 'muted'}, `${fmtMs(t.time_ms)} · ${fmtKb(t.memory_kb)}`)];
-    box.append(h('details', {class: 'sample-result', open: t.verdict !== 'AC'},
+    add(box, h('details', {class: 'sample-result', open: t.verdict !== 'AC'},
       h('summary', null, head), t.message ? h('p', {class: 'test-message'}, t.message) : null, body));
   }
-  if (r.compile_output) box.append(h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
+  if (r.compile_output) add(box, h('details', {class: 'compiler-warnings'}, h('summary', null, 'Compiler warnings'), compileOutput(r.compile_output, goto)));
   return box;
 }
 
