@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "fsutil.h"
+#include "latex.h"
 #include "strbuf.h"
 #include "yamldoc.h"
 
@@ -735,15 +736,21 @@ static void read_statement(struct reader *r)
         if (!has_file(r, tex[i]))
             continue;
         char *path = abs_of(r, tex[i]), *body = NULL;
-        if (fs_read(path, STATEMENT_MAX, &body, NULL) == 0) {
-            /* Shown as it is: a fence longer than any run of backticks inside keeps it whole. */
-            if (asprintf(&p->statement, "````text\n%s\n````\n", body) < 0)
-                p->statement = NULL;
-            p->statement_path = strdup(tex[i]);
-            WARN(r,
-                 "problem '%s': the statement is only in LaTeX ('%s'); it is shown as "
-                 "preformatted text",
-                 p->slug, tex[i]);
+        size_t len = 0;
+        if (fs_read(path, STATEMENT_MAX, &body, &len) == 0) {
+            /* Rendered to Markdown at import, as every other statement is stored. */
+            struct diag notes = DIAG_INIT;
+            int rc = latex_to_markdown(body, len, 4 * STATEMENT_MAX, &p->statement, &notes);
+            if (rc)
+                ERR(r, "problem '%s': '%s' cannot be converted: %s", p->slug, tex[i],
+                    strerror(-rc));
+            else
+                p->statement_path = strdup(tex[i]);
+            for (size_t k = 0; k < notes.n; k++)
+                WARN(r, "problem '%s': %s: %s", p->slug, tex[i], notes.items[k]);
+            diag_release(&notes);
+        } else {
+            ERR(r, "problem '%s': '%s' cannot be read or is larger than 1 MiB", p->slug, tex[i]);
         }
         free(body);
         free(path);

@@ -11,18 +11,20 @@ cc=${CC_FUZZ:-clang}
 
 # One row per harness: tests/fuzz/fuzz_NAME.c, the judge/ files it links, its pkg-config packages.
 declare -A sources=(
-    [pkg]="pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c checker.c"
-    [unpack]="unpack.c pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
+    [pkg]="pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c checker.c"
+    [unpack]="unpack.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
     [checker]="checker.c fsutil.c"  # fsutil.c: fuzz.c uses it
-    [request]="../server/reqcheck.c pkg.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
+    [request]="../server/reqcheck.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
+    [latex]="latex.c strbuf.c diag.c fsutil.c"
 )
 declare -A packages=(
     [pkg]="yaml-0.1"
     [unpack]="libarchive yaml-0.1"
     [checker]=""
     [request]="jansson yaml-0.1"
+    [latex]=""
 )
-all=(pkg unpack checker request)
+all=(pkg unpack checker request latex)
 
 if ! command -v "$cc" >/dev/null; then
     echo "build.sh: '$cc' is missing; install DEBIAN_PACKAGES from tests/fuzz/run.sh" >&2

@@ -22,8 +22,8 @@ esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 art=$root/tests/artifacts/fuzz
-read -ra harnesses <<<"${FUZZ_HARNESSES:-pkg unpack checker request}"
-declare -A max_len=([pkg]=8192 [unpack]=32768 [checker]=4096 [request]=8192)
+read -ra harnesses <<<"${FUZZ_HARNESSES:-pkg unpack checker request latex}"
+declare -A max_len=([pkg]=8192 [unpack]=32768 [checker]=4096 [request]=8192 [latex]=16384)
 
 for tool in clang pkg-config; do
     if ! command -v "$tool" >/dev/null; then
