@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden rates queue crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -587,8 +587,8 @@ g_submissions() {
   wait_done "$ac" 60 || fail "not done in 60 s: $(short_body)"
   want_verdict AC && want_jq '.score == .max_score and .max_score == 100 and .problem == "sum" and
     .language == "c" and (.source | contains("long long")) and (.tests | length) == 6 and
-    all(.tests[]; has("name") and has("group") and .verdict == "AC" and has("time_ms") and
-    has("memory_kb")) and .tests[0].name == "sample/1"'
+    all(.tests[]; has("name") and has("group") and .verdict == "AC") and
+    (.tests[0] | has("time_ms") and has("memory_kb")) and .tests[0].name == "sample/1"'
   tend
 
   tcase "submissions: ?wait=true -> 200 with the final result"
@@ -1057,11 +1057,124 @@ g_sigterm() {
   judged_stop
 }
 
+### Figures of hidden tests (issue 13) ###
+
+# jq: a hidden test (not under sample/) says its verdict and nothing else.
+JQ_HIDDEN_CLEAN='all(.tests[] | select(.name | startswith("sample/") | not);
+  (keys - ["index", "name", "group", "verdict"]) == [])'
+# jq: the submission's figures are the samples' (the largest of them).
+JQ_SAMPLE_FIGURES='([.tests[] | select(.name | startswith("sample/"))] | (map(.time_ms) | max) as $t |
+  (map(.memory_kb) | max) as $m | $t != null and $m != null) as $ok |
+  $ok and .time_ms == ([.tests[] | select(.name | startswith("sample/")) | .time_ms] | max) and
+  .memory_kb == ([.tests[] | select(.name | startswith("sample/")) | .memory_kb] | max)'
+# jq: the full view: every test has its figures, a hidden WA its message, the submission 24 MiB.
+JQ_FULL='all(.tests[]; has("time_ms") and has("memory_kb")) and .memory_kb > 20000 and
+  any(.tests[]; (.name | startswith("sample/") | not) and .verdict == "WA" and has("message"))'
+
+# want_sse_clean FILE: every test and done event of an event stream keeps the rule.
+want_sse_clean() {
+  local f=$1 line n=0
+  grep -q '^event: done' "$f" || fail "no done event in the stream"
+  while IFS= read -r line; do
+    n=$((n + 1))
+    jq -e 'if has("tests") then ('"$JQ_HIDDEN_CLEAN"') and ('"$JQ_SAMPLE_FIGURES"')
+      elif has("verdict") and has("name") then
+        (.name | startswith("sample/")) or ((keys - ["index", "name", "group", "verdict"]) == [])
+      else true end' <<<"$line" >/dev/null ||
+      fail "event leaks a hidden figure: ${line:0:200}"
+  done < <(sed -n 's/^data: //p' "$f")
+  [ "$n" -ge 7 ] || fail "only $n events"
+}
+
+g_hidden() {
+  local D=$WORK/hidden anon own other a b TA TB
+  JUDGE_ADMIN_TOKEN=secret started judged_start hidden "$D/data" --workers 2 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "owners"}'
+  a=$(jqb .id)
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "others"}'
+  b=$(jqb .id)
+  req POST "/api/v1/teams/$a/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  TA=(-H "Authorization: Bearer $(jqb .token)")
+  req POST "/api/v1/teams/$b/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  TB=(-H "Authorization: Bearer $(jqb .token)")
+  setup_put mine "$PK/base.zip" "${TA[@]}"
+  # Only the admin publishes; the problem stays team A's.
+  setup_put 'mine?public=true' "$PK/base.zip" "${ADM[@]}"
+
+  tcase "hidden: anonymous ?wait=true: hidden tests show their verdict only, figures of the sample"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  anon=$(jqb .id)
+  want_status 200 && want_verdict WA && want_jq "$JQ_HIDDEN_CLEAN" "hidden tests clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "figures of the sample" && want_jq '.memory_kb < 20000' &&
+    want_jq '(.tests | length) == 6 and any(.tests[]; .verdict == "WA")'
+  tend
+
+  tcase "hidden: anonymous GET of it: the same"
+  req GET "/api/v1/submissions/$anon"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "hidden tests clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "figures of the sample"
+  tend
+
+  tcase "hidden: anonymous event stream of it: every test and done event the same"
+  curl -sS --max-time 20 "$J_BASE/api/v1/submissions/$anon/events" >"$WORK/hidden-sse" 2>/dev/null
+  want_sse_clean "$WORK/hidden-sse"
+  tend
+
+  tcase "hidden: the admin sees every figure and message of the same submission"
+  req GET "/api/v1/submissions/$anon" "${ADM[@]}"
+  want_status 200 && want_jq "$JQ_FULL" "every figure"
+  tend
+
+  tcase "hidden: another team, on the admin's problem: GET, ?wait, list and events keep the rule"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TB[@]}" \
+    -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  other=$(jqb .id)
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "?wait hidden clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "?wait figures of the sample"
+  req GET "/api/v1/submissions/$other" "${TB[@]}"
+  want_jq "$JQ_HIDDEN_CLEAN" "GET hidden clean" && want_jq "$JQ_SAMPLE_FIGURES" "GET figures"
+  req GET "/api/v1/submissions?problem=sum" "${TB[@]}"
+  want_status 200 && want_jq '(.submissions | length) == 1 and .submissions[0].memory_kb < 20000' \
+    "the list's figure is the sample's"
+  curl -sS --max-time 20 "${TB[@]}" "$J_BASE/api/v1/submissions/$other/events" \
+    >"$WORK/hidden-sse-b" 2>/dev/null
+  want_sse_clean "$WORK/hidden-sse-b"
+  req GET "/api/v1/submissions?problem=sum" "${ADM[@]}"
+  want_jq 'all(.submissions[]; .memory_kb > 20000)' "the admin's list has the whole figures"
+  tend
+
+  tcase "hidden: the owning team sees everything on its own problem; another team does not"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TA[@]}" \
+    -d "$(sub_json mine "$PROG/mem_hidden.c")"
+  own=$(jqb .id)
+  want_status 200 && want_jq "$JQ_FULL" "?wait: every figure"
+  req GET "/api/v1/submissions/$own" "${TA[@]}"
+  want_jq "$JQ_FULL" "GET: every figure"
+  req GET "/api/v1/submissions?problem=mine" "${TA[@]}"
+  want_jq '.submissions[0].memory_kb > 20000' "the owner's list"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TB[@]}" \
+    -d "$(sub_json mine "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "team B on team A's problem" &&
+    want_jq "$JQ_SAMPLE_FIGURES"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TA[@]}" \
+    -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "team A on the admin's problem"
+  tend
+
+  tcase "hidden: the Run button judges the samples alone, with their figures"
+  req POST /api/v1/run "${JSON[@]}" -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq '(.tests | length) == 1 and all(.tests[]; (.name |
+    startswith("sample/")) and has("time_ms") and has("memory_kb"))'
+  tend
+  judged_stop
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions rates queue crash sigterm)
+ALL=(problems import auth submissions hidden rates queue crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then

@@ -440,6 +440,12 @@ tend
 
 ### A second assessment: hidden results shown, the last submission counts ###
 
+# jq: a hidden test says its verdict only; the submission's figures are its samples' (issue 13).
+JQ_HIDDEN_CLEAN='all(.tests[] | select(.name | startswith("sample/") | not);
+  (keys - ["index", "name", "group", "verdict"]) == []) and
+  .time_ms == ([.tests[] | select(.name | startswith("sample/")) | .time_ms] | max) and
+  .memory_kb == ([.tests[] | select(.name | startswith("sample/")) | .memory_kb] | max)'
+
 tcase "show_hidden_results true: the candidate sees every test"
 api POST /api/v1/assessments "$KA" '{"title":"Shown","problems":[{"slug":"acme-missing","points":50}],"duration_minutes":30,"show_hidden_results":true,"counts":"last"}'
 want_status 201 && A2=$(jqb .id)
@@ -453,6 +459,37 @@ want_jq "(.tests | length) == $FULL_TESTS and (has(\"tests_hidden\") | not)" "al
 api POST "/api/v1/submissions?wait=true" "$C_BOB" "$(sub acme-missing "$WA")"
 want_status 200 && S_BOB_WA=$(jqb .id)
 want_jq "(.tests | length) == $FULL_TESTS"
+want_jq "$JQ_HIDDEN_CLEAN" "?wait: hidden tests say their verdict only"
+tend
+
+tcase "hidden results shown to a candidate: verdicts only, no figures or messages, in every path"
+api GET "/api/v1/submissions/$S_BOB_WA" "$C_BOB"
+want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "GET: hidden tests clean, figures of the samples"
+want_jq 'any(.tests[]; (.name | startswith("sample/") | not) and .verdict == "WA")' "a hidden WA"
+api GET "/api/v1/submissions?problem=acme-missing" "$C_BOB"
+want_status 200 && want_jq '.submissions | length > 0'
+for id in $(jqb '.submissions[].id'); do
+  curl -sS --max-time 20 -H "Authorization: Bearer $C_BOB" "$BASE/api/v1/submissions/$id" >"$WORK/one"
+  jq -e '.memory_kb as $m | any(.tests[]; .memory_kb == $m and (.name | startswith("sample/")))'     "$WORK/one" >/dev/null || fail "submission $id: its figure is not a sample's"
+done
+curl -sS --max-time 20 -H "Authorization: Bearer $C_BOB"   "$BASE/api/v1/submissions/$S_BOB_WA/events" >"$WORK/bob-sse"
+grep -q '^event: done' "$WORK/bob-sse" || fail "no done event"
+while IFS= read -r line; do
+  jq -e 'if has("tests") then true elif has("name") then (.name | startswith("sample/")) or
+    ((keys - ["index", "name", "group", "verdict"]) == []) else true end' <<<"$line" >/dev/null ||
+    fail "event leaks a figure: ${line:0:160}"
+  if jq -e 'has("tests")' <<<"$line" >/dev/null; then
+    jq -e "$JQ_HIDDEN_CLEAN" <<<"$line" >/dev/null || fail "the done event leaks a figure"
+  fi
+done < <(sed -n 's/^data: //p' "$WORK/bob-sse")
+tend
+
+tcase "the team that owns the problem sees every figure of its candidates' hidden tests"
+api GET "/api/v1/assessments/$A2/candidates/$I_BOB" "$KA"
+want_status 200 && want_jq '(.submissions | length) >= 2 and all(.submissions[].tests[];
+  has("time_ms") and has("memory_kb")) and any(.submissions[].tests[]; has("message"))'
+api GET "/api/v1/submissions/$S_BOB_WA" "$ADMIN"
+want_jq 'all(.tests[]; has("time_ms") and has("memory_kb"))' "the admin too"
 tend
 
 tcase "counts last vs best: the report scores differ accordingly"
