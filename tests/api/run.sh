@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# hidden rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden http rates queue crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1170,11 +1170,78 @@ g_hidden() {
   judged_stop
 }
 
+### HTTP parsing (issue 13): the request line and framing, with raw sockets ###
+
+# raw_case REQUEST [TIMEOUT]: sends it; RAWOUT is the JSON of rawhttp.py send (status, body,
+# closed). A connection kept alive is waited for TIMEOUT seconds (5) before "closed" is false.
+raw_case() {
+  RAWOUT=$($RAW send "$J_PORT" "$1" "${2:-5}")
+  printf '%s' "$RAWOUT" >"$RB.raw"
+}
+want_raw() {
+  jq -e "$1" <<<"$RAWOUT" >/dev/null 2>&1 || fail "${2:-$1} is not true of ${RAWOUT:0:300}"
+}
+
+g_http() {
+  local D=$WORK/http H='Host: x\r\n' A='Authorization: Bearer secret\r\n'
+  JUDGE_ADMIN_TOKEN=secret started judged_start http "$D/data" --workers 0 || return
+
+  tcase "http: %00 in a path segment -> 400, and PUT x%00y creates no problem 'x'"
+  raw_case "PUT /api/v1/problems/x%00y HTTP/1.1\r\n$H$A""Content-Type: application/zip\r\nContent-Length: 3\r\n\r\nabc"
+  want_raw '.status == 400 and (.body | fromjson | .status == 400 and (.detail | test("NUL")))'
+  raw_case "GET /api/v1/problems/x%00y HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  raw_case "GET /api/v1/submissions/abc%00def HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  req GET /api/v1/problems/x "${ADM[@]}"
+  want_problem 404
+  tend
+
+  tcase "http: %0a and other control characters in the path -> 400; the access log escapes them"
+  raw_case "GET /api/v1/problems/x%0d%0a2026-01-01T00:00:00Z%20forged%20%22GET%20/owned%22 HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  raw_case "GET /x%09y%1b HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  grep -q '^2026-01-01T00:00:00Z forged' "$J_LOG" && fail "a forged line is in the access log"
+  grep -qF '"GET /api/v1/problems/x\x0d\x0a2026-01-01T00:00:00Z forged \x22GET /owned\x22" 400' \
+    "$J_LOG" || fail "the escaped request is not in the log: $(grep forged "$J_LOG" | head -3)"
+  grep -qF '"GET /x\x09y\x1b" 400' "$J_LOG" || fail "tab and escape not escaped in the log"
+  tend
+
+  tcase "http: differing duplicate Content-Length -> 400 and the connection closed"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\n{}"
+  want_raw '.status == 400 and .closed and (.body | fromjson | .detail | test("Content-Length"))'
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2x\r\n\r\n{}"
+  want_raw '.status == 400' "a malformed Content-Length"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}" 1
+  want_raw '.status == 422' "equal duplicates are one length (the body is read: 422 for {})"
+  tend
+
+  tcase "http: a transfer coding other than plain chunked -> 501 at once, never a hang"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked, identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 501 and .closed and (.body | fromjson | .status == 501)' "chunked, identity"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n{}"
+  want_raw '.status == 501' "gzip"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 501' "two Transfer-Encoding headers"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 7\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 400' "both framings"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" 1
+  want_raw '.status == 422' "plain chunked is read (422 for {})"
+  tend
+
+  tcase "http: a path past 1023 bytes -> 414, not a shorter path"
+  raw_case "GET /api/v1/problems/$(head -c 1100 /dev/zero | tr '\0' a) HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 414'
+  tend
+  judged_stop
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions hidden rates queue crash sigterm)
+ALL=(problems import auth submissions hidden http rates queue crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
