@@ -80,10 +80,11 @@ start_judged() {
   DB="$WORK/$name/data/judged.db"
 }
 
-# Starts a webhook receiver: start_receiver NAME FAIL_FIRST; sets RPORT (log in $WORK/NAME.log).
+# Starts a webhook receiver: start_receiver NAME FAIL_FIRST [ADDRESS]; sets RPORT (log in
+# $WORK/NAME.log).
 start_receiver() {
   local name=$1 i
-  python3 "$HERE/webhook_receiver.py" "$WORK/$name.port" "$WORK/$name.log" "$2" &
+  python3 "$HERE/webhook_receiver.py" "$WORK/$name.port" "$WORK/$name.log" "$2" ${3:+"$3"} &
   PIDS+=("$!")
   for ((i = 0; i < 100; i++)); do
     [ -s "$WORK/$name.port" ] && break
@@ -928,24 +929,39 @@ api POST /api/v1/submissions "$C_RATE_y" "$(sub missing-number "$AC")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
 
-tcase "webhooks to loopback are refused without --webhook-private (no SSRF into the judge's network)"
+tcase "webhooks only reach global unicast addresses without --webhook-private (no SSRF)"
 WEBHOOK_FLAG="" start_judged ssrf --workers 1 --cgroup "${HIRING_CGROUP:-none}"
-start_receiver ssrf-hook 0
+# Listening on every address of the host: any refused destination that is this host would call it.
+start_receiver ssrf-hook 0 ::
 api PUT "/api/v1/problems/missing-number?public=true" $ADMIN "" \
   -H "Content-Type: application/zip" --data-binary "@$PK/acme-missing.zip"
-api POST /api/v1/assessments $ADMIN "{\"title\":\"SSRF\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/hook\"}"
-A_SSRF=$(jqb .id)
-api POST "/api/v1/assessments/$A_SSRF/invites" $ADMIN '{"name":"s","email":"s@example.com"}'
-C_SSRF=$(jqb .token)
-api POST /api/v1/candidate/start "$C_SSRF"
-api POST /api/v1/candidate/finish "$C_SSRF"
-for ((i = 0; i < 60; i++)); do
-  err=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT coalesce(last_error, '') FROM webhook_deliveries")
-  [ -n "$err" ] && break
+# Loopback, this host's own interface addresses, and special-purpose ranges of both families.
+SSRF_HOSTS=(127.0.0.1 127.1.2.3 "[::1]" "[::ffff:127.0.0.1]" 0.0.0.0 192.0.2.1 198.18.0.1 240.0.0.1
+  224.0.0.1 255.255.255.255 100.64.0.1 169.254.169.254 "[fe80::1]" "[fd00::1]" "[2001:db8::1]"
+  "[64:ff9b::7f00:1]" "[2002:7f00:1::1]" localhost)
+for ip in $(hostname -I 2>/dev/null); do
+  [[ $ip == *:* ]] && ip="[$ip]"
+  SSRF_HOSTS+=("$ip")
+done
+for host in "${SSRF_HOSTS[@]}"; do
+  api POST /api/v1/assessments $ADMIN "{\"title\":\"SSRF\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://$host:$RPORT/hook\"}"
+  A_SSRF=$(jqb .id)
+  api POST "/api/v1/assessments/$A_SSRF/invites" $ADMIN '{"name":"s","email":"s@example.com"}'
+  C_SSRF=$(jqb .token)
+  api POST /api/v1/candidate/start "$C_SSRF"
+  api POST /api/v1/candidate/finish "$C_SSRF"
+done
+n=${#SSRF_HOSTS[@]}
+for ((i = 0; i < 100; i++)); do
+  failed=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM webhook_deliveries WHERE last_error IS NOT NULL")
+  [ "$failed" -ge "$n" ] && break
   sleep 0.1
 done
-[ -n "$err" ] || fail "no failed delivery recorded"
-[ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on 127.0.0.1 was called: $(head -c 200 "$WORK/ssrf-hook.log")"
+[ "$failed" -ge "$n" ] || fail "$failed of $n deliveries failed"
+while IFS='|' read -r url err; do
+  [[ $err == *refused* ]] || fail "$url: not refused by the address check: '$err'"
+done < <(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT url, coalesce(last_error, '') FROM webhook_deliveries")
+[ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on this host was called: $(head -c 200 "$WORK/ssrf-hook.log")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
 
