@@ -129,11 +129,12 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
     int rc =
         db_exec(c,
                 "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
-                "token_id, invite_id, client, status, created_at) VALUES (?, ?, ?, ?, ?, "
-                "nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?)",
-                "sisssiiisi", id, req->version_id, req->slug, req->language, req->source,
+                "token_id, invite_id, client, status, created_at, anonymous) VALUES (?, ?, ?, ?, "
+                "?, nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?, ?)",
+                "sisssiiisii", id, req->version_id, req->slug, req->language, req->source,
                 w->role == ROLE_TEAM || w->role == ROLE_CANDIDATE ? w->team_id : 0, w->token_id,
-                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms());
+                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms(),
+                (int64_t)(w->role == ROLE_ANON));
     db_release(s->db, c);
     if (rc != SQLITE_OK)
         return rc == SQLITE_FULL                          ? -ENOSPC
@@ -294,6 +295,33 @@ int queue_requeue(struct server *s, const struct job *job)
                      "i", job->seq);
     db_release(s->db, c);
     return rc == SQLITE_OK ? 0 : -EIO;
+}
+
+int queue_delete_anonymous(struct server *s, int64_t before_ms, long *count)
+{
+    sqlite3 *c = db_acquire(s->db);
+    /* Done ones only: a queued or running one is still someone's answer to wait for. */
+    int rc = db_begin(c);
+    if (rc == SQLITE_OK)
+        rc = db_exec(c,
+                     "DELETE FROM submission_tests WHERE submission_seq IN (SELECT seq FROM "
+                     "submissions WHERE anonymous = 1 AND created_at < ? AND status = 'done')",
+                     "i", before_ms);
+    if (rc == SQLITE_OK)
+        rc = db_exec(c,
+                     "DELETE FROM submissions WHERE anonymous = 1 AND created_at < ? AND "
+                     "status = 'done'",
+                     "i", before_ms);
+    long n = rc == SQLITE_OK ? (long)sqlite3_changes(c) : 0;
+    if (rc == SQLITE_OK)
+        rc = db_commit(c);
+    if (rc != SQLITE_OK)
+        db_rollback(c);
+    db_release(s->db, c);
+    if (rc != SQLITE_OK)
+        return -EIO;
+    *count = n;
+    return 0;
 }
 
 /*** Live progress ***/

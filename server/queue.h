@@ -58,6 +58,12 @@ int queue_finish(struct server *s, const struct job *job, const struct problem *
  */
 #define COMPILE_OUTPUT_STORED_MAX (64u << 10)
 char *queue_compile_output_stored(const char *text);
+/*
+ * Deletes the anonymous submissions created before `before_ms` (ms since the epoch) that are
+ * done, with their sources and tests: the retention period of --anon-retention. *count says how
+ * many. 0 or -EIO.
+ */
+int queue_delete_anonymous(struct server *s, int64_t before_ms, long *count);
 /* Puts a claimed submission back (shutting down). */
 int queue_requeue(struct server *s, const struct job *job);
 void job_release(struct job *job);

@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# hidden http rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden http retention rates queue crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1237,11 +1237,84 @@ g_http() {
   judged_stop
 }
 
+### Stored compiler output and the retention of anonymous submissions (issue 13) ###
+
+g_retention() {
+  local D=$WORK/retention anon team admin ce i t bytes bad
+  JUDGE_ADMIN_TOKEN=secret started judged_start retention "$D/data" --workers 1 \
+    --anon-retention 2s || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "keepers"}'
+  t=$(jqb .id)
+  req POST "/api/v1/teams/$t/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  local TK=(-H "Authorization: Bearer $(jqb .token)")
+
+  tcase "compile output: megabytes of diagnostics are stored and shown cut at 64 KiB, with a note"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TK[@]}" \
+    -d "$(sub_json sum "$PROG/ce_flood.c")"
+  ce=$(jqb .id)
+  want_status 200 && want_verdict CE &&
+    want_jq '(.compile_output | endswith("[compiler output cut at 64 KiB]\n")) and
+      (.compile_output | test("lvalue"))'
+  bytes=$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" \
+    "SELECT length(CAST(compile_output AS BLOB)) FROM submissions WHERE id = '$ce'")
+  [ -n "$bytes" ] && [ "$bytes" -le 65536 ] && [ "$bytes" -gt 60000 ] ||
+    fail "stored compile output is '$bytes' bytes"
+  tend
+
+  tcase "retention: an anonymous submission is deleted with its source after --anon-retention"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  anon=$(jqb .id)
+  want_status 200 && want_verdict AC
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TK[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  team=$(jqb .id)
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${ADM[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  admin=$(jqb .id)
+  for ((i = 0; i < 300; i++)); do
+    req GET "/api/v1/submissions/$anon"
+    [ "$ST" = 404 ] && break
+    sleep 0.1
+  done
+  want_problem 404
+  [ "$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" "SELECT count(*) FROM submissions
+    WHERE id = '$anon'")" = 0 ] || fail "its row (and source) is still stored"
+  [ "$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" "SELECT count(*) FROM submission_tests
+    WHERE submission_seq NOT IN (SELECT seq FROM submissions)")" = 0 ] || fail "its tests are left"
+  grep -q 'retention: .* deleted' "$J_LOG" || fail "the sweep did not say what it deleted"
+  tend
+
+  tcase "retention: a team's and the admin's submissions older than a deleted anonymous one stay"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  anon=$(jqb .id)
+  for ((i = 0; i < 300; i++)); do
+    req GET "/api/v1/submissions/$anon"
+    [ "$ST" = 404 ] && break
+    sleep 0.1
+  done
+  want_problem 404
+  req GET "/api/v1/submissions/$team" "${TK[@]}"
+  want_status 200 && want_verdict AC
+  req GET "/api/v1/submissions/$admin" "${ADM[@]}"
+  want_status 200 && want_verdict AC
+  req GET "/api/v1/submissions/$ce" "${TK[@]}"
+  want_status 200
+  tend
+  judged_stop
+
+  tcase "retention: --anon-retention takes a duration (30d, 12h, 90s, a bare number of days)"
+  local out
+  for bad in 0 0s -1 12x 5dd ''; do
+    out=$("$JUDGED" --listen 127.0.0.1:0 --data "$D/bad" --anon-retention "$bad" 2>&1)
+    [ $? = 2 ] && grep -q 'anon-retention' <<<"$out" || fail "'$bad' accepted: $out"
+  done
+  tend
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions hidden http rates queue crash sigterm)
+ALL=(problems import auth submissions hidden http retention rates queue crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
