@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# hidden http retention rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden http retention remote_results rates queue crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1310,11 +1310,47 @@ g_retention() {
   tend
 }
 
+### What a remote worker reports goes through the same rules (issue 13) ###
+
+g_remote_results() {
+  local D=$WORK/remote id lease wt
+  JUDGE_ADMIN_TOKEN=secret started judged_start remote "$D/data" --workers 0 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/workers/tokens "${ADM[@]}" "${JSON[@]}" -d '{"name": "w"}'
+  wt=(-H "Authorization: Bearer $(jqb .token)")
+
+  tcase "remote: a worker's result: compile output cut at 64 KiB, hidden figures kept from others"
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  id=$(jqb .id)
+  req POST /api/v1/worker/claim "${wt[@]}"
+  lease=$(jqb .job.lease_id)
+  [ "$(jqb .job.submission)" = "$id" ] || fail "claimed $(short_body)"
+  python3 -c 'import json; print(json.dumps({"verdict": "WA", "score": 0, "max_score": 100,
+    "time_ms": 777, "memory_kb": 55555, "compile_output": "warning: x\n" * 30000, "tests": [
+    {"name": "sample/1", "group": "sample", "sample": True, "verdict": "AC", "time_ms": 3,
+     "memory_kb": 1111},
+    {"name": "secret/group1/1", "group": "group1", "sample": False, "verdict": "WA",
+     "time_ms": 777, "memory_kb": 55555, "message": "expected 918273645"}]}))' >"$WORK/result.json"
+  req POST "/api/v1/worker/jobs/$lease/result" "${wt[@]}" "${JSON[@]}" -d "@$WORK/result.json"
+  want_status 200
+  req GET "/api/v1/submissions/$id"
+  want_status 200 && want_jq '.verdict == "WA" and .time_ms == 3 and .memory_kb == 1111 and
+    (.tests[1] | keys == ["group", "index", "name", "verdict"]) and
+    (.compile_output | endswith("[compiler output cut at 64 KiB]\n")) and
+    (.compile_output | length) <= 65536' && ! grep -q 918273645 "$RB" ||
+    fail "anonymous view: $(short_body)"
+  req GET "/api/v1/submissions/$id" "${ADM[@]}"
+  want_jq '.time_ms == 777 and .memory_kb == 55555 and .tests[1].memory_kb == 55555 and
+    .tests[1].message == "expected 918273645"' "the admin's view"
+  tend
+  judged_stop
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions hidden http retention rates queue crash sigterm)
+ALL=(problems import auth submissions hidden http retention remote_results rates queue crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
