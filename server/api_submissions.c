@@ -421,6 +421,15 @@ void api_submission_events(struct server *s, struct req *r)
 
 /*** Run ***/
 
+/* A Run's diagnostics, cut as a submission's are (a new reference; "" when out of memory). */
+static json_t *run_compile_output(const char *text)
+{
+    char *cut = queue_compile_output_stored(text ? text : "");
+    json_t *o = json_string(cut ? cut : "");
+    free(cut);
+    return o ? o : json_string("");
+}
+
 static json_t *run_samples(const struct judge_env *env, const struct problem *pr,
                            const struct lang *lang, const char *path,
                            const struct render_view *view, unsigned *status)
@@ -448,8 +457,8 @@ static json_t *run_samples(const struct judge_env *env, const struct problem *pr
         json_array_append_new(tests, o);
     }
     json_t *o =
-        json_pack("{s:s, s:b, s:s, s:s, s:o}", "mode", "samples", "compiled", res.verdict != V_CE,
-                  "compile_output", res.compile_output ? res.compile_output : "", "verdict",
+        json_pack("{s:s, s:b, s:o, s:s, s:o}", "mode", "samples", "compiled", res.verdict != V_CE,
+                  "compile_output", run_compile_output(res.compile_output), "verdict",
                   verdict_code(res.verdict), "tests", tests);
     judge_result_release(&res);
     *status = 200;
@@ -468,8 +477,8 @@ static json_t *run_input(const struct judge_env *env, const struct problem *pr,
         *status = 500;
         return NULL;
     }
-    json_t *o = json_pack("{s:s, s:b, s:s}", "mode", "input", "compiled", run.compiled,
-                          "compile_output", run.compile_output ? run.compile_output : "");
+    json_t *o = json_pack("{s:s, s:b, s:o}", "mode", "input", "compiled", run.compiled,
+                          "compile_output", run_compile_output(run.compile_output));
     if (run.compiled) {
         json_t *out = json_string(run.stdout_text ? run.stdout_text : "");
         json_t *err = json_string(run.stderr_text ? run.stderr_text : "");

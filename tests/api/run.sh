@@ -1260,6 +1260,9 @@ g_retention() {
     "SELECT length(CAST(compile_output AS BLOB)) FROM submissions WHERE id = '$ce'")
   [ -n "$bytes" ] && [ "$bytes" -le 65536 ] && [ "$bytes" -gt 60000 ] ||
     fail "stored compile output is '$bytes' bytes"
+  req POST /api/v1/run "${JSON[@]}" "${TK[@]}" -d "$(sub_json sum "$PROG/ce_flood.c")"
+  want_status 200 && want_jq '.compiled == false and
+    (.compile_output | endswith("[compiler output cut at 64 KiB]\n"))' "the Run's output is cut too"
   tend
 
   tcase "retention: an anonymous submission is deleted with its source after --anon-retention"
