@@ -1,4 +1,5 @@
-/* A few hundred bytes that make megabytes of diagnostics: 10^4 errors, each with its macro notes. */
+/* A few hundred bytes that make megabytes of diagnostics: 10^4 errors, each with its macro notes.
+ */
 #define A 1 = 2;
 #define B A A A A A A A A A A
 #define C B B B B B B B B B B
