@@ -15,6 +15,7 @@
 #include "assess.h"
 #include "pcache.h"
 #include "queue.h"
+#include "render.h"
 #include "store.h"
 #include "worker.h"
 
@@ -228,10 +229,15 @@ void api_submissions_list(struct server *s, struct req *r)
     int64_t team = r->who.role == ROLE_TEAM ? r->who.team_id : 0;
     int64_t invite = r->who.role == ROLE_CANDIDATE ? r->who.invite_id : 0;
     sqlite3 *c = db_acquire(s->db);
+    /* The figures over the samples alone too, for viewers who do not own the problem. */
     sqlite3_stmt *st = db_prepare(
         c,
         "SELECT seq, id, slug, language, status, verdict, score, max_score, time_ms, memory_kb, "
-        "created_at FROM submissions WHERE (?1 = 0 OR team_id = ?1) AND (?2 IS NULL OR slug = ?2) "
+        "created_at, (SELECT coalesce(p.team_id, 0) FROM problems p WHERE p.slug = s.slug), "
+        "(SELECT coalesce(max(t.time_ms), 0) FROM submission_tests t WHERE t.submission_seq = "
+        "s.seq AND t.sample), (SELECT coalesce(max(t.memory_kb), 0) FROM submission_tests t "
+        "WHERE t.submission_seq = s.seq AND t.sample) FROM submissions s "
+        "WHERE (?1 = 0 OR team_id = ?1) AND (?2 IS NULL OR slug = ?2) "
         "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR verdict = ?4) "
         "AND (?5 = 0 OR seq < ?5) AND (?7 = 0 OR invite_id = ?7) ORDER BY seq DESC LIMIT ?6",
         "isssiii", team, problem, status, verdict, (int64_t)cursor, (int64_t)limit + 1, invite);
@@ -251,16 +257,18 @@ void api_submissions_list(struct server *s, struct req *r)
                                                       buf, sizeof(buf))
                                : NULL;
         const char *v = (const char *)sqlite3_column_text(st, 5);
-        json_array_append_new(
-            list, json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:I}", "id",
-                            sqlite3_column_text(st, 1), "problem", sqlite3_column_text(st, 2),
-                            "language", sqlite3_column_text(st, 3), "status",
-                            live ? live : (const char *)sqlite3_column_text(st, 4), "verdict",
-                            v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6),
-                            "max_score", sqlite3_column_double(st, 7), "time_ms",
-                            (json_int_t)sqlite3_column_int64(st, 8), "memory_kb",
-                            (json_int_t)sqlite3_column_int64(st, 9), "created_at",
-                            (json_int_t)sqlite3_column_int64(st, 10)));
+        json_t *o = json_pack(
+            "{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I}", "id", sqlite3_column_text(st, 1), "problem",
+            sqlite3_column_text(st, 2), "language", sqlite3_column_text(st, 3), "status",
+            live ? live : (const char *)sqlite3_column_text(st, 4), "verdict",
+            v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6), "max_score",
+            sqlite3_column_double(st, 7), "created_at", (json_int_t)sqlite3_column_int64(st, 10));
+        /* show_hidden matters only for which tests are listed, and a list has none. */
+        struct render_view view = render_view_of(&r->who, sqlite3_column_int64(st, 11), true);
+        struct render_figures fig = {sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9),
+                                     sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 13)};
+        render_figures_set(&view, &fig, o);
+        json_array_append_new(list, o);
     }
     bool failed = !st;
     sqlite3_finalize(st);
@@ -413,8 +421,18 @@ void api_submission_events(struct server *s, struct req *r)
 
 /*** Run ***/
 
+/* A Run's diagnostics, cut as a submission's are (a new reference; "" when out of memory). */
+static json_t *run_compile_output(const char *text)
+{
+    char *cut = queue_compile_output_stored(text ? text : "");
+    json_t *o = json_string(cut ? cut : "");
+    free(cut);
+    return o ? o : json_string("");
+}
+
 static json_t *run_samples(const struct judge_env *env, const struct problem *pr,
-                           const struct lang *lang, const char *path, unsigned *status)
+                           const struct lang *lang, const char *path,
+                           const struct render_view *view, unsigned *status)
 {
     struct judge_result res;
     const char *sources[] = {path};
@@ -427,15 +445,20 @@ static json_t *run_samples(const struct judge_env *env, const struct problem *pr
     json_t *tests = json_array();
     for (size_t i = 0; i < res.ntests; i++) {
         const struct test_result *t = &res.tests[i];
-        json_t *o = queue_test_json(pr, t, i);
+        /* The samples, and a test the viewer may not see gets no output either. */
+        json_t *raw = queue_test_json(pr, t, i);
+        json_t *o = render_test_json(view, raw);
+        json_decref(raw);
+        if (!o)
+            continue;
         json_object_set_new(o, "output", json_string(t->output ? t->output : ""));
         if (!json_string_value(json_object_get(o, "output")))
             json_object_set_new(o, "output", json_string("(not UTF-8)"));
         json_array_append_new(tests, o);
     }
     json_t *o =
-        json_pack("{s:s, s:b, s:s, s:s, s:o}", "mode", "samples", "compiled", res.verdict != V_CE,
-                  "compile_output", res.compile_output ? res.compile_output : "", "verdict",
+        json_pack("{s:s, s:b, s:o, s:s, s:o}", "mode", "samples", "compiled", res.verdict != V_CE,
+                  "compile_output", run_compile_output(res.compile_output), "verdict",
                   verdict_code(res.verdict), "tests", tests);
     judge_result_release(&res);
     *status = 200;
@@ -454,8 +477,8 @@ static json_t *run_input(const struct judge_env *env, const struct problem *pr,
         *status = 500;
         return NULL;
     }
-    json_t *o = json_pack("{s:s, s:b, s:s}", "mode", "input", "compiled", run.compiled,
-                          "compile_output", run.compile_output ? run.compile_output : "");
+    json_t *o = json_pack("{s:s, s:b, s:o}", "mode", "input", "compiled", run.compiled,
+                          "compile_output", run_compile_output(run.compile_output));
     if (run.compiled) {
         json_t *out = json_string(run.stdout_text ? run.stdout_text : "");
         json_t *err = json_string(run.stderr_text ? run.stderr_text : "");
@@ -504,8 +527,10 @@ void api_run(struct server *s, struct req *r)
     if (!rc) {
         struct judge_env env = {s->sb, slot};
         const struct lang *lang = lang_by_id(f.language);
+        /* A Run has no assessment: only samples are judged, and shown as any result is. */
+        struct render_view view = render_view_of(&r->who, f.row.team_id, true);
         out = f.input ? run_input(&env, pr, lang, path, f.input, f.input_len, &status)
-                      : run_samples(&env, pr, lang, path, &status);
+                      : run_samples(&env, pr, lang, path, &view, &status);
     }
     fs_remove_tree(dir);
     slot_release(s, slot);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -77,6 +78,8 @@ const char *http_reason(unsigned status)
         return "Gone";
     case 413:
         return "Content Too Large";
+    case 414:
+        return "URI Too Long";
     case 415:
         return "Unsupported Media Type";
     case 422:
@@ -85,6 +88,8 @@ const char *http_reason(unsigned status)
         return "Too Many Requests";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 503:
         return "Service Unavailable";
     case 507:
@@ -318,6 +323,109 @@ static void serve_static(struct server *s, struct req *r)
     serve_file(r, file);
 }
 
+/*** The request line and framing ***/
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/*
+ * Percent-decoding of the path and query (in place), instead of libmicrohttpd's: a decoded NUL
+ * would end the C string there ("x%00y" would be read as "x"), so it becomes DEL, a control
+ * character the path check below refuses. Returns the new length.
+ */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *str)
+{
+    (void)cls;
+    (void)conn;
+    char *out = str;
+    for (const char *in = str; *in; out++) {
+        int hi, lo;
+        if (in[0] == '%' && (hi = hexval(in[1])) >= 0 && (lo = hexval(in[2])) >= 0) {
+            *out = (char)(hi << 4 | lo);
+            if (!*out)
+                *out = 0x7f;
+            in += 3;
+        } else {
+            *out = *in++;
+        }
+    }
+    *out = '\0';
+    return (size_t)(out - str);
+}
+
+struct framing {
+    int lengths, codings;
+    const char *length, *coding;
+    bool lengths_differ, length_invalid;
+};
+
+static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    (void)kind;
+    struct framing *f = cls;
+    if (!value)
+        value = "";
+    if (!strcasecmp(key, "Content-Length")) {
+        f->length_invalid |= !*value || strspn(value, "0123456789") != strlen(value);
+        f->lengths_differ |= f->length && strcmp(f->length, value);
+        f->length = value;
+        f->lengths++;
+    } else if (!strcasecmp(key, "Transfer-Encoding")) {
+        f->coding = value;
+        f->codings++;
+    }
+    return MHD_YES;
+}
+
+/*
+ * Refuses what two readers of the request could frame differently (request smuggling, or a
+ * connection left waiting for a body that never ends): a NUL or control character in the path,
+ * differing or malformed Content-Length, a transfer coding other than plain chunked, or both
+ * framings at once. The connection is closed after the answer: its body cannot be skipped.
+ */
+static bool request_sane(struct req *r, const char *url)
+{
+    if (strlen(url) >= sizeof(r->path)) {
+        reply_problem(r, 414, "the path is longer than %zu bytes", sizeof(r->path) - 1);
+        goto refused;
+    }
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            reply_problem(r, 400, "the path has a NUL or control character (byte %zu)",
+                          (size_t)(p - (const unsigned char *)url));
+            goto refused;
+        }
+    }
+    struct framing f = {0};
+    MHD_get_connection_values(r->conn, MHD_HEADER_KIND, framing_header, &f);
+    if (f.length_invalid || f.lengths_differ) {
+        reply_problem(r, 400, "%s Content-Length",
+                      f.length_invalid ? "a malformed" : "differing values of");
+        goto refused;
+    }
+    if (f.codings && f.lengths) {
+        reply_problem(r, 400, "both Content-Length and Transfer-Encoding: send one of them");
+        goto refused;
+    }
+    if (f.codings > 1 || (f.codings && strcasecmp(f.coding, "chunked"))) {
+        reply_problem(r, 501,
+                      "the transfer coding '%.64s' is not supported: send plain "
+                      "chunked or a Content-Length",
+                      f.codings > 1 ? "(several)" : f.coding);
+        goto refused;
+    }
+    return true;
+refused:
+    http_header(r, "Connection", "close");
+    return false;
+}
+
 /*** Routing ***/
 
 /* Does `path` match `pattern`, capturing the {} segments? */
@@ -459,9 +567,11 @@ static bool rate_ok(struct server *s, struct req *r)
     return false;
 }
 
-static bool first_call(struct server *s, struct req *r)
+static bool first_call(struct server *s, struct req *r, const char *url)
 {
     client_address(r);
+    if (!request_sane(r, url))
+        return false;
     bool known;
     char allow[128];
     r->route = find_route(r, &known, allow, sizeof(allow));
@@ -551,7 +661,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->start = now_s();
         r->body_fd = -1;
         snprintf(r->path, sizeof(r->path), "%s", url);
-        if (!first_call(s, r))
+        if (!first_call(s, r, url))
             r->dispatched = true; /* answered already */
         return MHD_YES;
     }
@@ -581,6 +691,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return MHD_YES;
 }
 
+/* `in` for the access log: control characters, quotes, backslashes and bytes past ASCII as \xHH. */
+static void log_escape(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)(in ? in : ""); *p && n + 5 < size; p++) {
+        if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
+            n += (size_t)snprintf(out + n, size - n, "\\x%02x", *p);
+        else
+            out[n++] = (char)*p;
+    }
+    out[n] = '\0';
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -594,8 +717,12 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
     char ts[32];
     gmtime_r(&t, &tm);
     strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    fprintf(stderr, "%s %s \"%s %s\" %u %llu %.1fms%s\n", ts, r->client, r->method, r->path,
-            r->status, (unsigned long long)r->bytes, ms,
+    /* What the client chose is escaped: a line of the log is one request, never a forged one. */
+    char method[64], path[4 * sizeof(r->path)];
+    log_escape(r->method, method, sizeof(method));
+    log_escape(r->path, path, sizeof(path));
+    fprintf(stderr, "%s %s \"%s %s\" %u %llu %.1fms%s\n", ts, r->client, method, path, r->status,
+            (unsigned long long)r->bytes, ms,
             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     metrics_http(s->metrics,
                  r->route                        ? r->route->name
@@ -660,7 +787,8 @@ int http_start(struct server *s, struct MHD_Daemon **out, unsigned *port)
         MHD_OPTION_CONNECTION_LIMIT, s->cfg.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         s->cfg.per_ip_connections, MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout_s,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024,
-        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512u << 10), MHD_OPTION_END);
+        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512u << 10), MHD_OPTION_UNESCAPE_CALLBACK, unescape,
+        NULL, MHD_OPTION_END);
     if (!d)
         return -EADDRINUSE;
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);

@@ -93,6 +93,27 @@ static int command_option(struct options *o, int c, const char *arg)
     }
 }
 
+/* "30d", "12h", "15m", "90s", or a bare number of days, into seconds (at least 1). 0 or -1. */
+static int parse_duration(const char *text, unsigned long *seconds)
+{
+    static const struct {
+        char unit;
+        unsigned long seconds;
+    } units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'\0', 86400}};
+    char *end;
+    unsigned long v = strtoul(text, &end, 10);
+    if (end == text || *text == '-' || (*end && end[1]))
+        return -1;
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        /* At most ten years: the product stays far from overflowing. */
+        if (*end == units[i].unit && v >= 1 && v <= 3650ul * 86400 / units[i].seconds) {
+            *seconds = v * units[i].seconds;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 static void usage(FILE *f)
 {
     fputs(
@@ -103,7 +124,7 @@ static void usage(FILE *f)
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
         "              [--webhook-private] [--max-connections N] [--per-ip-connections N]\n"
-        "              [--conn-timeout SECONDS]\n"
+        "              [--conn-timeout SECONDS] [--anon-retention DURATION]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -381,6 +402,7 @@ int main(int argc, char **argv)
         {"per-ip-connections", required_argument, NULL, 'I'},
         {"conn-timeout", required_argument, NULL, 'O'},
         {"lease", required_argument, NULL, 'E'},
+        {"anon-retention", required_argument, NULL, 'N'},
         {NULL, 0, NULL, 0},
     };
     bool server = false;
@@ -452,6 +474,13 @@ int main(int argc, char **argv)
                 sc.per_ip_connections = (unsigned)n;
             else
                 sc.conn_timeout_s = (unsigned)n;
+            break;
+        case 'N':
+            if (parse_duration(optarg, &sc.anon_retention_s)) {
+                fprintf(stderr, "judged: --anon-retention takes a duration: N days, or N "
+                                "followed by s, m, h or d (30d, 12h, 90s), at least 1 s\n");
+                return 2;
+            }
             break;
         case 'E':
             n = parse_count(optarg, 3600);

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "render.h"
+
 struct live {
     struct live *next;
     char id[SUBMISSION_ID_LEN + 1];
@@ -127,11 +129,12 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
     int rc =
         db_exec(c,
                 "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
-                "token_id, invite_id, client, status, created_at) VALUES (?, ?, ?, ?, ?, "
-                "nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?)",
-                "sisssiiisi", id, req->version_id, req->slug, req->language, req->source,
+                "token_id, invite_id, client, status, created_at, anonymous) VALUES (?, ?, ?, ?, "
+                "?, nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?, ?)",
+                "sisssiiisii", id, req->version_id, req->slug, req->language, req->source,
                 w->role == ROLE_TEAM || w->role == ROLE_CANDIDATE ? w->team_id : 0, w->token_id,
-                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms());
+                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms(),
+                (int64_t)(w->role == ROLE_ANON));
     db_release(s->db, c);
     if (rc != SQLITE_OK)
         return rc == SQLITE_FULL                          ? -ENOSPC
@@ -212,22 +215,43 @@ void job_release(struct job *job)
     job->source = NULL;
 }
 
+char *queue_compile_output_stored(const char *text)
+{
+    static const char note[] = "\n[compiler output cut at 64 KiB]\n";
+    size_t len = strlen(text);
+    if (len <= COMPILE_OUTPUT_STORED_MAX)
+        return strdup(text);
+    size_t keep = COMPILE_OUTPUT_STORED_MAX - (sizeof(note) - 1);
+    /* Cut on a character boundary: the API's JSON strings are UTF-8. */
+    while (keep > 0 && ((unsigned char)text[keep] & 0xc0) == 0x80)
+        keep--;
+    char *out = malloc(keep + sizeof(note));
+    if (!out)
+        return NULL;
+    memcpy(out, text, keep);
+    memcpy(out + keep, note, sizeof(note));
+    return out;
+}
+
 json_t *queue_test_json(const struct problem *pr, const struct test_result *t, size_t index)
 {
-    const struct pkg *p = pr->pkg;
-    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "index", (json_int_t)index, "name",
-                          t->test->name, "group", p->groups[t->test->group].name, "verdict",
-                          verdict_code(t->verdict), "time_ms", (json_int_t)t->time_ms, "memory_kb",
-                          (json_int_t)t->memory_kb);
-    /* Hidden tests never say more than their verdict; samples explain themselves. */
-    if (t->test->sample && t->verdict != V_AC && t->message[0])
-        json_object_set_new(o, "message", json_string(t->message));
-    return o;
+    struct render_test rt = {(int64_t)index,
+                             t->test->name,
+                             pr->pkg->groups[t->test->group].name,
+                             verdict_code(t->verdict),
+                             t->message,
+                             t->test->sample,
+                             t->time_ms,
+                             (int64_t)t->memory_kb};
+    return render_test_raw(&rt);
 }
 
 int queue_finish(struct server *s, const struct job *job, const struct problem *pr,
                  const struct judge_result *res)
 {
+    char *output = queue_compile_output_stored(res->compile_output ? res->compile_output : "");
+    if (!output)
+        return -ENOMEM;
     sqlite3 *c = db_acquire(s->db);
     int rc = db_begin(c);
     if (rc == SQLITE_OK)
@@ -236,29 +260,29 @@ int queue_finish(struct server *s, const struct job *job, const struct problem *
                      "max_score = ?, time_ms = ?, memory_kb = ?, compile_output = ?, error = ?, "
                      "finished_at = ? WHERE seq = ? AND status = 'compiling'",
                      "sddiissii", verdict_code(res->verdict), res->score, res->max_score,
-                     (int64_t)res->time_ms, (int64_t)res->memory_kb,
-                     res->compile_output ? res->compile_output : "", res->error, db_now_ms(),
-                     job->seq);
+                     (int64_t)res->time_ms, (int64_t)res->memory_kb, output, res->error,
+                     db_now_ms(), job->seq);
     if (rc == SQLITE_OK && sqlite3_changes(c) != 1)
         rc = SQLITE_CONSTRAINT; /* someone else recorded it: record nothing */
     if (rc == SQLITE_OK)
         rc = db_exec(c, "DELETE FROM submission_tests WHERE submission_seq = ?", "i", job->seq);
     for (size_t i = 0; rc == SQLITE_OK && i < res->ntests; i++) {
         const struct test_result *t = &res->tests[i];
-        bool msg = t->test->sample && t->verdict != V_AC && t->message[0];
+        /* Stored whole: what a viewer is shown of it is render.c's to say. */
         rc = db_exec(c,
                      "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
                      "verdict, time_ms, memory_kb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      "iissisiis", job->seq, (int64_t)i, t->test->name,
                      pr->pkg->groups[t->test->group].name, (int64_t)t->test->sample,
                      verdict_code(t->verdict), (int64_t)t->time_ms, (int64_t)t->memory_kb,
-                     msg ? t->message : NULL);
+                     t->message[0] ? t->message : NULL);
     }
     if (rc == SQLITE_OK)
         rc = db_commit(c);
     if (rc != SQLITE_OK)
         db_rollback(c);
     db_release(s->db, c);
+    free(output);
     return rc == SQLITE_OK ? 0 : rc == SQLITE_CONSTRAINT ? -EALREADY : -EIO;
 }
 
@@ -271,6 +295,33 @@ int queue_requeue(struct server *s, const struct job *job)
                      "i", job->seq);
     db_release(s->db, c);
     return rc == SQLITE_OK ? 0 : -EIO;
+}
+
+int queue_delete_anonymous(struct server *s, int64_t before_ms, long *count)
+{
+    sqlite3 *c = db_acquire(s->db);
+    /* Done ones only: a queued or running one is still someone's answer to wait for. */
+    int rc = db_begin(c);
+    if (rc == SQLITE_OK)
+        rc = db_exec(c,
+                     "DELETE FROM submission_tests WHERE submission_seq IN (SELECT seq FROM "
+                     "submissions WHERE anonymous = 1 AND created_at < ? AND status = 'done')",
+                     "i", before_ms);
+    if (rc == SQLITE_OK)
+        rc = db_exec(c,
+                     "DELETE FROM submissions WHERE anonymous = 1 AND created_at < ? AND "
+                     "status = 'done'",
+                     "i", before_ms);
+    long n = rc == SQLITE_OK ? (long)sqlite3_changes(c) : 0;
+    if (rc == SQLITE_OK)
+        rc = db_commit(c);
+    if (rc != SQLITE_OK)
+        db_rollback(c);
+    db_release(s->db, c);
+    if (rc != SQLITE_OK)
+        return -EIO;
+    *count = n;
+    return 0;
 }
 
 /*** Live progress ***/
@@ -314,7 +365,7 @@ void queue_live_status(struct server *s, const char *id, const char *status,
     if (l) {
         snprintf(l->status, sizeof(l->status), "%s", status);
         if (compile_output && !l->compile_output)
-            l->compile_output = strdup(compile_output);
+            l->compile_output = queue_compile_output_stored(compile_output);
         l->version++;
         changed(q);
     }
@@ -429,7 +480,8 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         "compile_output, coalesce(team_id, 0), created_at, finished_at, source, error, "
         "(SELECT version FROM problem_versions v WHERE v.id = version_id), "
         "coalesce(invite_id, 0), (SELECT a.show_hidden FROM invites i JOIN assessments a "
-        "ON a.id = i.assessment_id WHERE i.id = invite_id) "
+        "ON a.id = i.assessment_id WHERE i.id = invite_id), "
+        "(SELECT coalesce(p.team_id, 0) FROM problems p WHERE p.slug = submissions.slug) "
         "FROM submissions WHERE id = ?",
         "s", id);
     json_t *r = NULL;
@@ -445,16 +497,17 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         *status = 404;
         goto out;
     }
+    struct render_view view =
+        render_view_of(who, sqlite3_column_int64(st, 18), sqlite3_column_int(st, 17));
     int64_t seq = sqlite3_column_int64(st, 0);
     const char *dbstatus = (const char *)sqlite3_column_text(st, 3);
     bool done = !strcmp(dbstatus, "done");
     r = json_pack(
-        "{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I, s:s, s:I, s:I, s:o}", "id", id, "problem",
+        "{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:s, s:I, s:I, s:o}", "id", id, "problem",
         sqlite3_column_text(st, 1), "language", sqlite3_column_text(st, 2), "status", dbstatus,
         "verdict", done ? json_string((const char *)sqlite3_column_text(st, 4)) : json_null(),
-        "score", sqlite3_column_double(st, 5), "max_score", sqlite3_column_double(st, 6), "time_ms",
-        (json_int_t)sqlite3_column_int64(st, 7), "memory_kb",
-        (json_int_t)sqlite3_column_int64(st, 8), "compile_output",
+        "score", sqlite3_column_double(st, 5), "max_score", sqlite3_column_double(st, 6),
+        "compile_output",
         sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "",
         "problem_version", (json_int_t)sqlite3_column_int64(st, 15), "created_at",
         (json_int_t)sqlite3_column_int64(st, 11), "finished_at",
@@ -464,23 +517,32 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         json_object_set_new(r, "source", json_string((const char *)sqlite3_column_text(st, 13)));
     if (who->role == ROLE_ADMIN && sqlite3_column_type(st, 14) != SQLITE_NULL)
         json_object_set_new(r, "error", json_string((const char *)sqlite3_column_text(st, 14)));
+    struct render_figures fig = {sqlite3_column_int64(st, 7), sqlite3_column_int64(st, 8), 0, 0};
     json_t *tests = json_array();
+    size_t hidden = 0;
     if (done) {
         sqlite3_stmt *ts = db_prepare(c,
                                       "SELECT idx, name, grp, verdict, time_ms, memory_kb, "
-                                      "message FROM submission_tests WHERE submission_seq = ? "
-                                      "ORDER BY idx",
+                                      "message, sample FROM submission_tests "
+                                      "WHERE submission_seq = ? ORDER BY idx",
                                       "i", seq);
         while (ts && sqlite3_step(ts) == SQLITE_ROW) {
-            json_t *t = json_pack(
-                "{s:I, s:s, s:s, s:s, s:I, s:I}", "index", (json_int_t)sqlite3_column_int64(ts, 0),
-                "name", sqlite3_column_text(ts, 1), "group", sqlite3_column_text(ts, 2), "verdict",
-                sqlite3_column_text(ts, 3), "time_ms", (json_int_t)sqlite3_column_int64(ts, 4),
-                "memory_kb", (json_int_t)sqlite3_column_int64(ts, 5));
-            if (sqlite3_column_type(ts, 6) != SQLITE_NULL)
-                json_object_set_new(t, "message",
-                                    json_string((const char *)sqlite3_column_text(ts, 6)));
-            json_array_append_new(tests, t);
+            struct render_test t = {
+                sqlite3_column_int64(ts, 0),
+                (const char *)sqlite3_column_text(ts, 1),
+                (const char *)sqlite3_column_text(ts, 2),
+                (const char *)sqlite3_column_text(ts, 3),
+                (const char *)sqlite3_column_text(ts, 6),
+                sqlite3_column_int(ts, 7) != 0,
+                sqlite3_column_int64(ts, 4),
+                sqlite3_column_int64(ts, 5),
+            };
+            render_figures_add(&fig, &t);
+            json_t *o = render_test(&view, &t);
+            if (o)
+                json_array_append_new(tests, o);
+            else
+                hidden++;
         }
         sqlite3_finalize(ts);
     } else {
@@ -489,26 +551,21 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
         struct live *l = live_find(q, id);
         if (l) {
             json_object_set_new(r, "status", json_string(l->status));
-            json_array_extend(tests, l->tests);
+            for (size_t i = 0; i < json_array_size(l->tests); i++) {
+                json_t *o = render_test_json(&view, json_array_get(l->tests, i));
+                if (o)
+                    json_array_append_new(tests, o);
+                else
+                    hidden++;
+            }
             if (l->compile_output)
                 json_object_set_new(r, "compile_output", json_string(l->compile_output));
         }
         pthread_mutex_unlock(&q->lock);
     }
-    /* A candidate sees hidden tests' results only where the assessment shows them. */
-    if (who->role == ROLE_CANDIDATE && !sqlite3_column_int(st, 17)) {
-        size_t hidden = 0;
-        for (size_t i = json_array_size(tests); i-- > 0;) {
-            const char *g = json_string_value(json_object_get(json_array_get(tests, i), "group"));
-            const char *nm = json_string_value(json_object_get(json_array_get(tests, i), "name"));
-            /* A secret subgroup may be called "sample" too (secret/sample/...). */
-            if (!g || strcmp(g, "sample") || !nm || strncmp(nm, "sample/", 7)) {
-                json_array_remove(tests, i);
-                hidden++;
-            }
-        }
+    render_figures_set(&view, &fig, r);
+    if (view.drop_hidden)
         json_object_set_new(r, "tests_hidden", json_integer((json_int_t)hidden));
-    }
     json_object_set_new(r, "tests", tests);
     *status = 200;
 out:

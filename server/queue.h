@@ -51,6 +51,19 @@ void queue_wake_all(struct server *s);
 /* Writes the final result and its tests in one transaction, exactly once. */
 int queue_finish(struct server *s, const struct job *job, const struct problem *pr,
                  const struct judge_result *res);
+/*
+ * Compiler diagnostics as stored and shown: at most COMPILE_OUTPUT_STORED_MAX bytes, cut on a
+ * character boundary with a note saying so (a small source can make megabytes of them). A new
+ * string the caller frees, or NULL when out of memory.
+ */
+#define COMPILE_OUTPUT_STORED_MAX (64u << 10)
+char *queue_compile_output_stored(const char *text);
+/*
+ * Deletes the anonymous submissions created before `before_ms` (ms since the epoch) that are
+ * done, with their sources and tests: the retention period of --anon-retention. *count says how
+ * many. 0 or -EIO.
+ */
+int queue_delete_anonymous(struct server *s, int64_t before_ms, long *count);
 /* Puts a claimed submission back (shutting down). */
 int queue_requeue(struct server *s, const struct job *job);
 void job_release(struct job *job);
@@ -88,7 +101,10 @@ const char *queue_live_status_of(struct server *s, const char *id, char *buf, si
 /* Submissions queued, and being judged. */
 long queue_depth(struct server *s, long *running);
 
-/* The JSON of one test result (shared by the worker and the stored form). */
+/*
+ * The whole internal JSON form of one test result (render_test_raw: with its sample flag and
+ * message), as live progress keeps it. Never sent as it is: render.h says what a viewer sees.
+ */
 json_t *queue_test_json(const struct problem *pr, const struct test_result *t, size_t index);
 
 #endif

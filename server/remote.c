@@ -37,6 +37,7 @@
 #include "fsutil.h"
 #include "metrics.h"
 #include "queue.h"
+#include "render.h"
 
 #define LEASE_ID_LEN   32
 #define TEST_NAME_MAX  512
@@ -439,12 +440,6 @@ static void read_test(json_t *t, const char *at, struct rtest *out, json_t *erro
     out->memory_kb = count_field(t, "memory_kb", at, true, errors);
 }
 
-/* Hidden tests never say more than their verdict; samples explain themselves (as queue.c). */
-static const char *shown_message(const struct rtest *t)
-{
-    return t->sample && strcmp(t->verdict, "AC") && t->message && *t->message ? t->message : NULL;
-}
-
 void api_worker_progress(struct server *s, struct req *r)
 {
     json_t *body = http_json_body(r);
@@ -486,12 +481,10 @@ void api_worker_progress(struct server *s, struct req *r)
     if (status)
         queue_live_status(s, id, status, output ? output : "");
     if (test) {
-        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "index", (json_int_t)index, "name",
-                              t.name, "group", t.group, "verdict", t.verdict, "time_ms",
-                              (json_int_t)t.time_ms, "memory_kb", (json_int_t)t.memory_kb);
-        if (shown_message(&t))
-            json_object_set_new(o, "message", json_string(t.message));
-        queue_live_test(s, id, o);
+        /* Kept whole; render.c says what each viewer sees of it. */
+        struct render_test rt = {(int64_t)index, t.name,   t.group,   t.verdict,
+                                 t.message,      t.sample, t.time_ms, t.memory_kb};
+        queue_live_test(s, id, render_test_raw(&rt));
     }
     reply_empty(r, 204);
     json_decref(body);
@@ -552,6 +545,9 @@ static int read_result(json_t *body, struct rresult *out, json_t *errors)
 static int record_result(struct server *s, struct req *r, const struct rresult *res,
                          char id[SUBMISSION_ID_LEN + 1], double *seconds)
 {
+    char *output = queue_compile_output_stored(res->compile_output ? res->compile_output : "");
+    if (!output)
+        return -EIO;
     sqlite3 *c = db_acquire(s->db);
     int rc = db_begin(c);
     int64_t seq = 0, now = db_now_ms();
@@ -563,8 +559,8 @@ static int record_result(struct server *s, struct req *r, const struct rresult *
             "lease_id = NULL, lease_expires_at = NULL WHERE lease_id = ? AND "
             "status = 'compiling' AND " LEASE_OWNER " RETURNING seq, id, coalesce(started_at, ?)",
             "sddiissisiii", res->verdict, res->score, res->max_score, res->time_ms, res->memory_kb,
-            res->compile_output ? res->compile_output : "", res->error, now, r->params[0],
-            (int64_t)(r->who.role == ROLE_ADMIN), r->who.token_id, now);
+            output, res->error, now, r->params[0], (int64_t)(r->who.role == ROLE_ADMIN),
+            r->who.token_id, now);
         int step = st ? sqlite3_step(st) : SQLITE_ERROR;
         if (step == SQLITE_ROW) {
             seq = sqlite3_column_int64(st, 0);
@@ -580,11 +576,12 @@ static int record_result(struct server *s, struct req *r, const struct rresult *
         rc = db_exec(c, "DELETE FROM submission_tests WHERE submission_seq = ?", "i", seq);
     for (size_t i = 0; rc == SQLITE_OK && i < res->ntests; i++) {
         const struct rtest *t = &res->tests[i];
-        rc = db_exec(c,
-                     "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
-                     "verdict, time_ms, memory_kb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     "iissisiis", seq, (int64_t)i, t->name, t->group, (int64_t)t->sample,
-                     t->verdict, t->time_ms, t->memory_kb, shown_message(t));
+        rc =
+            db_exec(c,
+                    "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
+                    "verdict, time_ms, memory_kb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "iissisiis", seq, (int64_t)i, t->name, t->group, (int64_t)t->sample, t->verdict,
+                    t->time_ms, t->memory_kb, t->message && *t->message ? t->message : NULL);
     }
     if (rc == SQLITE_OK) {
         touch_token(s, c, &r->who);
@@ -593,6 +590,7 @@ static int record_result(struct server *s, struct req *r, const struct rresult *
     if (rc != SQLITE_OK)
         db_rollback(c);
     db_release(s->db, c);
+    free(output);
     return rc == SQLITE_OK ? 0 : rc == SQLITE_NOTFOUND ? -ENOENT : -EIO;
 }
 

@@ -124,6 +124,32 @@ static void *import_main(void *arg)
     return NULL;
 }
 
+/*
+ * The retention of anonymous submissions (--anon-retention): a sweep deletes them, with their
+ * sources, once they are older than the period. It looks often enough that none outlives the
+ * period by more than a quarter of it (and at least once a minute).
+ */
+static void *retention_main(void *arg)
+{
+    struct server *s = arg;
+    unsigned long period_ms = s->cfg.anon_retention_s * 1000ul;
+    unsigned long every_ms = period_ms / 4 < 60000 ? period_ms / 4 : 60000;
+    if (every_ms < 100)
+        every_ms = 100;
+    while (!s->stopping) {
+        long deleted = 0;
+        if (queue_delete_anonymous(s, db_now_ms() - (int64_t)period_ms, &deleted))
+            fprintf(stderr, "judged: the retention sweep could not delete old anonymous "
+                            "submissions (database error)\n");
+        else if (deleted)
+            fprintf(stderr, "judged: retention: %ld anonymous submission%s deleted\n", deleted,
+                    deleted == 1 ? "" : "s");
+        for (unsigned long t = 0; t < every_ms && !s->stopping; t += 100)
+            usleep(100000);
+    }
+    return NULL;
+}
+
 static char *make_dir(const char *parent, const char *name)
 {
     char *d = fs_join(parent, name);
@@ -258,6 +284,13 @@ int serve_main(const struct serve_config *cfg)
         fprintf(stderr, "judged: cannot start the sweep of remote workers' leases\n");
         goto out;
     }
+    pthread_t retention;
+    bool retaining =
+        cfg->anon_retention_s && pthread_create(&retention, NULL, retention_main, s) == 0;
+    if (cfg->anon_retention_s && !retaining) {
+        fprintf(stderr, "judged: cannot start the retention sweep\n");
+        goto out;
+    }
     pthread_t importer;
     bool importing = false;
     if (cfg->problems) {
@@ -282,6 +315,8 @@ int serve_main(const struct serve_config *cfg)
     assess_stop(s);
     if (importing)
         pthread_join(importer, NULL);
+    if (retaining)
+        pthread_join(retention, NULL);
     http_stop(http);
     fprintf(stderr, "judged: stopped\n");
     exit_status = 0;

@@ -29,6 +29,7 @@ struct serve_config {
     unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
     bool webhook_private;    /* webhooks may call loopback and private addresses */
     unsigned lease_s;        /* a remote worker's lease on a job without a heartbeat; 0: 30 */
+    unsigned long anon_retention_s; /* anonymous submissions are deleted this long after; 0: kept */
 };
 
 struct slot_pool;

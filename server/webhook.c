@@ -15,43 +15,60 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <ifaddrs.h>
 
 #include "db.h"
+#include "netrange.h"
 
 #define WEBHOOK_TRIES 8
 
 /*
- * A team's webhook URL must not make the judge call into its own network (SSRF): loopback,
- * private, link-local and unspecified addresses are refused unless --webhook-private allows
- * them. The check is on the address curl is about to connect to, after name resolution, so a
- * name that resolves inside does not pass either.
+ * A team's webhook URL must not make the judge call into its own networks (SSRF): only global
+ * unicast addresses (netrange.h: the IANA special-purpose registries) that are not this host's
+ * own, unless --webhook-private allows them. The check is on the address curl is about to
+ * connect to, after name resolution, in the socket callback: a name that resolves inside does
+ * not pass, nor one that resolves elsewhere the second time (DNS rebinding), since the checked
+ * address is the one connected to.
  */
-static bool address_private(const struct sockaddr *sa)
+struct attempt {
+    struct server *s;
+    char refused[160]; /* why a destination was refused, for the delivery's last_error */
+};
+
+/* Whether `sa` is one of this host's interface addresses (a public one included). */
+static bool address_own(const struct sockaddr *sa)
 {
-    if (sa->sa_family == AF_INET) {
-        uint32_t a = ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
-        return (a >> 24) == 127 || (a >> 24) == 10 || (a >> 24) == 0 ||
-               (a >> 20) == (172 << 4 | 1) || (a >> 16) == (192 << 8 | 168) ||
-               (a >> 16) == (169 << 8 | 254) || (a >> 22) == (100 << 2 | 1);
-    }
-    if (sa->sa_family == AF_INET6) {
-        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
-        if (IN6_IS_ADDR_V4MAPPED(a)) {
-            struct sockaddr_in v4 = {.sin_family = AF_INET};
-            memcpy(&v4.sin_addr, &a->s6_addr[12], 4);
-            return address_private((const struct sockaddr *)&v4);
-        }
-        return IN6_IS_ADDR_LOOPBACK(a) || IN6_IS_ADDR_UNSPECIFIED(a) || IN6_IS_ADDR_LINKLOCAL(a) ||
-               (a->s6_addr[0] & 0xfe) == 0xfc;
-    }
-    return true;
+    struct ifaddrs *ifs;
+    if (getifaddrs(&ifs))
+        return true; /* cannot tell: refuse */
+    bool own = false;
+    for (struct ifaddrs *i = ifs; i && !own; i = i->ifa_next)
+        own = i->ifa_addr && netrange_same_address(sa, i->ifa_addr);
+    freeifaddrs(ifs);
+    return own;
 }
 
 static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *addr)
 {
-    struct server *s = ud;
-    if (purpose != CURLSOCKTYPE_IPCXN || (!s->cfg.webhook_private && address_private(&addr->addr)))
+    struct attempt *at = ud;
+    if (purpose != CURLSOCKTYPE_IPCXN)
         return CURL_SOCKET_BAD;
+    if (!at->s->cfg.webhook_private) {
+        const char *why = netrange_special(&addr->addr);
+        if (!why && address_own(&addr->addr))
+            why = "an address of this host";
+        if (why) {
+            char ip[INET6_ADDRSTRLEN] = "?";
+            const struct sockaddr *sa = &addr->addr;
+            if (sa->sa_family == AF_INET)
+                inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip, sizeof(ip));
+            else if (sa->sa_family == AF_INET6)
+                inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip, sizeof(ip));
+            snprintf(at->refused, sizeof(at->refused),
+                     "destination %s refused: %s (--webhook-private allows it)", ip, why);
+            return CURL_SOCKET_BAD;
+        }
+    }
     return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
 }
 
@@ -88,6 +105,7 @@ static void deliver(struct server *s, sqlite3 *c)
         CURL *curl = curl_easy_init();
         long code = 0;
         CURLcode cc = CURLE_FAILED_INIT;
+        struct attempt at = {s, ""};
         if (curl) {
             struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
             curl_easy_setopt(curl, CURLOPT_URL, due[i].url);
@@ -99,7 +117,10 @@ static void deliver(struct server *s, sqlite3 *c)
             curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
             curl_easy_setopt(curl, CURLOPT_USERAGENT, "judged-webhook/1");
             curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-            curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, s);
+            curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &at);
+            /* Straight to the checked address: a proxy from the environment would be checked
+             * instead of the destination. */
+            curl_easy_setopt(curl, CURLOPT_PROXY, "");
             curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
             cc = curl_easy_perform(curl);
             curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
@@ -114,7 +135,10 @@ static void deliver(struct server *s, sqlite3 *c)
                     "iii", db_now_ms(), (int64_t)attempts, due[i].id);
         } else {
             char err[256];
-            snprintf(err, sizeof(err), "%s", cc == CURLE_OK ? "" : curl_easy_strerror(cc));
+            snprintf(err, sizeof(err), "%s",
+                     at.refused[0]    ? at.refused
+                     : cc == CURLE_OK ? ""
+                                      : curl_easy_strerror(cc));
             if (cc == CURLE_OK)
                 snprintf(err, sizeof(err), "HTTP %ld", code);
             /* 1 s, 2 s, 4 s, ...; after the last try it waits for no one. */

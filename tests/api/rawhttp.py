@@ -8,6 +8,10 @@
   rawhttp.py shutdown PORT PID
       opens a keep-alive connection, sends SIGTERM to PID, then asks again on the same
       connection (and on a new one) while the judge stops: it must answer 503, not serve.
+  rawhttp.py send PORT REQUEST [TIMEOUT]
+      sends REQUEST as it is (Python escapes such as \\r\\n and \\x00 are decoded first), then
+      reports the first answer (status, body), how long it took and whether the judge then closed
+      the connection within TIMEOUT seconds (5 by default). Status 0: no answer in time.
 """
 import http.client
 import json
@@ -84,12 +88,33 @@ def shutdown(port, pid):
     return {"before": before, "during": during, "fresh": fresh}
 
 
+def send(port, request, timeout):
+    start = time.monotonic()
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    s.sendall(request.encode("latin-1").decode("unicode_escape").encode("latin-1"))
+    status, headers, body = read_response(s, timeout)
+    closed = False
+    if status:
+        s.settimeout(timeout)
+        try:
+            closed = s.recv(65536) == b""
+        except socket.timeout:
+            closed = False
+        except ConnectionError:
+            closed = True
+    s.close()
+    return {"status": status, "body": body, "closed": closed,
+            "seconds": round(time.monotonic() - start, 3)}
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "bighead":
         out = bighead(int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]))
     elif cmd == "shutdown":
         out = shutdown(int(sys.argv[2]), int(sys.argv[3]))
+    elif cmd == "send":
+        out = send(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]) if len(sys.argv) > 4 else 5)
     else:
         sys.exit("unknown command " + cmd)
     print(json.dumps(out))

@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden http retention remote_results rates queue crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -587,8 +587,8 @@ g_submissions() {
   wait_done "$ac" 60 || fail "not done in 60 s: $(short_body)"
   want_verdict AC && want_jq '.score == .max_score and .max_score == 100 and .problem == "sum" and
     .language == "c" and (.source | contains("long long")) and (.tests | length) == 6 and
-    all(.tests[]; has("name") and has("group") and .verdict == "AC" and has("time_ms") and
-    has("memory_kb")) and .tests[0].name == "sample/1"'
+    all(.tests[]; has("name") and has("group") and .verdict == "AC") and
+    (.tests[0] | has("time_ms") and has("memory_kb")) and .tests[0].name == "sample/1"'
   tend
 
   tcase "submissions: ?wait=true -> 200 with the final result"
@@ -1057,11 +1057,303 @@ g_sigterm() {
   judged_stop
 }
 
+### Figures of hidden tests (issue 13) ###
+
+# jq: a hidden test (not under sample/) says its verdict and nothing else.
+JQ_HIDDEN_CLEAN='all(.tests[] | select(.name | startswith("sample/") | not);
+  (keys - ["index", "name", "group", "verdict"]) == [])'
+# jq: the submission's figures are the samples' (the largest of them).
+JQ_SAMPLE_FIGURES='([.tests[] | select(.name | startswith("sample/"))] | (map(.time_ms) | max) as $t |
+  (map(.memory_kb) | max) as $m | $t != null and $m != null) as $ok |
+  $ok and .time_ms == ([.tests[] | select(.name | startswith("sample/")) | .time_ms] | max) and
+  .memory_kb == ([.tests[] | select(.name | startswith("sample/")) | .memory_kb] | max)'
+# jq: the full view: every test has its figures, a hidden WA its message, the submission 24 MiB.
+JQ_FULL='all(.tests[]; has("time_ms") and has("memory_kb")) and .memory_kb > 20000 and
+  any(.tests[]; (.name | startswith("sample/") | not) and .verdict == "WA" and has("message"))'
+
+# want_sse_clean FILE: every test and done event of an event stream keeps the rule.
+want_sse_clean() {
+  local f=$1 line n=0
+  grep -q '^event: done' "$f" || fail "no done event in the stream"
+  while IFS= read -r line; do
+    n=$((n + 1))
+    jq -e 'if has("tests") then ('"$JQ_HIDDEN_CLEAN"') and ('"$JQ_SAMPLE_FIGURES"')
+      elif has("verdict") and has("name") then
+        (.name | startswith("sample/")) or ((keys - ["index", "name", "group", "verdict"]) == [])
+      else true end' <<<"$line" >/dev/null ||
+      fail "event leaks a hidden figure: ${line:0:200}"
+  done < <(sed -n 's/^data: //p' "$f")
+  [ "$n" -ge 7 ] || fail "only $n events"
+}
+
+g_hidden() {
+  local D=$WORK/hidden anon own other a b TA TB
+  JUDGE_ADMIN_TOKEN=secret started judged_start hidden "$D/data" --workers 2 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "owners"}'
+  a=$(jqb .id)
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "others"}'
+  b=$(jqb .id)
+  req POST "/api/v1/teams/$a/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  TA=(-H "Authorization: Bearer $(jqb .token)")
+  req POST "/api/v1/teams/$b/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  TB=(-H "Authorization: Bearer $(jqb .token)")
+  setup_put mine "$PK/base.zip" "${TA[@]}"
+  # Only the admin publishes; the problem stays team A's.
+  setup_put 'mine?public=true' "$PK/base.zip" "${ADM[@]}"
+
+  tcase "hidden: anonymous ?wait=true: hidden tests show their verdict only, figures of the sample"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  anon=$(jqb .id)
+  want_status 200 && want_verdict WA && want_jq "$JQ_HIDDEN_CLEAN" "hidden tests clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "figures of the sample" && want_jq '.memory_kb < 20000' &&
+    want_jq '(.tests | length) == 6 and any(.tests[]; .verdict == "WA")'
+  tend
+
+  tcase "hidden: anonymous GET of it: the same"
+  req GET "/api/v1/submissions/$anon"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "hidden tests clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "figures of the sample"
+  tend
+
+  tcase "hidden: anonymous event stream of it: every test and done event the same"
+  curl -sS --max-time 20 "$J_BASE/api/v1/submissions/$anon/events" >"$WORK/hidden-sse" 2>/dev/null
+  want_sse_clean "$WORK/hidden-sse"
+  tend
+
+  tcase "hidden: the admin sees every figure and message of the same submission"
+  req GET "/api/v1/submissions/$anon" "${ADM[@]}"
+  want_status 200 && want_jq "$JQ_FULL" "every figure"
+  tend
+
+  tcase "hidden: another team, on the admin's problem: GET, ?wait, list and events keep the rule"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TB[@]}" \
+    -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  other=$(jqb .id)
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "?wait hidden clean" &&
+    want_jq "$JQ_SAMPLE_FIGURES" "?wait figures of the sample"
+  req GET "/api/v1/submissions/$other" "${TB[@]}"
+  want_jq "$JQ_HIDDEN_CLEAN" "GET hidden clean" && want_jq "$JQ_SAMPLE_FIGURES" "GET figures"
+  req GET "/api/v1/submissions?problem=sum" "${TB[@]}"
+  want_status 200 && want_jq '(.submissions | length) == 1 and .submissions[0].memory_kb < 20000' \
+    "the list's figure is the sample's"
+  curl -sS --max-time 20 "${TB[@]}" "$J_BASE/api/v1/submissions/$other/events" \
+    >"$WORK/hidden-sse-b" 2>/dev/null
+  want_sse_clean "$WORK/hidden-sse-b"
+  req GET "/api/v1/submissions?problem=sum" "${ADM[@]}"
+  want_jq 'all(.submissions[]; .memory_kb > 20000)' "the admin's list has the whole figures"
+  tend
+
+  tcase "hidden: the owning team sees everything on its own problem; another team does not"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TA[@]}" \
+    -d "$(sub_json mine "$PROG/mem_hidden.c")"
+  own=$(jqb .id)
+  want_status 200 && want_jq "$JQ_FULL" "?wait: every figure"
+  req GET "/api/v1/submissions/$own" "${TA[@]}"
+  want_jq "$JQ_FULL" "GET: every figure"
+  req GET "/api/v1/submissions?problem=mine" "${TA[@]}"
+  want_jq '.submissions[0].memory_kb > 20000' "the owner's list"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TB[@]}" \
+    -d "$(sub_json mine "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "team B on team A's problem" &&
+    want_jq "$JQ_SAMPLE_FIGURES"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TA[@]}" \
+    -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "team A on the admin's problem"
+  tend
+
+  tcase "hidden: the Run button judges the samples alone, with their figures"
+  req POST /api/v1/run "${JSON[@]}" -d "$(sub_json sum "$PROG/mem_hidden.c")"
+  want_status 200 && want_jq '(.tests | length) == 1 and all(.tests[]; (.name |
+    startswith("sample/")) and has("time_ms") and has("memory_kb"))'
+  tend
+  judged_stop
+}
+
+### HTTP parsing (issue 13): the request line and framing, with raw sockets ###
+
+# raw_case REQUEST [TIMEOUT]: sends it; RAWOUT is the JSON of rawhttp.py send (status, body,
+# closed). A connection kept alive is waited for TIMEOUT seconds (5) before "closed" is false.
+raw_case() {
+  RAWOUT=$($RAW send "$J_PORT" "$1" "${2:-5}")
+  printf '%s' "$RAWOUT" >"$RB.raw"
+}
+want_raw() {
+  jq -e "$1" <<<"$RAWOUT" >/dev/null 2>&1 || fail "${2:-$1} is not true of ${RAWOUT:0:300}"
+}
+
+g_http() {
+  local D=$WORK/http H='Host: x\r\n' A='Authorization: Bearer secret\r\n'
+  JUDGE_ADMIN_TOKEN=secret started judged_start http "$D/data" --workers 0 || return
+
+  tcase "http: %00 in a path segment -> 400, and PUT x%00y creates no problem 'x'"
+  raw_case "PUT /api/v1/problems/x%00y HTTP/1.1\r\n$H$A""Content-Type: application/zip\r\nContent-Length: 3\r\n\r\nabc"
+  want_raw '.status == 400 and (.body | fromjson | .status == 400 and (.detail | test("NUL")))'
+  raw_case "GET /api/v1/problems/x%00y HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  raw_case "GET /api/v1/submissions/abc%00def HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  req GET /api/v1/problems/x "${ADM[@]}"
+  want_problem 404
+  tend
+
+  tcase "http: %0a and other control characters in the path -> 400; the access log escapes them"
+  raw_case "GET /api/v1/problems/x%0d%0a2026-01-01T00:00:00Z%20forged%20%22GET%20/owned%22 HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  raw_case "GET /x%09y%1b HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 400'
+  grep -q '^2026-01-01T00:00:00Z forged' "$J_LOG" && fail "a forged line is in the access log"
+  grep -qF '"GET /api/v1/problems/x\x0d\x0a2026-01-01T00:00:00Z forged \x22GET /owned\x22" 400' \
+    "$J_LOG" || fail "the escaped request is not in the log: $(grep forged "$J_LOG" | head -3)"
+  grep -qF '"GET /x\x09y\x1b" 400' "$J_LOG" || fail "tab and escape not escaped in the log"
+  tend
+
+  tcase "http: differing duplicate Content-Length -> 400 and the connection closed"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\n{}"
+  want_raw '.status == 400 and .closed and (.body | fromjson | .detail | test("Content-Length"))'
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2x\r\n\r\n{}"
+  want_raw '.status == 400' "a malformed Content-Length"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}" 1
+  want_raw '.status == 422' "equal duplicates are one length (the body is read: 422 for {})"
+  tend
+
+  tcase "http: a transfer coding other than plain chunked -> 501 at once, never a hang"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked, identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 501 and .closed and (.body | fromjson | .status == 501)' "chunked, identity"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n{}"
+  want_raw '.status == 501' "gzip"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 501' "two Transfer-Encoding headers"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 7\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+  want_raw '.status == 400' "both framings"
+  raw_case "POST /api/v1/submissions HTTP/1.1\r\n$H""Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" 1
+  want_raw '.status == 422' "plain chunked is read (422 for {})"
+  tend
+
+  tcase "http: a path past 1023 bytes -> 414, not a shorter path"
+  raw_case "GET /api/v1/problems/$(head -c 1100 /dev/zero | tr '\0' a) HTTP/1.1\r\n$H\r\n"
+  want_raw '.status == 414'
+  tend
+  judged_stop
+}
+
+### Stored compiler output and the retention of anonymous submissions (issue 13) ###
+
+g_retention() {
+  local D=$WORK/retention anon team admin ce i t bytes bad
+  JUDGE_ADMIN_TOKEN=secret started judged_start retention "$D/data" --workers 1 \
+    --anon-retention 2s || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "keepers"}'
+  t=$(jqb .id)
+  req POST "/api/v1/teams/$t/keys" "${ADM[@]}" "${JSON[@]}" -d '{}'
+  local TK=(-H "Authorization: Bearer $(jqb .token)")
+
+  tcase "compile output: megabytes of diagnostics are stored and shown cut at 64 KiB, with a note"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TK[@]}" \
+    -d "$(sub_json sum "$PROG/ce_flood.c")"
+  ce=$(jqb .id)
+  want_status 200 && want_verdict CE &&
+    want_jq '(.compile_output | endswith("[compiler output cut at 64 KiB]\n")) and
+      (.compile_output | test("lvalue"))'
+  bytes=$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" \
+    "SELECT length(CAST(compile_output AS BLOB)) FROM submissions WHERE id = '$ce'")
+  [ -n "$bytes" ] && [ "$bytes" -le 65536 ] && [ "$bytes" -gt 60000 ] ||
+    fail "stored compile output is '$bytes' bytes"
+  req POST /api/v1/run "${JSON[@]}" "${TK[@]}" -d "$(sub_json sum "$PROG/ce_flood.c")"
+  want_status 200 && want_jq '.compiled == false and
+    (.compile_output | endswith("[compiler output cut at 64 KiB]\n"))' "the Run's output is cut too"
+  tend
+
+  tcase "retention: an anonymous submission is deleted with its source after --anon-retention"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  anon=$(jqb .id)
+  want_status 200 && want_verdict AC
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${TK[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  team=$(jqb .id)
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" "${ADM[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  admin=$(jqb .id)
+  for ((i = 0; i < 300; i++)); do
+    req GET "/api/v1/submissions/$anon"
+    [ "$ST" = 404 ] && break
+    sleep 0.1
+  done
+  want_problem 404
+  [ "$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" "SELECT count(*) FROM submissions
+    WHERE id = '$anon'")" = 0 ] || fail "its row (and source) is still stored"
+  [ "$(sqlite3 -cmd '.timeout 5000' "$D/data/judged.db" "SELECT count(*) FROM submission_tests
+    WHERE submission_seq NOT IN (SELECT seq FROM submissions)")" = 0 ] || fail "its tests are left"
+  grep -q 'retention: .* deleted' "$J_LOG" || fail "the sweep did not say what it deleted"
+  tend
+
+  tcase "retention: a team's and the admin's submissions older than a deleted anonymous one stay"
+  req POST '/api/v1/submissions?wait=true' "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  anon=$(jqb .id)
+  for ((i = 0; i < 300; i++)); do
+    req GET "/api/v1/submissions/$anon"
+    [ "$ST" = 404 ] && break
+    sleep 0.1
+  done
+  want_problem 404
+  req GET "/api/v1/submissions/$team" "${TK[@]}"
+  want_status 200 && want_verdict AC
+  req GET "/api/v1/submissions/$admin" "${ADM[@]}"
+  want_status 200 && want_verdict AC
+  req GET "/api/v1/submissions/$ce" "${TK[@]}"
+  want_status 200
+  tend
+  judged_stop
+
+  tcase "retention: --anon-retention takes a duration (30d, 12h, 90s, a bare number of days)"
+  local out
+  for bad in 0 0s -1 12x 5dd ''; do
+    out=$("$JUDGED" --listen 127.0.0.1:0 --data "$D/bad" --anon-retention "$bad" 2>&1)
+    [ $? = 2 ] && grep -q 'anon-retention' <<<"$out" || fail "'$bad' accepted: $out"
+  done
+  tend
+}
+
+### What a remote worker reports goes through the same rules (issue 13) ###
+
+g_remote_results() {
+  local D=$WORK/remote id lease wt
+  JUDGE_ADMIN_TOKEN=secret started judged_start remote "$D/data" --workers 0 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/workers/tokens "${ADM[@]}" "${JSON[@]}" -d '{"name": "w"}'
+  wt=(-H "Authorization: Bearer $(jqb .token)")
+
+  tcase "remote: a worker's result: compile output cut at 64 KiB, hidden figures kept from others"
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  id=$(jqb .id)
+  req POST /api/v1/worker/claim "${wt[@]}"
+  lease=$(jqb .job.lease_id)
+  [ "$(jqb .job.submission)" = "$id" ] || fail "claimed $(short_body)"
+  python3 -c 'import json; print(json.dumps({"verdict": "WA", "score": 0, "max_score": 100,
+    "time_ms": 777, "memory_kb": 55555, "compile_output": "warning: x\n" * 30000, "tests": [
+    {"name": "sample/1", "group": "sample", "sample": True, "verdict": "AC", "time_ms": 3,
+     "memory_kb": 1111},
+    {"name": "secret/group1/1", "group": "group1", "sample": False, "verdict": "WA",
+     "time_ms": 777, "memory_kb": 55555, "message": "expected 918273645"}]}))' >"$WORK/result.json"
+  req POST "/api/v1/worker/jobs/$lease/result" "${wt[@]}" "${JSON[@]}" -d "@$WORK/result.json"
+  want_status 200
+  req GET "/api/v1/submissions/$id"
+  want_status 200 && want_jq '.verdict == "WA" and .time_ms == 3 and .memory_kb == 1111 and
+    (.tests[1] | keys == ["group", "index", "name", "verdict"]) and
+    (.compile_output | endswith("[compiler output cut at 64 KiB]\n")) and
+    (.compile_output | length) <= 65536' && ! grep -q 918273645 "$RB" ||
+    fail "anonymous view: $(short_body)"
+  req GET "/api/v1/submissions/$id" "${ADM[@]}"
+  want_jq '.time_ms == 777 and .memory_kb == 55555 and .tests[1].memory_kb == 55555 and
+    .tests[1].message == "expected 918273645"' "the admin's view"
+  tend
+  judged_stop
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions rates queue crash sigterm)
+ALL=(problems import auth submissions hidden http retention remote_results rates queue crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then

@@ -80,10 +80,11 @@ start_judged() {
   DB="$WORK/$name/data/judged.db"
 }
 
-# Starts a webhook receiver: start_receiver NAME FAIL_FIRST; sets RPORT (log in $WORK/NAME.log).
+# Starts a webhook receiver: start_receiver NAME FAIL_FIRST [ADDRESS]; sets RPORT (log in
+# $WORK/NAME.log).
 start_receiver() {
   local name=$1 i
-  python3 "$HERE/webhook_receiver.py" "$WORK/$name.port" "$WORK/$name.log" "$2" &
+  python3 "$HERE/webhook_receiver.py" "$WORK/$name.port" "$WORK/$name.log" "$2" ${3:+"$3"} &
   PIDS+=("$!")
   for ((i = 0; i < 100; i++)); do
     [ -s "$WORK/$name.port" ] && break
@@ -440,6 +441,12 @@ tend
 
 ### A second assessment: hidden results shown, the last submission counts ###
 
+# jq: a hidden test says its verdict only; the submission's figures are its samples' (issue 13).
+JQ_HIDDEN_CLEAN='all(.tests[] | select(.name | startswith("sample/") | not);
+  (keys - ["index", "name", "group", "verdict"]) == []) and
+  .time_ms == ([.tests[] | select(.name | startswith("sample/")) | .time_ms] | max) and
+  .memory_kb == ([.tests[] | select(.name | startswith("sample/")) | .memory_kb] | max)'
+
 tcase "show_hidden_results true: the candidate sees every test"
 api POST /api/v1/assessments "$KA" '{"title":"Shown","problems":[{"slug":"acme-missing","points":50}],"duration_minutes":30,"show_hidden_results":true,"counts":"last"}'
 want_status 201 && A2=$(jqb .id)
@@ -453,6 +460,37 @@ want_jq "(.tests | length) == $FULL_TESTS and (has(\"tests_hidden\") | not)" "al
 api POST "/api/v1/submissions?wait=true" "$C_BOB" "$(sub acme-missing "$WA")"
 want_status 200 && S_BOB_WA=$(jqb .id)
 want_jq "(.tests | length) == $FULL_TESTS"
+want_jq "$JQ_HIDDEN_CLEAN" "?wait: hidden tests say their verdict only"
+tend
+
+tcase "hidden results shown to a candidate: verdicts only, no figures or messages, in every path"
+api GET "/api/v1/submissions/$S_BOB_WA" "$C_BOB"
+want_status 200 && want_jq "$JQ_HIDDEN_CLEAN" "GET: hidden tests clean, figures of the samples"
+want_jq 'any(.tests[]; (.name | startswith("sample/") | not) and .verdict == "WA")' "a hidden WA"
+api GET "/api/v1/submissions?problem=acme-missing" "$C_BOB"
+want_status 200 && want_jq '.submissions | length > 0'
+for id in $(jqb '.submissions[].id'); do
+  curl -sS --max-time 20 -H "Authorization: Bearer $C_BOB" "$BASE/api/v1/submissions/$id" >"$WORK/one"
+  jq -e '.memory_kb as $m | any(.tests[]; .memory_kb == $m and (.name | startswith("sample/")))'     "$WORK/one" >/dev/null || fail "submission $id: its figure is not a sample's"
+done
+curl -sS --max-time 20 -H "Authorization: Bearer $C_BOB"   "$BASE/api/v1/submissions/$S_BOB_WA/events" >"$WORK/bob-sse"
+grep -q '^event: done' "$WORK/bob-sse" || fail "no done event"
+while IFS= read -r line; do
+  jq -e 'if has("tests") then true elif has("name") then (.name | startswith("sample/")) or
+    ((keys - ["index", "name", "group", "verdict"]) == []) else true end' <<<"$line" >/dev/null ||
+    fail "event leaks a figure: ${line:0:160}"
+  if jq -e 'has("tests")' <<<"$line" >/dev/null; then
+    jq -e "$JQ_HIDDEN_CLEAN" <<<"$line" >/dev/null || fail "the done event leaks a figure"
+  fi
+done < <(sed -n 's/^data: //p' "$WORK/bob-sse")
+tend
+
+tcase "the team that owns the problem sees every figure of its candidates' hidden tests"
+api GET "/api/v1/assessments/$A2/candidates/$I_BOB" "$KA"
+want_status 200 && want_jq '(.submissions | length) >= 2 and all(.submissions[].tests[];
+  has("time_ms") and has("memory_kb")) and any(.submissions[].tests[]; has("message"))'
+api GET "/api/v1/submissions/$S_BOB_WA" "$ADMIN"
+want_jq 'all(.tests[]; has("time_ms") and has("memory_kb"))' "the admin too"
 tend
 
 tcase "counts last vs best: the report scores differ accordingly"
@@ -891,24 +929,39 @@ api POST /api/v1/submissions "$C_RATE_y" "$(sub missing-number "$AC")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
 
-tcase "webhooks to loopback are refused without --webhook-private (no SSRF into the judge's network)"
+tcase "webhooks only reach global unicast addresses without --webhook-private (no SSRF)"
 WEBHOOK_FLAG="" start_judged ssrf --workers 1 --cgroup "${HIRING_CGROUP:-none}"
-start_receiver ssrf-hook 0
+# Listening on every address of the host: any refused destination that is this host would call it.
+start_receiver ssrf-hook 0 ::
 api PUT "/api/v1/problems/missing-number?public=true" $ADMIN "" \
   -H "Content-Type: application/zip" --data-binary "@$PK/acme-missing.zip"
-api POST /api/v1/assessments $ADMIN "{\"title\":\"SSRF\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/hook\"}"
-A_SSRF=$(jqb .id)
-api POST "/api/v1/assessments/$A_SSRF/invites" $ADMIN '{"name":"s","email":"s@example.com"}'
-C_SSRF=$(jqb .token)
-api POST /api/v1/candidate/start "$C_SSRF"
-api POST /api/v1/candidate/finish "$C_SSRF"
-for ((i = 0; i < 60; i++)); do
-  err=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT coalesce(last_error, '') FROM webhook_deliveries")
-  [ -n "$err" ] && break
+# Loopback, this host's own interface addresses, and special-purpose ranges of both families.
+SSRF_HOSTS=(127.0.0.1 127.1.2.3 "[::1]" "[::ffff:127.0.0.1]" 0.0.0.0 192.0.2.1 198.18.0.1 240.0.0.1
+  224.0.0.1 255.255.255.255 100.64.0.1 169.254.169.254 "[fe80::1]" "[fd00::1]" "[2001:db8::1]"
+  "[64:ff9b::7f00:1]" "[2002:7f00:1::1]" localhost)
+for ip in $(hostname -I 2>/dev/null); do
+  [[ $ip == *:* ]] && ip="[$ip]"
+  SSRF_HOSTS+=("$ip")
+done
+for host in "${SSRF_HOSTS[@]}"; do
+  api POST /api/v1/assessments $ADMIN "{\"title\":\"SSRF\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://$host:$RPORT/hook\"}"
+  A_SSRF=$(jqb .id)
+  api POST "/api/v1/assessments/$A_SSRF/invites" $ADMIN '{"name":"s","email":"s@example.com"}'
+  C_SSRF=$(jqb .token)
+  api POST /api/v1/candidate/start "$C_SSRF"
+  api POST /api/v1/candidate/finish "$C_SSRF"
+done
+n=${#SSRF_HOSTS[@]}
+for ((i = 0; i < 100; i++)); do
+  failed=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM webhook_deliveries WHERE last_error IS NOT NULL")
+  [ "$failed" -ge "$n" ] && break
   sleep 0.1
 done
-[ -n "$err" ] || fail "no failed delivery recorded"
-[ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on 127.0.0.1 was called: $(head -c 200 "$WORK/ssrf-hook.log")"
+[ "$failed" -ge "$n" ] || fail "$failed of $n deliveries failed"
+while IFS='|' read -r url err; do
+  [[ $err == *refused* ]] || fail "$url: not refused by the address check: '$err'"
+done < <(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT url, coalesce(last_error, '') FROM webhook_deliveries")
+[ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on this host was called: $(head -c 200 "$WORK/ssrf-hook.log")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
 

@@ -3,17 +3,21 @@
 PORT_FILE), answers the first FAIL_FIRST POSTs with 500 and the rest with 204, and appends one
 JSON line per POST to LOG_FILE: {"n", "status", "at_ms", "body"}.
 
-usage: webhook_receiver.py PORT_FILE LOG_FILE [FAIL_FIRST]
+usage: webhook_receiver.py PORT_FILE LOG_FILE [FAIL_FIRST [ADDRESS]]
+
+ADDRESS is where it listens (127.0.0.1; "::" for every address of the host, IPv4 and IPv6).
 """
 import http.server
 import json
 import os
+import socket
 import sys
 import threading
 import time
 
 port_file, log_file = sys.argv[1], sys.argv[2]
 fail_first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+address = sys.argv[4] if len(sys.argv) > 4 else "127.0.0.1"
 lock = threading.Lock()
 count = 0
 
@@ -43,7 +47,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+class Server(http.server.ThreadingHTTPServer):
+    address_family = socket.AF_INET6 if ":" in address else socket.AF_INET
+
+    def server_bind(self):
+        if self.address_family == socket.AF_INET6:
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+
+
+server = Server((address, 0), Handler)
 tmp = port_file + ".tmp"
 with open(tmp, "w") as f:
     f.write(str(server.server_address[1]))
