@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "drafts.h"
 #include "metrics.h"
 #include "queue.h"
 #include "ratelimit.h"
@@ -140,6 +141,10 @@ const struct route api_routes[] = {
      api_candidate_detail, false},
     {"GET", "/api/v1/assessments/{}/similarity", "similarity", ACCESS_TOKEN, BODY_NONE,
      api_similarity, false},
+    {"GET", "/api/v1/assessments/{}/candidates/{}/timeline", "timeline", ACCESS_TOKEN, BODY_NONE,
+     api_timeline, false},
+    {"GET", "/api/v1/assessments/{}/candidates/{}/snapshots/{}", "snapshot", ACCESS_TOKEN,
+     BODY_NONE, api_snapshot_get, false},
     {"GET", "/api/v1/candidate", "candidate", ACCESS_CANDIDATE, BODY_NONE, api_candidate_session,
      false},
     {"POST", "/api/v1/candidate/start", "candidate_start", ACCESS_CANDIDATE, BODY_NONE,
@@ -148,6 +153,12 @@ const struct route api_routes[] = {
      api_candidate_finish, false},
     {"GET", "/api/v1/candidate/problems/{}", "candidate_problem", ACCESS_CANDIDATE, BODY_NONE,
      api_candidate_problem, false},
+    {"GET", "/api/v1/candidate/drafts/{}", "draft", ACCESS_CANDIDATE, BODY_NONE, api_draft_get,
+     false},
+    {"PUT", "/api/v1/candidate/drafts/{}", "draft_put", ACCESS_CANDIDATE, BODY_JSON, api_draft_put,
+     false},
+    {"POST", "/api/v1/candidate/signals", "signal_post", ACCESS_CANDIDATE, BODY_JSON,
+     api_signal_post, false},
     {"POST", "/api/v1/worker/claim", "worker_claim", ACCESS_WORKER, BODY_NONE, api_worker_claim,
      false},
     {"POST", "/api/v1/worker/jobs/{}/heartbeat", "worker_heartbeat", ACCESS_WORKER, BODY_NONE,
