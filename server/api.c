@@ -12,6 +12,7 @@
 
 #include "drafts.h"
 #include "metrics.h"
+#include "practice.h"
 #include "queue.h"
 #include "ratelimit.h"
 
@@ -112,6 +113,10 @@ const struct route api_routes[] = {
      api_submission_events, true},
     {"POST", "/api/v1/submissions/{}/rejudge", "rejudge", ACCESS_ADMIN, BODY_NONE,
      api_submission_rejudge, false},
+    {"GET", "/api/v1/practice/submissions", "practice_submissions", ACCESS_ANY, BODY_NONE,
+     api_practice_submissions, false},
+    {"GET", "/api/v1/practice/progress", "practice_progress", ACCESS_ANY, BODY_NONE,
+     api_practice_progress, false},
     {"POST", "/api/v1/run", "run", ACCESS_ANY, BODY_JSON, api_run, true},
     {"GET", "/api/v1/teams", "teams", ACCESS_ADMIN, BODY_NONE, api_teams_list, false},
     {"POST", "/api/v1/teams", "team_post", ACCESS_ADMIN, BODY_JSON, api_team_post, false},

@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "pkg.h"
 #include "assess.h"
+#include "practice.h"
 #include "pcache.h"
 #include "queue.h"
 #include "store.h"
@@ -159,6 +160,7 @@ void api_submission_post(struct server *s, struct req *r)
                       rc == -ENOSPC ? "the disk is full" : "database error");
         return;
     }
+    practice_record(s, r, id, f.row.slug);
     char loc[96];
     snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
     http_header(r, "Location", loc);

@@ -447,6 +447,7 @@ struct cell {
     char submission[SUBMISSION_ID_LEN + 1];
     int64_t seq;
     bool counted;
+    bool final; /* a submission was made from the draft at time-up */
 };
 
 struct sheet {
@@ -504,11 +505,12 @@ static int sheet_fill(sqlite3 *c, int64_t aid, struct sheet *sh)
     for (size_t i = 0; st && i < sh->ncand && sqlite3_step(st) == SQLITE_ROW; i++)
         sh->invites[i] = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    st = db_prepare(c,
-                    "SELECT s.invite_id, s.slug, s.status, s.verdict, s.score, s.max_score, s.id, "
-                    "s.seq FROM submissions s JOIN invites i ON i.id = s.invite_id "
-                    "WHERE i.assessment_id = ? ORDER BY s.seq",
-                    "i", aid);
+    st = db_prepare(
+        c,
+        "SELECT s.invite_id, s.slug, s.status, s.verdict, s.score, s.max_score, s.id, "
+        "s.seq, s.origin IS NOT NULL FROM submissions s JOIN invites i ON i.id = s.invite_id "
+        "WHERE i.assessment_id = ? ORDER BY s.seq",
+        "i", aid);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         int64_t inv = sqlite3_column_int64(st, 0);
         const char *slug = (const char *)sqlite3_column_text(st, 1);
@@ -521,6 +523,7 @@ static int sheet_fill(sqlite3 *c, int64_t aid, struct sheet *sh)
             continue;
         struct cell *cl = &sh->cells[ci * sh->nprob + pi];
         cl->submissions++;
+        cl->final |= sqlite3_column_int(st, 8) != 0;
         if (strcmp((const char *)sqlite3_column_text(st, 2), "done"))
             continue;
         double max = sqlite3_column_double(st, 5);
@@ -687,11 +690,12 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
             double sc = cl->counted ? sh->points[p] * cl->fraction : 0;
             total += sc;
             json_object_set_new(probs, sh->slugs[p],
-                                json_pack("{s:f, s:f, s:o, s:i, s:o}", "score", round2(sc),
+                                json_pack("{s:f, s:f, s:o, s:i, s:o, s:b}", "score", round2(sc),
                                           "points", sh->points[p], "best_verdict",
                                           cl->counted ? json_string(cl->verdict) : json_null(),
                                           "submissions", cl->submissions, "submission",
-                                          cl->counted ? json_string(cl->submission) : json_null()));
+                                          cl->counted ? json_string(cl->submission) : json_null(),
+                                          "final_submission", cl->final));
         }
         json_object_set_new(o, "problems", probs);
         json_object_set_new(o, "total", json_real(round2(total)));
@@ -933,6 +937,7 @@ static json_t *session_json(struct server *s, sqlite3 *c, const struct principal
                                 json_real(cl->counted ? round2(sh.points[p] * cl->fraction) : 0));
             json_object_set_new(o, "best_verdict",
                                 cl->counted ? json_string(cl->verdict) : json_null());
+            json_object_set_new(o, "final_submission", json_boolean(cl->final));
         }
     }
     sheet_release(&sh);
@@ -1247,9 +1252,10 @@ struct final_draft {
 
 /*
  * Step 2: for a session finished by the clock, each problem whose saved draft changed after its
- * last submission (or was never submitted) is judged as a final submission, when the assessment
- * says so. finals_at marks it done; a pass cut short (a full queue, a crash) is taken again, and
- * a draft already submitted is then no longer newer than its last submission.
+ * last submission (or was never submitted, and is not the starter code) is judged as a final
+ * submission, when the assessment says so. finals_at marks it done; a pass cut short (a full queue,
+ * a crash) is taken again, and a draft already submitted is then no longer newer than its last
+ * submission.
  */
 static void sweep_finals(struct server *s, sqlite3 *c, int64_t now)
 {
@@ -1281,9 +1287,12 @@ static void sweep_finals(struct server *s, sqlite3 *c, int64_t now)
                               "SELECT d.slug, d.language, d.source, p.current FROM drafts d "
                               "JOIN assessment_problems ap ON ap.assessment_id = ?2 "
                               "AND ap.slug = d.slug JOIN problems p ON p.slug = d.slug "
+                              "JOIN problem_versions v ON v.id = p.current "
                               "LEFT JOIN submissions last ON last.seq = (SELECT max(seq) FROM "
                               "submissions WHERE invite_id = d.invite_id AND slug = d.slug) "
                               "WHERE d.invite_id = ?1 AND length(trim(d.source)) > 0 "
+                              /* the untouched starter code is nothing the candidate wrote */
+                              "AND d.source != coalesce(json_extract(v.detail, '$.template'), '') "
                               "AND p.current IS NOT NULL AND (last.seq IS NULL OR "
                               "(d.updated_at > last.created_at AND d.source != last.source))",
                               "ii", due[i].invite, due[i].aid)
