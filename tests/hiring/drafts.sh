@@ -61,7 +61,8 @@ tend
 
 tcase "acme-missing: the submitted code stays as the draft (no final submission for it)"
 api POST "/api/v1/submissions?wait=true" "$C_DORA" "$(sub acme-missing "$WA")"
-want_status 200 && S_DORA_WA=$(jqb .id)
+want_status 200 && want_jq '.status == "done" and .verdict == "WA"'
+DORA_WA_FRACTION=$(jqb '.score / .max_score')
 api PUT /api/v1/candidate/drafts/acme-missing "$C_DORA" "$(jq -cn --rawfile s "$WA" '{language: "c", source: $s}')"
 want_status 200
 tend
@@ -69,7 +70,7 @@ tend
 tcase "time-up: the draft changed since its last submission is judged as a final submission; the report and the webhook count it"
 dora_finished() { jq -e -s "any(.[]; .body.event == \"candidate.finished\" and .body.invite_id == $I_DORA)" "$WORK/hook5.log" >/dev/null 2>&1; }
 wait_until 40 dora_finished || fail "no candidate.finished for the candidate within 40 s of the end"
-jq -e -s "[.[] | select(.body.event == \"candidate.finished\" and .body.invite_id == $I_DORA)] | length == 1 and (.[0].body | .reason == \"time\" and .total == ((100 + 100 * $PRIV_FRACTION) * 100 | round / 100))" \
+jq -e -s "[.[] | select(.body.event == \"candidate.finished\" and .body.invite_id == $I_DORA)] | length == 1 and (.[0].body | .reason == \"time\" and .total == ((100 + 100 * ${DORA_WA_FRACTION:-0}) * 100 | round / 100))" \
   "$WORK/hook5.log" >/dev/null || fail "candidate.finished: $(cat "$WORK/hook5.log")"
 api GET "/api/v1/assessments/$A_DR/report" "$KA"
 want_jq ".candidates[] | select(.invite_id == $I_DORA) | .problems[\"missing-number\"] | .score == 100 and .best_verdict == \"AC\" and .submissions == 1 and .final_submission == true" \
