@@ -1187,10 +1187,16 @@ def phase_main(c, ck, tmp, hooks):
     # Deleting.
     ck.check("problem_delete", R("DELETE", put, token=TEAM), 403, "not the owner")
     ck.check("problem_delete", R("DELETE", put), 401, "no token")
-    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 204, "owner")
-    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 404,
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 409,
+             "an assessment with running sessions uses it")
+    # A problem of the team's that no assessment uses goes (the sessions above run on).
+    ck.check("problem_put", R("PUT", "/api/v1/problems/team-spare", tgz_dir(SUM), token=TEAM,
+                              ctype="application/gzip"), 201, "a problem to delete")
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-spare", token=TEAM), 204,
+             "owner")
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-spare", token=TEAM), 404,
              "deleted")
-    ck.check("problem", R("GET", "/api/v1/problems/team-sum", token=ADMIN), 404, "deleted")
+    ck.check("problem", R("GET", "/api/v1/problems/team-spare", token=ADMIN), 404, "deleted")
     ck.check("key_delete", R("DELETE", f"/api/v1/keys/{key['id']}", token=ADMIN), 204)
     ck.check("me", R("GET", "/api/v1/me", token=TEAM), 401, "revoked token")
     ck.check("key_delete", R("DELETE", f"/api/v1/keys/{key['id']}", token=ADMIN), 404,

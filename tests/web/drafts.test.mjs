@@ -86,7 +86,7 @@ test('time-up: a draft never submitted is judged as a final submission, and the 
     title: 'Out of time',
     problems: [{slug: 'missing-number', points: 100}],
     duration_minutes: 30,
-    closes_at: Date.now() + 20000, // caps ends_at: the time runs out in about 20 s
+    closes_at: Date.now() + 30000, // caps ends_at: the time runs out in about 30 s (room for a slow machine)
   });
   const inv = await invite(a.id, 'Tess Timeout');
   const page = await newPage(browser);
