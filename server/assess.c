@@ -588,8 +588,11 @@ static json_t *invite_ref(sqlite3 *c, int64_t invite, const char *submission, bo
     return o;
 }
 
-/* Flagged pairs, most alike first: within each problem, the candidates' counted submissions. */
-static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources)
+/*
+ * Pairs scoring from `lo` up to (not including) `hi`, most alike first: within each problem, the
+ * candidates' counted submissions.
+ */
+static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources, double lo, double hi)
 {
     json_t *pairs = json_array();
     for (size_t p = 0; p < sh->nprob; p++) {
@@ -607,7 +610,7 @@ static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources)
                 if (fp[i].n < SIMILARITY_MIN_FINGERPRINTS || fp[j].n < SIMILARITY_MIN_FINGERPRINTS)
                     continue;
                 double score = similarity_score(&fp[i], &fp[j]);
-                if (score < SIMILARITY_FLAG)
+                if (score < lo || score >= hi)
                     continue;
                 json_array_append_new(
                     pairs, json_pack("{s:s, s:f, s:o, s:o}", "problem", sh->slugs[p], "score",
@@ -646,8 +649,11 @@ void api_similarity(struct server *s, struct req *r)
     struct sheet sh;
     if (aid && sheet_fill(c, aid, &sh) == 0)
         reply_json(r, 200,
-                   json_pack("{s:o, s:f}", "pairs", similar_pairs(c, &sh, true), "threshold",
-                             SIMILARITY_FLAG));
+                   json_pack("{s:o, s:f, s:o, s:f}", "pairs",
+                             similar_pairs(c, &sh, true, SIMILARITY_FLAG, 2), "threshold",
+                             SIMILARITY_FLAG, "near_misses",
+                             similar_pairs(c, &sh, true, SIMILARITY_NEAR, SIMILARITY_FLAG),
+                             "near_threshold", SIMILARITY_NEAR));
     else if (aid)
         reply_problem(r, 500, "cannot read the submissions");
     if (aid)
@@ -706,7 +712,7 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
     json_t *a = assessment_json(c, aid);
     json_t *problems = json_incref(json_object_get(a, "problems"));
     return json_pack("{s:o, s:o, s:o, s:o}", "assessment", a, "problems", problems, "candidates",
-                     cands, "similarity", similar_pairs(c, sh, false));
+                     cands, "similarity", similar_pairs(c, sh, false, SIMILARITY_FLAG, 2));
 }
 
 void api_report(struct server *s, struct req *r)
@@ -967,20 +973,23 @@ void api_candidate_session(struct server *s, struct req *r)
     o ? reply_json(r, 200, o) : reply_problem(r, 500, "cannot read the session");
 }
 
-/* The candidate's total and the assessment's maximum, as the report counts them. */
+/* The candidate's total and the assessment's maximum, as the report counts them. 0 or -ENOMEM. */
 static int candidate_total(sqlite3 *c, int64_t aid, int64_t invite, double *total, double *max)
 {
     struct sheet sh;
     int rc = sheet_fill(c, aid, &sh);
-    *total = *max = 0;
+    double t = 0, m = 0;
     for (size_t p = 0; rc == 0 && p < sh.nprob; p++) {
-        *max += sh.points[p];
+        m += sh.points[p];
         for (size_t i = 0; i < sh.ncand; i++)
             if (sh.invites[i] == invite && sh.cells[i * sh.nprob + p].counted)
-                *total += sh.points[p] * sh.cells[i * sh.nprob + p].fraction;
+                t += sh.points[p] * sh.cells[i * sh.nprob + p].fraction;
     }
     sheet_release(&sh);
-    *total = round2(*total);
+    if (rc == 0) {
+        *total = round2(t);
+        *max = m;
+    }
     return rc;
 }
 

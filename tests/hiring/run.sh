@@ -743,6 +743,7 @@ for n in template1 template2; do
   SIM_SUB[$n]=$(jqb .id)
 done
 api GET "/api/v1/assessments/$A_SIM/similarity" "$KA"
+want_jq '.near_threshold == 0.4 and (.near_misses | type) == "array" and all(.near_misses[]; .score >= 0.4 and .score < 0.6)' "near misses listed apart, between 0.4 and the flag"
 want_status 200
 want_jq '(.pairs | length) == 1' "exactly one flagged pair"
 want_jq ".pairs[0] | .problem == \"missing-number\" and .score >= 0.6 and ([.a.invite_id, .b.invite_id] | sort) == ([${SIM_INV[copy_a]}, ${SIM_INV[copy_b]}] | sort)"

@@ -56,13 +56,13 @@ test('drafts: the code typed in one browser is there in another', {skip: skip ||
   await first.locator('.cm-content').waitFor();
   const v1 = '/* draft one */\nint missing_number(int *nums, int numsSize) { return 0; }\n';
   await setEditor(first, v1);
-  await first.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 20000});
+  await first.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 60000});
   // A submission between the drafts, so the playback has one on its strip.
   await first.locator('button', {hasText: /^Submit/}).click();
   await first.locator('.tab-panel:not([hidden]) [data-testid=history] .history-item[data-status=done]').waitFor({timeout: 60000});
   const v2 = AC.replace('\n', '\n/* draft two: typed in the first browser */\n');
   await setEditor(first, v2);
-  await first.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 20000});
+  await first.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 60000});
   const saved = await apiCall('GET', '/api/v1/candidate/drafts/missing-number', {token: inv.token});
   assert.equal(saved.status, 200);
   assert.equal(saved.body.source, v2, 'the server holds the code typed');
@@ -71,7 +71,7 @@ test('drafts: the code typed in one browser is there in another', {skip: skip ||
   // Another browser: a fresh context, nothing in its storage.
   const second = await newPage(browser);
   await second.goto(`/invite#${inv.token}`);
-  await second.locator('.cm-content', {hasText: 'draft two: typed in the first browser'}).waitFor({timeout: 20000});
+  await second.locator('.cm-content', {hasText: 'draft two: typed in the first browser'}).waitFor({timeout: 60000});
   assert.match(await editorText(second), /draft two/);
   assert.match(await second.locator('.save-state').textContent(), /Restored from the server|Saved/);
   await shot(second, 'candidate-draft-restored');
@@ -95,7 +95,7 @@ test('time-up: a draft never submitted is judged as a final submission, and the 
   await page.locator('button', {hasText: /^Start/}).click();
   await page.locator('.cm-content').waitFor();
   await setEditor(page, AC); // never submitted
-  await page.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 20000});
+  await page.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 60000});
   await page.locator('.timeup').waitFor({state: 'visible', timeout: 40000});
   assert.match(await page.locator('.timeup').textContent(), /judged as a final submission/);
   const rep = await until('the report shows the final submission judged', async () => {
@@ -133,20 +133,20 @@ test('playback: the team plays the snapshots back, with the submission and the p
   const n = tl.body.snapshots.length;
   assert.equal(await slider.getAttribute('max'), String(n - 1));
   const viewer = box.locator('[data-testid=playback-viewer] .cm-content');
-  await viewer.filter({hasText: 'draft two'}).waitFor({timeout: 10000});
+  await viewer.filter({hasText: 'draft two'}).waitFor({timeout: 30000});
   assert.equal(await box.locator('[data-testid=playback-submissions] li').count(), tl.body.submissions.length);
   assert.match(await box.locator('[data-testid=signals]').textContent(), new RegExp(`Pasted ${v2.length} characters`));
   // The slider to the first snapshot: the first draft's code.
   await slider.focus();
   await page.keyboard.press('Home');
   await box.locator('[data-testid=playback-label]', {hasText: `Snapshot 1 of ${n}`}).waitFor();
-  await viewer.filter({hasText: 'draft one'}).waitFor({timeout: 10000});
+  await viewer.filter({hasText: 'draft one'}).waitFor({timeout: 30000});
   assert.equal((await viewer.evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'))).trim(), v1.trim());
   // A submission's mark moves the slider to the code as it was then (the first draft).
   await page.keyboard.press('End');
-  await viewer.filter({hasText: 'draft two'}).waitFor({timeout: 10000});
+  await viewer.filter({hasText: 'draft two'}).waitFor({timeout: 30000});
   await box.locator('[data-testid=playback-submissions] button').first().click();
-  await viewer.filter({hasText: 'draft one'}).waitFor({timeout: 10000});
+  await viewer.filter({hasText: 'draft one'}).waitFor({timeout: 30000});
   await shot(page, 'team-playback', {fullPage: true});
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(page.problems.errors, []);
