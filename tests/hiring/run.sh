@@ -208,7 +208,7 @@ WA=$MN/submissions/wrong_answer/sort_gap_misses_zero.c # WA with a partial score
 
 # What a failed step would have set: numbers 0, tokens and ids "none", so later cases fail
 # cleanly instead of stopping the suite.
-for v in A_DR A_NOF I_DORA I_NORA SNAP A_DEL A_REV A_SETTLE A_STREAM A_USE I_LOU I_RAE I_SAM I_STU A1 A2 A_BIG ANN_ENDS ANN_FINISHED ANN_STARTED A_CROWD A_LATER A_OVER A_RACE A_RATE A_SIM \
+for v in A_EV I_EVA A_DR A_NOF A_TU I_DORA I_NORA I_TESS SNAP TESS_TOTAL A_DEL A_REV A_SETTLE A_STREAM A_USE I_LOU I_RAE I_SAM I_STU A1 A2 A_BIG ANN_ENDS ANN_FINISHED ANN_STARTED A_CROWD A_LATER A_OVER A_RACE A_RATE A_SIM \
   A_TIMED FULL_TESTS I_ANN I_BOB I_CARL I_EVE I_TIM MN_FRACTION PRIV_FRACTION TEAM_A TEAM_B; do
   declare "$v=0"
 done

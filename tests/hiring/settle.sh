@@ -115,6 +115,56 @@ stream_closed() { ! kill -0 "$STREAM_PID" 2>/dev/null; }
 wait_until 10 stream_closed || fail "the stream is still open 10 s after the revocation"
 tend
 
+# claim_for SUBMISSION RESULT: leases jobs by hand until SUBMISSION's and records RESULT for it
+# (a job of another case met on the way is recorded as a wrong answer).
+claim_for() {
+  local i lease sub
+  for ((i = 0; i < 20; i++)); do
+    api POST "/api/v1/worker/claim?wait=5" "$W_HOLD"
+    [ "$ST" = 200 ] || continue
+    lease=$(jqb .job.lease_id) sub=$(jqb .job.submission)
+    if [ "$sub" = "$1" ]; then
+      api POST "/api/v1/worker/jobs/$lease/result" "$W_HOLD" "$2"
+      return 0
+    fi
+    api POST "/api/v1/worker/jobs/$lease/result" "$W_HOLD" "$(result WA 0)"
+  done
+  return 1
+}
+result() { # result VERDICT SCORE
+  jq -cn --arg v "$1" --argjson s "$2" '{verdict: $v, score: $s, max_score: 100, time_ms: 1, memory_kb: 1, compile_output: "",
+    tests: [{name: "sample/01", group: "sample", sample: true, verdict: $v, time_ms: 1, memory_kb: 1}]}'
+}
+
+tcase "events: submission.judged per judgement, candidate.finished once, candidate.score_changed when a rejudge moves the total"
+start_receiver hook6 0
+HOOK6=http://127.0.0.1:$RPORT/hook6
+api POST /api/v1/assessments $ADMIN "{\"title\":\"Events\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$HOOK6\",\"webhook_events\":[\"submission.judged\",\"candidate.finished\",\"candidate.score_changed\"]}"
+want_status 201 && A_EV=$(jqb .id)
+want_jq '(.webhook_events | sort) == ["candidate.finished", "candidate.score_changed", "submission.judged"]'
+api POST "/api/v1/assessments/$A_EV/invites" $ADMIN '{"name":"Eva Events","email":"eva@example.com"}'
+I_EVA=$(jqb .id) C_EVA=$(jqb .token)
+api POST /api/v1/candidate/start "$C_EVA"
+api POST /api/v1/submissions "$C_EVA" "$(sub missing-number "$AC")"
+want_status 202 && S_EVA=$(jqb .id)
+claim_for "$S_EVA" "$(result WA 40)" || fail "the submission was never claimed"
+want_status 200
+api POST /api/v1/candidate/finish "$C_EVA"
+want_status 200
+eva() { jq -c -s "[.[] | .body | select(.invite_id == $I_EVA)]" "$WORK/hook6.log" 2>/dev/null; }
+eva_finished() { eva | jq -e 'any(.[]; .event == "candidate.finished")' >/dev/null; }
+wait_until 30 eva_finished || fail "no candidate.finished: $(eva)"
+eva | jq -e --arg s "$S_EVA" '[.[].event] == ["submission.judged", "candidate.finished"] and (.[0] | .submission == $s and .verdict == "WA" and .score == 40 and .problem == "missing-number" and .final == false and .total == 40) and .[1].total == 40' >/dev/null ||
+  fail "events before the rejudge: $(eva)"
+api POST "/api/v1/submissions/$S_EVA/rejudge" $ADMIN
+want_status 202
+claim_for "$S_EVA" "$(result AC 100)" || fail "the rejudged submission was never claimed"
+eva_changed() { eva | jq -e 'any(.[]; .event == "candidate.score_changed")' >/dev/null; }
+wait_until 30 eva_changed || fail "no candidate.score_changed after the rejudge: $(eva)"
+eva | jq -e --arg s "$S_EVA" '[.[].event] == ["submission.judged", "candidate.finished", "submission.judged", "candidate.score_changed"] and (.[2] | .verdict == "AC" and .score == 100) and (.[3] | .previous_total == 40 and .total == 100 and .submission == $s)' >/dev/null ||
+  fail "events after the rejudge: $(eva)"
+tend
+
 tcase "candidate.finished waits for the queued submissions and carries the final total (once)"
 api POST /api/v1/assessments $ADMIN "{\"title\":\"Settle\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$HOOK3\"}"
 A_SETTLE=$(jqb .id)
