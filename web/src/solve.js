@@ -261,6 +261,7 @@ export function mountSolver(root, opts) {
     },
     onRun: () => run(),
     onSubmit: () => submit(),
+    onPaste: (text) => { if (text.length && !locked) opts.onPaste?.(text.length); },
   });
   const goto = (line, col) => ed.gotoLine(line, col);
   const localSave = debounce((text) => {
@@ -305,12 +306,6 @@ export function mountSolver(root, opts) {
       }
     }).catch((e) => { if (!abort.signal.aborted) saveState.textContent = `Could not read the saved draft: ${e.message}`; });
     editorHost.addEventListener('focusout', () => saveDraft());
-    if (opts.onPaste) {
-      editorHost.addEventListener('paste', (ev) => {
-        const text = ev.clipboardData?.getData('text/plain') || '';
-        if (text.length) opts.onPaste(text.length);
-      });
-    }
   }
   const onHide = () => { if (document.visibilityState === 'hidden') saveDraft({keepalive: true}); };
   const onPageHide = () => saveDraft({keepalive: true});
