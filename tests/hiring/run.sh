@@ -2,8 +2,10 @@
 # Tests of the hiring workflow (issue 5, docs/hiring.md): teams and keys, assessments and their
 # field errors, invites, the candidate's session and timer, submission caps, hidden tests,
 # best/last scoring, reports (JSON, CSV, candidate detail), similarity, finish webhooks with
-# retries, and isolation between candidates and between teams. Starts its own judged (fresh data
-# folder, ephemeral loopback port) and a webhook receiver, and always kills both.
+# retries, and isolation between candidates and between teams; issue 15's cases in settle.sh
+# (events that settle, revocation, deletion, problems in use) and drafts.sh (drafts, time-up final
+# submissions, the timeline). Starts its own judged (fresh data folder, ephemeral loopback port)
+# and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
 #
