@@ -1243,6 +1243,10 @@ int assess_problem_in_use(sqlite3 *c, const char *slug, char *title, size_t size
 static pthread_t assess_thread;
 static bool assess_running;
 
+/* Rows each step of the sweep takes a pass (the rest wait for the next second). */
+#define SWEEP_BATCH   64
+#define SWEEP_BATCH_S "64"
+
 /* Step 1: sessions whose time ran out are finished by the clock; revoked ones ended then. */
 static void sweep_time_up(sqlite3 *c, int64_t now)
 {
@@ -1273,14 +1277,14 @@ static void sweep_finals(struct server *s, sqlite3 *c, int64_t now)
                                   "a.submit_drafts_at_end AND i.finish_reason = 'time' "
                                   "FROM invites i JOIN assessments a ON a.id = i.assessment_id "
                                   "WHERE i.finished_at IS NOT NULL AND i.finals_at IS NULL "
-                                  "LIMIT 16",
+                                  "LIMIT " SWEEP_BATCH_S,
                                   "");
     struct {
         int64_t invite, aid, team;
         bool submit;
-    } due[16];
+    } due[SWEEP_BATCH];
     int n = 0;
-    while (st && n < 16 && sqlite3_step(st) == SQLITE_ROW) {
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
         due[n].invite = sqlite3_column_int64(st, 0);
         due[n].aid = sqlite3_column_int64(st, 1);
         due[n].team = sqlite3_column_int64(st, 2);
@@ -1353,16 +1357,16 @@ static void sweep_judged(sqlite3 *c)
         "i.assessment_id, i.revoked_at IS NOT NULL FROM submissions s "
         "JOIN invites i ON i.id = s.invite_id WHERE s.invite_id IS NOT NULL "
         "AND (s.notified_at IS NULL OR s.finished_at > s.notified_at) AND s.status = 'done' "
-        "ORDER BY s.seq LIMIT 64",
+        "ORDER BY s.seq LIMIT " SWEEP_BATCH_S,
         "");
     struct {
         int64_t seq, invite, aid;
         char id[SUBMISSION_ID_LEN + 1], slug[72], verdict[8];
         double score, max_score, notified_total;
         bool final, settled, revoked;
-    } j[64];
+    } j[SWEEP_BATCH];
     int n = 0;
-    while (st && n < 64 && sqlite3_step(st) == SQLITE_ROW) {
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
         j[n].seq = sqlite3_column_int64(st, 0);
         snprintf(j[n].id, sizeof(j[n].id), "%s", sqlite3_column_text(st, 1));
         j[n].invite = sqlite3_column_int64(st, 2);
@@ -1419,14 +1423,14 @@ static void sweep_settle(sqlite3 *c, int64_t now)
         "WHERE i.finished_at IS NOT NULL AND i.finish_notified_at IS NULL "
         "AND i.revoked_at IS NULL AND i.finals_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
         "submissions s WHERE s.invite_id = i.id AND (s.status != 'done' OR s.notified_at IS NULL "
-        "OR s.finished_at > s.notified_at)) LIMIT 64",
+        "OR s.finished_at > s.notified_at)) LIMIT " SWEEP_BATCH_S,
         "");
     struct {
         int64_t invite, aid, finished;
         char reason[16];
-    } due[64];
+    } due[SWEEP_BATCH];
     int n = 0;
-    while (st && n < 64 && sqlite3_step(st) == SQLITE_ROW) {
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
         due[n].invite = sqlite3_column_int64(st, 0);
         due[n].aid = sqlite3_column_int64(st, 1);
         due[n].finished = sqlite3_column_int64(st, 2);
