@@ -4,6 +4,8 @@
 # web/build.sh. Screenshots of the main pages land in tests/artifacts/web/*.png.
 # Needs root (the judge's sandbox). Candidate and team tests skip, saying so, on a judged
 # without the assessment API.
+#
+#   tests/web/run.sh [tests/web/NAME.test.mjs...]   (default: every test file)
 set -euo pipefail
 [ "$(id -u)" = 0 ] || exec sudo -E "$0" "$@"
 cd "$(dirname "$0")/../.."
