@@ -96,7 +96,7 @@ test('time-up: a draft never submitted is judged as a final submission, and the 
   await page.locator('.cm-content').waitFor();
   await setEditor(page, AC); // never submitted
   await page.locator('.save-state', {hasText: /^Saved/}).waitFor({timeout: 60000});
-  await page.locator(".timeup").waitFor({state: "visible", timeout: 120000});
+  await page.locator('.timeup').waitFor({state: 'visible', timeout: 120000});
   assert.match(await page.locator('.timeup').textContent(), /judged as a final submission/);
   const rep = await until('the report shows the final submission judged', async () => {
     const r = await apiCall('GET', `/api/v1/assessments/${a.id}/report`, {token: key});
