@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "drafts.h"
 #include "metrics.h"
+#include "practice.h"
 #include "queue.h"
 #include "ratelimit.h"
 
@@ -111,6 +113,10 @@ const struct route api_routes[] = {
      api_submission_events, true},
     {"POST", "/api/v1/submissions/{}/rejudge", "rejudge", ACCESS_ADMIN, BODY_NONE,
      api_submission_rejudge, false},
+    {"GET", "/api/v1/practice/submissions", "practice_submissions", ACCESS_ANY, BODY_NONE,
+     api_practice_submissions, false},
+    {"GET", "/api/v1/practice/progress", "practice_progress", ACCESS_ANY, BODY_NONE,
+     api_practice_progress, false},
     {"POST", "/api/v1/run", "run", ACCESS_ANY, BODY_JSON, api_run, true},
     {"GET", "/api/v1/teams", "teams", ACCESS_ADMIN, BODY_NONE, api_teams_list, false},
     {"POST", "/api/v1/teams", "team_post", ACCESS_ADMIN, BODY_JSON, api_team_post, false},
@@ -140,6 +146,10 @@ const struct route api_routes[] = {
      api_candidate_detail, false},
     {"GET", "/api/v1/assessments/{}/similarity", "similarity", ACCESS_TOKEN, BODY_NONE,
      api_similarity, false},
+    {"GET", "/api/v1/assessments/{}/candidates/{}/timeline", "timeline", ACCESS_TOKEN, BODY_NONE,
+     api_timeline, false},
+    {"GET", "/api/v1/assessments/{}/candidates/{}/snapshots/{}", "snapshot", ACCESS_TOKEN,
+     BODY_NONE, api_snapshot_get, false},
     {"GET", "/api/v1/candidate", "candidate", ACCESS_CANDIDATE, BODY_NONE, api_candidate_session,
      false},
     {"POST", "/api/v1/candidate/start", "candidate_start", ACCESS_CANDIDATE, BODY_NONE,
@@ -148,6 +158,12 @@ const struct route api_routes[] = {
      api_candidate_finish, false},
     {"GET", "/api/v1/candidate/problems/{}", "candidate_problem", ACCESS_CANDIDATE, BODY_NONE,
      api_candidate_problem, false},
+    {"GET", "/api/v1/candidate/drafts/{}", "draft", ACCESS_CANDIDATE, BODY_NONE, api_draft_get,
+     false},
+    {"PUT", "/api/v1/candidate/drafts/{}", "draft_put", ACCESS_CANDIDATE, BODY_JSON, api_draft_put,
+     false},
+    {"POST", "/api/v1/candidate/signals", "signal_post", ACCESS_CANDIDATE, BODY_JSON,
+     api_signal_post, false},
     {"POST", "/api/v1/worker/claim", "worker_claim", ACCESS_WORKER, BODY_NONE, api_worker_claim,
      false},
     {"POST", "/api/v1/worker/jobs/{}/heartbeat", "worker_heartbeat", ACCESS_WORKER, BODY_NONE,

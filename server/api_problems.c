@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "assess.h"
 #include "fsutil.h"
 #include "pkg.h"
 #include "store.h"
@@ -248,6 +249,19 @@ void api_problem_delete(struct server *s, struct req *r)
         db_release(s->db, c);
         reply_problem(r, 403, "problem '%s' belongs to %s; it cannot be deleted with this token",
                       row.slug, row.team_id ? "another team" : "the admin");
+        return;
+    }
+    char used_by[TITLE_MAX * 4 + 1]; /* characters of up to 4 bytes */
+    int in_use = assess_problem_in_use(c, row.slug, used_by, sizeof(used_by));
+    if (in_use) {
+        db_release(s->db, c);
+        if (in_use < 0)
+            reply_problem(r, 500, "cannot read the assessments that use '%s'", row.slug);
+        else
+            reply_problem(r, 409,
+                          "problem '%s' is used by assessment '%s', which has not ended; delete "
+                          "the assessment or revoke its open invites first",
+                          row.slug, used_by);
         return;
     }
     /* Its versions stay: submissions made against it keep their problem. */

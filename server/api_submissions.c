@@ -13,6 +13,7 @@
 #include "fsutil.h"
 #include "pkg.h"
 #include "assess.h"
+#include "practice.h"
 #include "pcache.h"
 #include "queue.h"
 #include "render.h"
@@ -160,6 +161,7 @@ void api_submission_post(struct server *s, struct req *r)
                       rc == -ENOSPC ? "the disk is full" : "database error");
         return;
     }
+    practice_record(s, r, id, f.row.slug);
     char loc[96];
     snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
     http_header(r, "Location", loc);
@@ -329,6 +331,7 @@ struct events {
     bool done;
     struct strbuf out;
     size_t out_pos;
+    unsigned idle_ms; /* since the last event or keep-alive */
 };
 
 static void event(struct events *e, const char *name, json_t *data)
@@ -374,15 +377,24 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
     while (e->out_pos == e->out.len) {
         strbuf_reset(&e->out);
         e->out_pos = 0;
-        if (e->done || e->s->stopping)
+        if (e->done || e->s->stopping || !assess_token_live(e->s, &e->who))
             return MHD_CONTENT_READER_END_OF_STREAM;
         struct queue_watch w;
         queue_watch_init(e->s, e->id, &w);
         poll_events(e);
         if (e->out.len)
             break;
-        if (!queue_watch_wait(e->s, e->id, &w, 15000) && !e->s->stopping)
+        /*
+         * A candidate's stream looks at its token every second: a revoked invite closes it
+         * (above) though nothing moves on the submission.
+         */
+        unsigned slice = e->who.role == ROLE_CANDIDATE ? 1000 : 15000;
+        if (queue_watch_wait(e->s, e->id, &w, slice) || e->s->stopping) {
+            e->idle_ms = 0;
+        } else if ((e->idle_ms += slice) >= 15000) {
+            e->idle_ms = 0;
             strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
+        }
     }
     size_t n = e->out.len - e->out_pos < max ? e->out.len - e->out_pos : max;
     memcpy(buf, e->out.buf + e->out_pos, n);

@@ -25,6 +25,45 @@
 
 #define INVITE_DEFAULT (168 * 3600 * 1000ll)
 
+/* The webhook events, and which an assessment takes unless it says otherwise. */
+static const struct {
+    const char *name;
+    bool by_default;
+    const char *why;
+} webhook_events[] = {
+    {"candidate.finished", true,
+     "the candidate finished (or the time ran out) and every submission is judged: the total"},
+    {"candidate.score_changed", true, "a finished candidate's total moved (a rejudge)"},
+    {"submission.judged", false, "one submission of a candidate was judged (again)"},
+};
+#define NEVENTS (sizeof(webhook_events) / sizeof(webhook_events[0]))
+
+/* Checks `webhook_events` of an assessment body; the space-separated list into `out`. */
+static void webhook_events_field(json_t *j, json_t *errors, char *out, size_t size)
+{
+    out[0] = 0;
+    for (size_t e = 0; !j && e < NEVENTS; e++)
+        if (webhook_events[e].by_default)
+            snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? " " : "",
+                     webhook_events[e].name);
+    if (!j)
+        return;
+    bool ok = json_is_array(j);
+    for (size_t i = 0; ok && i < json_array_size(j); i++) {
+        const char *name = json_string_value(json_array_get(j, i));
+        size_t e = 0;
+        while (name && e < NEVENTS && strcmp(webhook_events[e].name, name))
+            e++;
+        ok = e < NEVENTS;
+        if (ok && !strstr(out, name))
+            snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? " " : "", name);
+    }
+    if (!ok)
+        api_field_error(errors, "webhook_events",
+                        "must be a list of events among candidate.finished, "
+                        "candidate.score_changed and submission.judged");
+}
+
 /*** Shared pieces ***/
 
 static int64_t json_ms(json_t *j)
@@ -39,8 +78,7 @@ static json_t *ms_or_null(sqlite3_stmt *st, int col)
                : json_integer(sqlite3_column_int64(st, col));
 }
 
-/* The assessment in the path, the caller's own; replies 404 and returns 0 when not. */
-static int64_t own_assessment(struct server *s, struct req *r, sqlite3 *c)
+int64_t assess_own(struct server *s, struct req *r, sqlite3 *c)
 {
     char *end;
     long long id = strtoll(r->params[0], &end, 10);
@@ -68,7 +106,8 @@ static json_t *assessment_json(sqlite3 *c, int64_t id)
     sqlite3_stmt *st = db_prepare(c,
                                   "SELECT id, title, rules, duration_s, opens_at, closes_at, "
                                   "show_hidden, max_submissions, counts, webhook_url, created_at, "
-                                  "(SELECT count(*) FROM invites WHERE assessment_id = a.id) "
+                                  "(SELECT count(*) FROM invites WHERE assessment_id = a.id), "
+                                  "webhook_events, submit_drafts_at_end "
                                   "FROM assessments a WHERE id = ?",
                                   "i", id);
     json_t *o = NULL;
@@ -85,6 +124,13 @@ static json_t *assessment_json(sqlite3 *c, int64_t id)
                           : json_string((const char *)sqlite3_column_text(st, 9)),
                       "created_at", (json_int_t)sqlite3_column_int64(st, 10), "invites",
                       (json_int_t)sqlite3_column_int64(st, 11));
+        json_t *events = json_array();
+        const char *list = (const char *)sqlite3_column_text(st, 12);
+        for (size_t e = 0; o && list && e < NEVENTS; e++)
+            if (strstr(list, webhook_events[e].name))
+                json_array_append_new(events, json_string(webhook_events[e].name));
+        json_object_set_new(o, "webhook_events", events);
+        json_object_set_new(o, "submit_drafts_at_end", json_boolean(sqlite3_column_int(st, 13)));
     }
     sqlite3_finalize(st);
     if (!o)
@@ -116,6 +162,11 @@ void api_assessment_post(struct server *s, struct req *r)
         return;
     json_t *errors = json_array();
     reqcheck_assessment(body, errors);
+    char events[128];
+    webhook_events_field(json_object_get(body, "webhook_events"), errors, events, sizeof(events));
+    json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
+    if (jdrafts && !json_is_boolean(jdrafts))
+        api_field_error(errors, "submit_drafts_at_end", "must be true or false");
     const char *title = json_string_value(json_object_get(body, "title"));
     json_t *jr = json_object_get(body, "rules");
     const char *rules = jr ? json_string_value(jr) : "";
@@ -154,12 +205,13 @@ void api_assessment_post(struct server *s, struct req *r)
         sqlite3_stmt *st = db_prepare(
             c,
             "INSERT INTO assessments (team_id, title, rules, duration_s, opens_at, closes_at, "
-            "show_hidden, max_submissions, counts, webhook_url, created_at) VALUES (nullif(?, 0), "
-            "?, ?, ?, nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?)",
-            "issiiiiissi", r->who.role == ROLE_TEAM ? r->who.team_id : 0, title, rules,
+            "show_hidden, max_submissions, counts, webhook_url, created_at, webhook_events, "
+            "submit_drafts_at_end) VALUES (nullif(?, 0), ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, "
+            "?, ?, ?, ?, ?, ?)",
+            "issiiiiissisi", r->who.role == ROLE_TEAM ? r->who.team_id : 0, title, rules,
             (int64_t)json_integer_value(jd) * 60, json_ms(jo), json_ms(jc),
             (int64_t)json_is_true(jh), (int64_t)(jm ? json_integer_value(jm) : 0), counts, webhook,
-            now);
+            now, events, (int64_t)!json_is_false(jdrafts));
         rc = st ? sqlite3_step(st) : SQLITE_ERROR;
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         sqlite3_finalize(st);
@@ -211,7 +263,7 @@ void api_assessments_list(struct server *s, struct req *r)
 void api_assessment_get(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t id = own_assessment(s, r, c);
+    int64_t id = assess_own(s, r, c);
     json_t *a = id ? assessment_json(c, id) : NULL;
     db_release(s->db, c);
     if (id)
@@ -221,20 +273,18 @@ void api_assessment_get(struct server *s, struct req *r)
 void api_assessment_delete(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t id = own_assessment(s, r, c);
+    int64_t id = assess_own(s, r, c);
     int rc = SQLITE_OK;
     if (id) {
-        /* Its candidates' submissions go with it; their judgements are of no one's use then. */
+        /*
+         * Every submission of its candidates goes with it, queued or being judged too: a worker
+         * judging one then finds no row to record into (its guarded UPDATE changes nothing).
+         */
         rc = db_begin(c);
         if (rc == SQLITE_OK)
             rc = db_exec(c,
                          "DELETE FROM submissions WHERE invite_id IN (SELECT id FROM invites "
-                         "WHERE assessment_id = ?) AND status = 'done'",
-                         "i", id);
-        if (rc == SQLITE_OK)
-            rc = db_exec(c,
-                         "UPDATE submissions SET invite_id = NULL WHERE invite_id IN (SELECT id "
-                         "FROM invites WHERE assessment_id = ?)",
+                         "WHERE assessment_id = ?)",
                          "i", id);
         if (rc == SQLITE_OK)
             rc = db_exec(c, "DELETE FROM assessments WHERE id = ?", "i", id);
@@ -291,7 +341,7 @@ void api_invite_post(struct server *s, struct req *r)
     if (!body)
         return;
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     if (!aid) {
         db_release(s->db, c);
         json_decref(body);
@@ -346,7 +396,7 @@ void api_invite_post(struct server *s, struct req *r)
 void api_invites_list(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     if (!aid) {
         db_release(s->db, c);
         return;
@@ -377,6 +427,9 @@ void api_invite_delete(struct server *s, struct req *r)
         changed = sqlite3_changes(c);
     }
     db_release(s->db, c);
+    /* Streams the candidate has open look again at their token, and close (assess_token_live). */
+    if (changed)
+        queue_wake_all(s);
     if (rc != SQLITE_OK)
         reply_problem(r, 500, "cannot revoke the invite");
     else if (!changed)
@@ -394,6 +447,7 @@ struct cell {
     char submission[SUBMISSION_ID_LEN + 1];
     int64_t seq;
     bool counted;
+    bool final; /* a submission was made from the draft at time-up */
 };
 
 struct sheet {
@@ -451,11 +505,12 @@ static int sheet_fill(sqlite3 *c, int64_t aid, struct sheet *sh)
     for (size_t i = 0; st && i < sh->ncand && sqlite3_step(st) == SQLITE_ROW; i++)
         sh->invites[i] = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    st = db_prepare(c,
-                    "SELECT s.invite_id, s.slug, s.status, s.verdict, s.score, s.max_score, s.id, "
-                    "s.seq FROM submissions s JOIN invites i ON i.id = s.invite_id "
-                    "WHERE i.assessment_id = ? ORDER BY s.seq",
-                    "i", aid);
+    st = db_prepare(
+        c,
+        "SELECT s.invite_id, s.slug, s.status, s.verdict, s.score, s.max_score, s.id, "
+        "s.seq, s.origin IS NOT NULL FROM submissions s JOIN invites i ON i.id = s.invite_id "
+        "WHERE i.assessment_id = ? ORDER BY s.seq",
+        "i", aid);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         int64_t inv = sqlite3_column_int64(st, 0);
         const char *slug = (const char *)sqlite3_column_text(st, 1);
@@ -468,6 +523,7 @@ static int sheet_fill(sqlite3 *c, int64_t aid, struct sheet *sh)
             continue;
         struct cell *cl = &sh->cells[ci * sh->nprob + pi];
         cl->submissions++;
+        cl->final |= sqlite3_column_int(st, 8) != 0;
         if (strcmp((const char *)sqlite3_column_text(st, 2), "done"))
             continue;
         double max = sqlite3_column_double(st, 5);
@@ -532,8 +588,11 @@ static json_t *invite_ref(sqlite3 *c, int64_t invite, const char *submission, bo
     return o;
 }
 
-/* Flagged pairs, most alike first: within each problem, the candidates' counted submissions. */
-static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources)
+/*
+ * Pairs scoring from `lo` up to (not including) `hi`, most alike first: within each problem, the
+ * candidates' counted submissions.
+ */
+static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources, double lo, double hi)
 {
     json_t *pairs = json_array();
     for (size_t p = 0; p < sh->nprob; p++) {
@@ -551,7 +610,7 @@ static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources)
                 if (fp[i].n < SIMILARITY_MIN_FINGERPRINTS || fp[j].n < SIMILARITY_MIN_FINGERPRINTS)
                     continue;
                 double score = similarity_score(&fp[i], &fp[j]);
-                if (score < SIMILARITY_FLAG)
+                if (score < lo || score >= hi)
                     continue;
                 json_array_append_new(
                     pairs, json_pack("{s:s, s:f, s:o, s:o}", "problem", sh->slugs[p], "score",
@@ -586,12 +645,15 @@ static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources)
 void api_similarity(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     struct sheet sh;
     if (aid && sheet_fill(c, aid, &sh) == 0)
         reply_json(r, 200,
-                   json_pack("{s:o, s:f}", "pairs", similar_pairs(c, &sh, true), "threshold",
-                             SIMILARITY_FLAG));
+                   json_pack("{s:o, s:f, s:o, s:f}", "pairs",
+                             similar_pairs(c, &sh, true, SIMILARITY_FLAG, 2), "threshold",
+                             SIMILARITY_FLAG, "near_misses",
+                             similar_pairs(c, &sh, true, SIMILARITY_NEAR, SIMILARITY_FLAG),
+                             "near_threshold", SIMILARITY_NEAR));
     else if (aid)
         reply_problem(r, 500, "cannot read the submissions");
     if (aid)
@@ -617,7 +679,12 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
         json_t *o = invite_json(st, now);
         int64_t started = sqlite3_column_int64(st, 5), ends = sqlite3_column_int64(st, 6);
         int64_t fin = sqlite3_column_type(st, 7) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 7);
+        int64_t revoked =
+            sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 9);
+        /* The session ended at the first of: finishing, revocation, the end time, now. */
         int64_t until = fin ? fin : ends && ends < now ? ends : now;
+        if (revoked && revoked < until)
+            until = revoked;
         json_object_set_new(o, "invite_id", json_integer(sh->invites[i]));
         json_object_del(o, "id");
         json_object_set_new(o, "time_used_s",
@@ -629,11 +696,12 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
             double sc = cl->counted ? sh->points[p] * cl->fraction : 0;
             total += sc;
             json_object_set_new(probs, sh->slugs[p],
-                                json_pack("{s:f, s:f, s:o, s:i, s:o}", "score", round2(sc),
+                                json_pack("{s:f, s:f, s:o, s:i, s:o, s:b}", "score", round2(sc),
                                           "points", sh->points[p], "best_verdict",
                                           cl->counted ? json_string(cl->verdict) : json_null(),
                                           "submissions", cl->submissions, "submission",
-                                          cl->counted ? json_string(cl->submission) : json_null()));
+                                          cl->counted ? json_string(cl->submission) : json_null(),
+                                          "final_submission", cl->final));
         }
         json_object_set_new(o, "problems", probs);
         json_object_set_new(o, "total", json_real(round2(total)));
@@ -644,13 +712,13 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
     json_t *a = assessment_json(c, aid);
     json_t *problems = json_incref(json_object_get(a, "problems"));
     return json_pack("{s:o, s:o, s:o, s:o}", "assessment", a, "problems", problems, "candidates",
-                     cands, "similarity", similar_pairs(c, sh, false));
+                     cands, "similarity", similar_pairs(c, sh, false, SIMILARITY_FLAG, 2));
 }
 
 void api_report(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     struct sheet sh;
     if (aid && sheet_fill(c, aid, &sh) == 0)
         reply_json(r, 200, report_json(c, aid, &sh));
@@ -687,7 +755,7 @@ static void csv_time(struct strbuf *b, json_t *ms)
 void api_report_csv(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     struct sheet sh;
     if (!aid || sheet_fill(c, aid, &sh)) {
         if (aid) {
@@ -752,7 +820,7 @@ void api_report_csv(struct server *s, struct req *r)
 void api_candidate_detail(struct server *s, struct req *r)
 {
     sqlite3 *c = db_acquire(s->db);
-    int64_t aid = own_assessment(s, r, c);
+    int64_t aid = assess_own(s, r, c);
     if (!aid) {
         db_release(s->db, c);
         return;
@@ -857,6 +925,7 @@ static json_t *session_json(struct server *s, sqlite3 *c, const struct principal
     if (!a)
         return NULL;
     json_object_del(a, "webhook_url");
+    json_object_del(a, "webhook_events");
     json_object_del(a, "invites");
     json_object_del(a, "created_at");
     struct sheet sh;
@@ -874,6 +943,7 @@ static json_t *session_json(struct server *s, sqlite3 *c, const struct principal
                                 json_real(cl->counted ? round2(sh.points[p] * cl->fraction) : 0));
             json_object_set_new(o, "best_verdict",
                                 cl->counted ? json_string(cl->verdict) : json_null());
+            json_object_set_new(o, "final_submission", json_boolean(cl->final));
         }
     }
     sheet_release(&sh);
@@ -903,39 +973,57 @@ void api_candidate_session(struct server *s, struct req *r)
     o ? reply_json(r, 200, o) : reply_problem(r, 500, "cannot read the session");
 }
 
-/* Enqueues the webhook of a finished candidate, when the assessment has one. */
-static void enqueue_webhook(sqlite3 *c, int64_t invite, const char *reason)
+/* The candidate's total and the assessment's maximum, as the report counts them. 0 or -ENOMEM. */
+static int candidate_total(sqlite3 *c, int64_t aid, int64_t invite, double *total, double *max)
+{
+    struct sheet sh;
+    int rc = sheet_fill(c, aid, &sh);
+    double t = 0, m = 0;
+    for (size_t p = 0; rc == 0 && p < sh.nprob; p++) {
+        m += sh.points[p];
+        for (size_t i = 0; i < sh.ncand; i++)
+            if (sh.invites[i] == invite && sh.cells[i * sh.nprob + p].counted)
+                t += sh.points[p] * sh.cells[i * sh.nprob + p].fraction;
+    }
+    sheet_release(&sh);
+    if (rc == 0) {
+        *total = round2(t);
+        *max = m;
+    }
+    return rc;
+}
+
+/*
+ * Queues webhook `event` about a candidate, when the assessment has a webhook: the candidate,
+ * their total now, and the fields of `extra` (taken). Runs in the caller's transaction.
+ */
+static void enqueue_event(sqlite3 *c, int64_t invite, const char *event, json_t *extra)
 {
     sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT a.webhook_url, a.id, i.name, i.email, i.finished_at "
+                                  "SELECT a.webhook_url, a.id, i.name, i.email "
                                   "FROM invites i JOIN assessments a ON a.id = i.assessment_id "
-                                  "WHERE i.id = ? AND a.webhook_url IS NOT NULL",
-                                  "i", invite);
+                                  "WHERE i.id = ? AND a.webhook_url IS NOT NULL AND "
+                                  "instr(' ' || a.webhook_events || ' ', ' ' || ? || ' ') > 0",
+                                  "is", invite, event);
     if (!st || sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_finalize(st);
+        json_decref(extra);
         return;
     }
     char *url = db_column_strdup(st, 0);
     int64_t aid = sqlite3_column_int64(st, 1);
-    json_t *payload =
-        json_pack("{s:s, s:I, s:I, s:s, s:s, s:I, s:s}", "event", "candidate.finished",
-                  "assessment_id", (json_int_t)aid, "invite_id", (json_int_t)invite, "name",
-                  sqlite3_column_text(st, 2), "email", sqlite3_column_text(st, 3), "finished_at",
-                  (json_int_t)sqlite3_column_int64(st, 4), "reason", reason);
+    json_t *payload = json_pack("{s:s, s:I, s:I, s:s, s:s}", "event", event, "assessment_id",
+                                (json_int_t)aid, "invite_id", (json_int_t)invite, "name",
+                                sqlite3_column_text(st, 2), "email", sqlite3_column_text(st, 3));
     sqlite3_finalize(st);
-    struct sheet sh;
-    if (sheet_fill(c, aid, &sh) == 0) {
-        double total = 0, max_total = 0;
-        for (size_t p = 0; p < sh.nprob; p++) {
-            max_total += sh.points[p];
-            for (size_t i = 0; i < sh.ncand; i++)
-                if (sh.invites[i] == invite && sh.cells[i * sh.nprob + p].counted)
-                    total += sh.points[p] * sh.cells[i * sh.nprob + p].fraction;
-        }
-        json_object_set_new(payload, "total", json_real(round2(total)));
+    double total, max_total;
+    if (candidate_total(c, aid, invite, &total, &max_total) == 0) {
+        json_object_set_new(payload, "total", json_real(total));
         json_object_set_new(payload, "max_total", json_real(max_total));
     }
-    sheet_release(&sh);
+    if (extra)
+        json_object_update(payload, extra);
+    json_decref(extra);
     char *body = json_dumps(payload, JSON_COMPACT);
     int64_t now = db_now_ms();
     db_exec(c,
@@ -1014,17 +1102,14 @@ void api_candidate_finish(struct server *s, struct req *r)
         return;
     }
     if (!ss.finished && ss.ends > now) {
-        /* The finish and its webhook commit together: a crash between cannot lose the call. */
-        int rc = db_begin(c);
-        if (rc == SQLITE_OK)
-            rc = db_exec(c,
-                         "UPDATE invites SET finished_at = ?, finish_reason = 'finished' "
-                         "WHERE id = ? AND finished_at IS NULL",
-                         "ii", now, r->who.invite_id);
-        if (rc == SQLITE_OK && sqlite3_changes(c))
-            enqueue_webhook(c, r->who.invite_id, "finished");
-        if (rc != SQLITE_OK || db_commit(c) != SQLITE_OK)
-            db_rollback(c);
+        /*
+         * candidate.finished goes out from the sweep once every submission is judged. A finish
+         * chosen by the candidate makes no final submissions (finals_at at once).
+         */
+        db_exec(c,
+                "UPDATE invites SET finished_at = ?, finals_at = ?, finish_reason = 'finished' "
+                "WHERE id = ? AND finished_at IS NULL",
+                "iii", now, now, r->who.invite_id);
     }
     json_t *o = session_json(s, c, &r->who);
     db_release(s->db, c);
@@ -1084,7 +1169,7 @@ bool assess_candidate_may_submit(struct server *s, struct req *r, const char *sl
     bool ok = false;
     if (session_load(c, r->who.invite_id, &ss)) {
         reply_problem(r, 500, "cannot read the session");
-    } else if (!in_assessment(c, ss.aid, slug)) {
+    } else if (slug && !in_assessment(c, ss.aid, slug)) {
         json_t *e = json_array();
         api_field_error(e, "problem", "'%s' is not a problem of this assessment", slug);
         reply_problem_errors(r, 422, e, "unknown problem");
@@ -1118,34 +1203,265 @@ bool assess_candidate_may_submit(struct server *s, struct req *r, const char *sl
     return ok;
 }
 
+bool assess_token_live(struct server *s, const struct principal *who)
+{
+    if (who->role != ROLE_CANDIDATE)
+        return true;
+    sqlite3 *c = db_acquire(s->db);
+    sqlite3_stmt *st =
+        db_prepare(c, "SELECT revoked_at IS NULL FROM invites WHERE id = ?", "i", who->invite_id);
+    bool live = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    db_release(s->db, c);
+    return live;
+}
+
+int assess_problem_in_use(sqlite3 *c, const char *slug, char *title, size_t size)
+{
+    int64_t now = db_now_ms();
+    /*
+     * Not ended: it still takes candidates (no closing time, or one ahead) and has an invite
+     * that may be used, or a session runs now.
+     */
+    sqlite3_stmt *st = db_prepare(
+        c,
+        "SELECT a.title FROM assessments a JOIN assessment_problems ap ON ap.assessment_id = a.id "
+        "WHERE ap.slug = ?1 AND EXISTS (SELECT 1 FROM invites i WHERE i.assessment_id = a.id "
+        "AND i.revoked_at IS NULL AND i.finished_at IS NULL AND ((i.started_at IS NOT NULL AND "
+        "i.ends_at > ?2) OR (i.started_at IS NULL AND i.expires_at > ?2 AND "
+        "(a.closes_at IS NULL OR a.closes_at > ?2)))) ORDER BY a.id LIMIT 1",
+        "si", slug, now);
+    int rc = !st ? -EIO : sqlite3_step(st) == SQLITE_ROW ? 1 : 0;
+    if (rc == 1)
+        snprintf(title, size, "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /*** The background thread: time-outs and webhooks ***/
 
 static pthread_t assess_thread;
 static bool assess_running;
 
-/* Sessions whose time ran out are finished by the clock, with their webhooks, once a second. */
+/* Rows each step of the sweep takes a pass (the rest wait for the next second). */
+#define SWEEP_BATCH   64
+#define SWEEP_BATCH_S "64"
+
+/* Step 1: sessions whose time ran out are finished by the clock; revoked ones ended then. */
+static void sweep_time_up(sqlite3 *c, int64_t now)
+{
+    db_exec(c,
+            "UPDATE invites SET finished_at = ends_at, finish_reason = 'time' "
+            "WHERE finished_at IS NULL AND revoked_at IS NULL AND ends_at IS NOT NULL "
+            "AND ends_at <= ?",
+            "i", now);
+}
+
+struct final_draft {
+    int64_t version_id;
+    char slug[72], language[16];
+    char *source;
+};
+
+/*
+ * Step 2: for a session finished by the clock, each problem whose saved draft changed after its
+ * last submission (or was never submitted, and is not the starter code) is judged as a final
+ * submission, when the assessment says so. finals_at marks it done; a pass cut short (a full queue,
+ * a crash) is taken again, and a draft already submitted is then no longer newer than its last
+ * submission.
+ */
+static void sweep_finals(struct server *s, sqlite3 *c, int64_t now)
+{
+    sqlite3_stmt *st = db_prepare(c,
+                                  "SELECT i.id, i.assessment_id, coalesce(a.team_id, 0), "
+                                  "a.submit_drafts_at_end AND i.finish_reason = 'time' "
+                                  "FROM invites i JOIN assessments a ON a.id = i.assessment_id "
+                                  "WHERE i.finished_at IS NOT NULL AND i.finals_at IS NULL "
+                                  "LIMIT " SWEEP_BATCH_S,
+                                  "");
+    struct {
+        int64_t invite, aid, team;
+        bool submit;
+    } due[SWEEP_BATCH];
+    int n = 0;
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
+        due[n].invite = sqlite3_column_int64(st, 0);
+        due[n].aid = sqlite3_column_int64(st, 1);
+        due[n].team = sqlite3_column_int64(st, 2);
+        due[n].submit = sqlite3_column_int(st, 3);
+        n++;
+    }
+    sqlite3_finalize(st);
+    for (int i = 0; i < n; i++) {
+        struct final_draft fd[PROBLEMS_MAX];
+        size_t nd = 0;
+        st = due[i].submit
+                 ? db_prepare(c,
+                              "SELECT d.slug, d.language, d.source, p.current FROM drafts d "
+                              "JOIN assessment_problems ap ON ap.assessment_id = ?2 "
+                              "AND ap.slug = d.slug JOIN problems p ON p.slug = d.slug "
+                              "JOIN problem_versions v ON v.id = p.current "
+                              "LEFT JOIN submissions last ON last.seq = (SELECT max(seq) FROM "
+                              "submissions WHERE invite_id = d.invite_id AND slug = d.slug) "
+                              "WHERE d.invite_id = ?1 AND length(trim(d.source)) > 0 "
+                              /* the untouched starter code is nothing the candidate wrote */
+                              "AND d.source != coalesce(json_extract(v.detail, '$.template'), '') "
+                              "AND p.current IS NOT NULL AND (last.seq IS NULL OR "
+                              "(d.updated_at > last.created_at AND d.source != last.source))",
+                              "ii", due[i].invite, due[i].aid)
+                 : NULL;
+        while (st && nd < PROBLEMS_MAX && sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(fd[nd].slug, sizeof(fd[nd].slug), "%s", sqlite3_column_text(st, 0));
+            snprintf(fd[nd].language, sizeof(fd[nd].language), "%s", sqlite3_column_text(st, 1));
+            fd[nd].source = db_column_strdup(st, 2);
+            fd[nd].version_id = sqlite3_column_int64(st, 3);
+            if (fd[nd].source)
+                nd++;
+        }
+        sqlite3_finalize(st);
+        struct principal who = {.role = ROLE_CANDIDATE,
+                                .team_id = due[i].team,
+                                .invite_id = due[i].invite,
+                                .assessment_id = due[i].aid};
+        int rc = 0;
+        for (size_t d = 0; d < nd; d++) {
+            char id[SUBMISSION_ID_LEN + 1];
+            struct submit_request req = {.version_id = fd[d].version_id,
+                                         .slug = fd[d].slug,
+                                         .language = fd[d].language,
+                                         .source = fd[d].source,
+                                         .who = &who,
+                                         .client = "time-up"};
+            if (!rc)
+                rc = queue_submit(s, &req, id);
+            if (!rc)
+                db_exec(c, "UPDATE submissions SET origin = 'final' WHERE id = ?", "s", id);
+            free(fd[d].source);
+        }
+        if (!rc)
+            db_exec(c, "UPDATE invites SET finals_at = ? WHERE id = ?", "ii", now, due[i].invite);
+    }
+}
+
+/*
+ * Step 3: judged submissions of candidates are announced (submission.judged), again after a
+ * rejudge; when the candidate's finish was announced already, a total that moved is announced
+ * too (candidate.score_changed). Revoked candidates get no more events.
+ */
+static void sweep_judged(sqlite3 *c)
+{
+    sqlite3_stmt *st = db_prepare(
+        c,
+        "SELECT s.seq, s.id, s.invite_id, s.slug, s.verdict, s.score, s.max_score, "
+        "s.origin IS NOT NULL, i.finish_notified_at IS NOT NULL, coalesce(i.notified_total, 0), "
+        "i.assessment_id, i.revoked_at IS NOT NULL FROM submissions s "
+        "JOIN invites i ON i.id = s.invite_id WHERE s.invite_id IS NOT NULL "
+        "AND (s.notified_at IS NULL OR s.finished_at > s.notified_at) AND s.status = 'done' "
+        "ORDER BY s.seq LIMIT " SWEEP_BATCH_S,
+        "");
+    struct {
+        int64_t seq, invite, aid;
+        char id[SUBMISSION_ID_LEN + 1], slug[72], verdict[8];
+        double score, max_score, notified_total;
+        bool final, settled, revoked;
+    } j[SWEEP_BATCH];
+    int n = 0;
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
+        j[n].seq = sqlite3_column_int64(st, 0);
+        snprintf(j[n].id, sizeof(j[n].id), "%s", sqlite3_column_text(st, 1));
+        j[n].invite = sqlite3_column_int64(st, 2);
+        snprintf(j[n].slug, sizeof(j[n].slug), "%s", sqlite3_column_text(st, 3));
+        snprintf(j[n].verdict, sizeof(j[n].verdict), "%s",
+                 sqlite3_column_type(st, 4) == SQLITE_NULL
+                     ? ""
+                     : (const char *)sqlite3_column_text(st, 4));
+        j[n].score = sqlite3_column_double(st, 5);
+        j[n].max_score = sqlite3_column_double(st, 6);
+        j[n].final = sqlite3_column_int(st, 7);
+        j[n].settled = sqlite3_column_int(st, 8);
+        j[n].notified_total = sqlite3_column_double(st, 9);
+        j[n].aid = sqlite3_column_int64(st, 10);
+        j[n].revoked = sqlite3_column_int(st, 11);
+        n++;
+    }
+    sqlite3_finalize(st);
+    for (int i = 0; i < n; i++) {
+        db_exec(c, "UPDATE submissions SET notified_at = finished_at WHERE seq = ?", "i", j[i].seq);
+        if (j[i].revoked)
+            continue;
+        enqueue_event(c, j[i].invite, "submission.judged",
+                      json_pack("{s:s, s:s, s:s, s:f, s:f, s:b}", "submission", j[i].id, "problem",
+                                j[i].slug, "verdict", j[i].verdict, "score", j[i].score,
+                                "max_score", j[i].max_score, "final", j[i].final));
+        double total, max_total;
+        if (!j[i].settled || candidate_total(c, j[i].aid, j[i].invite, &total, &max_total))
+            continue;
+        /* The totals of earlier rows of this pass were stored already: read it again. */
+        sqlite3_stmt *nt =
+            db_prepare(c, "SELECT notified_total FROM invites WHERE id = ?", "i", j[i].invite);
+        double before = nt && sqlite3_step(nt) == SQLITE_ROW ? sqlite3_column_double(nt, 0)
+                                                             : j[i].notified_total;
+        sqlite3_finalize(nt);
+        if (fabs(total - before) < 0.005)
+            continue;
+        db_exec(c, "UPDATE invites SET notified_total = ? WHERE id = ?", "di", total, j[i].invite);
+        enqueue_event(c, j[i].invite, "candidate.score_changed",
+                      json_pack("{s:f, s:s}", "previous_total", before, "submission", j[i].id));
+    }
+}
+
+/*
+ * Step 4: a finished candidate settles once the final submissions are made and every one of
+ * their submissions is judged and announced: candidate.finished goes out then, once, with the
+ * total that includes the last-minute submissions.
+ */
+static void sweep_settle(sqlite3 *c, int64_t now)
+{
+    sqlite3_stmt *st = db_prepare(
+        c,
+        "SELECT i.id, i.assessment_id, i.finished_at, i.finish_reason FROM invites i "
+        "WHERE i.finished_at IS NOT NULL AND i.finish_notified_at IS NULL "
+        "AND i.revoked_at IS NULL AND i.finals_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+        "submissions s WHERE s.invite_id = i.id AND (s.status != 'done' OR s.notified_at IS NULL "
+        "OR s.finished_at > s.notified_at)) LIMIT " SWEEP_BATCH_S,
+        "");
+    struct {
+        int64_t invite, aid, finished;
+        char reason[16];
+    } due[SWEEP_BATCH];
+    int n = 0;
+    while (st && n < SWEEP_BATCH && sqlite3_step(st) == SQLITE_ROW) {
+        due[n].invite = sqlite3_column_int64(st, 0);
+        due[n].aid = sqlite3_column_int64(st, 1);
+        due[n].finished = sqlite3_column_int64(st, 2);
+        snprintf(due[n].reason, sizeof(due[n].reason), "%s", sqlite3_column_text(st, 3));
+        n++;
+    }
+    sqlite3_finalize(st);
+    for (int i = 0; i < n; i++) {
+        double total = 0, max_total;
+        candidate_total(c, due[i].aid, due[i].invite, &total, &max_total);
+        db_exec(c, "UPDATE invites SET finish_notified_at = ?, notified_total = ? WHERE id = ?",
+                "idi", now, total, due[i].invite);
+        enqueue_event(c, due[i].invite, "candidate.finished",
+                      json_pack("{s:I, s:s}", "finished_at", (json_int_t)due[i].finished, "reason",
+                                due[i].reason));
+    }
+}
+
+/* Runs the steps once a second; each writing step commits on its own. */
 static void *sweep_main(void *arg)
 {
     struct server *s = arg;
     while (!s->stopping) {
         sqlite3 *c = db_acquire(s->db);
         int64_t now = db_now_ms();
+        sweep_time_up(c, now);
+        /* Outside a transaction: queue_submit writes on a connection of its own. */
+        sweep_finals(s, c, now);
         bool tx = db_begin(c) == SQLITE_OK;
-        sqlite3_stmt *st = db_prepare(c,
-                                      /* At most 64 a pass: each gets its webhook below. */
-                                      "UPDATE invites SET finished_at = ends_at, "
-                                      "finish_reason = 'time' WHERE id IN (SELECT id FROM "
-                                      "invites WHERE finished_at IS NULL AND ends_at IS NOT "
-                                      "NULL AND ends_at <= ? LIMIT 64) RETURNING id",
-                                      "i", now);
-        int64_t ended[64];
-        int n = 0;
-        while (st && sqlite3_step(st) == SQLITE_ROW)
-            if (n < 64)
-                ended[n++] = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        for (int i = 0; i < n; i++)
-            enqueue_webhook(c, ended[i], "time");
+        sweep_judged(c);
+        sweep_settle(c, now);
         if (tx && db_commit(c) != SQLITE_OK)
             db_rollback(c);
         db_release(s->db, c);

@@ -3,14 +3,35 @@
 #define SERVER_ASSESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "http.h"
 
 /*
  * May the candidate of `r` submit (`counting`) or run code for problem `slug` now? Replies 403
- * (or 422 for a problem not in the assessment) and returns false when not.
+ * (or 422 for a problem not in the assessment) and returns false when not. A NULL `slug` asks
+ * whether the session runs at all.
  */
 bool assess_candidate_may_submit(struct server *s, struct req *r, const char *slug, bool counting);
+
+/*
+ * The assessment named by the first path parameter of `r`, when the caller (its team, or the
+ * admin) owns it; otherwise replies 404 and returns 0. `c` is the caller's connection.
+ */
+int64_t assess_own(struct server *s, struct req *r, sqlite3 *c);
+
+/*
+ * Is `who`'s token still good? False for a candidate whose invite was revoked since: streams
+ * opened with it close. Other roles: true. Thread-safe (a pooled connection).
+ */
+bool assess_token_live(struct server *s, const struct principal *who);
+
+/*
+ * Does an assessment that has not ended (a session running, or an invite that may still start)
+ * use problem `slug`? 1 (and its title into `title`), 0, or -EIO.
+ */
+int assess_problem_in_use(sqlite3 *c, const char *slug, char *title, size_t size);
 
 /* The thread that ends sessions whose time ran out and delivers webhooks (libcurl). */
 int assess_start(struct server *s);

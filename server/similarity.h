@@ -25,5 +25,7 @@ double similarity_score(const struct fingerprints *a, const struct fingerprints 
 #define SIMILARITY_MIN_FINGERPRINTS 8
 /* Pairs at or above this score are flagged. */
 #define SIMILARITY_FLAG 0.6
+/* Pairs from this score up to the flag are listed as near misses, for a look, not flagged. */
+#define SIMILARITY_NEAR 0.4
 
 #endif

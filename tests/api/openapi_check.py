@@ -764,6 +764,11 @@ def phase_hiring(c, ck, TEAM, hooks):
     ck.check("candidate_finish", R("POST", "/api/v1/candidate/finish", token=ADA), 409,
              "not started")
     ck.check("candidate_finish", R("POST", "/api/v1/candidate/finish"), 401, "no token")
+    dp = "/api/v1/candidate/drafts/missing-number"
+    draft = ck.request_body_ok("draft_put", {"language": "c", "source": LONG_SOURCE})
+    ck.check("draft_put", R("PUT", dp, draft, token=ADA), 403, "before the start")
+    ck.check("signal_post", R("POST", "/api/v1/candidate/signals", {"kind": "blur"}, token=ADA),
+             403, "before the start")
     ck.check("candidate_start", R("POST", "/api/v1/candidate/start", token=TEAM), 403,
              "a team token")
     ck.check("candidate_start", R("POST", "/api/v1/candidate/start"), 401, "no token")
@@ -778,6 +783,30 @@ def phase_hiring(c, ck, TEAM, hooks):
         fail(f"a candidate's problem: {list(p)}")
     ck.check("candidate_problem", R("GET", "/api/v1/candidate/problems/triplet-sum", token=ADA),
              404, "not in the assessment")
+    # Drafts (saved by the editor, a snapshot each) and signals.
+    ck.check("draft", R("GET", dp, token=ADA), 404, "nothing saved yet")
+    ck.check("draft_put", R("PUT", dp, draft, token=ADA), 200)
+    ck.check("draft_put", R("PUT", dp, draft, token=ADA), 200, "the same code again")
+    d_ = ck.check("draft", R("GET", dp, token=ADA), 200).json()
+    if d_["source"] != LONG_SOURCE:
+        fail(f"the draft read back is not the one saved: {json.dumps(d_)[:300]}")
+    ck.check("draft", R("GET", dp, token=TEAM), 403, "a team token")
+    ck.check("draft", R("GET", dp), 401, "no token")
+    ck.check("draft_put", R("PUT", dp, {"language": "c"}, token=ADA), 422, "no source")
+    ck.check("draft_put", R("PUT", "/api/v1/candidate/drafts/triplet-sum", draft, token=ADA), 422,
+             "not in the assessment")
+    ck.check("draft_put", R("PUT", dp, {"source": "x" * (256 * 1024 + 1)}, token=ADA), 413,
+             "past 256 KiB")
+    ck.check("draft_put", R("PUT", dp, "{", token=ADA, ctype="application/json"), 400, "not JSON")
+    ck.check("draft_put", R("PUT", dp, draft), 401, "no token")
+    sig = "/api/v1/candidate/signals"
+    paste = ck.request_body_ok("signal_post", {"kind": "paste", "problem": "missing-number",
+                                               "size": 120})
+    ck.check("signal_post", R("POST", sig, paste, token=ADA), 204)
+    ck.check("signal_post", R("POST", sig, {"kind": "blur", "duration_ms": 2500}, token=ADA), 204,
+             "a focus loss")
+    ck.check("signal_post", R("POST", sig, {"kind": "copy"}, token=ADA), 422, "an unknown kind")
+    ck.check("signal_post", R("POST", sig, paste), 401, "no token")
     # Elsewhere a candidate's token is refused.
     ck.check("problems", R("GET", "/api/v1/problems", token=ADA), 403, "a candidate's token")
     ck.check("problem", R("GET", "/api/v1/problems/missing-number", token=ADA), 403,
@@ -829,6 +858,17 @@ def phase_hiring(c, ck, TEAM, hooks):
         fail(f"similarity should flag Ada and Bob with sources: {json.dumps(sim)[:400]}")
     ck.check("similarity", R("GET", f"{A}/999999/similarity", token=TEAM), 404)
     ck.check("similarity", R("GET", f"{A}/{aid}/similarity"), 401, "no token")
+    tlp = f"{A}/{aid}/candidates/{ids['Ada']}/timeline"
+    tl = ck.check("timeline", R("GET", tlp, token=TEAM), 200).json()
+    if len(tl["snapshots"]) != 1 or len(tl["signals"]) != 2 or not tl["submissions"]:
+        fail(f"Ada's timeline: one snapshot, two signals, her submissions: {json.dumps(tl)[:400]}")
+    ck.check("timeline", R("GET", f"{A}/{aid}/candidates/999999/timeline", token=TEAM), 404)
+    ck.check("timeline", R("GET", tlp), 401, "no token")
+    snp = f"{A}/{aid}/candidates/{ids['Ada']}/snapshots/{tl['snapshots'][0]['id']}"
+    ck.check("snapshot", R("GET", snp, token=TEAM), 200)
+    ck.check("snapshot", R("GET", f"{A}/{aid}/candidates/{ids['Ada']}/snapshots/999999",
+                           token=TEAM), 404)
+    ck.check("snapshot", R("GET", snp, token=ADA), 403, "a candidate's token")
 
     # The finish webhook (delivered by a background thread within about a second).
     deadline = time.time() + 10
@@ -1020,7 +1060,22 @@ def phase_main(c, ck, tmp, hooks):
 
     ce = ck.request_body_ok("submit", {"problem": "missing-number", "language": "c",
                                        "source": CE_SOURCE})
-    anon = ck.check("submit", R("POST", sub, ce), 202, "anonymous").json()
+    PT = {"X-Practice-Token": "openapi-check-practice-0123456789"}
+    anon = ck.check("submit", R("POST", sub, ce, headers=PT), 202, "anonymous").json()
+    # This browser's practice history, by its practice token.
+    pl = ck.check("practice_submissions", R("GET", "/api/v1/practice/submissions?problem="
+                                             "missing-number", headers=PT), 200).json()
+    if [x["id"] for x in pl["submissions"]] != [anon["id"]]:
+        fail(f"the practice history should hold the anonymous submission: {pl}")
+    ck.check("practice_submissions", R("GET", "/api/v1/practice/submissions"), 400, "no token")
+    ck.check("practice_submissions", R("GET", "/api/v1/practice/submissions?limit=0",
+                                       headers=PT), 422, "limit=0")
+    pg = ck.check("practice_progress", R("GET", "/api/v1/practice/progress", headers=PT),
+                  200).json()
+    if "missing-number" not in pg["problems"]:
+        fail(f"the practice progress should list missing-number: {pg}")
+    ck.check("practice_progress", R("GET", "/api/v1/practice/progress",
+                                    headers={"X-Practice-Token": "short"}), 400, "a bad token")
     ck.check("submit", R("POST", sub, ce), 429, "anonymous, over the submit rate")
     ck.check("submit", R("POST", sub, ce, token="nope"), 401, "unknown token")
     ck.check("submit", R("POST", sub, {}, token=ADMIN), 422, "no fields")
@@ -1132,10 +1187,16 @@ def phase_main(c, ck, tmp, hooks):
     # Deleting.
     ck.check("problem_delete", R("DELETE", put, token=TEAM), 403, "not the owner")
     ck.check("problem_delete", R("DELETE", put), 401, "no token")
-    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 204, "owner")
-    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 404,
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-sum", token=TEAM), 409,
+             "an assessment with running sessions uses it")
+    # A problem of the team's that no assessment uses goes (the sessions above run on).
+    ck.check("problem_put", R("PUT", "/api/v1/problems/team-spare", tgz_dir(SUM), token=TEAM,
+                              ctype="application/gzip"), 201, "a problem to delete")
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-spare", token=TEAM), 204,
+             "owner")
+    ck.check("problem_delete", R("DELETE", "/api/v1/problems/team-spare", token=TEAM), 404,
              "deleted")
-    ck.check("problem", R("GET", "/api/v1/problems/team-sum", token=ADMIN), 404, "deleted")
+    ck.check("problem", R("GET", "/api/v1/problems/team-spare", token=ADMIN), 404, "deleted")
     ck.check("key_delete", R("DELETE", f"/api/v1/keys/{key['id']}", token=ADMIN), 204)
     ck.check("me", R("GET", "/api/v1/me", token=TEAM), 401, "revoked token")
     ck.check("key_delete", R("DELETE", f"/api/v1/keys/{key['id']}", token=ADMIN), 404,

@@ -2,8 +2,10 @@
 # Tests of the hiring workflow (issue 5, docs/hiring.md): teams and keys, assessments and their
 # field errors, invites, the candidate's session and timer, submission caps, hidden tests,
 # best/last scoring, reports (JSON, CSV, candidate detail), similarity, finish webhooks with
-# retries, and isolation between candidates and between teams. Starts its own judged (fresh data
-# folder, ephemeral loopback port) and a webhook receiver, and always kills both.
+# retries, and isolation between candidates and between teams; issue 15's cases in settle.sh
+# (events that settle, revocation, deletion, problems in use) and drafts.sh (drafts, time-up final
+# submissions, the timeline). Starts its own judged (fresh data folder, ephemeral loopback port)
+# and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
 #
@@ -209,7 +211,7 @@ WA=$MN/submissions/wrong_answer/sort_gap_misses_zero.c # WA with a partial score
 
 # What a failed step would have set: numbers 0, tokens and ids "none", so later cases fail
 # cleanly instead of stopping the suite.
-for v in A1 A2 A_BIG ANN_ENDS ANN_FINISHED ANN_STARTED A_CROWD A_LATER A_OVER A_RACE A_RATE A_SIM \
+for v in A_EV I_EVA A_DR A_NOF A_TU I_DORA I_NORA I_TESS SNAP TESS_TOTAL A_DEL A_REV A_SETTLE A_STREAM A_USE I_LOU I_RAE I_SAM I_STU A1 A2 A_BIG ANN_ENDS ANN_FINISHED ANN_STARTED A_CROWD A_LATER A_OVER A_RACE A_RATE A_SIM \
   A_TIMED FULL_TESTS I_ANN I_BOB I_CARL I_EVE I_TIM MN_FRACTION PRIV_FRACTION TEAM_A TEAM_B; do
   declare "$v=0"
 done
@@ -270,6 +272,18 @@ want_status 404
 api GET /api/v1/problems/acme-missing -
 want_status 404
 tend
+
+# HIRING_ONLY="settle drafts" runs only those case files (tests/hiring/NAME.sh) after the set-up
+# above: a quicker run while working on them.
+if [ -n "${HIRING_ONLY:-}" ]; then
+  for f in $HIRING_ONLY; do
+    # shellcheck disable=SC1090
+    . "$HERE/$f.sh"
+  done
+  echo "$PASSED passed, $FAILED failed ($(($(date +%s) - T0)) s)"
+  [ "$FAILED" -eq 0 ]
+  exit
+fi
 
 ### Assessment creation and its field errors ###
 
@@ -769,6 +783,7 @@ for n in template1 template2; do
   SIM_SUB[$n]=$(jqb .id)
 done
 api GET "/api/v1/assessments/$A_SIM/similarity" "$KA"
+want_jq '.near_threshold == 0.4 and (.near_misses | type) == "array" and all(.near_misses[]; .score >= 0.4 and .score < 0.6)' "near misses listed apart, between 0.4 and the flag"
 want_status 200
 want_jq '(.pairs | length) == 1' "exactly one flagged pair"
 want_jq ".pairs[0] | .problem == \"missing-number\" and .score >= 0.6 and ([.a.invite_id, .b.invite_id] | sort) == ([${SIM_INV[copy_a]}, ${SIM_INV[copy_b]}] | sort)"
@@ -964,6 +979,13 @@ done < <(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT url, coalesce(last_error, ''
 [ -s "$WORK/ssrf-hook.log" ] && fail "the receiver on this host was called: $(head -c 200 "$WORK/ssrf-hook.log")"
 BASE=$MAIN_BASE DB=$MAIN_DB
 tend
+
+### Issue 15: events that settle, revocation, deletion, problems in use ###
+
+# shellcheck source=tests/hiring/settle.sh
+. "$HERE/settle.sh"
+# shellcheck source=tests/hiring/drafts.sh
+. "$HERE/drafts.sh"
 
 ### The server is still well ###
 

@@ -120,6 +120,33 @@ test('the draft is kept across a reload', async () => {
   assert.equal(await editorText(page), '/* draft kept */\n');
 });
 
+test('leaving a problem while it is judged: the history settles and the catalogue marks it solved', async () => {
+  // A browser of its own: nothing solved in it yet.
+  const other = await newPage(browser);
+  await other.goto(`/p/${SLUG}`);
+  await other.locator('.cm-content').waitFor();
+  await setEditor(other, AC);
+  await other.locator('button', {hasText: /^Submit/}).click();
+  await other.locator('[data-testid=history] .history-item', {hasText: 'judging'}).waitFor();
+  await other.locator('a', {hasText: 'Practice'}).first().click(); // left while it is judged
+  const card = other.locator(`.problem-card[data-slug="${SLUG}"]`);
+  await card.locator('[data-testid=state]', {hasText: 'Solved'}).waitFor({timeout: 60000});
+  await other.goto(`/p/${SLUG}`);
+  const item = other.locator('[data-testid=history] .history-item').first();
+  await item.locator('.history-score', {hasText: '100 / 100'}).waitFor({timeout: 60000});
+  assert.equal(await other.locator('[data-testid=history] .history-item', {hasText: 'judging'}).count(), 0, 'nothing left at judging');
+  // The history is the server's: a second browser context with the same practice token sees it.
+  const token = await other.evaluate(() => JSON.parse(localStorage.getItem('judged:practice-token')));
+  const third = await newPage(browser);
+  await third.goto('/');
+  await third.evaluate((t) => localStorage.setItem('judged:practice-token', JSON.stringify(t)), token);
+  await third.goto(`/p/${SLUG}`);
+  await third.locator('[data-testid=history] .history-item .history-score', {hasText: '100 / 100'}).waitFor({timeout: 20000});
+  assert.deepEqual(other.problems.errors, []);
+  await other.context().close();
+  await third.context().close();
+});
+
 test('phone width: the catalogue and the problem page fit 390 px', async () => {
   const phone = await newPage(browser, {viewport: 'phone'});
   await phone.goto('/');

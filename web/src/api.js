@@ -48,10 +48,10 @@ async function errorOf(res) {
 
 /**
  * api('/api/v1/problems') → parsed JSON. Options: method, body (JSON-encoded), token, signal,
- * raw (return the Response as is, after the status check).
+ * raw (return the Response as is, after the status check), extraHeaders.
  */
-export async function api(path, {method = 'GET', body, token, signal, raw = false} = {}) {
-  const init = {method, headers: headers(token, {Accept: 'application/json'}), signal, cache: 'no-store'};
+export async function api(path, {method = 'GET', body, token, signal, raw = false, extraHeaders = {}} = {}) {
+  const init = {method, headers: headers(token, {Accept: 'application/json', ...extraHeaders}), signal, cache: 'no-store'};
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = 'application/json';

@@ -58,7 +58,7 @@ const theme = EditorView.theme({
  * Returns {view, text(), setText(s), setReadOnly(b), gotoLine(line, col), focus(), destroy()}.
  */
 export function createEditor(host, opts = {}) {
-  const {doc = '', label = 'Code editor', readOnly = false, onChange, onRun, onSubmit, minimal = false} = opts;
+  const {doc = '', label = 'Code editor', readOnly = false, onChange, onRun, onSubmit, onPaste, minimal = false} = opts;
   host.classList.add('editor-host');
   const shadow = host.shadowRoot || host.attachShadow({mode: 'open'});
   const mount = document.createElement('div');
@@ -106,6 +106,8 @@ export function createEditor(host, opts = {}) {
     EditorView.contentAttributes.of({'aria-label': label}),
     ro.of(roExt(readOnly)),
     EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(u.state.doc.toString()); }),
+    // Inside the editor: a paste event made in its shadow tree need not reach the host.
+    EditorView.domEventHandlers({paste: (ev) => { onPaste?.(ev.clipboardData?.getData('text/plain') || ''); return false; }}),
   ];
 
   const view = new EditorView({

@@ -17,6 +17,9 @@ import {local, history as readHistory, recordHistory} from './storage.js';
  */
 const add = (el, ...kids) => append(el, kids);
 
+/* How long the editor waits after the last keystroke before saving the draft on the server. */
+const DRAFT_SAVE_MS = 3000;
+
 const PROGRAM_SKELETON = '#include <stdio.h>\n\nint main(void)\n{\n    \n    return 0;\n}\n';
 
 /** The statement as a fragment, its leading "# Title" dropped when the page shows the title. */
@@ -217,6 +220,7 @@ export function mountSolver(root, opts) {
   const abort = new AbortController();
   let locked = false;
   let busyRun = false, busySubmit = false;
+  let busyId = null; // the submission submit() follows itself
   const totalTests = opts.hiddenResults === false ? 0
     : (problem.samples?.length || 0) + (typeof problem.tests === 'number' ? problem.tests : 0);
 
@@ -247,17 +251,73 @@ export function mountSolver(root, opts) {
   const historyList = h('ol', {class: 'history-list', 'data-testid': 'history'});
   const historyHead = id('hist');
 
+  const drafts = opts.drafts || null; // {load(), save(text, {keepalive})}: the server's copy
+  const hhmm = () => new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+  let serverText = null; // what the server holds, as far as this page knows
+  let saveTimer = null;
+  let saving = null;
   const ed = createEditor(editorHost, {
     doc: local.get(draftKey, null) ?? problem.template ?? PROGRAM_SKELETON,
     label: `Code editor for ${problem.title}, C`,
-    onChange: debounce((text) => {
-      local.set(draftKey, text);
-      saveState.textContent = `Draft saved ${new Date().toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
-    }, 400),
+    onChange: (text) => {
+      localSave(text);
+      if (!drafts || locked) return;
+      saveState.textContent = 'Unsaved changes…';
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => saveDraft(), opts.draftSaveMs ?? DRAFT_SAVE_MS);
+    },
     onRun: () => run(),
     onSubmit: () => submit(),
+    onPaste: (text) => { if (text.length && !locked) opts.onPaste?.(text.length); },
   });
   const goto = (line, col) => ed.gotoLine(line, col);
+  const localSave = debounce((text) => {
+    local.set(draftKey, text);
+    local.set(`${draftKey}:at`, Date.now());
+    if (!drafts) saveState.textContent = `Draft saved in this browser ${hhmm()}`;
+  }, 400);
+
+  /** Sends the editor's code to the server when it changed; keepalive outlives the page. */
+  async function saveDraft({keepalive = false} = {}) {
+    clearTimeout(saveTimer);
+    if (!drafts || locked) return;
+    const text = ed.text();
+    // The untouched starter code is no draft: nothing would be judged from it at time-up.
+    if (text === serverText || (serverText === null && text === (problem.template ?? PROGRAM_SKELETON))) return;
+    if (saving && !keepalive) { await saving.catch(() => {}); return saveDraft(); }
+    saving = drafts.save(text, {keepalive});
+    try {
+      await saving;
+      serverText = text;
+      if (ed.text() === text) saveState.textContent = `Saved ${hhmm()}`;
+    } catch (e) {
+      if (!abort.signal.aborted) saveState.textContent = `Not saved: ${e.message}`;
+    } finally {
+      saving = null;
+    }
+  }
+  if (drafts) {
+    // The server's copy wins unless this browser changed the code after it was saved there.
+    drafts.load().then((d) => {
+      if (abort.signal.aborted || !d) { if (!abort.signal.aborted) saveDraft(); return; }
+      serverText = d.source;
+      const localAt = local.get(`${draftKey}:at`, 0);
+      if (d.source !== ed.text() && !(localAt > (d.updated_at ?? 0) && local.get(draftKey, null) !== null)) {
+        ed.setText(d.source);
+        local.set(draftKey, d.source);
+        saveState.textContent = `Restored from the server (saved ${fmtDate(d.updated_at)})`;
+      } else if (d.source !== ed.text()) {
+        saveDraft();
+      } else {
+        saveState.textContent = `Saved ${fmtDate(d.updated_at)}`;
+      }
+    }).catch((e) => { if (!abort.signal.aborted) saveState.textContent = `Could not read the saved draft: ${e.message}`; });
+    editorHost.addEventListener('focusout', () => saveDraft());
+  }
+  const onHide = () => { if (document.visibilityState === 'hidden') saveDraft({keepalive: true}); };
+  const onPageHide = () => saveDraft({keepalive: true});
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onPageHide);
 
   resetBtn.addEventListener('click', async () => {
     const ok = await confirmDialog({title: 'Reset to the starter code?',
@@ -390,7 +450,8 @@ export function mountSolver(root, opts) {
     statusLine.textContent = 'Submitting…';
     let sub;
     try {
-      sub = await api('/api/v1/submissions', {method: 'POST', body: {problem: slug, language: 'c', source}, token, signal: abort.signal});
+      sub = await api('/api/v1/submissions', {method: 'POST', body: {problem: slug, language: 'c', source}, token,
+        signal: abort.signal, extraHeaders: opts.submitHeaders || {}});
     } catch (e) {
       busySubmit = false;
       setBusy();
@@ -400,6 +461,7 @@ export function mountSolver(root, opts) {
       return;
     }
     local.set(`submitted:${scope}:${slug}`, source);
+    busyId = sub.id;
     recordHistory(scope, slug, {id: sub.id, at: Date.now(), status: 'queued', verdict: null});
     renderHistory();
     const heading = h('h2', {class: 'h-section'}, 'Submission ', h('code', null, sub.id.slice(0, 8)));
@@ -430,6 +492,7 @@ export function mountSolver(root, opts) {
       holder.append(errorBox(e));
       statusLine.textContent = `Could not follow the submission: ${e.message}`;
     } finally {
+      busyId = null;
       busySubmit = false;
       setBusy();
     }
@@ -454,29 +517,51 @@ export function mountSolver(root, opts) {
     }
   }
 
+  /*
+   * The history: from the server when it keeps one (the candidate's submissions, or this
+   * browser's practice submissions), else this browser's. Entries still being judged are
+   * followed until done, even when they were submitted before the page was opened again.
+   */
+  const following = new Set();
   async function renderHistory() {
     let list = readHistory(scope, slug);
-    if (serverHistory) {
+    const source = opts.history || (serverHistory
+      ? () => api(`/api/v1/submissions?problem=${encodeURIComponent(slug)}&limit=50`, {token, signal: abort.signal}).then((r) => r.submissions)
+      : null);
+    if (source) {
       try {
-        const r = await api(`/api/v1/submissions?problem=${encodeURIComponent(slug)}&limit=50`, {token, signal: abort.signal});
-        const seen = new Set();
-        list = (r.submissions || []).map((s) => ({id: s.id, at: s.created_at, status: s.status, verdict: s.verdict,
+        list = (await source()).map((s) => ({id: s.id, at: s.created_at, status: s.status, verdict: s.verdict,
           score: s.score, max_score: s.max_score, time_ms: s.time_ms}));
-        for (const s of list) seen.add(s.id);
       } catch { /* the local list will do */ }
     }
+    if (abort.signal.aborted) return;
     clear(historyList);
     if (!list.length) {
-      historyList.append(h('li', {class: 'muted empty-item'}, 'None yet. Your submissions from this browser appear here.'));
+      historyList.append(h('li', {class: 'muted empty-item'}, source ? 'None yet.' : 'None yet. Your submissions from this browser appear here.'));
       return;
     }
     for (const e of list) {
-      historyList.append(h('li', {class: 'history-item'},
+      historyList.append(h('li', {class: 'history-item', dataset: {status: e.status}},
         verdictBadge(e.status === 'done' ? e.verdict : null),
         h('span', {class: 'history-score'}, e.status === 'done' ? `${fmtScore(e.score)} / ${fmtScore(e.max_score ?? 100)}` : 'judging'),
         h('span', {class: 'muted history-time'}, fmtDate(e.at)),
         h('button', {type: 'button', class: 'btn btn-small btn-quiet', onclick: () => showSubmission(e.id),
           'aria-label': `Show submission ${e.id.slice(0, 8)} from ${fmtDate(e.at)}`}, 'Show')));
+      if (e.status !== 'done' && !following.has(e.id) && e.id !== busyId) settle(e);
+    }
+  }
+
+  /* Follows a history entry still being judged (live stream, else polling) and records it. */
+  async function settle(e) {
+    following.add(e.id);
+    try {
+      const final = await followSubmission(e.id, {token, signal: abort.signal});
+      recordHistory(scope, slug, {id: e.id, at: final.created_at || e.at, status: 'done', verdict: final.verdict,
+        score: final.score, max_score: final.max_score, time_ms: final.time_ms});
+      onResult?.(final);
+      renderHistory();
+    } catch { /* left the page, or the submission is gone */ } finally {
+      following.delete(e.id);
     }
   }
   renderHistory();
@@ -503,9 +588,15 @@ export function mountSolver(root, opts) {
   return {
     editor: ed,
     lock,
+    saveDraft,
     focusTitle: () => title.focus(),
     destroy() {
-      if (!locked) local.set(draftKey, ed.text());
+      if (!locked) {
+        local.set(draftKey, ed.text());
+        saveDraft({keepalive: true});
+      }
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
       abort.abort();
       document.removeEventListener('keydown', onKey);
       ed.destroy();

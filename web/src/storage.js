@@ -67,3 +67,20 @@ export function recordHistory(scope, slug, entry) {
   list.unshift(entry);
   local.set(`history:${scope}:${slug}`, list.slice(0, 50));
 }
+
+/**
+ * This browser's practice token: made once, random, sent as X-Practice-Token with practice
+ * submissions so that the server keeps this browser's history (there is no account).
+ */
+export function practiceToken() {
+  let t = local.get('practice-token', null);
+  if (typeof t !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(t)) {
+    const bytes = new Uint8Array(24);
+    crypto.getRandomValues(bytes);
+    t = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    local.set('practice-token', t);
+  }
+  return t;
+}
+
+export const practiceHeaders = () => ({'X-Practice-Token': practiceToken()});

@@ -50,6 +50,27 @@ export async function invitePage(main, {signal, setTitle}) {
   const cleanups = [];
   const serverNow = () => Date.now() + offset;
 
+  /* Saves a draft; with keepalive the request outlives the page (closing the tab, leaving). */
+  async function saveDraft(path, source, keepalive) {
+    const res = await fetch(path, {method: 'PUT', keepalive: keepalive && source.length < 60000,
+      headers: {'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json'},
+      body: JSON.stringify({language: 'c', source})});
+    if (!res.ok) {
+      let detail = `HTTP ${res.status}`;
+      try { detail = (await res.json()).detail || detail; } catch { /* keep the status */ }
+      throw new Error(detail);
+    }
+    return res.json();
+  }
+
+  /* Integrity signals (pastes, focus losses): best effort, never in the candidate's way. */
+  function sendSignal(body) {
+    if (sess?.state !== 'started') return;
+    fetch('/api/v1/candidate/signals', {method: 'POST', keepalive: true,
+      headers: {'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json'},
+      body: JSON.stringify(body)}).catch(() => {});
+  }
+
   async function load() {
     const t0 = Date.now();
     const s = await api('/api/v1/candidate', {token, signal});
@@ -134,9 +155,19 @@ export async function invitePage(main, {signal, setTitle}) {
         h('h2', {id: 'how-h'}, 'How it works'),
         h('ul', {class: 'checklist'},
           h('li', null, 'The timer starts when you press Start and does not pause, even if you close the page.'),
-          h('li', null, 'Write C in the editor. Your code is saved in this browser as you type.'),
+          h('li', null, 'Write C in the editor. Your code is saved on the server a few seconds after you type, and when you leave the editor or the page: open the link in another browser and it is there.'),
           h('li', null, 'Run checks your code on the samples or on your own input, as often as you like. Submit judges it on hidden tests too.'),
-          h('li', null, 'When the time is up the editor locks. Your last submissions stand, so submit as you go.'))),
+          a.submit_drafts_at_end !== false
+            ? h('li', null, 'When the time is up the editor locks. Your submissions stand, and the saved code of each problem you changed since your last submission is judged as a final submission.')
+            : h('li', null, 'When the time is up the editor locks. Your last submissions stand, so submit as you go: code you did not submit is not judged.'))),
+      h('section', {class: 'card', 'aria-labelledby': 'rec-h', 'data-testid': 'recorded'},
+        h('h2', {id: 'rec-h'}, 'What is recorded'),
+        h('p', null, 'The hiring team sees, besides your submissions:'),
+        h('ul', {class: 'checklist'},
+          h('li', null, 'Your code as it was saved while you worked (every few seconds), and can play it back.'),
+          h('li', null, 'When you paste into the editor, and how many characters.'),
+          h('li', null, 'When this page loses focus (another tab or window), and for how long.')),
+        h('p', {class: 'muted'}, 'These are signals for a conversation, not verdicts: nothing is decided from them automatically.')),
       a.problems?.length ? h('section', {class: 'card', 'aria-labelledby': 'probs-h'},
         h('h2', {id: 'probs-h'}, 'Problems'),
         h('ol', {class: 'plain-list'}, a.problems.map((p) => h('li', null, p.title,
@@ -151,7 +182,9 @@ export async function invitePage(main, {signal, setTitle}) {
     let title, text;
     if (sess.state === 'finished') {
       title = 'You have finished';
-      text = byTime ? 'The time ran out. Your last submissions stand and have been sent to the hiring team.'
+      text = byTime ? (a.submit_drafts_at_end !== false
+        ? 'The time ran out. Your submissions stand, and your saved code of each problem you changed since your last submission was judged as a final submission.'
+        : 'The time ran out. Your last submissions stand and have been sent to the hiring team.')
         : 'Your submissions have been sent to the hiring team. Thank you for your time.';
     } else if (sess.state === 'expired') {
       title = 'This invite has expired';
@@ -169,8 +202,11 @@ export async function invitePage(main, {signal, setTitle}) {
       h('p', {class: 'lead'}, text),
       sess.state === 'finished' && a.problems?.length ? h('section', {class: 'card'},
         h('h2', null, 'What you submitted'),
-        h('ul', {class: 'plain-list'}, a.problems.map((p) => h('li', null, h('strong', null, p.title), ': ',
-          p.submissions ? plural(p.submissions, 'submission') : 'nothing submitted')))) : null,
+        h('ul', {class: 'plain-list', 'data-testid': 'submitted'}, a.problems.map((p) => h('li', null, h('strong', null, p.title), ': ',
+          p.submissions ? plural(p.submissions, 'submission') : 'nothing submitted',
+          p.final_submission ? h('span', {class: 'final-note'}, ' — including your saved code, judged when the time ran out') : null)))) : null,
+      sess.state === 'finished' && byTime && a.submit_drafts_at_end !== false && !(a.problems || []).some((p) => p.final_submission)
+        ? h('p', {class: 'muted', 'data-testid': 'finals-pending'}, 'Saved code you changed since your last submission is judged as a final submission; it may take a moment to appear here.') : null,
       sess.state === 'finished' ? h('p', {class: 'muted'}, 'You can close this page.') : null));
   }
 
@@ -242,9 +278,17 @@ export async function invitePage(main, {signal, setTitle}) {
         const extra = [];
         if (cur.points) extra.push(['Points', fmtScore(cur.points)]);
         if (a.max_submissions) extra.push(['Submissions', `at most ${a.max_submissions}`]);
+        const slug = t.p.slug;
+        const draftPath = `/api/v1/candidate/drafts/${encodeURIComponent(slug)}`;
         const solver = mountSolver(t.panel, {
-          problem: {...prob, slug: prob.slug || t.p.slug}, scope, token, headingLevel: 2, extraFacts: extra,
+          problem: {...prob, slug: prob.slug || slug}, scope, token, headingLevel: 2, extraFacts: extra,
           serverHistory: true, hiddenResults: !!a.show_hidden_results,
+          drafts: {
+            load: () => api(draftPath, {token, signal}).catch((e) => { if (e.status === 404) return null; throw e; }),
+            save: (source, {keepalive}) => saveDraft(draftPath, source, keepalive),
+          },
+          draftSaveMs: sess.ends_at && sess.ends_at - serverNow() < 60000 ? 1000 : undefined,
+          onPaste: (size) => sendSignal({kind: 'paste', problem: slug, size}),
           locked: timeUp ? lockMessage() : null,
           onResult: () => refresh(),
         });
@@ -269,7 +313,9 @@ export async function invitePage(main, {signal, setTitle}) {
       finishBtn.hidden = true;
       notice.hidden = false;
       replace(notice, h('strong', null, 'Time is up.'), ' The editor is locked and nothing more can be run or submitted. ',
-        'Your last submissions stand: they have been sent to the hiring team.');
+        a.submit_drafts_at_end !== false
+          ? 'Your submissions stand, and your saved code of each problem changed since its last submission is judged as a final submission.'
+          : 'Your last submissions stand: they have been sent to the hiring team.');
       for (const s of solvers.values()) s?.lock(lockMessage());
       announce('Time is up. Your last submissions stand.');
       setTimeout(() => refresh(), 1500);
@@ -290,6 +336,24 @@ export async function invitePage(main, {signal, setTitle}) {
     }
     const iv = setInterval(tick, 250);
     cleanups.push(() => clearInterval(iv));
+    // Focus losses: the page hidden or the window left, and for how long.
+    let leftAt = 0;
+    const onBlur = () => { if (!leftAt && !timeUp) leftAt = Date.now(); };
+    const onFocus = () => {
+      if (!leftAt) return;
+      const duration = Date.now() - leftAt;
+      leftAt = 0;
+      if (!timeUp) sendSignal({kind: 'blur', problem: current, duration_ms: duration});
+    };
+    const onVisibility = () => (document.visibilityState === 'hidden' ? onBlur() : onFocus());
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisibility);
+    cleanups.push(() => {
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onVisibility);
+    });
     const resync = setInterval(() => refresh(), 30000);
     cleanups.push(() => clearInterval(resync));
     cleanups.push(() => { for (const s of solvers.values()) s?.destroy(); solvers.clear(); });

@@ -1,7 +1,7 @@
 // Practice: the catalogue of public problems, and one problem's page.
-import {h, replace, plural, fmtMs} from '../dom.js';
+import {h, replace, plural, fmtMs, sleep} from '../dom.js';
 import {api} from '../api.js';
-import {practiceProgress, recordPractice} from '../storage.js';
+import {practiceProgress, recordPractice, practiceHeaders} from '../storage.js';
 import {mountSolver} from '../solve.js';
 import {errorPage, loading} from './common.js';
 
@@ -11,7 +11,7 @@ export async function cataloguePage(main, {signal, setTitle}) {
   setTitle('Practice problems');
   loading(main, 'Loading the problems…');
   const {problems} = await api('/api/v1/problems', {signal});
-  const progress = practiceProgress();
+  let progress = practiceProgress();
   const publicOnes = problems.filter((p) => p.public !== false);
   const solved = publicOnes.filter((p) => progress[p.slug]?.state === 'solved').length;
 
@@ -49,20 +49,46 @@ export async function cataloguePage(main, {signal, setTitle}) {
   search.addEventListener('input', render);
   stateSel.addEventListener('change', render);
 
+  const solvedCount = h('strong', {class: 'big-number', 'data-testid': 'solved-count'}, String(solved));
+  const solvedBar = h('progress', {max: String(publicOnes.length || 1), value: String(solved), 'aria-label': 'Problems solved'});
   replace(main, h('div', {class: 'page page-narrow'},
     h('div', {class: 'page-head'},
       h('h1', {tabindex: '-1'}, 'Practice problems'),
       h('p', {class: 'lead'}, 'Solve problems in C, run your code on the samples or your own input, and submit it to the judge. ',
-        'Your drafts and progress stay in this browser.')),
+        'Your drafts stay in this browser; the judge keeps this browser’s submissions and progress.')),
     h('div', {class: 'progress-summary'},
-      h('div', null, h('strong', {class: 'big-number'}, String(solved)), h('span', null, ` of ${publicOnes.length} solved`)),
-      h('progress', {max: String(publicOnes.length || 1), value: String(solved), 'aria-label': 'Problems solved'})),
+      h('div', null, solvedCount, h('span', null, ` of ${publicOnes.length} solved`)),
+      solvedBar),
     h('div', {class: 'filters'},
       h('div', {class: 'field field-inline'}, h('label', {for: search.id}, 'Search'), search),
       h('div', {class: 'field field-inline'}, h('label', {for: stateSel.id}, 'Show'), stateSel),
       count),
     publicOnes.length ? list : h('p', {class: 'empty-state'}, 'No public problems yet. An administrator imports them with PUT /api/v1/problems/SLUG.')));
   render();
+  // The server's record of this browser's practice (followed while submissions are judged).
+  (async () => {
+    for (;;) {
+      let r;
+      try {
+        r = await api('/api/v1/practice/progress', {signal, extraHeaders: practiceHeaders()});
+      } catch (e) {
+        return; // left the page, or an older judge: this browser's record stands
+      }
+      const merged = {...practiceProgress()};
+      for (const [slug, p] of Object.entries(r.problems || {})) {
+        const prev = merged[slug] || {};
+        const solvedNow = p.state === 'solved' || prev.state === 'solved';
+        merged[slug] = {...prev, state: solvedNow ? 'solved' : 'attempted', best: Math.max(prev.best ?? 0, p.best ?? 0), pending: p.pending};
+      }
+      progress = merged;
+      const n = publicOnes.filter((p) => progress[p.slug]?.state === 'solved').length;
+      solvedCount.textContent = String(n);
+      solvedBar.value = n;
+      render();
+      if (!r.pending) return;
+      await sleep(1000, signal);
+    }
+  })().catch(() => {});
 }
 
 export async function problemPage(main, {params, signal, setTitle}) {
@@ -84,6 +110,9 @@ export async function problemPage(main, {params, signal, setTitle}) {
   const st = practiceProgress()[slug]?.state;
   const solver = mountSolver(holder, {
     problem, scope: 'practice',
+    submitHeaders: practiceHeaders(),
+    history: () => api(`/api/v1/practice/submissions?problem=${encodeURIComponent(slug)}&limit=50`,
+      {signal, extraHeaders: practiceHeaders()}).then((r) => r.submissions),
     extraFacts: st ? [['Your progress', st === 'solved' ? 'Solved' : 'Attempted']] : [],
     onResult: (r) => recordPractice(slug, r),
   });

@@ -136,6 +136,7 @@ export async function teamNew(main, opts) {
   const duration = h('input', {type: 'number', min: '1', max: '1440', value: '90', required: true, class: 'input-short'});
   const maxSubs = h('input', {type: 'number', min: '0', max: '1000', value: '0', class: 'input-short'});
   const showHidden = h('input', {type: 'checkbox', id: id('cb')});
+  const submitDrafts = h('input', {type: 'checkbox', id: id('cb'), checked: true});
   const countsBest = h('input', {type: 'radio', name: 'counts', value: 'best', checked: true, id: id('rb')});
   const countsLast = h('input', {type: 'radio', name: 'counts', value: 'last', id: id('rb')});
   const opens = h('input', {type: 'datetime-local'});
@@ -186,6 +187,8 @@ export async function teamNew(main, opts) {
         h('label', {class: 'radio', for: countsLast.id}, countsLast, ' the last submission')),
       field('Submissions allowed per problem (0: no limit)', maxSubs).field,
       h('div', {class: 'field field-check'}, showHidden, h('label', {for: showHidden.id}, 'Show candidates the results of hidden tests')),
+      h('div', {class: 'field field-check'}, submitDrafts, h('label', {for: submitDrafts.id},
+        'When the time runs out, judge each problem’s saved code that changed since its last submission')),
       h('div', {class: 'field-pair'},
         field('Opens (optional)', opens).field,
         field('Closes (optional)', closes).field),
@@ -211,6 +214,7 @@ export async function teamNew(main, opts) {
       title: title.value.trim(), rules: rules.value, problems: chosen,
       duration_minutes: Number(duration.value), max_submissions: Number(maxSubs.value) || 0,
       counts: countsLast.checked ? 'last' : 'best', show_hidden_results: showHidden.checked,
+      submit_drafts_at_end: submitDrafts.checked,
     };
     if (toMs(opens.value)) body.opens_at = toMs(opens.value);
     if (toMs(closes.value)) body.closes_at = toMs(closes.value);
@@ -376,7 +380,7 @@ export async function teamAssessment(main, opts) {
           const x = c.problems?.[p.slug];
           if (!x || !x.submissions) return h('td', {class: 'num muted'}, '–');
           return h('td', {class: 'num'}, h('span', {class: 'score-cell'}, verdictBadge(x.best_verdict), ' ', fmtScore(x.score)),
-            h('span', {class: 'cell-sub'}, plural(x.submissions, 'submission')));
+            h('span', {class: 'cell-sub'}, plural(x.submissions, 'submission'), x.final_submission ? ' · one at time-up' : ''));
         }),
         h('td', {class: 'num total'}, h('strong', null, fmtScore(c.total)), h('span', {class: 'cell-sub'}, `of ${fmtScore(c.max_total)}`))))));
     const sortSel = h('select', {id: id('sort')},
@@ -447,11 +451,15 @@ export async function teamCandidate(main, opts) {
   const ctx = await gate(main, opts);
   if (!ctx) return;
   const token = ctx.token;
-  let a, c;
+  let a, c, tl;
   try {
-    [a, c] = await Promise.all([
+    [a, c, tl] = await Promise.all([
       api(`/api/v1/assessments/${aid}`, {token, signal}),
       api(`/api/v1/assessments/${aid}/candidates/${inv}`, {token, signal}),
+      api(`/api/v1/assessments/${aid}/candidates/${inv}/timeline`, {token, signal}).catch((e) => {
+        if (e.name === 'AbortError') throw e;
+        return null; // an older judge: no playback
+      }),
     ]);
   } catch (e) {
     if (notAvailable(main, e)) return;
@@ -484,9 +492,10 @@ export async function teamCandidate(main, opts) {
     return h('section', {class: 'sub-group'},
       h('h3', {class: 'h-small'}, p.title || p.slug, h('span', {class: 'muted'}, ` · ${plural(mine.length, 'submission')}`)),
       mine.length ? h('ul', {class: 'sub-list'}, mine.map((s) => {
+        const fin = tl?.submissions?.find((x) => x.id === s.id)?.final;
         const b = h('button', {type: 'button', class: 'sub-button', 'aria-pressed': 'false'},
           verdictBadge(s.verdict), h('span', null, `${fmtScore(s.score)} / ${fmtScore(s.max_score)}`),
-          h('span', {class: 'muted'}, fmtDate(s.created_at)));
+          h('span', {class: 'muted'}, fmtDate(s.created_at)), fin ? h('span', {class: 'tag-final'}, 'time-up') : null);
         b.addEventListener('click', () => show(s, b));
         buttons.push(b);
         b._sub = s;
@@ -506,11 +515,108 @@ export async function teamCandidate(main, opts) {
       h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, String(subs.length)))),
     h('div', {class: 'split'},
       h('div', {class: 'split-side card'}, h('h2', {class: 'h-section'}, 'Submissions'), groups),
-      h('div', {class: 'split-main card'}, detail))));
+      h('div', {class: 'split-main card'}, detail)),
+    tl ? playback(tl, {a, aid, inv, token, signal, viewers}) : null));
   const lastBtn = buttons[buttons.length - 1];
   if (lastBtn) show(lastBtn._sub, lastBtn);
   else replace(detail, h('p', {class: 'muted'}, 'This candidate has not submitted anything.'));
   return () => { for (const v of viewers) v.destroy(); };
+}
+
+/* A position on the session's time axis, as a percentage. */
+function axis(tl) {
+  const times = [...tl.snapshots.map((x) => x.at), ...tl.submissions.map((x) => x.at), ...tl.signals.map((x) => x.at)];
+  const t0 = tl.started_at ?? Math.min(...times);
+  const t1 = Math.max(tl.ended_at ?? 0, ...times, t0 + 1);
+  return (t) => `${(((t - t0) / (t1 - t0)) * 100).toFixed(2)}%`;
+}
+
+/* Places an element at `left` on the strip through the CSSOM (the CSP forbids style attributes). */
+function placed(el, left) {
+  el.style.left = left;
+  return el;
+}
+
+function fmtClock(ms) {
+  return new Date(ms).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+}
+
+/*
+ * Code playback: the candidate's saved drafts as a timeline. A slider steps through the
+ * snapshots (their code fetched as the slider moves); the strip under it shows where each
+ * submission happened and the signals (pastes, focus losses) with their times.
+ */
+function playback(tl, {a, aid, inv, token, signal, viewers}) {
+  const headId = id('play');
+  const title = (slug) => (a.problems || []).find((p) => p.slug === slug)?.title || slug || '–';
+  const signalsList = tl.signals.length
+    ? h('ul', {class: 'signal-list', 'data-testid': 'signals'}, tl.signals.map((x) => h('li', null,
+      h('span', {class: 'muted'}, fmtClock(x.at)), ' ',
+      x.kind === 'paste' ? `Pasted ${plural(x.size ?? 0, 'character')}` : `Left the page for ${fmtDuration(Math.round((x.duration_ms ?? 0) / 1000))}`,
+      x.problem ? h('span', {class: 'muted'}, ` · ${title(x.problem)}`) : null)))
+    : h('p', {class: 'muted'}, 'No pastes or focus losses were reported.');
+  const intro = h('p', {class: 'hint'}, 'Signals are for a conversation with the candidate, not verdicts: a paste may be their own code, a focus loss a look at the documentation.');
+  if (!tl.snapshots.length) {
+    return h('section', {class: 'card playback', 'aria-labelledby': headId},
+      h('h2', {id: headId, class: 'h-section'}, 'Code playback'),
+      h('p', {class: 'muted', 'data-testid': 'playback-empty'}, 'No draft of this candidate was saved.'),
+      h('h3', {class: 'h-small'}, 'Signals'), intro, signalsList);
+  }
+  const at = axis(tl);
+  const snaps = tl.snapshots;
+  const slider = h('input', {type: 'range', min: '0', max: String(snaps.length - 1), step: '1', value: String(snaps.length - 1),
+    id: id('slider'), class: 'playback-slider', 'data-testid': 'playback-slider'});
+  const label = h('p', {class: 'playback-label', role: 'status', 'aria-live': 'polite', 'data-testid': 'playback-label'});
+  const host = h('div', {class: 'viewer-frame', 'data-testid': 'playback-viewer'});
+  const cache = new Map();
+  let viewer = null;
+  let want = -1;
+  async function showSnap(i) {
+    want = i;
+    const snap = snaps[i];
+    label.textContent = `Snapshot ${i + 1} of ${snaps.length} · ${title(snap.problem)} · ${fmtClock(snap.at)}`;
+    let src = cache.get(snap.id);
+    if (src === undefined) {
+      try {
+        src = (await api(`/api/v1/assessments/${aid}/candidates/${inv}/snapshots/${snap.id}`, {token, signal})).source;
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        src = `/* could not load this snapshot: ${e.message} */`;
+      }
+      cache.set(snap.id, src);
+    }
+    if (want !== i) return; // the slider moved on meanwhile
+    if (!viewer) {
+      viewer = createEditor(host, {doc: src, readOnly: true, minimal: true, label: 'The candidate’s code at this snapshot, read only'});
+      viewers.push(viewer);
+    } else {
+      viewer.setText(src);
+    }
+    host.dataset.snapshot = String(snap.id);
+  }
+  slider.addEventListener('input', () => showSnap(Number(slider.value)));
+  const jumpTo = (t) => {
+    let i = 0;
+    while (i + 1 < snaps.length && snaps[i + 1].at <= t) i++;
+    slider.value = String(i);
+    showSnap(i);
+  };
+  const strip = h('div', {class: 'playback-strip', 'aria-hidden': 'true'},
+    snaps.map((x) => placed(h('span', {class: 'mark mark-snap'}), at(x.at))),
+    tl.signals.map((x) => placed(h('span', {class: `mark mark-${x.kind}`, title: x.kind}), at(x.at))));
+  const subMarks = h('ol', {class: 'playback-subs', 'data-testid': 'playback-submissions'}, tl.submissions.map((x) =>
+    placed(h('li', null,
+      h('button', {type: 'button', class: 'mark-sub', onclick: () => jumpTo(x.at),
+        'aria-label': `Submission to ${title(x.problem)} at ${fmtClock(x.at)}: ${x.verdict || x.status}${x.final ? ', made from the saved code at time-up' : ''}. Show the code then.`},
+      verdictBadge(x.verdict), x.final ? ' time-up' : '')), at(x.at))));
+  const section = h('section', {class: 'card playback', 'aria-labelledby': headId, 'data-testid': 'playback'},
+    h('h2', {id: headId, class: 'h-section'}, 'Code playback'),
+    h('p', {class: 'hint'}, `The code as it was saved while the candidate worked (${plural(snaps.length, 'snapshot')}). Move the slider; the marks below it are the submissions (select one to see the code then), pastes and focus losses.`),
+    h('div', {class: 'field'}, h('label', {for: slider.id}, 'Snapshot'), slider),
+    strip, subMarks, label, host,
+    h('h3', {class: 'h-small'}, 'Signals'), intro, signalsList);
+  showSnap(snaps.length - 1);
+  return section;
 }
 
 export async function teamSimilarity(main, opts) {
