@@ -149,6 +149,15 @@ void api_submission_post(struct server *s, struct req *r)
                       s->cfg.queue_max);
         return;
     }
+    if (rc == -EDQUOT) {
+        /* The queue is served round robin; the cap bounds what one client can park in it. */
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, 429,
+                      "you have %u submissions queued or being judged, the most one client may "
+                      "have; submit again once one of them is done",
+                      queue_client_cap(s, &r->who));
+        return;
+    }
     if (rc == -EBUSY) {
         http_header(r, "Retry-After", "5");
         reply_problem(r, 503, "the database is busy; retry in a few seconds");

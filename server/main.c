@@ -55,6 +55,16 @@ static long parse_count(const char *s, long max)
     return *s && !*end && v >= 0 && v <= max ? v : -1;
 }
 
+/* Long options without a short letter. */
+enum {
+    OPT_QUEUE_PER_CLIENT = 256,
+    OPT_QUEUE_PER_TOKEN,
+    OPT_RUNS_PER_CLIENT,
+    OPT_IMPORT_SLOTS,
+    OPT_IMPORT_BUDGET,
+    OPT_STREAMS_PER_CLIENT,
+};
+
 static void usage(FILE *f)
 {
     fputs(
@@ -64,7 +74,9 @@ static void usage(FILE *f)
         "              [--cgroup MODE] [--queue-max N] [--anon-rate N] [--token-rate N]\n"
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
         "              [--webhook-private] [--max-connections N] [--per-ip-connections N]\n"
-        "              [--conn-timeout SECONDS]\n"
+        "              [--conn-timeout SECONDS] [--queue-per-client N] [--queue-per-token N]\n"
+        "              [--runs-per-client N] [--import-slots N] [--import-budget SECONDS]\n"
+        "              [--streams-per-client N]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -274,6 +286,12 @@ int main(int argc, char **argv)
         {"per-ip-connections", required_argument, NULL, 'I'},
         {"conn-timeout", required_argument, NULL, 'O'},
         {"lease", required_argument, NULL, 'E'},
+        {"queue-per-client", required_argument, NULL, OPT_QUEUE_PER_CLIENT},
+        {"queue-per-token", required_argument, NULL, OPT_QUEUE_PER_TOKEN},
+        {"runs-per-client", required_argument, NULL, OPT_RUNS_PER_CLIENT},
+        {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
+        {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
+        {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
         {NULL, 0, NULL, 0},
     };
     bool server = false;
@@ -289,6 +307,12 @@ int main(int argc, char **argv)
         .max_connections = 512,
         .per_ip_connections = 128,
         .conn_timeout_s = 60,
+        .queue_per_client = 16,
+        .queue_per_token = 5000,
+        .runs_per_client = 2,
+        .import_slots = 1,
+        .import_budget_s = 900,
+        .streams_per_client = 16,
         .web = getenv("JUDGED_WEB")    ? getenv("JUDGED_WEB")
                : fs_is_dir("web/dist") ? "web/dist"
                                        : NULL,
@@ -349,6 +373,31 @@ int main(int argc, char **argv)
                 sc.per_ip_connections = (unsigned)n;
             else
                 sc.conn_timeout_s = (unsigned)n;
+            break;
+        case OPT_QUEUE_PER_CLIENT:
+        case OPT_QUEUE_PER_TOKEN:
+        case OPT_RUNS_PER_CLIENT:
+        case OPT_IMPORT_SLOTS:
+        case OPT_IMPORT_BUDGET:
+        case OPT_STREAMS_PER_CLIENT:
+            /* Caps: 0 turns the queue caps off; the others need at least one. */
+            n = parse_count(optarg, c == OPT_IMPORT_SLOTS ? 16 : 1000000);
+            if (n < 0 || (n == 0 && c != OPT_QUEUE_PER_CLIENT && c != OPT_QUEUE_PER_TOKEN)) {
+                fprintf(stderr, "judged: '%s' is not a count for that option\n", optarg);
+                return 2;
+            }
+            if (c == OPT_QUEUE_PER_CLIENT)
+                sc.queue_per_client = (unsigned)n;
+            else if (c == OPT_QUEUE_PER_TOKEN)
+                sc.queue_per_token = (unsigned)n;
+            else if (c == OPT_RUNS_PER_CLIENT)
+                sc.runs_per_client = (unsigned)n;
+            else if (c == OPT_IMPORT_SLOTS)
+                sc.import_slots = (int)n;
+            else if (c == OPT_IMPORT_BUDGET)
+                sc.import_budget_s = (unsigned)n;
+            else
+                sc.streams_per_client = (unsigned)n;
             break;
         case 'E':
             n = parse_count(optarg, 3600);

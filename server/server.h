@@ -26,9 +26,15 @@ struct serve_config {
     unsigned wait_max_s;      /* the longest ?wait=true waits */
     unsigned max_connections; /* open connections at once */
     unsigned per_ip_connections;
-    unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
-    bool webhook_private;    /* webhooks may call loopback and private addresses */
-    unsigned lease_s;        /* a remote worker's lease on a job without a heartbeat; 0: 30 */
+    unsigned conn_timeout_s;     /* an idle or slow connection is closed after this */
+    bool webhook_private;        /* webhooks may call loopback and private addresses */
+    unsigned lease_s;            /* a remote worker's lease on a job without a heartbeat; 0: 30 */
+    unsigned queue_per_client;   /* queued or judging per address / invite; 0: no cap */
+    unsigned queue_per_token;    /* the same per team or worker token (the admin: none) */
+    unsigned runs_per_client;    /* Runs in flight (running or waiting) per client */
+    int import_slots;            /* sandbox slots for imports, apart from the Run button's */
+    unsigned import_budget_s;    /* an import's whole verification, wall time */
+    unsigned streams_per_client; /* open event streams per client */
 };
 
 struct slot_pool;

@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# rates queue crash sigterm); all of them by default. About 90 s in all.
+# rates queue fair crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -944,6 +944,95 @@ g_queue() {
   judged_stop
 }
 
+### Fairness across clients (issue 13) ###
+
+# status_of ID [curl options...]: the submission's status ("" when it cannot be read).
+status_of() {
+  req GET "/api/v1/submissions/$1" "${@:2}"
+  [ "$ST" = 200 ] && jqb .status
+}
+
+g_fair() {
+  local D=$WORK/fair ids=() id i n0 n1 s wtok order fin
+  # Another client: the same loopback, another source address (Linux routes all of 127/8 here).
+  local OTHER=(--interface 127.0.0.2)
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair "$D/data" --workers 1 \
+    --queue-per-client 8 --anon-rate 1000 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+
+  tcase "fair: one address queues 8 slow submissions; the 9th -> 429 with Retry-After"
+  for i in 1 2 3 4 5 6 7 8; do
+    req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/nap_ac.c")"
+    want_status 202 || break
+    ids+=("$(jqb .id)")
+  done
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/nap_ac.c")"
+  want_problem 429 && want_header Retry-After '^[1-9][0-9]*$' &&
+    want_jq '.detail | test("8 submissions queued")' "the detail names the cap"
+  tend
+
+  tcase "fair: a stranger's quick submission is judged next, before the first address's others"
+  # The worker holds the first one; then the stranger submits.
+  for ((i = 0; i < 600; i++)); do
+    s=$(status_of "${ids[0]}")
+    [ "$s" != queued ] && break
+    sleep 0.1
+  done
+  req POST /api/v1/submissions "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 202
+  id=$(jqb .id)
+  # How many of the first address's had left the queue when the stranger's arrived.
+  n0=0
+  for i in "${ids[@]}"; do [ "$(status_of "$i")" != queued ] && n0=$((n0 + 1)); done
+  [ "$n0" -lt 8 ] || fail "all 8 had left the queue before the stranger submitted: nothing to see"
+  wait_done "$id" 120 "${OTHER[@]}" || fail "the stranger's submission is not done"
+  want_verdict AC
+  fin=$(jqb .finished_at)
+  # Judged before it: those of the first address finished before it (one worker, one at a time).
+  n1=0
+  for i in "${ids[@]}"; do
+    req GET "/api/v1/submissions/$i"
+    json_true "$(body)" ".status == \"done\" and .finished_at < $fin" && n1=$((n1 + 1))
+  done
+  [ "$n1" -le "$n0" ] ||
+    fail "$((n1 - n0)) more of the first address's were judged before the stranger's ($n0 -> $n1)"
+  tend
+
+  tcase "fair: the capped address submits again once one of its own is done"
+  wait_done "${ids[0]}" 120 || fail "${ids[0]} not done"
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 202
+  tend
+  judged_stop
+
+  # Remote workers claim through the same fair pick; with no local worker the order is exact.
+  D=$WORK/fair-remote
+  ids=()
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-remote "$D/data" --workers 0 \
+    --anon-rate 1000 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/workers/tokens "${ADM[@]}" "${JSON[@]}" -d '{"name": "fair"}'
+  wtok=$(jqb .token)
+
+  tcase "fair: remote claims go round robin: A1, B1, A2, A3, not A1, A2, A3, B1"
+  for i in 1 2 3; do
+    req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+    ids+=("A$i=$(jqb .id)")
+  done
+  req POST /api/v1/submissions "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  ids+=("B1=$(jqb .id)")
+  order=""
+  for i in 1 2 3 4; do
+    req POST /api/v1/worker/claim -H "Authorization: Bearer $wtok"
+    want_status 200 || break
+    id=$(jqb .job.submission)
+    for s in "${ids[@]}"; do [ "${s#*=}" = "$id" ] && order+="${s%%=*} "; done
+  done
+  [ "$order" = "A1 B1 A2 A3 " ] || fail "claimed in the order '$order'"
+  tend
+  judged_stop
+}
+
 ### Crash recovery ###
 
 g_crash() {
@@ -1061,7 +1150,7 @@ g_sigterm() {
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions rates queue crash sigterm)
+ALL=(problems import auth submissions rates queue fair crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
