@@ -495,7 +495,18 @@ void api_run(struct server *s, struct req *r)
         json_decref(body);
         return;
     }
-    int slot = slot_acquire(s, RUN_SLOT_WAIT);
+    char client[96];
+    queue_client_key(&r->who, r->client, client, sizeof(client));
+    int slot = slot_acquire(s, client, RUN_SLOT_WAIT);
+    if (slot == -EDQUOT) {
+        json_decref(body);
+        http_header(r, "Retry-After", "5");
+        reply_problem(r, 429,
+                      "you have %u runs going or waiting, the most one client may have; run "
+                      "again once one of them has answered",
+                      s->cfg.runs_per_client);
+        return;
+    }
     if (slot < 0) {
         json_decref(body);
         http_header(r, "Retry-After", "5");
@@ -517,7 +528,7 @@ void api_run(struct server *s, struct req *r)
                       : run_samples(&env, pr, lang, path, &status);
     }
     fs_remove_tree(dir);
-    slot_release(s, slot);
+    slot_release(s, slot, client);
     json_decref(body);
     if (!out) {
         fprintf(stderr, "judged: run failed: %s\n", rc ? err : "the sandbox failed");

@@ -49,7 +49,8 @@ struct server {
     db *db;
     sandbox *sb;
     char *data_dir, *packages_dir, *cache_dir, *tmp_dir;
-    struct slot_pool *slots; /* the interactive slots, after the workers' own */
+    struct slot_pool *slots;        /* the Run button's slots, after the workers' own */
+    struct slot_pool *import_slots; /* imports' and verification's, after those */
     struct queue *queue;
     struct pcache *pcache;
     struct metrics *metrics;
@@ -63,9 +64,18 @@ struct server {
 /* Runs the service until SIGTERM or SIGINT. Returns the process exit status. */
 int serve_main(const struct serve_config *cfg);
 
-/* Claims an interactive sandbox slot, waiting at most `timeout_ms`; -1 when none came free. */
-int slot_acquire(struct server *s, unsigned timeout_ms);
-void slot_release(struct server *s, int slot);
+/*
+ * Claims a sandbox slot for the Run button for `client` (queue_client_key), waiting at most
+ * `timeout_ms`, fairly across clients: the slot, -EDQUOT when the client has cfg.runs_per_client
+ * runs in flight already, -EAGAIN when none came free in time (or the judge is stopping),
+ * -ENOMEM. A client never holds every slot of a pool of two or more. Thread-safe.
+ */
+int slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
+/* Gives back a slot slot_acquire gave `client`. */
+void slot_release(struct server *s, int slot, const char *client);
+/* The same for imports and their verification: slots of their own (cfg.import_slots). */
+int import_slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
+void import_slot_release(struct server *s, int slot, const char *client);
 
 /*
  * Claims a range of sandbox uids no other judge on this machine uses (judged or `judged worker`)

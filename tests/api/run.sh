@@ -6,7 +6,7 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# rates queue fair crash sigterm); all of them by default. About 90 s in all.
+# rates queue fair fair_runs crash sigterm); all of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1033,6 +1033,85 @@ g_fair() {
   judged_stop
 }
 
+### Fair Runs and imports (issue 13) ###
+
+# A sum-groups whose limits make a sleeping Run outlast the 15 s a Run waits for a sandbox, and
+# packages whose input validator sleeps: one under a 1 s validation_time, one past the budget.
+make_fair_packages() {
+  cp -r "$PK/base" "$PK/longtl"
+  sed -i 's/time_limit: 1/time_limit: 8/' "$PK/longtl/problem.yaml"
+  (cd "$PK/longtl" && zip -qr ../longtl.zip .)
+  local v
+  for v in valtime budget; do
+    cp -r "$PK/base" "$PK/$v"
+    mkdir -p "$PK/$v/input_validators/sleepy"
+    cp "$PROG/sleeper.c" "$PK/$v/input_validators/sleepy/validator.c"
+  done
+  printf '  validation_time: 1\n' >>"$PK/valtime/problem.yaml"
+  printf '  validation_time: 2\n' >>"$PK/budget/problem.yaml"
+  (cd "$PK/valtime" && zip -qr ../valtime.zip .)
+  (cd "$PK/budget" && zip -qr ../budget.zip .)
+}
+
+g_fair_runs() {
+  local D=$WORK/fair-runs i n pids=() codes f
+  local OTHER=(--interface 127.0.0.2)
+  make_fair_packages
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-runs "$D/data" --workers 0 \
+    --anon-rate 1000 || return
+  setup_put sum "$PK/longtl.zip" "${ADM[@]}"
+
+  tcase "fair runs: 8 sleeping Runs from one address: 6 -> 429 at once (2 in flight at most)"
+  for i in 1 2 3 4 5 6 7 8; do
+    curl -s -o "$WORK/run$i.body" -w '%{http_code}' --max-time 120 -X POST "${JSON[@]}" \
+      -d "$(sub_json sum "$PROG/sleeper.c" | jq '.input = "1 2\n"')" "$J_BASE/api/v1/run" \
+      >"$WORK/run$i.code" 2>/dev/null &
+    pids+=($!)
+  done
+  for ((n = 0, i = 0; i < 600 && n < 6; i++)); do
+    n=0
+    for f in "$WORK"/run?.code; do [ -f "$f" ] && [ "$(<"$f")" = 429 ] && n=$((n + 1)); done
+    [ "$n" -ge 6 ] || sleep 0.1
+  done
+  [ "$n" = 6 ] || fail "$n of 8 were refused with 429, want 6"
+  for f in "$WORK"/run?.code; do
+    if [ "$(cat "$f")" = 429 ]; then
+      jq -e '.status == 429 and (.detail | test("runs going or waiting"))' \
+        "${f%.code}.body" >/dev/null || fail "$(basename "$f"): $(head -c 200 "${f%.code}.body")"
+    fi
+  done
+  tend
+
+  # Its sleeping Run holds one of the two slots for 17 s (2 x 8 s + 1); the other stays free.
+  tcase "fair runs: meanwhile a stranger's Run answers 200, while the first address's still sleeps"
+  req POST /api/v1/run "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 200 && want_jq '.verdict == "AC"'
+  codes=0
+  for i in "${!pids[@]}"; do kill -0 "${pids[$i]}" 2>/dev/null && codes=$((codes + 1)); done
+  [ "$codes" -ge 1 ] || fail "the first address's sleeping Run had answered already: nothing shown"
+  tend
+  for i in "${pids[@]}"; do kill "$i" 2>/dev/null; done
+  wait "${pids[@]}" 2>/dev/null
+
+  tcase "fair imports: an input validator gets the package's validation_time (1 s), not a minute"
+  put_pkg sleepy "$PK/valtime.zip" "${ADM[@]}"
+  want_problem 422 && want_jq '[.errors[].detail | test("validation_time \\(1 s\\)")] | any' \
+    "an error names the validation_time"
+  tend
+
+  judged_stop
+
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-budget "$WORK/fair-budget/data" \
+    --workers 0 --import-budget 3 || return
+  tcase "fair imports: verification past --import-budget 3 -> 422 naming the budget"
+  put_pkg sleepy "$PK/budget.zip" "${ADM[@]}"
+  want_problem 422 && want_jq '.detail | test("import budget of 3 s")'
+  req GET /api/v1/problems/sleepy "${ADM[@]}"
+  want_status 404
+  tend
+  judged_stop
+}
+
 ### Crash recovery ###
 
 g_crash() {
@@ -1150,7 +1229,7 @@ g_sigterm() {
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions rates queue fair crash sigterm)
+ALL=(problems import auth submissions rates queue fair fair_runs crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
