@@ -321,8 +321,58 @@ void api_submission_rejudge(struct server *s, struct req *r)
 
 /*** Server-Sent Events ***/
 
+/*
+ * Open streams per client (queue_client_key), so that one client cannot hold the connections
+ * of everyone: past cfg.streams_per_client a new stream is refused with 429.
+ */
+struct stream_count {
+    struct stream_count *next;
+    char key[96];
+    unsigned n;
+};
+static struct stream_count *streams;
+static pthread_mutex_t streams_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Counts a stream of `key` in; false when it has `max` open already. */
+static bool streams_take(const char *key, unsigned max)
+{
+    pthread_mutex_lock(&streams_lock);
+    struct stream_count *c = streams;
+    while (c && strcmp(c->key, key))
+        c = c->next;
+    bool ok = !c || c->n < max;
+    if (ok && !c && (c = calloc(1, sizeof(*c)))) {
+        snprintf(c->key, sizeof(c->key), "%s", key);
+        c->next = streams;
+        streams = c;
+    }
+    if (ok && c)
+        c->n++;
+    pthread_mutex_unlock(&streams_lock);
+    return ok;
+}
+
+static void streams_put(const char *key)
+{
+    pthread_mutex_lock(&streams_lock);
+    for (struct stream_count **p = &streams; *p; p = &(*p)->next) {
+        if (strcmp((*p)->key, key))
+            continue;
+        struct stream_count *c = *p;
+        if (--c->n == 0) {
+            *p = c->next;
+            free(c);
+        }
+        break;
+    }
+    pthread_mutex_unlock(&streams_lock);
+}
+
 struct events {
     struct server *s;
+    char client[96];
+    bool counted;
+    double last_event; /* when the last event (not a keep-alive) was sent, monotonic seconds */
     char id[SUBMISSION_ID_LEN + 1];
     struct principal who;
     size_t sent_tests;
@@ -369,9 +419,22 @@ static void poll_events(struct events *e)
     json_decref(res);
 }
 
+static double mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
 {
     struct events *e = ud;
+    /*
+     * Keep-alives are the server's own writes, not the client's activity: a stream that carried
+     * nothing else for the idle timeout (--conn-timeout) ends, as an idle connection would. The
+     * client comes back if it still cares (the web front end polls then).
+     */
+    double idle = e->s->cfg.conn_timeout_s ? e->s->cfg.conn_timeout_s : 60;
     while (e->out_pos == e->out.len) {
         strbuf_reset(&e->out);
         e->out_pos = 0;
@@ -380,9 +443,17 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
         struct queue_watch w;
         queue_watch_init(e->s, e->id, &w);
         poll_events(e);
-        if (e->out.len)
+        double now = mono_s();
+        if (e->out.len) {
+            e->last_event = now;
             break;
-        if (!queue_watch_wait(e->s, e->id, &w, 15000) && !e->s->stopping)
+        }
+        double left = e->last_event + idle - now;
+        if (left <= 0)
+            return MHD_CONTENT_READER_END_OF_STREAM;
+        unsigned wait_ms = left < 15 ? (unsigned)(left * 1000) + 1 : 15000;
+        if (!queue_watch_wait(e->s, e->id, &w, wait_ms) && !e->s->stopping &&
+            mono_s() < e->last_event + idle)
             strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
     }
     size_t n = e->out.len - e->out_pos < max ? e->out.len - e->out_pos : max;
@@ -394,6 +465,8 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
 static void events_free(void *ud)
 {
     struct events *e = ud;
+    if (e->counted)
+        streams_put(e->client);
     strbuf_release(&e->out);
     free(e);
 }
@@ -408,12 +481,26 @@ void api_submission_events(struct server *s, struct req *r)
         return;
     }
     json_decref(res);
+    char client[96];
+    queue_client_key(&r->who, r->client, client, sizeof(client));
+    if (!streams_take(client, s->cfg.streams_per_client)) {
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, 429,
+                      "you have %u event streams open, the most one client may have; close one "
+                      "or poll GET /api/v1/submissions/%.64s instead",
+                      s->cfg.streams_per_client, r->params[0]);
+        return;
+    }
     struct events *e = calloc(1, sizeof(*e));
     if (!e) {
+        streams_put(client);
         reply_problem(r, 500, "out of memory");
         return;
     }
     e->s = s;
+    snprintf(e->client, sizeof(e->client), "%s", client);
+    e->counted = true;
+    e->last_event = mono_s();
     snprintf(e->id, sizeof(e->id), "%s", r->params[0]);
     e->who = r->who;
     strbuf_init(&e->out, 0);
