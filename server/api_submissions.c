@@ -435,6 +435,8 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
      * client comes back if it still cares (the web front end polls then).
      */
     double idle = e->s->cfg.conn_timeout_s ? e->s->cfg.conn_timeout_s : 60;
+    /* Keep-alives often enough that the connection's own timeout never sees a silent stream. */
+    double ka = idle / 2 < 15 ? idle / 2 : 15;
     while (e->out_pos == e->out.len) {
         strbuf_reset(&e->out);
         e->out_pos = 0;
@@ -448,12 +450,10 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
             e->last_event = now;
             break;
         }
-        double left = e->last_event + idle - now;
-        if (left <= 0)
+        /* The next keep-alive would keep it open past the idle timeout: end it cleanly now. */
+        if (e->last_event + idle - now <= ka)
             return MHD_CONTENT_READER_END_OF_STREAM;
-        unsigned wait_ms = left < 15 ? (unsigned)(left * 1000) + 1 : 15000;
-        if (!queue_watch_wait(e->s, e->id, &w, wait_ms) && !e->s->stopping &&
-            mono_s() < e->last_event + idle)
+        if (!queue_watch_wait(e->s, e->id, &w, (unsigned)(ka * 1000)) && !e->s->stopping)
             strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
     }
     size_t n = e->out.len - e->out_pos < max ? e->out.len - e->out_pos : max;

@@ -6,7 +6,8 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# rates queue fair fair_runs crash sigterm); all of them by default. About 90 s in all.
+# rates queue fair fair_runs fair_streams crash sigterm); all of them by
+# default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1112,6 +1113,49 @@ g_fair_runs() {
   judged_stop
 }
 
+### Event streams: idle timeout and a cap per client (issue 13) ###
+
+g_fair_streams() {
+  local D=$WORK/fair-streams id rc i p1 p2 OTHER=(--interface 127.0.0.2)
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-streams "$D/data" --workers 0 \
+    --conn-timeout 2 --streams-per-client 2 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  id=$(jqb .id)
+
+  # Nothing judges it (no worker): the stream has nothing to say but keep-alives.
+  tcase "fair streams: a stream with nothing but keep-alives ends after --conn-timeout"
+  curl -sN --max-time 40 -o "$WORK/idle.sse" "$J_BASE/api/v1/submissions/$id/events"
+  rc=$?
+  [ "$rc" = 0 ] || fail "curl ended with $rc (28: still open after 40 s)"
+  grep -q '^event: status' "$WORK/idle.sse" || fail "no status event first: $(head -c 200 "$WORK/idle.sse")"
+  tend
+
+  tcase "fair streams: a third stream of one client -> 429 problem+json with Retry-After"
+  curl -sN --max-time 60 -o "$WORK/s1.sse" "$J_BASE/api/v1/submissions/$id/events" &
+  p1=$!
+  curl -sN --max-time 60 -o "$WORK/s2.sse" "$J_BASE/api/v1/submissions/$id/events" &
+  p2=$!
+  # Both are open once each has its first event.
+  for ((i = 0; i < 300; i++)); do
+    grep -q '^event: status' "$WORK/s1.sse" 2>/dev/null &&
+      grep -q '^event: status' "$WORK/s2.sse" 2>/dev/null && break
+    sleep 0.05
+  done
+  req GET "/api/v1/submissions/$id/events"
+  want_problem 429 && want_header Retry-After '^[1-9][0-9]*$' &&
+    want_jq '.detail | test("2 event streams open")'
+  tend
+
+  tcase "fair streams: meanwhile another client's stream opens"
+  curl -sN --max-time 20 -o "$WORK/s3.sse" "${OTHER[@]}" "$J_BASE/api/v1/submissions/$id/events"
+  grep -q '^event: status' "$WORK/s3.sse" || fail "no event: $(head -c 200 "$WORK/s3.sse")"
+  tend
+  kill "$p1" "$p2" 2>/dev/null
+  wait "$p1" "$p2" 2>/dev/null
+  judged_stop
+}
+
 ### Crash recovery ###
 
 g_crash() {
@@ -1229,7 +1273,7 @@ g_sigterm() {
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions rates queue fair fair_runs crash sigterm)
+ALL=(problems import auth submissions rates queue fair fair_runs fair_streams crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then
