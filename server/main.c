@@ -310,7 +310,7 @@ int main(int argc, char **argv)
         .queue_per_client = 16,
         .queue_per_token = 5000,
         .runs_per_client = 2,
-        .import_slots = 1,
+        .import_slots = 2,
         .import_budget_s = 900,
         .streams_per_client = 16,
         .web = getenv("JUDGED_WEB")    ? getenv("JUDGED_WEB")

@@ -43,8 +43,8 @@
  * Sandbox slots outside the workers' own: one pool for the Run button, one for imports, so
  * neither can take the other's. A pool is shared fairly: a client has at most `inflight_max`
  * requests running or waiting (more are refused at once), runs at most `running_max` at a time
- * (one slot stays for someone else), and a freed slot goes to the waiting client that runs the
- * fewest, the longest waiting first.
+ * (in the Run pool one slot always stays for someone else), and a freed slot goes to the waiting
+ * client that runs the fewest, the longest waiting first.
  */
 struct slot_client {
     struct slot_client *next;
@@ -70,7 +70,7 @@ struct slot_pool {
     uint64_t tickets;
 };
 
-static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max)
+static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
 {
     struct slot_pool *p = calloc(1, sizeof(*p));
     if (!p)
@@ -80,7 +80,7 @@ static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max)
     p->first = first;
     p->n = n < 64 ? n : 64;
     p->inflight_max = inflight_max;
-    p->running_max = p->n > 1 ? (unsigned)p->n - 1 : 1;
+    p->running_max = reserve && p->n > 1 ? (unsigned)p->n - 1 : (unsigned)p->n;
     return p;
 }
 
@@ -380,8 +380,9 @@ int serve_main(const struct serve_config *cfg)
     s->metrics = metrics_new();
     s->ratelimit = ratelimit_new();
     /* Slots: the workers' first, then the Run button's, then the imports'. */
-    s->slots = slot_pool_new(cfg->workers, cfg->interactive, cfg->runs_per_client);
-    s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0);
+    s->slots = slot_pool_new(cfg->workers, cfg->interactive, cfg->runs_per_client, true);
+    /* Imports are for tokens only: no reserve, the start-up import uses every slot. */
+    s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0, false);
     if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots || !s->import_slots)
         goto out;
 

@@ -806,7 +806,7 @@ void store_import_all(struct server *s, const char *dir)
     /* As many at once as there are sandbox slots for imports. */
     pthread_mutex_init(&ia.lock, NULL);
     pthread_t threads[16];
-    int nthreads = s->cfg.interactive < 16 ? s->cfg.interactive : 16, started = 0;
+    int nthreads = s->cfg.import_slots < 16 ? s->cfg.import_slots : 16, started = 0;
     for (int t = 1; t < nthreads; t++)
         started += pthread_create(&threads[started], NULL, import_thread, &ia) == 0;
     import_thread(&ia);
