@@ -618,7 +618,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
  * Connections per address, so that a handful of addresses cannot take every connection: an
  * address has at most cfg.per_ip_connections, and once half of cfg.max_connections are open
  * (the reserve), an address that holds CONN_SHARE_UNDER_PRESSURE already gets no more. Filling
- * the whole cap then takes max/2/per_ip + max/2/CONN_SHARE_UNDER_PRESSURE addresses (72 with the
+ * the whole cap then takes max/2/per_ip + max/2/CONN_SHARE_UNDER_PRESSURE addresses (68 with the
  * defaults), and a newcomer always finds room in the reserve. Counted when libmicrohttpd starts
  * and closes a connection; read by its accept policy, in the listening thread. Thread-safe.
  */

@@ -305,7 +305,7 @@ int main(int argc, char **argv)
         .reads_per_sec = 100,
         .wait_max_s = 60,
         .max_connections = 512,
-        .per_ip_connections = 32,
+        .per_ip_connections = 64,
         .conn_timeout_s = 60,
         .queue_per_client = 16,
         .queue_per_token = 5000,
