@@ -198,12 +198,13 @@ static int pool_acquire(struct server *s, struct slot_pool *p, const char *clien
             break;
     }
     pool_unwait(p, &w);
-    if (got >= 0) {
+    if (got >= 0)
         c->running++;
-    } else {
+    else
         c->inflight--;
-        pthread_cond_broadcast(&p->freed); /* the next in line may be another now */
-    }
+    /* The next in line is another waiter now: it looks again (another slot may be free). */
+    if (p->waiters)
+        pthread_cond_broadcast(&p->freed);
 out:
     if (c && got < 0)
         pool_client_put(p, c);
