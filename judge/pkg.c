@@ -204,8 +204,8 @@ static const struct key_rule limits_keys[] = {
     {"code", true},
     {"compilation_time", true},
     {"compilation_memory", true},
-    {"validation_time", true},
-    {"validation_memory", true},
+    {"validation_time", false},
+    {"validation_memory", false},
     {"validation_output", true},
     {"validation_passes", true},
     {NULL, false},
@@ -417,6 +417,9 @@ static int read_problem_yaml(struct reader *r)
     p->safety_margin = modern ? 1.5 : 2.0;
     p->memory_mb = 1024;
     p->output_mb = 8;
+    /* The specification's defaults for validators: 60 s and 2 GiB. */
+    p->validation_time = 60;
+    p->validation_memory_mb = 2048;
     yaml_node_t *limits = yamldoc_get(doc, root, "limits");
     if (limits) {
         number(r, doc, limits, "time_limit", 0.001, 60, &p->time_limit);
@@ -434,6 +437,10 @@ static int read_problem_yaml(struct reader *r)
         number(r, doc, limits, "output", 1, 256, &out);
         p->memory_mb = (unsigned)ceil(mem);
         p->output_mb = (unsigned)ceil(out);
+        double vmem = p->validation_memory_mb;
+        number(r, doc, limits, "validation_time", 0.1, 600, &p->validation_time);
+        number(r, doc, limits, "validation_memory", 16, 4096, &vmem);
+        p->validation_memory_mb = (unsigned)ceil(vmem);
     }
     if (p->time_limit == 0 && has_file(r, ".timelimit")) {
         /* problemtools writes the derived limit here */

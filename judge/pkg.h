@@ -48,6 +48,8 @@ struct pkg {
     double safety_margin;
     unsigned memory_mb;
     unsigned output_mb;
+    double validation_time;        /* seconds an input validator may take on one test */
+    unsigned validation_memory_mb; /* and its memory */
     bool custom_validation;
     char *validator_args; /* the default validator's flags, or the custom one's arguments */
     char *statement;      /* Markdown */

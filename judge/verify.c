@@ -32,9 +32,19 @@ enum verdict verify_expected_verdict(const char *folder)
     return V_IE;
 }
 
-static void run_input_validators(const struct judge_env *env, const struct pkg *p,
-                                 struct verify_report *rep)
+static bool cancelled(const volatile int *cancel)
 {
+    return cancel && *cancel;
+}
+
+static int run_input_validators(const struct judge_env *env, const struct pkg *p,
+                                const volatile int *cancel, struct verify_report *rep)
+{
+    /*
+     * The package's own limits (limits.validation_time, validation_memory), wall time equal to
+     * CPU time: a validator that sleeps costs no more than one that computes.
+     */
+    unsigned vms = (unsigned)(p->validation_time * 1000);
     for (size_t v = 0; v < p->ninput_validators; v++) {
         const struct pkg_program *iv = &p->input_validators[v];
         char *folder = fs_join(p->dir, iv->path);
@@ -54,6 +64,8 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
         }
         free(diag);
         for (size_t i = 0; i < p->ntests; i++) {
+            if (cancelled(cancel))
+                return -ECANCELED;
             const struct pkg_test *t = &p->tests[i];
             const char *gargs = p->groups[t->group].input_validator_args;
             char *args = strdup(gargs ? gargs : "");
@@ -70,9 +82,9 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
                 .policy = POLICY_RUN,
                 .argv = argv,
                 .stdin_fd = in,
-                .limits = {.cpu_ms = 30000,
-                           .wall_ms = 60000,
-                           .memory_kb = 2u << 20,
+                .limits = {.cpu_ms = vms,
+                           .wall_ms = vms,
+                           .memory_kb = (uint64_t)p->validation_memory_mb << 10,
                            .stdout_max = 64u << 10,
                            .stderr_max = 64u << 10,
                            .processes = 16,
@@ -87,6 +99,11 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
                 diag_add(&rep->errors,
                          "problem '%s': input validator '%s' could not run on '%s': %s", p->slug,
                          iv->path, t->name, strerror(-rc));
+            } else if (r.status == SANDBOX_CPU_LIMIT || r.status == SANDBOX_WALL_LIMIT) {
+                diag_add(&rep->errors,
+                         "problem '%s': input validator '%s' took longer than the package's "
+                         "validation_time (%g s) on 'data/%s.in'",
+                         p->slug, iv->path, p->validation_time, t->name);
             } else if (r.status != SANDBOX_EXITED || r.exit_code != 42) {
                 const char *why = strbuf_str(&r.out)[0] ? strbuf_str(&r.out) : strbuf_str(&r.err);
                 diag_add(&rep->errors,
@@ -100,6 +117,7 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
                 sandbox_result_release(&r);
         }
     }
+    return 0;
 }
 
 static uint64_t hash_file(const char *path, bool *ok)
@@ -131,7 +149,7 @@ static void warn_identical_tests(const struct pkg *p, struct verify_report *rep)
 
 static int judge_reference(const struct judge_env *env, const struct problem *pr,
                            const struct pkg_program *sub, unsigned tl, bool stop,
-                           struct verify_report *rep)
+                           const volatile int *cancel, struct verify_report *rep)
 {
     struct verify_sub *s = realloc(rep->subs, (rep->nsubs + 1) * sizeof(*s));
     if (!s)
@@ -141,7 +159,7 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
     memset(s, 0, sizeof(*s));
     s->path = strdup(sub->path);
     s->expected = strdup(sub->expected);
-    struct judge_opts opts = {.time_limit_ms = tl, .stop_at_first_failure = stop};
+    struct judge_opts opts = {.time_limit_ms = tl, .stop_at_first_failure = stop, .cancel = cancel};
     struct judge_result res;
     int rc = judge_submission(env, pr, sub->lang, (const char *const *)sub->sources, sub->nsources,
                               &opts, &res);
@@ -174,6 +192,13 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
 int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
                    const char *cache_dir, struct verify_report *rep, struct problem **out)
 {
+    return verify_problem_cancel(env, dir, slug, cache_dir, NULL, rep, out);
+}
+
+int verify_problem_cancel(const struct judge_env *env, const char *dir, const char *slug,
+                          const char *cache_dir, const volatile int *cancel,
+                          struct verify_report *rep, struct problem **out)
+{
     memset(rep, 0, sizeof(*rep));
     if (out)
         *out = NULL;
@@ -187,7 +212,11 @@ int verify_problem(const struct judge_env *env, const char *dir, const char *slu
     rep->slug = strdup(p->slug);
     for (size_t i = 0; i < p->warnings.n; i++)
         diag_add(&rep->warnings, "%s", p->warnings.items[i]);
-    run_input_validators(env, p, rep);
+    rc = run_input_validators(env, p, cancel, rep);
+    if (rc) {
+        pkg_free(p);
+        return rc;
+    }
     warn_identical_tests(p, rep);
     struct problem *pr = NULL;
     rc = problem_prepare(env, p, cache_dir, &pr, &rep->errors);
@@ -207,7 +236,7 @@ int verify_problem(const struct judge_env *env, const char *dir, const char *slu
     unsigned tl = given ? given : DERIVE_LIMIT_MS;
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (!strcmp(p->submissions[i].expected, "accepted"))
-            rc = judge_reference(env, pr, &p->submissions[i], tl, false, rep);
+            rc = judge_reference(env, pr, &p->submissions[i], tl, false, cancel, rep);
     for (size_t i = 0; i < rep->nsubs; i++)
         if (rep->subs[i].ok && rep->subs[i].time_ms > rep->slowest_accepted_ms)
             rep->slowest_accepted_ms = rep->subs[i].time_ms;
@@ -232,7 +261,7 @@ int verify_problem(const struct judge_env *env, const char *dir, const char *slu
     rep->time_limit = tl / 1000.0;
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (strcmp(p->submissions[i].expected, "accepted"))
-            rc = judge_reference(env, pr, &p->submissions[i], tl, true, rep);
+            rc = judge_reference(env, pr, &p->submissions[i], tl, true, cancel, rep);
 
     /* Wrong submissions that all fail on one test show the others do not separate anything. */
     const char *first = NULL;

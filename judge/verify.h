@@ -39,6 +39,14 @@ struct verify_report {
  */
 int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
                    const char *cache_dir, struct verify_report *rep, struct problem **out);
+/*
+ * The same, stopping with -ECANCELED once *cancel is non-zero (looked at between validator runs
+ * and between tests: each run stays within its own limits). Input validators run under the
+ * package's limits.validation_time and validation_memory.
+ */
+int verify_problem_cancel(const struct judge_env *env, const char *dir, const char *slug,
+                          const char *cache_dir, const volatile int *cancel,
+                          struct verify_report *rep, struct problem **out);
 void verify_report_release(struct verify_report *rep);
 json_t *verify_report_json(const struct verify_report *rep);
 void verify_report_print(FILE *f, const struct verify_report *rep);

@@ -151,6 +151,15 @@ void api_submission_post(struct server *s, struct req *r)
                       s->cfg.queue_max);
         return;
     }
+    if (rc == -EDQUOT) {
+        /* The queue is served round robin; the cap bounds what one client can park in it. */
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, 429,
+                      "you have %u submissions queued or being judged, the most one client may "
+                      "have; submit again once one of them is done",
+                      queue_client_cap(s, &r->who));
+        return;
+    }
     if (rc == -EBUSY) {
         http_header(r, "Retry-After", "5");
         reply_problem(r, 503, "the database is busy; retry in a few seconds");
@@ -322,8 +331,58 @@ void api_submission_rejudge(struct server *s, struct req *r)
 
 /*** Server-Sent Events ***/
 
+/*
+ * Open streams per client (queue_client_key), so that one client cannot hold the connections
+ * of everyone: past cfg.streams_per_client a new stream is refused with 429.
+ */
+struct stream_count {
+    struct stream_count *next;
+    char key[96];
+    unsigned n;
+};
+static struct stream_count *streams;
+static pthread_mutex_t streams_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Counts a stream of `key` in; false when it has `max` open already. */
+static bool streams_take(const char *key, unsigned max)
+{
+    pthread_mutex_lock(&streams_lock);
+    struct stream_count *c = streams;
+    while (c && strcmp(c->key, key))
+        c = c->next;
+    bool ok = !c || c->n < max;
+    if (ok && !c && (c = calloc(1, sizeof(*c)))) {
+        snprintf(c->key, sizeof(c->key), "%s", key);
+        c->next = streams;
+        streams = c;
+    }
+    if (ok && c)
+        c->n++;
+    pthread_mutex_unlock(&streams_lock);
+    return ok;
+}
+
+static void streams_put(const char *key)
+{
+    pthread_mutex_lock(&streams_lock);
+    for (struct stream_count **p = &streams; *p; p = &(*p)->next) {
+        if (strcmp((*p)->key, key))
+            continue;
+        struct stream_count *c = *p;
+        if (--c->n == 0) {
+            *p = c->next;
+            free(c);
+        }
+        break;
+    }
+    pthread_mutex_unlock(&streams_lock);
+}
+
 struct events {
     struct server *s;
+    char client[96];
+    bool counted;
+    double last_event; /* when the last event (not a keep-alive) was sent, monotonic seconds */
     char id[SUBMISSION_ID_LEN + 1];
     struct principal who;
     size_t sent_tests;
@@ -371,9 +430,24 @@ static void poll_events(struct events *e)
     json_decref(res);
 }
 
+static double mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
 {
     struct events *e = ud;
+    /*
+     * Keep-alives are the server's own writes, not the client's activity: a stream that carried
+     * nothing else for the idle timeout (--conn-timeout) ends, as an idle connection would. The
+     * client comes back if it still cares (the web front end polls then).
+     */
+    double idle = e->s->cfg.conn_timeout_s ? e->s->cfg.conn_timeout_s : 60;
+    /* Keep-alives often enough that the connection's own timeout never sees a silent stream. */
+    double ka = idle / 2 < 15 ? idle / 2 : 15;
     while (e->out_pos == e->out.len) {
         strbuf_reset(&e->out);
         e->out_pos = 0;
@@ -382,16 +456,23 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
         struct queue_watch w;
         queue_watch_init(e->s, e->id, &w);
         poll_events(e);
-        if (e->out.len)
+        double now = mono_s();
+        if (e->out.len) {
+            e->last_event = now;
             break;
+        }
+        /* The next keep-alive would keep it open past the idle timeout: end it cleanly now. */
+        if (e->last_event + idle - now <= ka)
+            return MHD_CONTENT_READER_END_OF_STREAM;
         /*
          * A candidate's stream looks at its token every second: a revoked invite closes it
-         * (above) though nothing moves on the submission.
+         * (above) though nothing moves on the submission. Others wait a keep-alive's interval.
          */
-        unsigned slice = e->who.role == ROLE_CANDIDATE ? 1000 : 15000;
+        unsigned ka_ms = (unsigned)(ka * 1000);
+        unsigned slice = e->who.role == ROLE_CANDIDATE && ka_ms > 1000 ? 1000 : ka_ms;
         if (queue_watch_wait(e->s, e->id, &w, slice) || e->s->stopping) {
             e->idle_ms = 0;
-        } else if ((e->idle_ms += slice) >= 15000) {
+        } else if ((e->idle_ms += slice) >= ka_ms) {
             e->idle_ms = 0;
             strbuf_addstr(&e->out, ": keep-alive\n\n"); /* proxies close silent streams */
         }
@@ -405,6 +486,8 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
 static void events_free(void *ud)
 {
     struct events *e = ud;
+    if (e->counted)
+        streams_put(e->client);
     strbuf_release(&e->out);
     free(e);
 }
@@ -419,12 +502,26 @@ void api_submission_events(struct server *s, struct req *r)
         return;
     }
     json_decref(res);
+    char client[96];
+    queue_client_key(&r->who, r->client, client, sizeof(client));
+    if (!streams_take(client, s->cfg.streams_per_client)) {
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, 429,
+                      "you have %u event streams open, the most one client may have; close one "
+                      "or poll GET /api/v1/submissions/%.64s instead",
+                      s->cfg.streams_per_client, r->params[0]);
+        return;
+    }
     struct events *e = calloc(1, sizeof(*e));
     if (!e) {
+        streams_put(client);
         reply_problem(r, 500, "out of memory");
         return;
     }
     e->s = s;
+    snprintf(e->client, sizeof(e->client), "%s", client);
+    e->counted = true;
+    e->last_event = mono_s();
     snprintf(e->id, sizeof(e->id), "%s", r->params[0]);
     e->who = r->who;
     strbuf_init(&e->out, 0);
@@ -521,7 +618,18 @@ void api_run(struct server *s, struct req *r)
         json_decref(body);
         return;
     }
-    int slot = slot_acquire(s, RUN_SLOT_WAIT);
+    char client[96];
+    queue_client_key(&r->who, r->client, client, sizeof(client));
+    int slot = slot_acquire(s, client, RUN_SLOT_WAIT);
+    if (slot == -EDQUOT) {
+        json_decref(body);
+        http_header(r, "Retry-After", "5");
+        reply_problem(r, 429,
+                      "you have %u runs going or waiting, the most one client may have; run "
+                      "again once one of them has answered",
+                      s->cfg.runs_per_client);
+        return;
+    }
     if (slot < 0) {
         json_decref(body);
         http_header(r, "Retry-After", "5");
@@ -545,7 +653,7 @@ void api_run(struct server *s, struct req *r)
                       : run_samples(&env, pr, lang, path, &view, &status);
     }
     fs_remove_tree(dir);
-    slot_release(s, slot);
+    slot_release(s, slot, client);
     json_decref(body);
     if (!out) {
         fprintf(stderr, "judged: run failed: %s\n", rc ? err : "the sandbox failed");

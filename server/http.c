@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -738,6 +739,117 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
     *ctx = NULL;
 }
 
+/*** Connection accounting ***/
+
+/*
+ * Connections per address, so that a handful of addresses cannot take every connection: an
+ * address has at most cfg.per_ip_connections, and once half of cfg.max_connections are open
+ * (the reserve), an address that holds CONN_SHARE_UNDER_PRESSURE already gets no more. Filling
+ * the whole cap then takes max/2/per_ip + max/2/CONN_SHARE_UNDER_PRESSURE addresses (68 with the
+ * defaults), and a newcomer always finds room in the reserve. Counted when libmicrohttpd starts
+ * and closes a connection; read by its accept policy, in the listening thread. Thread-safe.
+ */
+#define CONN_SHARE_UNDER_PRESSURE 4
+
+struct conn_count {
+    char addr[INET6_ADDRSTRLEN];
+    unsigned n;
+};
+
+static struct {
+    pthread_mutex_t lock;
+    struct conn_count *by_addr; /* unsorted; one entry per address with a connection open */
+    size_t naddr, cap;
+    unsigned total, max, per_ip;
+} conns = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static bool sockaddr_text(const struct sockaddr *sa, char out[INET6_ADDRSTRLEN])
+{
+    if (!sa)
+        return false;
+    if (sa->sa_family == AF_INET)
+        return inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out,
+                         INET6_ADDRSTRLEN) != NULL;
+    if (sa->sa_family == AF_INET6)
+        return inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out,
+                         INET6_ADDRSTRLEN) != NULL;
+    return false;
+}
+
+/* The entry of `addr`, or NULL. Under the lock. */
+static struct conn_count *conn_find(const char *addr)
+{
+    for (size_t i = 0; i < conns.naddr; i++)
+        if (!strcmp(conns.by_addr[i].addr, addr))
+            return &conns.by_addr[i];
+    return NULL;
+}
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+    char addr[INET6_ADDRSTRLEN];
+    if (!sockaddr_text(sa, addr))
+        return MHD_YES;
+    pthread_mutex_lock(&conns.lock);
+    struct conn_count *c = conn_find(addr);
+    unsigned mine = c ? c->n : 0;
+    bool ok =
+        mine < conns.per_ip && (conns.total < conns.max / 2 || mine < CONN_SHARE_UNDER_PRESSURE);
+    pthread_mutex_unlock(&conns.lock);
+    return ok ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_ctx,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        char addr[INET6_ADDRSTRLEN];
+        *socket_ctx = NULL;
+        if (!ci || !sockaddr_text(ci->client_addr, addr))
+            return;
+        pthread_mutex_lock(&conns.lock);
+        struct conn_count *c = conn_find(addr);
+        if (!c && conns.naddr == conns.cap) {
+            size_t ncap = conns.cap ? 2 * conns.cap : 64;
+            struct conn_count *grown = realloc(conns.by_addr, ncap * sizeof(*grown));
+            if (grown) {
+                conns.by_addr = grown;
+                conns.cap = ncap;
+            }
+        }
+        if (!c && conns.naddr < conns.cap) {
+            c = &conns.by_addr[conns.naddr++];
+            snprintf(c->addr, sizeof(c->addr), "%s", addr);
+            c->n = 0;
+        }
+        if (c) {
+            c->n++;
+            conns.total++;
+            *socket_ctx = (void *)1; /* counted: uncount when it closes */
+        }
+        pthread_mutex_unlock(&conns.lock);
+        return;
+    }
+    if (code != MHD_CONNECTION_NOTIFY_CLOSED || !*socket_ctx)
+        return;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char addr[INET6_ADDRSTRLEN];
+    if (!ci || !sockaddr_text(ci->client_addr, addr))
+        return;
+    pthread_mutex_lock(&conns.lock);
+    struct conn_count *c = conn_find(addr);
+    if (c) {
+        conns.total--;
+        if (--c->n == 0)
+            *c = conns.by_addr[--conns.naddr]; /* the last entry takes its place */
+    }
+    pthread_mutex_unlock(&conns.lock);
+    *socket_ctx = NULL;
+}
+
 static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len)
 {
     char host[256];
@@ -782,13 +894,17 @@ int http_start(struct server *s, struct MHD_Daemon **out, unsigned *port)
                      MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    pthread_mutex_lock(&conns.lock);
+    conns.max = s->cfg.max_connections;
+    conns.per_ip = s->cfg.per_ip_connections;
+    pthread_mutex_unlock(&conns.lock);
     struct MHD_Daemon *d = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        flags, 0, on_accept, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_CONNECTION_LIMIT, s->cfg.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         s->cfg.per_ip_connections, MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout_s,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024,
-        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512u << 10), MHD_OPTION_UNESCAPE_CALLBACK, unescape,
-        NULL, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+        NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_THREAD_STACK_SIZE,
+        (size_t)(512u << 10), MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (!d)
         return -EADDRINUSE;
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -808,4 +924,10 @@ void http_stop(struct MHD_Daemon *d)
 {
     if (d)
         MHD_stop_daemon(d);
+    pthread_mutex_lock(&conns.lock);
+    free(conns.by_addr);
+    conns.by_addr = NULL;
+    conns.naddr = conns.cap = 0;
+    conns.total = 0;
+    pthread_mutex_unlock(&conns.lock);
 }

@@ -114,6 +114,16 @@ static int parse_duration(const char *text, unsigned long *seconds)
     return -1;
 }
 
+/* Long options without a short letter. */
+enum {
+    OPT_QUEUE_PER_CLIENT = 256,
+    OPT_QUEUE_PER_TOKEN,
+    OPT_RUNS_PER_CLIENT,
+    OPT_IMPORT_SLOTS,
+    OPT_IMPORT_BUDGET,
+    OPT_STREAMS_PER_CLIENT,
+};
+
 static void usage(FILE *f)
 {
     fputs(
@@ -125,6 +135,9 @@ static void usage(FILE *f)
         "              [--read-rate N] [--port-file FILE] [--lease SECONDS]\n"
         "              [--webhook-private] [--max-connections N] [--per-ip-connections N]\n"
         "              [--conn-timeout SECONDS] [--anon-retention DURATION]\n"
+        "              [--queue-per-client N] [--queue-per-token N]\n"
+        "              [--runs-per-client N] [--import-slots N] [--import-budget SECONDS]\n"
+        "              [--streams-per-client N]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -403,6 +416,12 @@ int main(int argc, char **argv)
         {"conn-timeout", required_argument, NULL, 'O'},
         {"lease", required_argument, NULL, 'E'},
         {"anon-retention", required_argument, NULL, 'N'},
+        {"queue-per-client", required_argument, NULL, OPT_QUEUE_PER_CLIENT},
+        {"queue-per-token", required_argument, NULL, OPT_QUEUE_PER_TOKEN},
+        {"runs-per-client", required_argument, NULL, OPT_RUNS_PER_CLIENT},
+        {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
+        {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
+        {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
         {NULL, 0, NULL, 0},
     };
     bool server = false;
@@ -416,8 +435,14 @@ int main(int argc, char **argv)
         .reads_per_sec = 100,
         .wait_max_s = 60,
         .max_connections = 512,
-        .per_ip_connections = 128,
+        .per_ip_connections = 64,
         .conn_timeout_s = 60,
+        .queue_per_client = 16,
+        .queue_per_token = 5000,
+        .runs_per_client = 2,
+        .import_slots = 2,
+        .import_budget_s = 900,
+        .streams_per_client = 16,
         .web = getenv("JUDGED_WEB")    ? getenv("JUDGED_WEB")
                : fs_is_dir("web/dist") ? "web/dist"
                                        : NULL,
@@ -481,6 +506,31 @@ int main(int argc, char **argv)
                                 "followed by s, m, h or d (30d, 12h, 90s), at least 1 s\n");
                 return 2;
             }
+            break;
+        case OPT_QUEUE_PER_CLIENT:
+        case OPT_QUEUE_PER_TOKEN:
+        case OPT_RUNS_PER_CLIENT:
+        case OPT_IMPORT_SLOTS:
+        case OPT_IMPORT_BUDGET:
+        case OPT_STREAMS_PER_CLIENT:
+            /* Caps: 0 turns the queue caps off; the others need at least one. */
+            n = parse_count(optarg, c == OPT_IMPORT_SLOTS ? 16 : 1000000);
+            if (n < 0 || (n == 0 && c != OPT_QUEUE_PER_CLIENT && c != OPT_QUEUE_PER_TOKEN)) {
+                fprintf(stderr, "judged: '%s' is not a count for that option\n", optarg);
+                return 2;
+            }
+            if (c == OPT_QUEUE_PER_CLIENT)
+                sc.queue_per_client = (unsigned)n;
+            else if (c == OPT_QUEUE_PER_TOKEN)
+                sc.queue_per_token = (unsigned)n;
+            else if (c == OPT_RUNS_PER_CLIENT)
+                sc.runs_per_client = (unsigned)n;
+            else if (c == OPT_IMPORT_SLOTS)
+                sc.import_slots = (int)n;
+            else if (c == OPT_IMPORT_BUDGET)
+                sc.import_budget_s = (unsigned)n;
+            else
+                sc.streams_per_client = (unsigned)n;
             break;
         case 'E':
             n = parse_count(optarg, 3600);

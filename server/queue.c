@@ -3,6 +3,15 @@
  * compiling in one statement, and writes the result with a guard on that status in the same
  * transaction as its tests, so a result is recorded once even if a row were judged twice. After
  * a crash, rows left compiling go back to queued and their (unrecorded) judgement starts over.
+ *
+ * Fairness. The queue is served round robin across clients (a token, a candidate's invite, or
+ * the address of an anonymous one), not in arrival order, so one client's many slow submissions
+ * cannot hold back everyone else's: the next claimed is the oldest queued submission of the
+ * client with the fewest being judged, among those the one served least recently. The last
+ * claim of each client with work in the queue is kept in memory (a restart forgets it, which
+ * costs nothing but one round of order); claims, local and remote, take one lock so that two
+ * never pick the same row. And a client may have a bounded number of submissions queued or
+ * being judged at once (--queue-per-client, --queue-per-token).
  */
 #define _GNU_SOURCE
 #include "queue.h"
@@ -23,7 +32,17 @@ struct live {
     uint64_t version; /* counts its changes */
 };
 
+/* When a client was last served, by its key (see queue_client_key). */
+struct served {
+    char *key;
+    uint64_t tick;
+};
+
 struct queue {
+    pthread_mutex_t claim_lock; /* one claim at a time: the pick and its UPDATE */
+    struct served *served;      /* sorted by key; the clients with work queued or being judged */
+    size_t nserved;
+    uint64_t tick; /* counts claims */
     pthread_mutex_t lock;
     pthread_cond_t work;    /* a submission came in */
     pthread_cond_t changed; /* some submission made progress */
@@ -38,6 +57,7 @@ struct queue *queue_new(void)
     if (!q)
         return NULL;
     pthread_mutex_init(&q->lock, NULL);
+    pthread_mutex_init(&q->claim_lock, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -58,9 +78,13 @@ void queue_free(struct queue *q)
         json_decref(l->tests);
         free(l);
     }
+    for (size_t i = 0; i < q->nserved; i++)
+        free(q->served[i].key);
+    free(q->served);
     pthread_cond_destroy(&q->work);
     pthread_cond_destroy(&q->changed);
     pthread_mutex_destroy(&q->lock);
+    pthread_mutex_destroy(&q->claim_lock);
     free(q);
 }
 
@@ -116,6 +140,32 @@ long queue_depth(struct server *s, long *running)
     return depth;
 }
 
+/*
+ * The client a submission row belongs to, in SQL: the same key queue_client_key makes. Candidates
+ * by invite first (their token is the invite's), then tokens, then the address.
+ */
+#define CLIENT_KEY_SQL                                                                             \
+    "(CASE WHEN invite_id IS NOT NULL THEN 'i' || invite_id WHEN token_id IS NOT NULL THEN "       \
+    "'t' || token_id ELSE 'a' || coalesce(client, '') END)"
+
+void queue_client_key(const struct principal *who, const char *address, char *buf, size_t size)
+{
+    if (who->role == ROLE_CANDIDATE && who->invite_id)
+        snprintf(buf, size, "i%lld", (long long)who->invite_id);
+    else if (who->role != ROLE_ANON && who->token_id)
+        snprintf(buf, size, "t%lld", (long long)who->token_id);
+    else
+        snprintf(buf, size, "a%s", address ? address : "");
+}
+
+unsigned queue_client_cap(const struct server *s, const struct principal *who)
+{
+    if (who->role == ROLE_ADMIN)
+        return 0;
+    return who->role == ROLE_TEAM || who->role == ROLE_WORKER ? s->cfg.queue_per_token
+                                                              : s->cfg.queue_per_client;
+}
+
 int queue_submit(struct server *s, const struct submit_request *req, char id[SUBMISSION_ID_LEN + 1])
 {
     long depth = queue_depth(s, NULL);
@@ -124,22 +174,31 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
     if ((unsigned long)depth >= s->cfg.queue_max)
         return -EAGAIN;
     auth_random_hex(id, SUBMISSION_ID_LEN / 2);
-    sqlite3 *c = db_acquire(s->db);
     const struct principal *w = req->who;
-    int rc =
-        db_exec(c,
-                "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
-                "token_id, invite_id, client, status, created_at, anonymous) VALUES (?, ?, ?, ?, "
-                "?, nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?, ?)",
-                "sisssiiisii", id, req->version_id, req->slug, req->language, req->source,
-                w->role == ROLE_TEAM || w->role == ROLE_CANDIDATE ? w->team_id : 0, w->token_id,
-                w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms(),
-                (int64_t)(w->role == ROLE_ANON));
+    char key[96];
+    queue_client_key(w, req->client, key, sizeof(key));
+    unsigned cap = queue_client_cap(s, w);
+    sqlite3 *c = db_acquire(s->db);
+    /* The count and the insert in one statement: concurrent submits of a client cannot all pass. */
+    int rc = db_exec(
+        c,
+        "INSERT INTO submissions (id, version_id, slug, language, source, team_id, "
+        "token_id, invite_id, client, status, created_at, anonymous) SELECT ?, ?, ?, ?, ?, "
+        "nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, 'queued', ?, ?13 WHERE ?12 = 0 OR (SELECT "
+        "count(*) FROM submissions WHERE status IN ('queued', 'compiling') AND " CLIENT_KEY_SQL
+        " = ?11) < ?12",
+        "sisssiiisisii", id, req->version_id, req->slug, req->language, req->source,
+        w->role == ROLE_TEAM || w->role == ROLE_CANDIDATE ? w->team_id : 0, w->token_id,
+        w->role == ROLE_CANDIDATE ? w->invite_id : 0, req->client, db_now_ms(), key, (int64_t)cap,
+        (int64_t)(w->role == ROLE_ANON));
+    bool inserted = rc == SQLITE_OK && sqlite3_changes(c) == 1;
     db_release(s->db, c);
     if (rc != SQLITE_OK)
         return rc == SQLITE_FULL                          ? -ENOSPC
                : rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? -EBUSY
                                                           : -EIO;
+    if (!inserted)
+        return -EDQUOT;
     pthread_mutex_lock(&s->queue->lock);
     s->queue->pending++;
     pthread_cond_signal(&s->queue->work);
@@ -168,22 +227,118 @@ void queue_wake_all(struct server *s)
     pthread_mutex_unlock(&s->queue->lock);
 }
 
-int queue_claim(struct server *s, struct job *job)
+/*** Claiming, fairly ***/
+
+struct head {
+    char *key;
+    int64_t seq;  /* its oldest queued submission; 0: none queued */
+    int64_t busy; /* its submissions being judged */
+    uint64_t tick;
+};
+
+static int served_cmp(const void *a, const void *b)
 {
-    memset(job, 0, sizeof(*job));
-    sqlite3 *c = db_acquire(s->db);
-    /*
-     * The claim needs no fsync of its own: after a crash queue_recover puts compiling rows back
-     * to queued anyway, and the result's commit (synchronous=FULL) syncs the log up to it.
-     */
-    sqlite3_exec(c, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    return strcmp(((const struct served *)a)->key, ((const struct served *)b)->key);
+}
+
+/*
+ * Picks the next submission to claim: 0 and *seq, -ENOENT when none is queued, -EIO. The caller
+ * holds claim_lock. Replaces the memory of who was served with the clients that still have work.
+ */
+static int pick_fair(struct queue *q, sqlite3 *c, int64_t *seq)
+{
+    sqlite3_stmt *st = db_prepare(
+        c,
+        "SELECT k, min(CASE WHEN status = 'queued' THEN seq END), sum(status = 'compiling') "
+        "FROM (SELECT seq, status, " CLIENT_KEY_SQL " AS k FROM submissions "
+        "WHERE status IN ('queued', 'compiling')) GROUP BY k ORDER BY k",
+        "");
+    struct head *heads = NULL;
+    size_t n = 0, cap = 0;
+    int rc = st ? 0 : -EIO, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? 2 * cap : 64;
+            struct head *h = realloc(heads, ncap * sizeof(*h));
+            if (!h) {
+                rc = -ENOMEM;
+                break;
+            }
+            heads = h;
+            cap = ncap;
+        }
+        heads[n] = (struct head){.key = db_column_strdup(st, 0),
+                                 .seq = sqlite3_column_int64(st, 1),
+                                 .busy = sqlite3_column_int64(st, 2)};
+        if (!heads[n++].key)
+            rc = -ENOMEM;
+    }
+    if (!rc && st && step != SQLITE_DONE)
+        rc = -EIO;
+    sqlite3_finalize(st);
+    /* Both lists are sorted by key: one walk finds each client's last claim. */
+    for (size_t i = 0, j = 0; !rc && i < n; i++) {
+        while (j < q->nserved && strcmp(q->served[j].key, heads[i].key) < 0)
+            j++;
+        if (j < q->nserved && !strcmp(q->served[j].key, heads[i].key))
+            heads[i].tick = q->served[j].tick;
+    }
+    struct head *best = NULL;
+    for (size_t i = 0; !rc && i < n; i++) {
+        struct head *h = &heads[i];
+        if (!h->seq)
+            continue;
+        if (!best || h->busy < best->busy || (h->busy == best->busy && h->tick < best->tick) ||
+            (h->busy == best->busy && h->tick == best->tick && h->seq < best->seq))
+            best = h;
+    }
+    if (!rc && !best)
+        rc = -ENOENT;
+    /* Remember the clients that still have work, the one picked as served now. */
+    struct served *served = !rc ? calloc(n, sizeof(*served)) : NULL;
+    if (!rc && !served)
+        rc = -ENOMEM;
+    if (!rc) {
+        *seq = best->seq;
+        best->tick = ++q->tick;
+        for (size_t i = 0; i < n; i++) {
+            served[i] = (struct served){heads[i].key, heads[i].tick};
+            heads[i].key = NULL;
+        }
+        for (size_t i = 0; i < q->nserved; i++)
+            free(q->served[i].key);
+        free(q->served);
+        q->served = served;
+        q->nserved = n;
+        qsort(q->served, n, sizeof(*served), served_cmp); /* sorted already; cheap insurance */
+    }
+    for (size_t i = 0; i < n; i++)
+        free(heads[i].key);
+    free(heads);
+    return rc;
+}
+
+int queue_claim_fair(struct server *s, sqlite3 *c, queue_take_fn take, void *ud)
+{
+    struct queue *q = s->queue;
+    pthread_mutex_lock(&q->claim_lock);
+    int64_t seq = 0;
+    int rc = pick_fair(q, c, &seq);
+    if (!rc)
+        rc = take(c, seq, ud);
+    pthread_mutex_unlock(&q->claim_lock);
+    return rc;
+}
+
+static int take_local(sqlite3 *c, int64_t seq, void *ud)
+{
+    struct job *job = ud;
     sqlite3_stmt *st = db_prepare(
         c,
         "UPDATE submissions SET status = 'compiling', attempts = attempts + 1, started_at = ?, "
-        "worker_token_id = NULL "
-        "WHERE seq = (SELECT seq FROM submissions WHERE status = 'queued' ORDER BY seq LIMIT 1) "
-        "AND status = 'queued' RETURNING seq, id, version_id, language, source, created_at",
-        "i", db_now_ms());
+        "worker_token_id = NULL WHERE seq = ? AND status = 'queued' "
+        "RETURNING seq, id, version_id, language, source, created_at",
+        "ii", db_now_ms(), seq);
     int rc = -EIO;
     if (st) {
         int step = sqlite3_step(st);
@@ -204,6 +359,32 @@ int queue_claim(struct server *s, struct job *job)
             step = sqlite3_step(st);
     }
     sqlite3_finalize(st);
+    return rc;
+}
+
+int queue_claim(struct server *s, struct job *job)
+{
+    memset(job, 0, sizeof(*job));
+    sqlite3 *c = db_acquire(s->db);
+    /* A read first: an empty queue costs no write lock, however many workers wait on it. */
+    sqlite3_stmt *st =
+        db_prepare(c, "SELECT 1 FROM submissions WHERE status = 'queued' LIMIT 1", "");
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW) {
+        db_release(s->db, c);
+        return step == SQLITE_DONE ? -ENOENT : -EIO;
+    }
+    /*
+     * The claim needs no fsync of its own: after a crash queue_recover puts compiling rows back
+     * to queued anyway, and the result's commit (synchronous=FULL) syncs the log up to it.
+     */
+    sqlite3_exec(c, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    int rc = queue_claim_fair(s, c, take_local, job);
+    if (rc) {
+        job_release(job);
+        memset(job, 0, sizeof(*job));
+    }
     sqlite3_exec(c, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
     db_release(s->db, c);
     return rc;

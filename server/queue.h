@@ -30,7 +30,18 @@ struct submit_request {
     const char *client;
 };
 
-/* Stores a new queued submission and wakes a worker. -EAGAIN when the queue is full. */
+/*
+ * The key that tells clients apart for fairness and caps: a candidate's invite, a token, or the
+ * address of an anonymous client.
+ */
+void queue_client_key(const struct principal *who, const char *address, char *buf, size_t size);
+/* How many submissions `who` may have queued or being judged at once; 0: no cap (the admin). */
+unsigned queue_client_cap(const struct server *s, const struct principal *who);
+
+/*
+ * Stores a new queued submission and wakes a worker. -EAGAIN when the queue is full, -EDQUOT
+ * when this client has queue_client_cap() submissions queued or being judged already.
+ */
 int queue_submit(struct server *s, const struct submit_request *req,
                  char id[SUBMISSION_ID_LEN + 1]);
 
@@ -43,8 +54,19 @@ struct job {
     int64_t created_at;
 };
 
-/* Takes the oldest queued submission (status compiling). 0, -ENOENT when none, -EIO. */
+/*
+ * Takes the next queued submission (status compiling), round robin across clients: the oldest
+ * of the client with the fewest being judged, then the one served least recently. 0, -ENOENT
+ * when none, -EIO. Thread-safe.
+ */
 int queue_claim(struct server *s, struct job *job);
+/*
+ * The same pick for another claimer (remote workers): `take` moves row `seq` from queued to
+ * compiling on `c` as it likes and returns 0, -ENOENT (gone) or another negative errno. Claims
+ * are serialised, so no two pick the same row.
+ */
+typedef int (*queue_take_fn)(sqlite3 *c, int64_t seq, void *ud);
+int queue_claim_fair(struct server *s, sqlite3 *c, queue_take_fn take, void *ud);
 /* Waits until work may be there (a submission came in) or `ms` passed. */
 void queue_wait_work(struct server *s, unsigned ms);
 void queue_wake_all(struct server *s);

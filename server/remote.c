@@ -2,9 +2,10 @@
  * Remote workers: judges on other machines pull submissions over HTTP, as DOMjudge's judgehosts
  * do, from the same queue the local worker threads use.
  *
- *   claim      one UPDATE ... RETURNING moves the oldest queued submission to compiling and gives
- *              it a lease (a random id, an expiry, the worker's token), so a submission is never
- *              handed out twice, whoever claims;
+ *   claim      the queue picks the next submission (round robin across clients, as for local
+ *              workers) and one UPDATE ... RETURNING moves it to compiling with a lease (a
+ *              random id, an expiry, the worker's token), so a submission is never handed out
+ *              twice, whoever claims;
  *   heartbeat  moves the expiry on; a lease not extended in time is swept back to the queue
  *              (the worker died or lost the network) by a thread of its own;
  *   progress   feeds the live results (GET, the event stream) as local workers do;
@@ -171,7 +172,47 @@ static int lease_current(struct server *s, struct req *r, char id[SUBMISSION_ID_
     return rc;
 }
 
-/* Claims the oldest queued submission for `who`: the job's JSON into *job. 0, -ENOENT, -EIO. */
+struct lease_take {
+    const char *lease;
+    int64_t now, expires, token_id;
+    /* out */
+    char id[SUBMISSION_ID_LEN + 1];
+    int64_t version_id;
+    char *language, *source;
+};
+
+/* Leases row `seq` (queue_take_fn): the queue picks which, fairly across clients. */
+static int take_leased(sqlite3 *c, int64_t seq, void *ud)
+{
+    struct lease_take *t = ud;
+    sqlite3_stmt *st = db_prepare(c,
+                                  "UPDATE submissions SET status = 'compiling', attempts = "
+                                  "attempts + 1, started_at = ?, lease_id = ?, "
+                                  "lease_expires_at = ?, worker_token_id = nullif(?, 0) "
+                                  "WHERE seq = ? AND status = 'queued' "
+                                  "RETURNING id, version_id, language, source",
+                                  "isiii", t->now, t->lease, t->expires, t->token_id, seq);
+    int rc = -EIO;
+    if (st) {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_ROW) {
+            snprintf(t->id, sizeof(t->id), "%s", (const char *)sqlite3_column_text(st, 0));
+            t->version_id = sqlite3_column_int64(st, 1);
+            t->language = db_column_strdup(st, 2);
+            t->source = db_column_strdup(st, 3);
+            rc = t->language && t->source ? 0 : -ENOMEM;
+        } else if (step == SQLITE_DONE) {
+            rc = -ENOENT;
+        }
+        while (step == SQLITE_ROW)
+            step = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Claims the next queued submission for `who` (fairly across clients): the job's JSON into *job.
+ * 0, -ENOENT, -EIO. */
 static int claim_one(struct server *s, const struct principal *who, json_t **job)
 {
     sqlite3 *c = db_acquire(s->db);
@@ -188,32 +229,11 @@ static int claim_one(struct server *s, const struct principal *who, json_t **job
     auth_random_hex(lease, LEASE_ID_LEN / 2);
     unsigned secs = lease_seconds(s);
     int64_t now = db_now_ms(), expires = now + (int64_t)secs * 1000;
-    st = db_prepare(c,
-                    "UPDATE submissions SET status = 'compiling', attempts = attempts + 1, "
-                    "started_at = ?, lease_id = ?, lease_expires_at = ?, "
-                    "worker_token_id = nullif(?, 0) WHERE seq = (SELECT seq FROM submissions "
-                    "WHERE status = 'queued' ORDER BY seq LIMIT 1) AND status = 'queued' "
-                    "RETURNING id, version_id, language, source",
-                    "isii", now, lease, expires, who->token_id);
-    int rc = -EIO;
-    char id[SUBMISSION_ID_LEN + 1] = "";
-    int64_t version_id = 0;
-    char *language = NULL, *source = NULL;
-    if (st) {
-        step = sqlite3_step(st);
-        if (step == SQLITE_ROW) {
-            snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(st, 0));
-            version_id = sqlite3_column_int64(st, 1);
-            language = db_column_strdup(st, 2);
-            source = db_column_strdup(st, 3);
-            rc = language && source ? 0 : -ENOMEM;
-        } else if (step == SQLITE_DONE) {
-            rc = -ENOENT; /* another claim took it between the read and the write */
-        }
-        while (step == SQLITE_ROW)
-            step = sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
+    struct lease_take t = {
+        .lease = lease, .now = now, .expires = expires, .token_id = who->token_id};
+    int rc = queue_claim_fair(s, c, take_leased, &t);
+    char *id = t.id, *language = t.language, *source = t.source;
+    int64_t version_id = t.version_id;
     json_t *problem = NULL;
     if (!rc) {
         st = db_prepare(c, "SELECT slug, hash, time_limit_ms FROM problem_versions WHERE id = ?",

@@ -26,9 +26,15 @@ struct serve_config {
     unsigned wait_max_s;      /* the longest ?wait=true waits */
     unsigned max_connections; /* open connections at once */
     unsigned per_ip_connections;
-    unsigned conn_timeout_s; /* an idle or slow connection is closed after this */
-    bool webhook_private;    /* webhooks may call loopback and private addresses */
-    unsigned lease_s;        /* a remote worker's lease on a job without a heartbeat; 0: 30 */
+    unsigned conn_timeout_s;     /* an idle or slow connection is closed after this */
+    bool webhook_private;        /* webhooks may call loopback and private addresses */
+    unsigned lease_s;            /* a remote worker's lease on a job without a heartbeat; 0: 30 */
+    unsigned queue_per_client;   /* queued or judging per address / invite; 0: no cap */
+    unsigned queue_per_token;    /* the same per team or worker token (the admin: none) */
+    unsigned runs_per_client;    /* Runs in flight (running or waiting) per client */
+    int import_slots;            /* sandbox slots for imports, apart from the Run button's */
+    unsigned import_budget_s;    /* an import's whole verification, wall time */
+    unsigned streams_per_client; /* open event streams per client */
     unsigned long anon_retention_s; /* anonymous submissions are deleted this long after; 0: kept */
 };
 
@@ -44,7 +50,8 @@ struct server {
     db *db;
     sandbox *sb;
     char *data_dir, *packages_dir, *cache_dir, *tmp_dir;
-    struct slot_pool *slots; /* the interactive slots, after the workers' own */
+    struct slot_pool *slots;        /* the Run button's slots, after the workers' own */
+    struct slot_pool *import_slots; /* imports' and verification's, after those */
     struct queue *queue;
     struct pcache *pcache;
     struct metrics *metrics;
@@ -58,9 +65,18 @@ struct server {
 /* Runs the service until SIGTERM or SIGINT. Returns the process exit status. */
 int serve_main(const struct serve_config *cfg);
 
-/* Claims an interactive sandbox slot, waiting at most `timeout_ms`; -1 when none came free. */
-int slot_acquire(struct server *s, unsigned timeout_ms);
-void slot_release(struct server *s, int slot);
+/*
+ * Claims a sandbox slot for the Run button for `client` (queue_client_key), waiting at most
+ * `timeout_ms`, fairly across clients: the slot, -EDQUOT when the client has cfg.runs_per_client
+ * runs in flight already, -EAGAIN when none came free in time (or the judge is stopping),
+ * -ENOMEM. A client never holds every slot of a pool of two or more. Thread-safe.
+ */
+int slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
+/* Gives back a slot slot_acquire gave `client`. */
+void slot_release(struct server *s, int slot, const char *client);
+/* The same for imports and their verification: slots of their own (cfg.import_slots). */
+int import_slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
+void import_slot_release(struct server *s, int slot, const char *client);
 
 /*
  * Claims a range of sandbox uids no other judge on this machine uses (judged or `judged worker`)

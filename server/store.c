@@ -18,10 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fsutil.h"
 #include "pcache.h"
+#include "queue.h"
 #include "verify.h"
 
 #define SAMPLE_SHOWN_MAX (64u << 10) /* a sample's input or answer shown in full up to this */
@@ -396,6 +398,78 @@ static json_t *failed_json(const char *slug, struct verify_report *rep)
     return o;
 }
 
+/*** The import budget ***/
+
+/*
+ * An import's verification has a wall-time budget (cfg.import_budget_s): a watch thread raises
+ * the cancel flag verification looks at between runs once it is spent, or when the judge stops.
+ */
+struct budget {
+    struct server *s;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool done, started;
+    volatile int cancel;
+    pthread_t thread;
+};
+
+static void *budget_main(void *arg)
+{
+    struct budget *b = arg;
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    end.tv_sec += b->s->cfg.import_budget_s;
+    pthread_mutex_lock(&b->lock);
+    while (!b->done) {
+        struct timespec now, wake;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) {
+            b->cancel = 1;
+            break;
+        }
+        if (b->s->stopping) {
+            b->cancel = 2;
+            break;
+        }
+        /* Wake at least every second to see a SIGTERM. */
+        wake = now;
+        wake.tv_sec += 1;
+        if (wake.tv_sec > end.tv_sec || (wake.tv_sec == end.tv_sec && wake.tv_nsec > end.tv_nsec))
+            wake = end;
+        pthread_cond_timedwait(&b->cond, &b->lock, &wake);
+    }
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
+static void budget_start(struct budget *b, struct server *s)
+{
+    memset(b, 0, sizeof(*b));
+    b->s = s;
+    pthread_mutex_init(&b->lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&b->cond, &ca);
+    pthread_condattr_destroy(&ca);
+    /* Without the thread there is no budget, but the import still runs. */
+    b->started = pthread_create(&b->thread, NULL, budget_main, b) == 0;
+}
+
+/* Ends the watch. Returns what cut verification short: 0 nothing, 1 the budget, 2 SIGTERM. */
+static int budget_stop(struct budget *b)
+{
+    pthread_mutex_lock(&b->lock);
+    b->done = true;
+    pthread_cond_signal(&b->cond);
+    pthread_mutex_unlock(&b->lock);
+    if (b->started)
+        pthread_join(b->thread, NULL);
+    pthread_mutex_destroy(&b->lock);
+    pthread_cond_destroy(&b->cond);
+    return b->cancel;
+}
+
 int store_import(struct server *s, const char *dir, const char *slug, const struct principal *who,
                  int public_flag, struct import_outcome *out)
 {
@@ -477,11 +551,22 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
         goto out;
     }
 
-    /* Verify in an interactive slot: a reference submission runs like any other. */
-    int slot = slot_acquire(s, 600000);
+    /*
+     * Verify in a slot of the imports' own (never the Run button's), within the import budget:
+     * a reference submission runs like any other, each run within its limits.
+     */
+    char client[96];
+    queue_client_key(who, "", client, sizeof(client));
+    db_release(s->db, c); /* waiting and verifying take long; hold no connection meanwhile */
+    c = NULL;
+    int slot = import_slot_acquire(s, client, s->cfg.import_budget_s * 1000u);
     if (slot < 0) {
+        c = db_acquire(s->db);
         out->status = 503;
-        out->body = problem_json(503, "Service Unavailable", "no sandbox came free to verify");
+        snprintf(detail, sizeof(detail),
+                 "every sandbox for imports (%d) stayed busy for %u s; retry later",
+                 s->cfg.import_slots, s->cfg.import_budget_s);
+        out->body = problem_json(503, "Service Unavailable", detail);
         drop_unreferenced(s, c, hash);
         free(stored);
         free(cache);
@@ -490,11 +575,34 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
     struct judge_env env = {s->sb, slot};
     struct verify_report rep;
     struct problem *pr = NULL;
-    db_release(s->db, c); /* verification takes long; hold no connection meanwhile */
-    c = NULL;
-    rc = verify_problem(&env, stored, slug, cache, &rep, &pr);
-    slot_release(s, slot);
+    struct budget budget;
+    budget_start(&budget, s);
+    rc = verify_problem_cancel(&env, stored, slug, cache, &budget.cancel, &rep, &pr);
+    int cut = budget_stop(&budget);
+    import_slot_release(s, slot, client);
     c = db_acquire(s->db);
+    if (rc == -ECANCELED) {
+        /* Over budget: the package's own code is too slow to verify; nothing of it is kept. */
+        out->status = cut == 1 ? 422 : 503;
+        if (cut == 1) {
+            snprintf(detail, sizeof(detail),
+                     "verifying the package took longer than the import budget of %u s "
+                     "(--import-budget): its validators or reference submissions are too slow",
+                     s->cfg.import_budget_s);
+            json_t *errors = json_pack("[{s:s, s:s}]", "pointer", "package", "detail", detail);
+            out->body = problem_json(422, "Unprocessable Content", detail);
+            json_object_set_new(out->body, "errors", errors);
+        } else {
+            out->body = problem_json(503, "Service Unavailable",
+                                     "the judge is shutting down; import the package again later");
+        }
+        verify_report_release(&rep);
+        drop_unreferenced(s, c, hash);
+        free(stored);
+        free(cache);
+        rc = 0;
+        goto out;
+    }
     /* A reference submission that got IE is the judge's failure, not the package's. */
     bool judge_failed = false;
     for (size_t i = 0; !rc && i < rep.nsubs; i++)
@@ -698,7 +806,7 @@ void store_import_all(struct server *s, const char *dir)
     /* As many at once as there are sandbox slots for imports. */
     pthread_mutex_init(&ia.lock, NULL);
     pthread_t threads[16];
-    int nthreads = s->cfg.interactive < 16 ? s->cfg.interactive : 16, started = 0;
+    int nthreads = s->cfg.import_slots < 16 ? s->cfg.import_slots : 16, started = 0;
     for (int t = 1; t < nthreads; t++)
         started += pthread_create(&threads[started], NULL, import_thread, &ia) == 0;
     import_thread(&ia);

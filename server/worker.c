@@ -1,8 +1,9 @@
 /*
- * Workers. Each loops: claim the oldest queued submission, judge it in its own sandbox slot with
- * progress published live, and record the result once. On shutdown the judgement in hand is
- * cancelled between tests and the submission goes back to the queue, so a restart judges it from
- * the start: nothing accepted is lost and nothing is recorded twice.
+ * Workers. Each loops: claim the next queued submission (round robin across clients, see
+ * queue.c), judge it in its own sandbox slot with progress published live, and record the result
+ * once. On shutdown the judgement in hand is cancelled between tests and the submission goes back
+ * to the queue, so a restart judges it from the start: nothing accepted is lost and nothing is
+ * recorded twice.
  */
 #define _GNU_SOURCE
 #include "worker.h"

@@ -6,7 +6,8 @@
 #   tests/api/run.sh [build/server/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# hidden http retention remote_results rates queue crash sigterm); all of them by default. About 90 s in all.
+# hidden http retention remote_results rates queue fair fair_runs fair_streams crash sigterm); all
+# of them by default. About 90 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -944,6 +945,225 @@ g_queue() {
   judged_stop
 }
 
+### Fairness across clients (issue 13) ###
+
+# status_of ID [curl options...]: the submission's status ("" when it cannot be read).
+status_of() {
+  req GET "/api/v1/submissions/$1" "${@:2}"
+  [ "$ST" = 200 ] && jqb .status
+}
+
+g_fair() {
+  local D=$WORK/fair ids=() id i n0 n1 s wtok order fin
+  # Another client: the same loopback, another source address (Linux routes all of 127/8 here).
+  local OTHER=(--interface 127.0.0.2)
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair "$D/data" --workers 1 \
+    --queue-per-client 8 --anon-rate 1000 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+
+  tcase "fair: one address queues 8 slow submissions (its cap: 8)"
+  for i in 1 2 3 4 5 6 7 8; do
+    req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/nap_ac.c")"
+    want_status 202 || break
+    ids+=("$(jqb .id)")
+  done
+  tend
+
+  tcase "fair: a stranger's quick submission is judged next, before the first address's others"
+  # The worker holds the first one; then the stranger submits.
+  for ((i = 0; i < 600; i++)); do
+    s=$(status_of "${ids[0]}")
+    [ "$s" != queued ] && break
+    sleep 0.1
+  done
+  req POST /api/v1/submissions "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 202
+  id=$(jqb .id)
+  # How many of the first address's had left the queue when the stranger's arrived.
+  n0=0
+  for i in "${ids[@]}"; do [ "$(status_of "$i")" != queued ] && n0=$((n0 + 1)); done
+  [ "$n0" -lt 8 ] || fail "all 8 had left the queue before the stranger submitted: nothing to see"
+  wait_done "$id" 120 "${OTHER[@]}" || fail "the stranger's submission is not done"
+  want_verdict AC
+  fin=$(jqb .finished_at)
+  # Judged before it: those of the first address finished before it (one worker, one at a time).
+  n1=0
+  for i in "${ids[@]}"; do
+    req GET "/api/v1/submissions/$i"
+    json_true "$(body)" ".status == \"done\" and .finished_at < $fin" && n1=$((n1 + 1))
+  done
+  [ "$n1" -le "$n0" ] ||
+    fail "$((n1 - n0)) more of the first address's were judged before the stranger's ($n0 -> $n1)"
+  tend
+
+  judged_stop
+
+  # Remote workers claim through the same fair pick; with no local worker the order is exact.
+  D=$WORK/fair-remote
+  ids=()
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-remote "$D/data" --workers 0 \
+    --queue-per-client 3 --anon-rate 1000 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/workers/tokens "${ADM[@]}" "${JSON[@]}" -d '{"name": "fair"}'
+  wtok=$(jqb .token)
+
+  # Nothing is judged here (no worker): the queue holds still.
+  tcase "fair: --queue-per-client 3: an address's 4th queued submission -> 429 with Retry-After"
+  for i in 1 2 3; do
+    req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+    want_status 202
+    ids+=("A$i=$(jqb .id)")
+  done
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_problem 429 && want_header Retry-After '^[1-9][0-9]*$' &&
+    want_jq '.detail | test("3 submissions queued")' "the detail names the cap"
+  tend
+
+  tcase "fair: the cap is per client: another address and the admin still submit"
+  req POST /api/v1/submissions "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 202
+  ids+=("B1=$(jqb .id)")
+  for i in 1 2 3 4; do
+    req POST /api/v1/submissions "${ADM[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+    want_status 202 || break
+  done
+  tend
+
+  tcase "fair: remote claims go round robin: A1, B1, A2, A3, not A1, A2, A3, B1"
+  order=""
+  for i in 1 2 3 4; do
+    req POST /api/v1/worker/claim -H "Authorization: Bearer $wtok"
+    want_status 200 || break
+    id=$(jqb .job.submission)
+    for s in "${ids[@]}"; do [ "${s#*=}" = "$id" ] && order+="${s%%=*} "; done
+  done
+  [ "$order" = "A1 B1 A2 A3 " ] || fail "claimed in the order '$order'"
+  tend
+  judged_stop
+}
+
+### Fair Runs and imports (issue 13) ###
+
+# A sum-groups whose limits make a sleeping Run outlast the 15 s a Run waits for a sandbox, and
+# packages whose input validator sleeps: one under a 1 s validation_time, one past the budget.
+make_fair_packages() {
+  cp -r "$PK/base" "$PK/longtl"
+  sed -i 's/time_limit: 1/time_limit: 8/' "$PK/longtl/problem.yaml"
+  (cd "$PK/longtl" && zip -qr ../longtl.zip .)
+  local v
+  for v in valtime budget; do
+    cp -r "$PK/base" "$PK/$v"
+    mkdir -p "$PK/$v/input_validators/sleepy"
+    cp "$PROG/sleeper.c" "$PK/$v/input_validators/sleepy/validator.c"
+  done
+  printf '  validation_time: 1\n' >>"$PK/valtime/problem.yaml"
+  printf '  validation_time: 2\n' >>"$PK/budget/problem.yaml"
+  (cd "$PK/valtime" && zip -qr ../valtime.zip .)
+  (cd "$PK/budget" && zip -qr ../budget.zip .)
+}
+
+g_fair_runs() {
+  local D=$WORK/fair-runs i n pids=() codes f
+  local OTHER=(--interface 127.0.0.2)
+  make_fair_packages
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-runs "$D/data" --workers 0 \
+    --anon-rate 1000 || return
+  setup_put sum "$PK/longtl.zip" "${ADM[@]}"
+
+  tcase "fair runs: 8 sleeping Runs from one address: 6 -> 429 at once (2 in flight at most)"
+  for i in 1 2 3 4 5 6 7 8; do
+    curl -s -o "$WORK/run$i.body" -w '%{http_code}' --max-time 120 -X POST "${JSON[@]}" \
+      -d "$(sub_json sum "$PROG/sleeper.c" | jq '.input = "1 2\n"')" "$J_BASE/api/v1/run" \
+      >"$WORK/run$i.code" 2>/dev/null &
+    pids+=($!)
+  done
+  for ((n = 0, i = 0; i < 600 && n < 6; i++)); do
+    n=0
+    for f in "$WORK"/run?.code; do [ -f "$f" ] && [ "$(<"$f")" = 429 ] && n=$((n + 1)); done
+    [ "$n" -ge 6 ] || sleep 0.1
+  done
+  [ "$n" = 6 ] || fail "$n of 8 were refused with 429, want 6"
+  for f in "$WORK"/run?.code; do
+    if [ "$(cat "$f")" = 429 ]; then
+      jq -e '.status == 429 and (.detail | test("runs going or waiting"))' \
+        "${f%.code}.body" >/dev/null || fail "$(basename "$f"): $(head -c 200 "${f%.code}.body")"
+    fi
+  done
+  tend
+
+  # Its sleeping Run holds one of the two slots for 17 s (2 x 8 s + 1); the other stays free.
+  tcase "fair runs: meanwhile a stranger's Run answers 200, while the first address's still sleeps"
+  req POST /api/v1/run "${OTHER[@]}" "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  want_status 200 && want_jq '.verdict == "AC"'
+  codes=0
+  for i in "${!pids[@]}"; do kill -0 "${pids[$i]}" 2>/dev/null && codes=$((codes + 1)); done
+  [ "$codes" -ge 1 ] || fail "the first address's sleeping Run had answered already: nothing shown"
+  tend
+  for i in "${pids[@]}"; do kill "$i" 2>/dev/null; done
+  wait "${pids[@]}" 2>/dev/null
+
+  tcase "fair imports: an input validator gets the package's validation_time (1 s), not a minute"
+  put_pkg sleepy "$PK/valtime.zip" "${ADM[@]}"
+  want_problem 422 && want_jq '[.errors[].detail | test("validation_time \\(1 s\\)")] | any' \
+    "an error names the validation_time"
+  tend
+
+  judged_stop
+
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-budget "$WORK/fair-budget/data" \
+    --workers 0 --import-budget 3 || return
+  tcase "fair imports: verification past --import-budget 3 -> 422 naming the budget"
+  put_pkg sleepy "$PK/budget.zip" "${ADM[@]}"
+  want_problem 422 && want_jq '.detail | test("import budget of 3 s")'
+  req GET /api/v1/problems/sleepy "${ADM[@]}"
+  want_status 404
+  tend
+  judged_stop
+}
+
+### Event streams: idle timeout and a cap per client (issue 13) ###
+
+g_fair_streams() {
+  local D=$WORK/fair-streams id rc i p1 p2 OTHER=(--interface 127.0.0.2)
+  JUDGE_ADMIN_TOKEN=secret started judged_start fair-streams "$D/data" --workers 0 \
+    --conn-timeout 2 --streams-per-client 2 || return
+  setup_put sum "$PK/base.zip" "${ADM[@]}"
+  req POST /api/v1/submissions "${JSON[@]}" -d "$(sub_json sum "$PROG/ac.c")"
+  id=$(jqb .id)
+
+  # Nothing judges it (no worker): the stream has nothing to say but keep-alives.
+  tcase "fair streams: a stream with nothing but keep-alives ends after --conn-timeout"
+  curl -sN --max-time 40 -o "$WORK/idle.sse" "$J_BASE/api/v1/submissions/$id/events"
+  rc=$?
+  [ "$rc" = 0 ] || fail "curl ended with $rc (28: still open after 40 s)"
+  grep -q '^event: status' "$WORK/idle.sse" || fail "no status event first: $(head -c 200 "$WORK/idle.sse")"
+  tend
+
+  tcase "fair streams: a third stream of one client -> 429 problem+json with Retry-After"
+  curl -sN --max-time 60 -o "$WORK/s1.sse" "$J_BASE/api/v1/submissions/$id/events" &
+  p1=$!
+  curl -sN --max-time 60 -o "$WORK/s2.sse" "$J_BASE/api/v1/submissions/$id/events" &
+  p2=$!
+  # Both are open once each has its first event.
+  for ((i = 0; i < 300; i++)); do
+    grep -q '^event: status' "$WORK/s1.sse" 2>/dev/null &&
+      grep -q '^event: status' "$WORK/s2.sse" 2>/dev/null && break
+    sleep 0.05
+  done
+  req GET "/api/v1/submissions/$id/events"
+  want_problem 429 && want_header Retry-After '^[1-9][0-9]*$' &&
+    want_jq '.detail | test("2 event streams open")'
+  tend
+
+  tcase "fair streams: meanwhile another client's stream opens"
+  curl -sN --max-time 20 -o "$WORK/s3.sse" "${OTHER[@]}" "$J_BASE/api/v1/submissions/$id/events"
+  grep -q '^event: status' "$WORK/s3.sse" || fail "no event: $(head -c 200 "$WORK/s3.sse")"
+  tend
+  kill "$p1" "$p2" 2>/dev/null
+  wait "$p1" "$p2" 2>/dev/null
+  judged_stop
+}
+
 ### Crash recovery ###
 
 g_crash() {
@@ -1353,7 +1573,8 @@ g_remote_results() {
 
 START=$SECONDS
 make_packages
-ALL=(problems import auth submissions hidden http retention remote_results rates queue crash sigterm)
+ALL=(problems import auth submissions hidden http retention remote_results rates queue fair fair_runs
+  fair_streams crash sigterm)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Faults: kill -9 during an import, the data folder on a small filesystem that fills up, and a
-# database locked by another process. Each must end in a clear error, no corruption, and full
-# recovery once the fault is gone.
+# Faults: kill -9 during an import, the data folder on a small filesystem that fills up, a
+# database locked by another process, slow clients and a flood of half-open connections. Each
+# must end in a clear error, no corruption, and full recovery once the fault is gone.
 # usage: tests/faults/run.sh build/server/judged      (root: it mounts a tmpfs)
 set -uo pipefail
 JUDGED=$(realpath "$1")
@@ -132,6 +132,18 @@ if python3 "$ROOT/tests/faults/slow_clients.py" "$(cat "$T/port")" 4 2; then
   ok "slow clients: refused past 4 connections per address, closed after a 2 s timeout"
 else
   bad "slow clients"
+fi
+stop
+
+# 5. A handful of addresses cannot take every connection: 550 half-open requests from 5 addresses
+# (per-address cap 32, global 64: the old caps let 2 addresses fill it) leave room for others.
+OPTS=(--max-connections 64 --per-ip-connections 32 --conn-timeout 120)
+start "$T/d5"
+OPTS=()
+if python3 "$ROOT/tests/faults/fair_connections.py" "$(cat "$T/port")" 64 32; then
+  ok "550 half-open requests from 5 addresses: a stranger is still answered"
+else
+  bad "fair connections"
 fi
 stop
 

@@ -318,6 +318,24 @@ START_TEST(test_known_keys_quiet)
 }
 END_TEST
 
+START_TEST(test_validation_limits)
+{
+    /* The specification's defaults, then the package's own. */
+    struct pkg *p = open_ok();
+    ck_assert(p->validation_time == 60);
+    ck_assert_uint_eq(p->validation_memory_mb, 2048);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml",
+                 "name: V\nlimits:\n  validation_time: 1.5\n  validation_memory: 256\n");
+    p = open_ok();
+    ck_assert(p->validation_time == 1.5);
+    ck_assert_uint_eq(p->validation_memory_mb, 256);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml", "name: V\nlimits:\n  validation_time: 0\n");
+    open_fails("problem 'prob': problem.yaml: 'validation_time' must be a number from 0.1 to 600");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("pkg");
@@ -340,6 +358,7 @@ int main(void)
     tcase_add_test(tc, test_bad_limit);
     tcase_add_test(tc, test_unknown_keys_warned);
     tcase_add_test(tc, test_known_keys_quiet);
+    tcase_add_test(tc, test_validation_limits);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
