@@ -508,6 +508,16 @@ static int zygote_recv(int sock, struct zygote_req *req, int fds[FD__COUNT])
 
 /*** Opening, closing, the slots' folders ***/
 
+int sandbox_cpus_available(void)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
 static int cpu_pool_init(struct cpu_pool *p)
 {
     memset(p, 0, sizeof(*p));

@@ -92,6 +92,9 @@ uint64_t sandbox_wait_bound_us(const struct sandbox_limits *l);
  * process into a mount namespace of its own, so that nothing it mounts is seen by the host.
  */
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
+/* The CPUs this process may run on (its affinity mask), at least 1: the runs that can happen at
+ * once without sharing a CPU, and so the default number of judging workers. Thread-safe. */
+int sandbox_cpus_available(void);
 void sandbox_close(sandbox *sb);
 const char *sandbox_mode(const sandbox *sb);
 int sandbox_slots(const sandbox *sb);
