@@ -90,7 +90,7 @@ END_TEST
 START_TEST(test_overloaded_is_not_a_verdict)
 {
     uint64_t bound = sandbox_wait_bound_us(&tl1);
-    ck_assert_uint_ge(bound, 7000 * MS); /* a 1/7 share of a CPU still judges a whole limit */
+    ck_assert_uint_ge(bound, 9000 * MS); /* a 1/10 share of a CPU still judges a whole limit */
     ck_assert_int_eq(sandbox_time_status(&tl1, 100 * MS, bound + 101 * MS, bound + 1, NULL),
                      SANDBOX_OVERLOADED);
     ck_assert_int_eq(sandbox_time_status(&tl1, 100 * MS, bound + 100 * MS, bound, NULL),
