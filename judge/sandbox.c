@@ -1131,6 +1131,7 @@ static int recv_first(int sock, int *listener, pid_t *pid, struct child_msg *fai
  */
 #define RUNQ_TASKS         256
 #define RUNQ_FIRST_LOOK_US 50000
+#define RUNQ_RECHECK_US    5000
 struct runq {
     int procs_fd; /* the slot's cgroup.procs, opened for reading; -1: the run's own pid only */
     size_t n;
@@ -1138,7 +1139,8 @@ struct runq {
         pid_t tid;
         uint64_t ns;
     } task[RUNQ_TASKS];
-    uint64_t gone_ns; /* tasks that did not fit in the table: their figures as first seen */
+    uint64_t gone_ns;   /* tasks that did not fit in the table: their figures as first seen */
+    uint64_t zygote_ns; /* the zygote's wait while it started the run, on the run's CPU too */
 };
 
 static void runq_note(struct runq *q, pid_t tid, uint64_t ns)
@@ -1192,6 +1194,23 @@ static void runq_sample_process(struct runq *q, pid_t pid)
     closedir(d);
 }
 
+/* One task's run-queue delay so far in ns (0 when the kernel does not count it). */
+static uint64_t task_wait_ns(pid_t pid)
+{
+    char path[64], buf[96];
+    snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    unsigned long long on_cpu, waited;
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return sscanf(buf, "%llu %llu", &on_cpu, &waited) == 2 ? waited : 0;
+}
+
 /* Looks at every task of the run; returns the total wait in microseconds. */
 static uint64_t runq_sample(struct runq *q, pid_t pid)
 {
@@ -1208,10 +1227,35 @@ static uint64_t runq_sample(struct runq *q, pid_t pid)
                 runq_sample_process(q, (pid_t)other);
         }
     }
-    uint64_t ns = q->gone_ns;
+    uint64_t ns = q->gone_ns + q->zygote_ns;
     for (size_t i = 0; i < q->n; i++)
         ns += q->task[i].ns;
     return ns / 1000;
+}
+
+/*
+ * Whether a task of the run is runnable (state R) now. The scheduler adds a wait to a task's
+ * run-queue delay only when the task gets its CPU, so a task that waits now has a wait that no
+ * figure shows yet: the wall limit is not applied to it until it has run.
+ */
+static bool runq_any_runnable(const struct runq *q)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        char path[64], buf[512];
+        snprintf(path, sizeof(path), "/proc/%d/stat", (int)q->task[i].tid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        ssize_t n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        if (n <= 0)
+            continue;
+        buf[n] = '\0';
+        const char *paren = strrchr(buf, ')'); /* the name may hold spaces and parentheses */
+        if (paren && paren[1] == ' ' && paren[2] == 'R')
+            return true;
+    }
+    return false;
 }
 
 /* The slot's cgroup.procs, readable: the child holds a write-only copy to join it. */
@@ -1295,6 +1339,8 @@ static void supervise(struct watch *w, const struct sandbox_cmd *cmd, int out_r,
          * the limit less what has counted so far, and a look at the waits decides then. */
         uint64_t counted = t - start > waited ? t - start - waited : 0;
         uint64_t wall_left = wall_limit > counted ? wall_limit - counted : 0;
+        if (wall_left < RUNQ_RECHECK_US)
+            wall_left = RUNQ_RECHECK_US; /* past it, a runnable run is looked at again soon */
         if (next > wall_left)
             next = wall_left;
         int timeout = (int)((next + 999) / 1000);
@@ -1337,6 +1383,12 @@ static void supervise(struct watch *w, const struct sandbox_cmd *cmd, int out_r,
             continue;
         w->runq_us = runq_sample(&w->runq, w->pid);
         enum sandbox_status st = sandbox_time_status(l, cpu, t - start, w->runq_us, &waited);
+        /* A runnable run may be waiting for its CPU now, a wait not in the figures yet: it is
+         * not stopped by the wall limit until it has run, unless it is far past it (the CPU
+         * limit and the overload bound stop a run that is always runnable anyway). */
+        if (st == SANDBOX_WALL_LIMIT && t - start - waited <= 2 * wall_limit &&
+            runq_any_runnable(&w->runq))
+            continue;
         if (st != SANDBOX_EXITED)
             kill_run(w, st);
     }
@@ -1438,6 +1490,8 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     cpu = cpu_take(&sb->cpus, cmd->slot);
     res->cpu = cpu >= 0 ? sb->cpus.cpu[cpu] : -1;
     uint64_t start = now_us();
+    pid_t zygote = slot->zygote;
+    uint64_t zygote_before = zygote > 0 ? task_wait_ns(zygote) : 0;
     /* A zygote that is gone (killed from outside) is replaced, here and at most once a run. Its
      * code after fork calls only what is safe in the child of a threaded process. */
     rc = slot->zsock < 0 ? -EPIPE : pin_zygote(slot, res->cpu);
@@ -1461,6 +1515,12 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         goto out;
     }
     rc = recv_first(sv[0], &listener, &w.pid, &fail);
+    /* Until the child's word the zygote worked for the run, pinned to its CPU: its wait for the
+     * CPU is the run's (after a replacement, the new zygote's whole wait is). */
+    uint64_t zygote_after = slot->zygote > 0 ? task_wait_ns(slot->zygote) : 0;
+    if (slot->zygote != zygote)
+        zygote_before = 0;
+    w.runq.zygote_ns = zygote_after > zygote_before ? zygote_after - zygote_before : 0;
     if (rc && w.pid <= 0 && fail.err == EPIPE)
         zygote_stop(
             slot); /* not a word from it: it died with the request, the next run replaces it */
