@@ -32,6 +32,15 @@
  * caps, answers seccomp notifications by killing the run and naming the call, enforces CPU time
  * (per millisecond, from the process CPU clock) and wall time, and reaps the child with wait4 for
  * its CPU time and peak RSS.
+ *
+ * Time is the program's own, whatever else the machine does. Each run takes one CPU of judged's
+ * affinity mask (waiting, before its clock starts, when every CPU has a run) and is pinned to it
+ * through the zygote's affinity, which the child inherits and cannot change (no
+ * sched_setaffinity in the run policy). The wall limit applies to wall time less the run-queue
+ * delay of the run's tasks (schedstat, summed over the run's processes and threads, and the
+ * zygote's while it starts the run), capped at wall - cpu: a program that sleeps or blocks is
+ * stopped by it, one that waits for its CPU is not. A run that waits past a bound is stopped as
+ * SANDBOX_OVERLOADED, which is the machine's fault and never a verdict.
  */
 #define _GNU_SOURCE
 #include "sandbox.h"
