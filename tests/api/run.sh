@@ -1035,8 +1035,9 @@ g_sigterm() {
   [ -n "$in" ] || fail "no input of the first hidden test in $D/data/packages to hold the judgement with"
   [ -n "$held" ] || fail "judged never opened the held input: $(short_body)"
   [ "$(jqb .status)" = running ] || fail "the submission is not running: $(short_body)"
-  t0=$(date +%s.%N)
   out=$($RAW shutdown "$J_PORT" "$J_PID")
+  t0=$(jq -r '.sent_at // empty' <<<"$out" 2>/dev/null)
+  t0=${t0:-$(date +%s.%N)}
   # Let the judgement go: the test runs (the shutdown waits for it), then the submission is
   # put back in the queue. The store gets its file back for the restart.
   [ -n "$in" ] && printf '%s\n' "$content" >"$in"
