@@ -38,7 +38,8 @@
  * through the zygote's affinity, which the child inherits and cannot change (no
  * sched_setaffinity in the run policy). The wall limit applies to wall time less the run-queue
  * delay of the run's tasks (schedstat, summed over the run's processes and threads, and the
- * zygote's while it starts the run), capped at wall - cpu: a program that sleeps or blocks is
+ * zygote's while it starts the run, and the supervising thread's, which a program whose output
+ * pipe is full waits for), capped at wall - cpu: a program that sleeps or blocks is
  * stopped by it, one that waits for its CPU is not. A run that waits past a bound is stopped as
  * SANDBOX_OVERLOADED, which is the machine's fault and never a verdict.
  */
@@ -1150,6 +1151,7 @@ struct runq {
     } task[RUNQ_TASKS];
     uint64_t gone_ns;   /* tasks that did not fit in the table: their figures as first seen */
     uint64_t zygote_ns; /* the zygote's wait while it started the run, on the run's CPU too */
+    uint64_t self_at;   /* the supervising thread's own wait when the run started */
 };
 
 static void runq_note(struct runq *q, pid_t tid, uint64_t ns)
@@ -1220,7 +1222,17 @@ static uint64_t task_wait_ns(pid_t pid)
     return sscanf(buf, "%llu %llu", &on_cpu, &waited) == 2 ? waited : 0;
 }
 
-/* Looks at every task of the run; returns the total wait in microseconds. */
+/* The calling thread's run-queue delay so far in ns. */
+static uint64_t self_wait_ns(void)
+{
+    return task_wait_ns((pid_t)syscall(SYS_gettid));
+}
+
+/*
+ * Looks at every task of the run; returns the total wait in microseconds. The supervising
+ * thread's own wait since the start counts too: a program whose output pipe is full waits for
+ * judged to read it, and when judged waits for a CPU, so does the program, blocked.
+ */
 static uint64_t runq_sample(struct runq *q, pid_t pid)
 {
     runq_sample_process(q, pid);
@@ -1236,7 +1248,8 @@ static uint64_t runq_sample(struct runq *q, pid_t pid)
                 runq_sample_process(q, (pid_t)other);
         }
     }
-    uint64_t ns = q->gone_ns + q->zygote_ns;
+    uint64_t self = self_wait_ns();
+    uint64_t ns = q->gone_ns + q->zygote_ns + (self > q->self_at ? self - q->self_at : 0);
     for (size_t i = 0; i < q->n; i++)
         ns += q->task[i].ns;
     return ns / 1000;
@@ -1477,6 +1490,7 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         goto out;
     }
     fcntl(out[0], F_SETPIPE_SZ, 1 << 20); /* fewer wake-ups for big outputs */
+    fcntl(err[0], F_SETPIPE_SZ, 1 << 20);
     fcntl(out[0], F_SETFL, O_NONBLOCK);
     fcntl(err[0], F_SETFL, O_NONBLOCK);
     if (cmd->data_dir && (data = data_tree(cmd->data_dir)) < 0) {
@@ -1499,6 +1513,7 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     cpu = cpu_take(&sb->cpus, cmd->slot);
     res->cpu = cpu >= 0 ? sb->cpus.cpu[cpu] : -1;
     uint64_t start = now_us();
+    w.runq.self_at = self_wait_ns();
     pid_t zygote = slot->zygote;
     uint64_t zygote_before = zygote > 0 ? task_wait_ns(zygote) : 0;
     /* A zygote that is gone (killed from outside) is replaced, here and at most once a run. Its
