@@ -73,8 +73,10 @@ int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
         rc = sandbox_exec(env->sb, cmd, res);
     }
     /* A run that could not get its CPU says nothing of the program: it is tried again, a
-     * bounded number of times, and then left to the caller as SANDBOX_OVERLOADED. */
-    for (int again = 0; !rc && res->status == SANDBOX_OVERLOADED && again < JUDGE_OVERLOAD_RETRIES;
+     * bounded number of times, and then left to the caller as SANDBOX_OVERLOADED. Not a
+     * compilation: its bound is long already (the limit + 20 s of waiting); it ends as IE. */
+    for (int again = 0; !rc && res->status == SANDBOX_OVERLOADED && cmd->policy != POLICY_COMPILE &&
+                        again < JUDGE_OVERLOAD_RETRIES;
          again++) {
         sandbox_result_release(res);
         rc = sandbox_exec(env->sb, cmd, res);

@@ -178,11 +178,13 @@ const char *sandbox_status_name(enum sandbox_status st)
 
 uint64_t sandbox_wait_bound_us(const struct sandbox_limits *l)
 {
-    /* Generous: on a host whose services take 9 of every 10 time slices of the run's CPU, a run
-     * using its whole CPU limit waits 9 times that; past 12 times plus 2 s, rather than stretch
-     * a worker's time without end, the run is given up (and tried again, a bounded number of
+    /* Generous for the limits of tests: on a host whose services take 9 of every 10 time slices
+     * of the run's CPU, a run using its whole CPU limit waits 9 times that, so 12 times plus 2 s.
+     * But never more than 20 s beyond the limit (long limits, a compilation's 10 s): rather than
+     * hold a worker for minutes, the run is given up (and tried again, a bounded number of
      * times, by the judge). */
-    return ((uint64_t)l->cpu_ms * 12 + 2000) * 1000;
+    uint64_t ms = (uint64_t)l->cpu_ms * 12 + 2000, cap = (uint64_t)l->cpu_ms + 20000;
+    return (ms < cap ? ms : cap) * 1000;
 }
 
 enum sandbox_status sandbox_time_status(const struct sandbox_limits *l, uint64_t cpu_us,

@@ -96,6 +96,9 @@ START_TEST(test_overloaded_is_not_a_verdict)
     ck_assert_int_eq(sandbox_time_status(&tl1, 100 * MS, bound + 100 * MS, bound, NULL),
                      SANDBOX_EXITED);
     ck_assert_str_eq(sandbox_status_name(SANDBOX_OVERLOADED), "overloaded");
+    /* Long limits wait at most 20 s more than the limit before the run is given up. */
+    const struct sandbox_limits compile = {.cpu_ms = 10000, .wall_ms = 20000};
+    ck_assert_uint_eq(sandbox_wait_bound_us(&compile), 30000 * MS);
 }
 END_TEST
 
