@@ -36,6 +36,24 @@ const struct sandbox_limits judge_compile_limits = {
     .stack_kb = 64u << 10,
 };
 
+/* Tries of a run that waited too long for a CPU, after the first, before it is the judge's error.
+ */
+#define JUDGE_OVERLOAD_RETRIES 2
+
+unsigned judge_wall_limit_ms(unsigned tl)
+{
+    /* What a program may spend not computing (reading its input, starting up) beside its CPU
+     * time: a sleeper costs its worker about the limit, not twice it. */
+    return tl + 200 + tl / 10;
+}
+
+uint64_t judge_budget_ms(uint64_t sum_tl)
+{
+    /* Room for tests that each use nearly their whole limit and some input and output besides;
+     * less than a sleeper's every test at the wall limit. */
+    return sum_tl + sum_tl / 8 + 1000;
+}
+
 const char *verdict_code(enum verdict v)
 {
     static const char *const codes[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
@@ -51,6 +69,15 @@ int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
      * (sandbox_exec makes it again next time). Once more, rather than blame a submission.
      */
     if (rc == -ENODEV) {
+        sandbox_result_release(res);
+        rc = sandbox_exec(env->sb, cmd, res);
+    }
+    /* A run that could not get its CPU says nothing of the program: it is tried again, a
+     * bounded number of times, and then left to the caller as SANDBOX_OVERLOADED. Not a
+     * compilation: its bound is long already (the limit + 20 s of waiting); it ends as IE. */
+    for (int again = 0; !rc && res->status == SANDBOX_OVERLOADED && cmd->policy != POLICY_COMPILE &&
+                        again < JUDGE_OVERLOAD_RETRIES;
+         again++) {
         sandbox_result_release(res);
         rc = sandbox_exec(env->sb, cmd, res);
     }
@@ -125,6 +152,8 @@ static int run_compiler(const struct judge_env *env, const char *const *argv, bo
     };
     struct sandbox_result r;
     int rc = judge_exec(env, &cmd, &r);
+    if (!rc && r.status == SANDBOX_OVERLOADED)
+        rc = -EAGAIN; /* not a compilation error: the machine could not give it a CPU */
     if (rc) {
         sandbox_result_release(&r);
         return rc;
@@ -528,7 +557,7 @@ static enum verdict check_output(const struct judge_env *env, const struct probl
 static struct sandbox_limits run_limits(const struct pkg *p, unsigned tl)
 {
     return (struct sandbox_limits){.cpu_ms = tl,
-                                   .wall_ms = tl * 2 + 1000,
+                                   .wall_ms = judge_wall_limit_ms(tl),
                                    .memory_kb = (uint64_t)p->memory_mb << 10,
                                    .stdout_max = (size_t)p->output_mb << 20,
                                    .stderr_max = (size_t)p->output_mb << 20,
@@ -549,12 +578,18 @@ static enum verdict run_verdict(const struct pkg *p, unsigned tl, const struct s
         return V_OLE;
     case SANDBOX_CPU_LIMIT:
     case SANDBOX_WALL_LIMIT:
-        snprintf(msg, msgsize, "%s time exceeded %u ms",
-                 r->status == SANDBOX_CPU_LIMIT ? "CPU" : "wall", tl);
+        if (r->status == SANDBOX_CPU_LIMIT)
+            snprintf(msg, msgsize, "CPU time exceeded %u ms", tl);
+        else
+            snprintf(msg, msgsize, "wall time (less %u ms waiting for a CPU) exceeded %u ms",
+                     r->wait_ms, judge_wall_limit_ms(tl));
         return V_TLE;
     case SANDBOX_MEMORY_LIMIT:
         snprintf(msg, msgsize, "memory exceeded %u MiB", p->memory_mb);
         return V_MLE;
+    case SANDBOX_OVERLOADED:
+        snprintf(msg, msgsize, "machine overloaded: the run waited %u ms for a CPU", r->wait_ms);
+        return V_IE;
     case SANDBOX_SIGNALED:
         snprintf(msg, msgsize, "killed by signal %d (%s)", r->signal, strsignal(r->signal));
         return V_RE;
@@ -613,6 +648,8 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
         return tr->verdict = V_IE;
     }
     tr->time_ms = r.cpu_ms;
+    tr->wall_ms = r.wall_ms;
+    tr->counted_ms = r.wall_ms > r.wait_ms ? r.wall_ms - r.wait_ms : 0;
     tr->memory_kb = r.memory_kb;
     if (keep)
         tr->output = head_of(&r.out, keep);
@@ -689,7 +726,8 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
     free(incdir);
     if (rc) {
         res->verdict = V_IE;
-        if (asprintf(&res->error, "compilation could not run: %s", strerror(-rc)) < 0)
+        if (asprintf(&res->error, "compilation could not run: %s",
+                     rc == -EAGAIN ? "machine overloaded" : strerror(-rc)) < 0)
             res->error = NULL;
         score(p, res);
         return 0;
@@ -715,13 +753,30 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
     if (opts && opts->progress)
         opts->progress(opts->ud, res, SIZE_MAX);
     res->verdict = V_AC;
+    /* The worker time a submission may take: a program that sleeps on every test gets the
+     * verdicts of its time, not more of a worker's time than one that computes. */
+    uint64_t budget = 0, spent = 0;
+    for (size_t i = 0; i < p->ntests; i++)
+        if (!(opts && opts->samples_only && !p->tests[i].sample))
+            budget += tl;
+    budget = judge_budget_ms(budget);
     for (size_t i = 0; i < p->ntests; i++) {
         if (opts && opts->samples_only && !p->tests[i].sample)
             continue;
         if (opts && opts->cancel && *opts->cancel)
             return -ECANCELED; /* the caller releases res and puts the work back */
         struct test_result *tr = &res->tests[res->ntests++];
-        enum verdict v = run_test(env, pr, &p->tests[i], tl, opts ? opts->keep_output : 0, tr);
+        enum verdict v;
+        if (spent < budget) {
+            v = run_test(env, pr, &p->tests[i], tl, opts ? opts->keep_output : 0, tr);
+            spent += tr->counted_ms;
+        } else {
+            tr->test = &p->tests[i];
+            v = tr->verdict = V_TLE;
+            snprintf(tr->message, sizeof(tr->message),
+                     "not run: the submission used its judging time budget (%llu ms)",
+                     (unsigned long long)budget);
+        }
         if (tr->time_ms > res->time_ms)
             res->time_ms = tr->time_ms;
         if (tr->memory_kb > res->memory_kb)

@@ -16,6 +16,18 @@ enum verdict { V_AC, V_WA, V_TLE, V_MLE, V_OLE, V_RE, V_CE, V_SV, V_IE };
 /* "AC", "WA", ... as in the API. */
 const char *verdict_code(enum verdict v);
 
+/*
+ * The wall limit of a run with CPU limit `tl` (ms), counted without the time the run waited for a
+ * CPU: the limit and a small margin, so that a program that sleeps costs about what one that
+ * computes does.
+ */
+unsigned judge_wall_limit_ms(unsigned tl);
+/*
+ * A submission's judging budget (ms of wall time less waits for a CPU, over all its runs) when
+ * its tests' time limits add up to `sum_tl`; tests after it is spent are not run and get TLE.
+ */
+uint64_t judge_budget_ms(uint64_t sum_tl);
+
 /* Where judging happens: a sandbox slot, used by one judgement at a time. */
 struct judge_env {
     sandbox *sb;
@@ -43,7 +55,9 @@ void problem_free(struct problem *pr);
 struct test_result {
     const struct pkg_test *test; /* borrowed from the package */
     enum verdict verdict;
-    unsigned time_ms;
+    unsigned time_ms;    /* CPU time */
+    unsigned wall_ms;    /* real time, waits for a CPU included */
+    unsigned counted_ms; /* real time less the waits for a CPU: what the budget is charged */
     uint64_t memory_kb;
     char message[256]; /* why it failed, for people (sample tests only are shown to candidates) */
     char *output;      /* with judge_opts.keep_output: the start of what the program wrote */

@@ -16,10 +16,11 @@ json_t *report_result(const char *id, const struct problem *pr, const struct lan
     json_t *tests = json_array();
     for (size_t i = 0; i < res->ntests; i++) {
         const struct test_result *t = &res->tests[i];
-        json_t *o =
-            json_pack("{s:s, s:s, s:s, s:I, s:I}", "name", t->test->name, "group",
-                      p->groups[t->test->group].name, "verdict", verdict_code(t->verdict),
-                      "time_ms", (json_int_t)t->time_ms, "memory_kb", (json_int_t)t->memory_kb);
+        /* time_ms is CPU time, what decides TLE; wall_ms is real time, waits for a CPU too. */
+        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I}", "name", t->test->name, "group",
+                              p->groups[t->test->group].name, "verdict", verdict_code(t->verdict),
+                              "time_ms", (json_int_t)t->time_ms, "wall_ms", (json_int_t)t->wall_ms,
+                              "memory_kb", (json_int_t)t->memory_kb);
         /* Hidden tests never say more than their verdict; samples explain themselves. */
         if (t->test->sample && t->verdict != V_AC && t->message[0])
             json_object_set_new(o, "message", json_string(t->message));

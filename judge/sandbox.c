@@ -32,6 +32,16 @@
  * caps, answers seccomp notifications by killing the run and naming the call, enforces CPU time
  * (per millisecond, from the process CPU clock) and wall time, and reaps the child with wait4 for
  * its CPU time and peak RSS.
+ *
+ * Time is the program's own, whatever else the machine does. Each run takes one CPU of judged's
+ * affinity mask (waiting, before its clock starts, when every CPU has a run) and is pinned to it
+ * through the zygote's affinity, which the child inherits and cannot change (no
+ * sched_setaffinity in the run policy). The wall limit applies to wall time less the run-queue
+ * delay of the run's tasks (schedstat, summed over the run's processes and threads, and the
+ * zygote's while it starts the run, and the supervising thread's, which a program whose output
+ * pipe is full waits for), capped at wall - cpu: a program that sleeps or blocks is
+ * stopped by it, one that waits for its CPU is not. A run that waits past a bound is stopped as
+ * SANDBOX_OVERLOADED, which is the machine's fault and never a verdict.
  */
 #define _GNU_SOURCE
 #include "sandbox.h"
@@ -42,6 +52,7 @@
 #include <limits.h>
 #include <linux/seccomp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -93,6 +104,19 @@ struct slot {
     struct zygote_req *req; /* one run at a time per slot: the request is built here */
 };
 
+/*
+ * The CPUs runs may use: those of the process's affinity mask at sandbox_open. A run holds one
+ * for its whole length and is pinned to it, so that a run never shares its CPU with another run
+ * and its CPU time is not a share of what several runs contend for.
+ */
+struct cpu_pool {
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+    int n;    /* 0: the mask could not be read; runs are then neither pinned nor counted */
+    int *cpu; /* the CPUs' numbers */
+    bool *busy;
+};
+
 struct sandbox {
     char workdir[PATH_MAX];
     int nslots;
@@ -101,6 +125,7 @@ struct sandbox {
     cgroup_set *cgroups;
     struct policy_bpf policies[POLICY__COUNT];
     char mode[64];
+    struct cpu_pool cpus;
 };
 
 /* What the child, or the zygote about it, reports on the report socket when a step fails. */
@@ -146,8 +171,39 @@ const char *sandbox_status_name(enum sandbox_status st)
         [SANDBOX_MEMORY_LIMIT] = "memory-limit",
         [SANDBOX_OUTPUT_LIMIT] = "output-limit",
         [SANDBOX_SYSCALL] = "syscall",
+        [SANDBOX_OVERLOADED] = "overloaded",
     };
-    return st <= SANDBOX_SYSCALL ? names[st] : "unknown";
+    return st <= SANDBOX_OVERLOADED ? names[st] : "unknown";
+}
+
+uint64_t sandbox_wait_bound_us(const struct sandbox_limits *l)
+{
+    /* Generous for the limits of tests: on a host whose services take 9 of every 10 time slices
+     * of the run's CPU, a run using its whole CPU limit waits 9 times that, so 12 times plus 2 s.
+     * But never more than 20 s beyond the limit (long limits, a compilation's 10 s): rather than
+     * hold a worker for minutes, the run is given up (and tried again, a bounded number of
+     * times, by the judge). */
+    uint64_t ms = (uint64_t)l->cpu_ms * 12 + 2000, cap = (uint64_t)l->cpu_ms + 20000;
+    return (ms < cap ? ms : cap) * 1000;
+}
+
+enum sandbox_status sandbox_time_status(const struct sandbox_limits *l, uint64_t cpu_us,
+                                        uint64_t wall_us, uint64_t runq_us, uint64_t *waited_us)
+{
+    /* On its one CPU the run either ran (cpu), slept, or waited while something else ran: the
+     * wait for the machine is at most wall - cpu. What its tasks waited beyond that was a wait
+     * for each other, which the CPU time already counts. */
+    uint64_t idle = wall_us > cpu_us ? wall_us - cpu_us : 0;
+    uint64_t waited = runq_us < idle ? runq_us : idle;
+    if (waited_us)
+        *waited_us = waited;
+    if (cpu_us > (uint64_t)l->cpu_ms * 1000)
+        return SANDBOX_CPU_LIMIT;
+    if (waited > sandbox_wait_bound_us(l))
+        return SANDBOX_OVERLOADED;
+    if (wall_us - waited > (uint64_t)l->wall_ms * 1000)
+        return SANDBOX_WALL_LIMIT;
+    return SANDBOX_EXITED;
 }
 
 /*** Building the slots ***/
@@ -465,6 +521,97 @@ static int zygote_recv(int sock, struct zygote_req *req, int fds[FD__COUNT])
 
 /*** Opening, closing, the slots' folders ***/
 
+int sandbox_cpus_available(void)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static int cpu_pool_init(struct cpu_pool *p)
+{
+    memset(p, 0, sizeof(*p));
+    if (pthread_mutex_init(&p->lock, NULL))
+        return -ENOMEM;
+    if (pthread_cond_init(&p->freed, NULL)) {
+        pthread_mutex_destroy(&p->lock);
+        return -ENOMEM;
+    }
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) < 0)
+        return 0; /* not pinned, not counted: as before there was a pool */
+    int n = CPU_COUNT(&set);
+    p->cpu = calloc((size_t)n, sizeof(*p->cpu));
+    p->busy = calloc((size_t)n, sizeof(*p->busy));
+    if (!p->cpu || !p->busy) {
+        free(p->cpu);
+        free(p->busy);
+        pthread_cond_destroy(&p->freed);
+        pthread_mutex_destroy(&p->lock);
+        return -ENOMEM;
+    }
+    for (int c = 0; c < CPU_SETSIZE && p->n < n; c++)
+        if (CPU_ISSET(c, &set))
+            p->cpu[p->n++] = c;
+    return 0;
+}
+
+static void cpu_pool_release(struct cpu_pool *p)
+{
+    free(p->cpu);
+    free(p->busy);
+    pthread_cond_destroy(&p->freed);
+    pthread_mutex_destroy(&p->lock);
+}
+
+/* Waits for a free CPU, preferring the slot's own (the one its last run warmed); its index or -1.
+ */
+static int cpu_take(struct cpu_pool *p, int slot)
+{
+    if (p->n == 0)
+        return -1;
+    pthread_mutex_lock(&p->lock);
+    int got = -1;
+    for (;;) {
+        if (!p->busy[slot % p->n])
+            got = slot % p->n;
+        for (int i = 0; got < 0 && i < p->n; i++)
+            if (!p->busy[i])
+                got = i;
+        if (got >= 0)
+            break;
+        pthread_cond_wait(&p->freed, &p->lock);
+    }
+    p->busy[got] = true;
+    pthread_mutex_unlock(&p->lock);
+    return got;
+}
+
+static void cpu_give(struct cpu_pool *p, int idx)
+{
+    if (idx < 0)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->busy[idx] = false;
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* The zygote's children inherit its affinity: pinning it pins the run it is about to start. */
+static int pin_zygote(const struct slot *s, int cpu)
+{
+    if (cpu < 0)
+        return 0;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    return sched_setaffinity(s->zygote, sizeof(one), &one) < 0 ? -errno : 0;
+}
+
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
 {
     if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots > 256)
@@ -476,7 +623,11 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
         return -ENOMEM;
     sb->netns_fd = -1;
     sb->nslots = cfg->slots;
-    int rc = 0;
+    int rc = cpu_pool_init(&sb->cpus);
+    if (rc) {
+        free(sb);
+        return rc;
+    }
     sb->slots = calloc((size_t)cfg->slots, sizeof(*sb->slots));
     if (!sb->slots) {
         rc = -ENOMEM;
@@ -556,6 +707,7 @@ void sandbox_close(sandbox *sb)
         free(s->req);
     }
     free(sb->slots);
+    cpu_pool_release(&sb->cpus);
     free(sb);
 }
 
@@ -983,11 +1135,175 @@ static int recv_first(int sock, int *listener, pid_t *pid, struct child_msg *fai
     return -ECHILD;
 }
 
+/*
+ * How long a run's tasks waited runnable for a CPU: the second field of each task's schedstat, in
+ * ns. A task's figure is kept as last seen, so that tasks that exit between two looks still count
+ * with what they had waited by the last one. The run's processes are its pid and, once it joined
+ * the slot's control group, whatever that group lists (a fork's children included).
+ */
+#define RUNQ_TASKS         256
+#define RUNQ_FIRST_LOOK_US 50000
+#define RUNQ_RECHECK_US    5000
+struct runq {
+    int procs_fd; /* the slot's cgroup.procs, opened for reading; -1: the run's own pid only */
+    size_t n;
+    struct {
+        pid_t tid;
+        uint64_t ns;
+    } task[RUNQ_TASKS];
+    uint64_t gone_ns;   /* tasks that did not fit in the table: their figures as first seen */
+    uint64_t zygote_ns; /* the zygote's wait while it started the run, on the run's CPU too */
+    uint64_t self_at;   /* the supervising thread's own wait when the run started */
+};
+
+static void runq_note(struct runq *q, pid_t tid, uint64_t ns)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        if (q->task[i].tid == tid) {
+            if (ns > q->task[i].ns)
+                q->task[i].ns = ns;
+            return;
+        }
+    }
+    if (q->n < RUNQ_TASKS) {
+        q->task[q->n].tid = tid;
+        q->task[q->n++].ns = ns;
+    } else {
+        q->gone_ns += ns; /* an undercount, which at worst judges by wall time as before */
+    }
+}
+
+static void runq_sample_process(struct runq *q, pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    DIR *d = fdopendir(dfd);
+    if (!d) {
+        close(dfd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        char file[300];
+        snprintf(file, sizeof(file), "%s/schedstat", e->d_name);
+        int fd = openat(dfd, file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        char buf[96];
+        ssize_t n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        unsigned long long on_cpu, waited;
+        if (n <= 0)
+            continue;
+        buf[n] = '\0';
+        if (sscanf(buf, "%llu %llu", &on_cpu, &waited) == 2)
+            runq_note(q, (pid_t)strtol(e->d_name, NULL, 10), waited);
+    }
+    closedir(d);
+}
+
+/* One task's run-queue delay so far in ns (0 when the kernel does not count it). */
+static uint64_t task_wait_ns(pid_t pid)
+{
+    char path[64], buf[96];
+    snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    unsigned long long on_cpu, waited;
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return sscanf(buf, "%llu %llu", &on_cpu, &waited) == 2 ? waited : 0;
+}
+
+/* The calling thread's run-queue delay so far in ns. */
+static uint64_t self_wait_ns(void)
+{
+    return task_wait_ns((pid_t)syscall(SYS_gettid));
+}
+
+/*
+ * Looks at every task of the run; returns the total wait in microseconds. The supervising
+ * thread's own wait since the start counts too: a program whose output pipe is full waits for
+ * judged to read it, and when judged waits for a CPU, so does the program, blocked.
+ */
+static uint64_t runq_sample(struct runq *q, pid_t pid)
+{
+    runq_sample_process(q, pid);
+    char buf[4096];
+    ssize_t n = q->procs_fd >= 0 ? pread(q->procs_fd, buf, sizeof(buf) - 1, 0) : -1;
+    if (n > 0) {
+        buf[n] = '\0';
+        for (char *p = buf, *end; *p; p = end) {
+            long other = strtol(p, &end, 10);
+            if (end == p)
+                break;
+            if (other > 0 && other != pid)
+                runq_sample_process(q, (pid_t)other);
+        }
+    }
+    uint64_t self = self_wait_ns();
+    uint64_t ns = q->gone_ns + q->zygote_ns + (self > q->self_at ? self - q->self_at : 0);
+    for (size_t i = 0; i < q->n; i++)
+        ns += q->task[i].ns;
+    return ns / 1000;
+}
+
+/*
+ * Whether a task of the run is runnable (state R) now. The scheduler adds a wait to a task's
+ * run-queue delay only when the task gets its CPU, so a task that waits now has a wait that no
+ * figure shows yet: the wall limit is not applied to it until it has run.
+ */
+static bool runq_any_runnable(const struct runq *q)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        char path[64], buf[512];
+        snprintf(path, sizeof(path), "/proc/%d/stat", (int)q->task[i].tid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        ssize_t n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        if (n <= 0)
+            continue;
+        buf[n] = '\0';
+        const char *paren = strrchr(buf, ')'); /* the name may hold spaces and parentheses */
+        if (paren && paren[1] == ' ' && paren[2] == 'R')
+            return true;
+    }
+    return false;
+}
+
+/* The slot's cgroup.procs, readable: the child holds a write-only copy to join it. */
+static int runq_procs_fd(const int cg[2])
+{
+    for (int i = 0; i < 2; i++) {
+        if (cg[i] < 0)
+            continue;
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", cg[i]);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0)
+            return fd;
+    }
+    return -1;
+}
+
 struct watch {
     pid_t pid;
     int pidfd;
     bool killed;
     enum sandbox_status why; /* set when the supervisor killed it */
+    struct runq runq;
+    uint64_t runq_us; /* the last sample */
 };
 
 static void kill_run(struct watch *w, enum sandbox_status why)
@@ -1026,8 +1342,8 @@ static void supervise(struct watch *w, const struct sandbox_cmd *cmd, int out_r,
 {
     const struct sandbox_limits *l = &cmd->limits;
     bool out_open = true, err_open = true, exited = false;
-    uint64_t wall_deadline = start + (uint64_t)l->wall_ms * 1000;
-    uint64_t cpu_limit = (uint64_t)l->cpu_ms * 1000;
+    uint64_t cpu_limit = (uint64_t)l->cpu_ms * 1000, wall_limit = (uint64_t)l->wall_ms * 1000;
+    uint64_t waited = 0;
     while (!exited) {
         struct pollfd p[4] = {
             {w->pidfd, POLLIN, 0},
@@ -1043,8 +1359,14 @@ static void supervise(struct watch *w, const struct sandbox_cmd *cmd, int out_r,
         uint64_t next = cpu_left / (l->processes > 1 ? 4 : 1);
         if (next > 100000)
             next = 100000;
-        if (t + next > wall_deadline)
-            next = wall_deadline > t ? wall_deadline - t : 0;
+        /* The wall limit counts only time not spent waiting for a CPU: it is due no sooner than
+         * the limit less what has counted so far, and a look at the waits decides then. */
+        uint64_t counted = t - start > waited ? t - start - waited : 0;
+        uint64_t wall_left = wall_limit > counted ? wall_limit - counted : 0;
+        if (wall_left < RUNQ_RECHECK_US)
+            wall_left = RUNQ_RECHECK_US; /* past it, a runnable run is looked at again soon */
+        if (next > wall_left)
+            next = wall_left;
         int timeout = (int)((next + 999) / 1000);
         int n = poll(p, 4, w->killed ? 50 : timeout);
         if (n < 0 && errno != EINTR)
@@ -1071,11 +1393,28 @@ static void supervise(struct watch *w, const struct sandbox_cmd *cmd, int out_r,
         }
         if (p[3].revents & (POLLHUP | POLLERR))
             listener = -1;
+        if (w->killed || exited)
+            continue;
         t = now_us();
-        if (!w->killed && t >= wall_deadline)
-            kill_run(w, SANDBOX_WALL_LIMIT);
-        if (!w->killed && cpu_us_of(w->pid) > cpu_limit)
+        uint64_t cpu = cpu_us_of(w->pid);
+        if (cpu > cpu_limit) {
             kill_run(w, SANDBOX_CPU_LIMIT);
+            continue;
+        }
+        /* Quick runs never pay for a look at their tasks; longer ones are looked at on every
+         * wake-up (at most every 100 ms), so that tasks that come and go are counted too. */
+        if (t - start < RUNQ_FIRST_LOOK_US && t - start <= wall_limit)
+            continue;
+        w->runq_us = runq_sample(&w->runq, w->pid);
+        enum sandbox_status st = sandbox_time_status(l, cpu, t - start, w->runq_us, &waited);
+        /* A runnable run may be waiting for its CPU now, a wait not in the figures yet: it is
+         * not stopped by the wall limit until it has run, unless it is far past it (the CPU
+         * limit and the overload bound stop a run that is always runnable anyway). */
+        if (st == SANDBOX_WALL_LIMIT && t - start - waited <= 2 * wall_limit &&
+            runq_any_runnable(&w->runq))
+            continue;
+        if (st != SANDBOX_EXITED)
+            kill_run(w, st);
     }
     /* The namespace is gone with its pid 1, so every writer is closed: read to the end. */
     if (out_open) {
@@ -1122,6 +1461,7 @@ static void classify(struct sandbox_result *res, const struct watch *w, int stat
 int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_result *res)
 {
     memset(res, 0, sizeof(*res));
+    res->cpu = -1;
     strbuf_init(&res->out, cmd->limits.stdout_max);
     strbuf_init(&res->err, cmd->limits.stderr_max);
     if (cmd->slot < 0 || cmd->slot >= sb->nslots || !cmd->argv || !cmd->argv[0] ||
@@ -1141,7 +1481,8 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         return rc;
 
     int out[2] = {-1, -1}, err[2] = {-1, -1}, sv[2] = {-1, -1}, data = -1, listener = -1;
-    struct watch w = {.pid = 0, .pidfd = -1};
+    struct watch w = {.pid = 0, .pidfd = -1, .runq = {.procs_fd = -1}};
+    int cpu = -1;
     struct child_msg fail = {0, 0, 0};
     int one = 1;
     if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0 ||
@@ -1151,6 +1492,7 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         goto out;
     }
     fcntl(out[0], F_SETPIPE_SZ, 1 << 20); /* fewer wake-ups for big outputs */
+    fcntl(err[0], F_SETPIPE_SZ, 1 << 20);
     fcntl(out[0], F_SETFL, O_NONBLOCK);
     fcntl(err[0], F_SETFL, O_NONBLOCK);
     if (cmd->data_dir && (data = data_tree(cmd->data_dir)) < 0) {
@@ -1168,13 +1510,24 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     cgroup_procs_fds(sb->cgroups, cmd->slot, cg);
     fds[FD_CG_MEM] = cg[0];
     fds[FD_CG_PIDS] = cg[1];
+    w.runq.procs_fd = runq_procs_fd(cg);
+    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
+    cpu = cpu_take(&sb->cpus, cmd->slot);
+    res->cpu = cpu >= 0 ? sb->cpus.cpu[cpu] : -1;
     uint64_t start = now_us();
+    w.runq.self_at = self_wait_ns();
+    pid_t zygote = slot->zygote;
+    uint64_t zygote_before = zygote > 0 ? task_wait_ns(zygote) : 0;
     /* A zygote that is gone (killed from outside) is replaced, here and at most once a run. Its
      * code after fork calls only what is safe in the child of a threaded process. */
-    rc = slot->zsock < 0 ? -EPIPE : zygote_send(slot, cmd, fds);
-    if (rc == -EPIPE || rc == -ECONNREFUSED) {
+    rc = slot->zsock < 0 ? -EPIPE : pin_zygote(slot, res->cpu);
+    if (!rc)
+        rc = zygote_send(slot, cmd, fds);
+    if (rc == -EPIPE || rc == -ECONNREFUSED || rc == -ESRCH) {
         zygote_stop(slot);
         rc = zygote_start(sb, slot);
+        if (!rc)
+            rc = pin_zygote(slot, res->cpu);
         if (!rc)
             rc = zygote_send(slot, cmd, fds);
     }
@@ -1188,6 +1541,12 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         goto out;
     }
     rc = recv_first(sv[0], &listener, &w.pid, &fail);
+    /* Until the child's word the zygote worked for the run, pinned to its CPU: its wait for the
+     * CPU is the run's (after a replacement, the new zygote's whole wait is). */
+    uint64_t zygote_after = slot->zygote > 0 ? task_wait_ns(slot->zygote) : 0;
+    if (slot->zygote != zygote)
+        zygote_before = 0;
+    w.runq.zygote_ns = zygote_after > zygote_before ? zygote_after - zygote_before : 0;
     if (rc && w.pid <= 0 && fail.err == EPIPE)
         zygote_stop(
             slot); /* not a word from it: it died with the request, the next run replaces it */
@@ -1206,6 +1565,9 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     else
         kill_run(&w, SANDBOX_SIGNALED);
 
+    /* The last look at its tasks: the leader is a zombie now, its figures still there. */
+    if (rc == 0)
+        w.runq_us = runq_sample(&w.runq, w.pid);
     int status = 0;
     struct rusage ru;
     while (wait4(w.pid, &status, 0, &ru) < 0) {
@@ -1214,7 +1576,8 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
             goto out;
         }
     }
-    res->wall_ms = (unsigned)((now_us() - start) / 1000);
+    uint64_t wall_us = now_us() - start;
+    res->wall_ms = (unsigned)(wall_us / 1000);
 failed:
     if (rc) {
         /* The sandbox failed before the program ran: the judge's fault, with the step named. */
@@ -1228,8 +1591,12 @@ failed:
         fail.step = STEP_EXEC;
         goto out;
     }
-    res->cpu_ms = (unsigned)((ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 +
-                             (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000);
+    uint64_t cpu_us = (uint64_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000u +
+                      (uint64_t)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+    res->cpu_ms = (unsigned)(cpu_us / 1000);
+    uint64_t waited = 0;
+    sandbox_time_status(&cmd->limits, cpu_us, wall_us, w.runq_us, &waited);
+    res->wait_ms = (unsigned)(waited / 1000);
     res->memory_kb = (uint64_t)ru.ru_maxrss;
     uint64_t peak = 0;
     bool oom = false;
@@ -1254,6 +1621,9 @@ out:
         close(listener);
     if (w.pidfd >= 0)
         close(w.pidfd);
+    if (w.runq.procs_fd >= 0)
+        close(w.runq.procs_fd);
+    cpu_give(&sb->cpus, cpu);
     return rc;
 }
 

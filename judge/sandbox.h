@@ -22,7 +22,7 @@ struct sandbox_config {
 
 struct sandbox_limits {
     unsigned cpu_ms;    /* user + system time of the whole process */
-    unsigned wall_ms;   /* real time from start to exit */
+    unsigned wall_ms;   /* real time from start to exit, less the time it waited for a CPU */
     uint64_t memory_kb; /* peak memory of the process tree */
     size_t stdout_max;  /* bytes; one more ends the run with SANDBOX_OUTPUT_LIMIT */
     size_t stderr_max;  /* the same for stderr */
@@ -50,6 +50,7 @@ enum sandbox_status {
     SANDBOX_MEMORY_LIMIT, /* the memory limit killed it or made it fail */
     SANDBOX_OUTPUT_LIMIT, /* wrote more than stdout_max or stderr_max */
     SANDBOX_SYSCALL,      /* made a system call outside its policy: `syscall` names it */
+    SANDBOX_OVERLOADED,   /* waited for a CPU past sandbox_wait_bound_us: the machine's fault */
 };
 
 struct sandbox_result {
@@ -57,7 +58,9 @@ struct sandbox_result {
     int exit_code;
     int signal;
     unsigned cpu_ms;
-    unsigned wall_ms;
+    unsigned wall_ms; /* real time, waits for a CPU included */
+    unsigned wait_ms; /* of wall_ms, the time it was runnable but waited for a CPU */
+    int cpu;          /* the CPU the run was pinned to, or -1 */
     uint64_t memory_kb;
     size_t stdout_bytes; /* all it wrote, kept or not */
     char syscall[32];
@@ -68,11 +71,30 @@ struct sandbox_result {
 const char *sandbox_status_name(enum sandbox_status st);
 
 /*
+ * Time decides a run by what the program did, not by what else the machine did. `runq_us` is the
+ * time its tasks spent runnable but waiting for a CPU (the run-queue delay the scheduler counts in
+ * /proc/PID/task/TID/schedstat, summed over the run's tasks). Of the wall time, the part spent
+ * waiting is not the program's: the wait deducted is runq_us, but never more than wall - cpu (on
+ * its one CPU the run's own threads waiting for each other are not a wait for the machine).
+ * Returns SANDBOX_CPU_LIMIT past cpu_ms, else SANDBOX_OVERLOADED when the wait passed
+ * sandbox_wait_bound_us, else SANDBOX_WALL_LIMIT when the wall time less the wait passed wall_ms
+ * (a program that sleeps or blocks), else SANDBOX_EXITED: time decides nothing. *waited_us (may be
+ * NULL) receives the wait deducted. Pure and thread-safe.
+ */
+enum sandbox_status sandbox_time_status(const struct sandbox_limits *l, uint64_t cpu_us,
+                                        uint64_t wall_us, uint64_t runq_us, uint64_t *waited_us);
+/* The longest wait for a CPU a run under `l` may have before the machine counts as overloaded. */
+uint64_t sandbox_wait_bound_us(const struct sandbox_limits *l);
+
+/*
  * Builds the slots (a root tree and a tmpfs each), the network namespace, the control groups and
  * the seccomp filters. Needs root and must run before the process starts threads: it moves the
  * process into a mount namespace of its own, so that nothing it mounts is seen by the host.
  */
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
+/* The CPUs this process may run on (its affinity mask), at least 1: the runs that can happen at
+ * once without sharing a CPU, and so the default number of judging workers. Thread-safe. */
+int sandbox_cpus_available(void);
 void sandbox_close(sandbox *sb);
 const char *sandbox_mode(const sandbox *sb);
 int sandbox_slots(const sandbox *sb);
@@ -85,7 +107,10 @@ int sandbox_clean(sandbox *sb, int slot, bool box);
 /*
  * Runs `cmd` and fills `res` (whose buffers it initialises; release with sandbox_result_release).
  * Returns 0 when the program ran, whatever it did, or a negative errno when the sandbox itself
- * failed: that is the judge's fault, never the program's.
+ * failed: that is the judge's fault, never the program's. Thread-safe for distinct slots. A run
+ * takes one CPU of those the process was given at sandbox_open (its affinity mask) and is pinned
+ * to it: when every CPU is running a run, it waits for one to be free before it starts, so runs
+ * never outnumber CPUs whatever the number of slots.
  */
 int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_result *res);
 void sandbox_result_release(struct sandbox_result *res);

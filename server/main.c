@@ -425,9 +425,9 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     bool server = false;
-    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
     struct serve_config sc = {
-        .workers = nproc > 0 ? (int)nproc : 1,
+        /* One per CPU judged may use: a run never shares its CPU with another run. */
+        .workers = sandbox_cpus_available(),
         .interactive = 2,
         .queue_max = 20000,
         .anon_per_min = 30,

@@ -753,9 +753,9 @@ static int parse_options(int argc, char **argv, struct wconf *o)
         enum cgroup_mode mode;
     } modes[] = {
         {"auto", CGROUP_AUTO}, {"v2", CGROUP_V2}, {"v1", CGROUP_V1}, {"none", CGROUP_NONE}};
-    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+    int ncpu = sandbox_cpus_available();
     const char *server = NULL, *token = getenv("JUDGED_WORKER_TOKEN");
-    o->slots = nproc > 0 ? (nproc > SLOTS_MAX ? SLOTS_MAX : (int)nproc) : 1;
+    o->slots = ncpu > SLOTS_MAX ? SLOTS_MAX : ncpu;
     o->cache = "/var/cache/judged-worker";
     o->cgroup = CGROUP_AUTO;
     optind = 1;

@@ -82,10 +82,17 @@ def shutdown(port, pid):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     before = ask(conn, "/api/v1/problems")
     os.kill(pid, signal.SIGTERM)
-    time.sleep(0.3)
+    sent_at = time.time()  # the 10 s of the contract count from here, not from this script's start
+    # Until judged has taken the signal in (its answer changes), bounded: the caller keeps a
+    # judgement in flight, so the shutdown lasts until it lets it go.
     during = ask(conn, "/api/v1/problems")
+    for _ in range(200):
+        if during.get("status") != 200:
+            break
+        time.sleep(0.05)
+        during = ask(conn, "/api/v1/problems")
     fresh = ask(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/api/v1/problems")
-    return {"before": before, "during": during, "fresh": fresh}
+    return {"before": before, "during": during, "fresh": fresh, "sent_at": sent_at}
 
 
 def send(port, request, timeout):

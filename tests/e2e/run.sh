@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # End-to-end cases as data: tests/e2e/cases/NAME/ holds `package` (a package folder), the
-# program (main.c or main.cpp), `expect` (the verdict) and optionally `score` (the exact score).
+# program (main.c or main.cpp), `expect` (the verdict), optionally `score` (the exact score) and
+# `check.jq` (a jq expression that must be true of the result).
 # Each case runs the real `judged judge` in the real sandbox.
+#   tests/e2e/run.sh [JUDGED] [CASE...]   (CASE: a prefix of the cases' folder names)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 judged=${1:-build/server/judged}
+shift $(($# > 0 ? 1 : 0))
 passed=0 failed=0
 for dir in tests/e2e/cases/*/; do
   name=$(basename "$dir")
+  if (($# > 0)); then # only the cases named (by prefix) after JUDGED
+    keep=0
+    for f in "$@"; do [[ $name == "$f"* ]] && keep=1; done
+    ((keep)) || continue
+  fi
   src=$(ls "$dir"main.c* 2>/dev/null | head -n1)
   [ -n "$src" ] || src="$dir"main.cpp
   want=$(cat "$dir"expect)
@@ -19,6 +27,10 @@ for dir in tests/e2e/cases/*/; do
   [ "$got" = "$want" ] || why="verdict $got, expected $want"
   if [ -z "$why" ] && [ -s "$dir"score ] && ! jq -e --argjson s "$(cat "$dir"score)" '.score == $s' <<<"$out" >/dev/null; then
     why="score $score, expected $(cat "$dir"score)"
+  fi
+  # check.jq: what else must be true of the result (a jq expression).
+  if [ -z "$why" ] && [ -s "$dir"check.jq ] && ! jq -e -f "$dir"check.jq <<<"$out" >/dev/null; then
+    why="not true of the result: $(grep -v '^#' "$dir"check.jq | tr '\n' ' ')"
   fi
   # The exit status says whether it was accepted.
   # (Spelt out: `a && b || c && d` in the shell is `((a && b) || c) && d`.)

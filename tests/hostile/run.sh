@@ -5,13 +5,18 @@
 #   - a canary file under /tmp keeps its content;
 #   - no process of the sandbox uids of the range judged claims (60000-60255 when it is free) is left: none in judged's cgroups, none new
 #     outside any judged cgroup;
-#   - judged's work folder (/tmp/judged-PID) and cgroups (judged-PID) are gone, and /tmp gains no
-#     other top-level entry;
+#   - judged's work folder (/tmp/judged-PID) and cgroups (judged-PID) are gone, /tmp gains no entry
+#     of a sandbox uid, and none of the host paths the case's attack would create had it escaped
+#     (the globs in its `markers` file, e.g. /tmp/fill*) is new or changed. Other new /tmp
+#     entries are other processes' and are not looked at;
 #   - problems/ keeps its file count and holds no file of a sandbox uid;
 #   - judged's output holds no line of /etc/shadow nor of its environment (HOSTILE_SECRET included);
 #   - judged's exit status matches the verdict (0 AC, 1 other, 3 IE);
 #   - for cases with a file `canary-process`: a process of uid 60000 (the slot's uid) placed in
-#     judged's own process group survives, i.e. signals stay inside the sandbox.
+#     judged's own process group survives, i.e. signals stay inside the sandbox;
+#   - for cases with a file `native-fate`: the program is first run as a normal process on the
+#     host; when the kernel itself kills it there (int 0x80 without IA32 emulation: SIGSEGV), the
+#     sandbox may give the same fate (RE) instead of `expect`.
 #
 # usage: tests/hostile/run.sh [JUDGED] [CASE...]     (as root; JUDGED defaults to
 #        build/server/judged; CASE filters by folder name prefix, e.g. 01 or 01-fork-bomb)
@@ -20,9 +25,8 @@
 # uid 60000 (slot 0) and its RLIMIT_NPROC, which makes the limits cases flaky.
 #
 # On a shared host (other judged processes running, or sandbox-uid processes present before the
-# run) /tmp and problems/ changes that cannot come from this judged (not owned by a sandbox uid,
-# not named after it) are only noted on stderr; HOSTILE_STRICT=1 makes them failures anyway,
-# HOSTILE_STRICT=0 never.
+# run) problems/ changes that cannot come from this judged (not owned by a sandbox uid) are only
+# noted on stderr; HOSTILE_STRICT=1 makes them failures anyway, HOSTILE_STRICT=0 never.
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -89,6 +93,25 @@ secrets=$scratch/secrets
 sandbox_pids() { ps -e -o pid=,uid= | awk -v lo=$uid_lo -v hi=$uid_hi '$2 >= lo && $2 <= hi { print $1 }'; }
 other_judges() { pgrep -x judged | grep -v -x -F "${1:-0}"; }
 tmp_entries() { ls -A /tmp | sort; }
+# The host paths a case's attack would create had it escaped, with what they are now.
+marker_state() {
+    local g f
+    [[ -f $1/markers ]] || return 0
+    while read -r g; do
+        [[ -z $g || $g == \#* ]] && continue
+        for f in $g; do
+            [[ -e $f ]] && stat -c '%n %i %Y %s %u' "$f"
+        done
+    done <"$1/markers"
+}
+# What the kernel does to the case's program run as a normal process: "exit N" or "signal NAME".
+native_fate() {
+    local exe=$scratch/native
+    gcc -O1 -w -o "$exe" "$1" 2>/dev/null || { echo "no build"; return; }
+    timeout -k 1 10 "$exe" >/dev/null 2>&1
+    local rc=$?
+    if ((rc > 128 && rc != 137 && rc != 124)); then echo "signal $(kill -l $((rc - 128)))"; else echo "exit $rc"; fi
+}
 problem_files() { find problems -type f 2>/dev/null | sort; }
 describe() { ps -o pid=,uid=,stat=,comm= -p "$1" 2>/dev/null | tr -s ' '; }
 
@@ -139,7 +162,14 @@ for d in "${cases[@]}"; do
     [[ -n $before_pids || -n $(other_judges) ]] && shared=1
     [[ -n $before_pids ]] && notes+=("sandbox-uid processes before the run (another judge?): $(echo $before_pids)")
     before_tmp=$(tmp_entries)
+    before_markers=$(marker_state "$d")
     before_problems=$(problem_files)
+    also=
+    if [[ -f $d/native-fate ]]; then
+        fate=$(native_fate "$src")
+        [[ $fate == signal* ]] && also=RE
+        notes+=("as a normal process on this host: $fate${also:+; RE accepted too}")
+    fi
 
     # judged runs under timeout, which gives it a process group of its own. The wrapper shell
     # records judged's pid and, for canary cases, starts a process of the slot's uid in that
@@ -162,8 +192,14 @@ for d in "${cases[@]}"; do
             setpriv --reuid='$canary_uid' --regid='$canary_uid' --clear-groups -- sleep 600 \
                 </dev/null >/dev/null 2>&1 &
             c=$!
-            sleep 0.05
-            [[ $(ps -o stat= -p $c 2>/dev/null) == [SR]* ]] || echo "did not start" >"$state"
+            # Until it is the sleep of the slot uid (a root process would survive any leak).
+            for _ in $(seq 1 1000); do
+                [[ $(ps -o uid=,comm= -p $c 2>/dev/null | tr -s " ") == *'$canary_uid'" sleep" ]] && break
+                [[ -d /proc/$c ]] || break
+                sleep 0.01
+            done
+            [[ $(ps -o uid=,comm= -p $c 2>/dev/null | tr -s " ") == *'$canary_uid'" sleep" ]] ||
+                echo "did not start" >"$state"
         fi
         "$@" &
         echo $! >"$jpfile"
@@ -205,38 +241,30 @@ for d in "${cases[@]}"; do
 
     [[ -n $(other_judges "$jp") ]] && shared=1
 
-    # Processes: nothing of this judged may remain (its sandboxes die with their pid 1).
+    # Processes: nothing of this judged may remain (its sandboxes die with their pid 1). A
+    # process killed with its namespace may still be on its way out: until it is gone (bounded).
     left=$(leftovers "$jp" "$before_pids")
-    if [[ -n $left ]]; then
-        sleep 0.3
+    for _ in $(seq 1 100); do
+        [[ -z $left ]] && break
+        sleep 0.05
         left=$(leftovers "$jp" "$before_pids")
-    fi
+    done
     [[ -n $left ]] && reasons+=("sandbox-uid processes left: $(echo $left)")
     [[ -e $tmpdir/judged-$jp ]] && reasons+=("judged's work folder $tmpdir/judged-$jp is left")
     cgs=$(find /sys/fs/cgroup -maxdepth 8 -type d -name "judged-$jp" 2>/dev/null | tr '\n' ' ')
     [[ -n $cgs ]] && reasons+=("judged's cgroups are left: $cgs")
     [[ $(sha256sum <"$canary" 2>/dev/null) == "$canary_sum" ]] || reasons+=("canary file changed")
 
-    # /tmp: new top-level entries. A sandbox-uid owner or judged's name is always a failure; an
-    # entry that vanishes within a second is someone else's (judged has exited); any other
-    # persistent one is a failure unless another judge or session shares the host.
-    new_tmp=$(comm -13 <(echo "$before_tmp") <(tmp_entries))
-    if [[ -n $new_tmp ]]; then
-        sleep 1
-        new_tmp=$(comm -12 <(echo "$new_tmp") <(tmp_entries))
+    # The attack's own marker files, and /tmp entries of this judge's sandbox uids: other
+    # processes write to /tmp too, and what they write says nothing of this run.
+    after_markers=$(marker_state "$d")
+    if [[ $after_markers != "$before_markers" ]]; then
+        changed=$(comm -13 <(echo "$before_markers") <(echo "$after_markers") | cut -d' ' -f1 | tr '\n' ' ')
+        reasons+=("the attack's marker files appeared or changed on the host: $changed")
     fi
-    for e in $new_tmp; do
-        [[ $e == judged-$jp ]] && continue # reported above
+    for e in $(comm -13 <(echo "$before_tmp") <(tmp_entries)); do
         owner=$(stat -c %u "/tmp/$e" 2>/dev/null) || continue
-        if ((owner >= uid_lo && owner <= uid_hi)); then
-            reasons+=("/tmp/$e was created by sandbox uid $owner")
-        elif [[ $e =~ ^judged-([0-9]+)$ ]] && ! kill -0 "${BASH_REMATCH[1]}" 2>/dev/null; then
-            reasons+=("/tmp/$e is a dead judge's work folder")
-        elif ((${HOSTILE_STRICT:-$((!shared))})); then
-            reasons+=("new in /tmp: $e")
-        else
-            notes+=("new in /tmp, owner $owner, not attributable to this judge: $e")
-        fi
+        ((owner >= uid_lo && owner <= uid_hi)) && reasons+=("/tmp/$e was created by sandbox uid $owner")
     done
 
     # problems/: no sandbox may write there, and judged never does. Files added by root while
@@ -260,6 +288,7 @@ for d in "${cases[@]}"; do
     [[ -n $leak ]] && reasons+=("judged's output holds a secret line: ${leak:0:60}")
 
     detail=$(jq -r '[.tests[]? | .message // empty] | first // empty' <"$out" 2>/dev/null)
+    [[ -n $also && $verdict == "$also" ]] && expect=$also # the fate the kernel gives it anyway
     if [[ $verdict != "$expect" ]]; then
         reasons=("${detail:-no message}" "${reasons[@]}")
     fi

@@ -1,4 +1,4 @@
-/* i386 ABI through int 0x80 (getpid = 20): the call carries the i386 audit architecture, which the filter kills with SIGSYS: SV (non-native ABI). */
+/* i386 ABI through int 0x80 (getpid = 20): where the kernel has IA32 emulation the call carries the i386 audit architecture, which the filter kills with SIGSYS: SV (non-native ABI). Where it has none the kernel itself kills the program with SIGSEGV, in the sandbox as outside it: RE (run.sh probes which, see native-fate). */
 #include <stdio.h>
 
 int main(void)
