@@ -18,6 +18,14 @@ struct sandbox_config {
     unsigned uid_base;       /* slot i runs as uid and gid uid_base + i */
     enum cgroup_mode cgroup; /* CGROUP_AUTO, or a mode forced (tests cover each) */
     unsigned slot_mb;        /* size of a slot's tmpfs, which holds /box and /tmp */
+    /*
+     * The host paths every compile and run sees, read-only, NULL-terminated (NULL: none; a static
+     * program needs none). The caller builds the list from its languages (lang_sandbox_paths()),
+     * so that this module knows no language: the sandbox shows each path at its own place, whole
+     * for a folder, with the symbolic links on the way to it made as links, skips a path missing
+     * on this host, and shows nothing else of the host. Borrowed; read in sandbox_open only.
+     */
+    const char *const *paths;
 };
 
 struct sandbox_limits {
@@ -73,6 +81,16 @@ const char *sandbox_status_name(enum sandbox_status st);
  * process into a mount namespace of its own, so that nothing it mounts is seen by the host.
  */
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
+
+/*
+ * Whether host folder `dir` stays out of sight of a sandbox given `paths` (as in struct
+ * sandbox_config): both are resolved (realpath, symbolic links followed), and `dir` must neither
+ * be inside a folder or file the sandbox shows nor contain one. Returns 0 when it is hidden,
+ * -EEXIST when it is not (with the shown host path written to `shown`, `size` bytes, when
+ * given), or a negative errno when `dir` cannot be resolved. Judges call it at start for their
+ * data and problem folders and refuse to start on -EEXIST. Needs no root; thread-safe.
+ */
+int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size);
 void sandbox_close(sandbox *sb);
 const char *sandbox_mode(const sandbox *sb);
 int sandbox_slots(const sandbox *sb);

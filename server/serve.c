@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 #include "auth.h"
 #include "fsutil.h"
 #include "http.h"
+#include "lang.h"
 #include "metrics.h"
 #include "pcache.h"
 #include "queue.h"
@@ -134,6 +136,30 @@ static char *make_dir(const char *parent, const char *name)
     return d;
 }
 
+int serve_check_hidden(const char *const *paths, const char *what, const char *dir)
+{
+    char shown[PATH_MAX], real[PATH_MAX];
+    int rc = sandbox_path_hidden(paths, dir, shown, sizeof(shown));
+    if (rc == -EEXIST) {
+        size_t n = strlen(shown);
+        bool inside =
+            realpath(dir, real) && !strncmp(real, shown, n) && (real[n] == '\0' || real[n] == '/');
+        fprintf(stderr,
+                "judged: %s '%s' %s '%s', which the sandbox shows to every compile and run: "
+                "refusing to start; keep it outside the toolchain's folders (e.g. "
+                "/var/lib/judged, docs/sandbox.md)\n",
+                what, dir, inside ? "is inside" : "contains", shown);
+        return -1;
+    }
+    if (rc == -ENOENT)
+        return 0; /* nothing there to hide; whoever reads it reports it missing */
+    if (rc) {
+        fprintf(stderr, "judged: cannot check %s '%s': %s\n", what, dir, strerror(-rc));
+        return -1;
+    }
+    return 0;
+}
+
 int serve_main(const struct serve_config *cfg)
 {
     static struct server srv;
@@ -153,12 +179,25 @@ int serve_main(const struct serve_config *cfg)
         fprintf(stderr, "judged: the data folder '%s' is in use by another judged\n", cfg->data);
         return 1;
     }
+    /* The sandbox shows the toolchains' folders: neither the data nor the problems may be there. */
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged: out of memory\n");
+        return 1;
+    }
+    if (serve_check_hidden(paths, "the data folder (--data)", cfg->data) ||
+        (cfg->problems &&
+         serve_check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
+        free(paths);
+        return 1;
+    }
     s->data_dir = strdup(cfg->data);
     s->packages_dir = make_dir(cfg->data, "packages");
     s->cache_dir = make_dir(cfg->data, "cache");
     s->tmp_dir = make_dir(cfg->data, "tmp");
     if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
         fprintf(stderr, "judged: cannot create folders in '%s'\n", cfg->data);
+        free(paths);
         return 1;
     }
     /* Leftovers of a crash: half-copied imports, uploads, sources. */
@@ -169,6 +208,7 @@ int serve_main(const struct serve_config *cfg)
     int uidfd = serve_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
+        free(paths);
         return 1;
     }
     char workdir[4096];
@@ -177,8 +217,10 @@ int serve_main(const struct serve_config *cfg)
     struct sandbox_config sc = {.workdir = workdir,
                                 .slots = cfg->workers + cfg->interactive,
                                 .uid_base = uid_base,
-                                .cgroup = cfg->cgroup};
+                                .cgroup = cfg->cgroup,
+                                .paths = paths};
     int rc = sandbox_open(&sc, &s->sb);
+    free(paths);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
                 rc == -EPERM ? " (it needs root)" : "");
