@@ -391,9 +391,28 @@ static int view_apply(const struct view *v, const char *root)
 
 int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size)
 {
-    char real[PATH_MAX];
-    if (!dir || !realpath(dir, real))
-        return dir ? -errno : -EINVAL;
+    char real[PATH_MAX], up[PATH_MAX];
+    if (!dir || !dir[0] || snprintf(up, sizeof(up), "%s", dir) >= (int)sizeof(up))
+        return dir ? -ENAMETOOLONG : -EINVAL;
+    /* A folder not made yet is where its nearest existing parent is: it can be inside a shown
+     * path then, but contain none. */
+    bool exists = true;
+    while (!realpath(up, real)) {
+        if (errno != ENOENT)
+            return -errno;
+        exists = false;
+        char *slash = strrchr(up, '/');
+        while (slash && slash > up && slash[1] == '\0') { /* "a/b/" */
+            *slash = '\0';
+            slash = strrchr(up, '/');
+        }
+        if (!slash)
+            snprintf(up, sizeof(up), ".");
+        else if (slash == up)
+            up[1] = '\0';
+        else
+            *slash = '\0';
+    }
     struct view v;
     int rc = view_build(paths, &v);
     if (rc)
@@ -402,7 +421,7 @@ int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, 
         const struct view_entry *e = &v.items[i];
         if (e->kind == VIEW_LINK)
             continue; /* a link made in the root shows its text, nothing of the host's */
-        if (path_within(real, e->path) || path_within(e->path, real)) {
+        if (path_within(real, e->path) || (exists && path_within(e->path, real))) {
             if (shown && size)
                 snprintf(shown, size, "%s", e->path);
             rc = -EEXIST;

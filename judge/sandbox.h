@@ -85,10 +85,13 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
 /*
  * Whether host folder `dir` stays out of sight of a sandbox given `paths` (as in struct
  * sandbox_config): both are resolved (realpath, symbolic links followed), and `dir` must neither
- * be inside a folder or file the sandbox shows nor contain one. Returns 0 when it is hidden,
+ * be inside a folder or file the sandbox shows nor contain one. A `dir` not made yet is judged
+ * by its nearest existing parent (inside a shown path or not). Returns 0 when it is hidden,
  * -EEXIST when it is not (with the shown host path written to `shown`, `size` bytes, when
- * given), or a negative errno when `dir` cannot be resolved. Judges call it at start for their
- * data and problem folders and refuse to start on -EEXIST. Needs no root; thread-safe.
+ * given; untouched otherwise), or a negative errno when `dir` cannot be resolved (-EACCES,
+ * -ENAMETOOLONG, ...). Judges call it at start for their data and problem folders, before
+ * making or writing anything there, and refuse to start on -EEXIST. Needs no root;
+ * thread-safe.
  */
 int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size);
 void sandbox_close(sandbox *sb);

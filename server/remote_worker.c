@@ -859,8 +859,8 @@ int remote_worker_main(int argc, char **argv)
         fprintf(stderr, "judged worker: out of memory\n");
         return 1;
     }
-    if (open_cache(W.conf.cache) < 0 ||
-        serve_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache)) {
+    if (serve_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache) ||
+        open_cache(W.conf.cache) < 0) {
         free(paths);
         return 1;
     }

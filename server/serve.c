@@ -142,9 +142,12 @@ int serve_check_hidden(const char *const *paths, const char *what, const char *d
     char shown[PATH_MAX], real[PATH_MAX];
     int rc = sandbox_path_hidden(paths, dir, shown, sizeof(shown));
     if (rc == -EEXIST) {
-        size_t n = strlen(shown);
-        bool inside =
-            realpath(dir, real) && !strncmp(real, shown, n) && (real[n] == '\0' || real[n] == '/');
+        /* It contains the shown path when that lies strictly below it; else it is (or, not made
+         * yet, would be) inside. */
+        size_t n = realpath(dir, real) ? strlen(real) : 0;
+        bool contains =
+            n && strcmp(shown, real) && (n == 1 || (!strncmp(shown, real, n) && shown[n] == '/'));
+        bool inside = !contains;
         fprintf(stderr,
                 "judged: %s '%s' %s '%s', which the sandbox shows to every compile and run: "
                 "refusing to start; keep it outside the toolchain's folders (e.g. "
@@ -152,8 +155,6 @@ int serve_check_hidden(const char *const *paths, const char *what, const char *d
                 what, dir, inside ? "is inside" : "contains", shown);
         return -1;
     }
-    if (rc == -ENOENT)
-        return 0; /* nothing there to hide; whoever reads it reports it missing */
     if (rc) {
         fprintf(stderr, "judged: cannot check %s '%s': %s\n", what, dir, strerror(-rc));
         return -1;
@@ -168,9 +169,23 @@ int serve_main(const struct serve_config *cfg)
     s->cfg = *cfg;
     int exit_status = 1;
 
+    /* The sandbox shows the toolchains' folders: neither the data nor the problems may be there,
+     * checked before anything is made or written there. */
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged: out of memory\n");
+        return 1;
+    }
+    if (serve_check_hidden(paths, "the data folder (--data)", cfg->data) ||
+        (cfg->problems &&
+         serve_check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
+        free(paths);
+        return 1;
+    }
     if (fs_mkdirs(cfg->data, 0700)) {
         fprintf(stderr, "judged: cannot create the data folder '%s': %s\n", cfg->data,
                 strerror(errno));
+        free(paths);
         return 1;
     }
     /* Hidden tests and token hashes: root's alone, however the folder was made (a volume's
@@ -184,17 +199,6 @@ int serve_main(const struct serve_config *cfg)
     free(lockpath);
     if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) < 0) {
         fprintf(stderr, "judged: the data folder '%s' is in use by another judged\n", cfg->data);
-        return 1;
-    }
-    /* The sandbox shows the toolchains' folders: neither the data nor the problems may be there. */
-    const char **paths = lang_sandbox_paths();
-    if (!paths) {
-        fprintf(stderr, "judged: out of memory\n");
-        return 1;
-    }
-    if (serve_check_hidden(paths, "the data folder (--data)", cfg->data) ||
-        (cfg->problems &&
-         serve_check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
         free(paths);
         return 1;
     }

@@ -354,8 +354,17 @@ START_TEST(test_path_hidden)
     char *shownx = fs_join(dir, "shownx");
     ck_assert_int_eq(mkdir(shownx, 0755), 0);
     ck_assert_int_eq(sandbox_path_hidden(paths, shownx, NULL, 0), 0);
-    /* A folder that does not exist cannot be judged. */
-    ck_assert_int_eq(sandbox_path_hidden(paths, missing, got, sizeof(got)), -ENOENT);
+    /* A folder not made yet: by where it would be. */
+    ck_assert_int_eq(sandbox_path_hidden(paths, missing, got, sizeof(got)), 0);
+    char *deep = fs_join(dir, "apart/no/such/");
+    ck_assert_int_eq(sandbox_path_hidden(paths, deep, got, sizeof(got)), 0);
+    free(deep);
+    deep = fs_join(dir, "shown/sub/no/such");
+    got[0] = '\0';
+    ck_assert_int_eq(sandbox_path_hidden(paths, deep, got, sizeof(got)), -EEXIST);
+    ck_assert_ptr_nonnull(realpath(shown, real));
+    ck_assert_str_eq(got, real);
+    free(deep);
     /* No paths: nothing is shown. */
     ck_assert_int_eq(sandbox_path_hidden(NULL, "/", got, sizeof(got)), 0);
     /* The toolchains' folders, as judged checks them. */
@@ -364,6 +373,9 @@ START_TEST(test_path_hidden)
     ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/include/linux", got, sizeof(got)), -EEXIST);
     ck_assert_str_eq(got, "/usr/include");
     ck_assert_int_eq(sandbox_path_hidden(lp, "/usr", got, sizeof(got)), -EEXIST);
+    ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/lib/gcc/judged-none/data", got, sizeof(got)),
+                     -EEXIST);
+    ck_assert_str_eq(got, "/usr/lib/gcc");
     ck_assert_int_eq(sandbox_path_hidden(lp, apart, got, sizeof(got)), 0);
     if (access("/usr/local/share", F_OK) == 0)
         ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/local/share", got, sizeof(got)), 0);
