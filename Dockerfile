@@ -8,6 +8,11 @@
 # the runtime libraries, the bundled problems, the built front end, and gcc/g++/libc6-dev:
 # submissions are compiled when they are judged.
 #
+# Where the problems and the data live: the sandbox shows every compile and run the toolchain's
+# folders (/usr/include, /usr/lib/gcc, /usr/lib/x86_64-linux-gnu, ...; docs/sandbox.md), so the
+# catalogue and the data folder stay out of /usr: /var/lib/judged-problems and /var/lib/judged,
+# both root's, mode 0700 (judged refuses to start when either is where the sandbox looks).
+#
 # What the sandbox needs from the container (docs/sandbox.md, docs/deploy.md):
 #   - root inside the container (it switches each slot to its own uid, writes cgroups);
 #   - capabilities SYS_ADMIN (mount, namespaces, sethostname in the run's own namespace), SETUID and
@@ -35,13 +40,16 @@ RUN apt-get update -qq \
        libsodium23 libcurl4 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/server/judged /usr/local/bin/judged
-COPY --from=build /src/problems /usr/local/share/judged/problems
+COPY --from=build /src/problems /var/lib/judged-problems
 COPY --from=build /src/web/dist /usr/local/share/judged/web
 ENV JUDGED_WEB=/usr/local/share/judged/web
+# Hidden tests: root's alone. A fresh volume takes the mode of the folder it is mounted on.
+RUN chown -R 0:0 /var/lib/judged-problems && chmod 0700 /var/lib/judged-problems \
+    && install -d -o 0 -g 0 -m 0700 /var/lib/judged
 # The data folder (judged.db, packages/, cache/): a volume, or a PersistentVolumeClaim.
 VOLUME /var/lib/judged
 EXPOSE 8080
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/judged"]
 # The API server with local workers; `worker --server URL` makes a remote worker instead.
-CMD ["--listen", "0.0.0.0:8080", "--data", "/var/lib/judged", "--problems", "/usr/local/share/judged/problems"]
+CMD ["--listen", "0.0.0.0:8080", "--data", "/var/lib/judged", "--problems", "/var/lib/judged-problems"]

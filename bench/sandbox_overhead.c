@@ -4,6 +4,7 @@
  * their ratio. Usage: sandbox_overhead [RUNS] (needs root and gcc).
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "lang.h"
 #include "sandbox.h"
 
 static double now_ms(void)
@@ -54,9 +56,12 @@ int main(int argc, char **argv)
                             : !strcmp(m, "none") ? CGROUP_NONE
                             : !strcmp(m, "v1")   ? CGROUP_V1
                                                  : CGROUP_V2;
-    struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode};
+    /* The toolchains' paths, as judged gives them: a run's mount table is as large as in use. */
+    const char **paths = lang_sandbox_paths();
+    struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode, .paths = paths};
     sandbox *sb;
-    int rc = sandbox_open(&cfg, &sb);
+    int rc = paths ? sandbox_open(&cfg, &sb) : -ENOMEM;
+    free(paths);
     if (rc) {
         fprintf(stderr, "sandbox_open: %s\n", strerror(-rc));
         return 1;

@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include <curl/curl.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <stddef.h>
@@ -211,12 +212,14 @@ int main(int argc, char **argv)
     snprintf(libsrc, sizeof(libsrc), "%s/lib", work);
     fs_mkdirs(libsrc, 0755);
     snprintf(libsrc, sizeof(libsrc), "%s/lib/main.c", work);
+    const char **paths = lang_sandbox_paths();
     struct sandbox_config sc = {
-        .workdir = sbwork, .slots = 1, .uid_base = 59000, .cgroup = CGROUP_AUTO};
+        .workdir = sbwork, .slots = 1, .uid_base = 59000, .cgroup = CGROUP_AUTO, .paths = paths};
     sandbox *sb = NULL;
     struct problem *pr = NULL;
     struct diag errors = DIAG_INIT;
-    int rc = sandbox_open(&sc, &sb);
+    int rc = paths ? sandbox_open(&sc, &sb) : -ENOMEM;
+    free(paths);
     if (!rc) {
         struct pkg *p = NULL;
         rc = pkg_open(pkg, NULL, &p, &errors);

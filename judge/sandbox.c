@@ -5,9 +5,11 @@
  *   - judged moves into a mount namespace of its own (slave to the host's), so its mounts vanish
  *     with it and never show on the host;
  *   - each slot gets a tmpfs (its /box, read-only to the program, and its /tmp, the only writable
- *     place, noexec) and a root tree: a read-only tmpfs holding /usr bound read-only and nosuid,
- *     the usual /bin /lib links, five device nodes, /box, /tmp and an empty /data. No /etc, no
- *     /proc, nothing of the host's or the judge's data;
+ *     place, noexec) and a root tree: a read-only tmpfs holding the configured host paths (the
+ *     toolchains' programs, headers and libraries, from the language table) bound read-only and
+ *     nosuid at their own paths, the symbolic links on the way to them, five device nodes, /box,
+ *     /tmp and an empty /data. An allowlist: no /usr wholesale, no /usr/local or /usr/share, no
+ *     /etc, no /proc, nothing of the host's or the judge's data;
  *   - one empty network namespace is made: creating one per run costs 0.9 ms here, more than a
  *     whole bare run, and the program cannot create a socket to use it anyway;
  *   - control groups per slot (cgroup.c) and the seccomp filters (policy.c) are built;
@@ -236,30 +238,256 @@ static int bind_ro(const char *src, const char *dst, unsigned long extra)
     return 0;
 }
 
-/* /bin, /lib, ... are links into /usr on merged-/usr systems and real folders elsewhere. */
-static int mirror_top(const char *root, const char *name)
+/*** The host's part of the root: an allowlist ***/
+
+/*
+ * What a root shows of the host, worked out once from the configured paths: folders and files
+ * bound read-only at their own (canonical) paths, and the symbolic links met on the way to them,
+ * copied as links, so that /usr/bin/gcc -> gcc-12 -> x86_64-linux-gnu-gcc-12 or /lib64 -> usr/lib64
+ * resolve inside as they do outside. Nothing else of the host is there.
+ */
+enum view_kind { VIEW_DIR, VIEW_FILE, VIEW_LINK };
+
+struct view_entry {
+    enum view_kind kind;
+    char *path;   /* canonical host path, also its path inside */
+    char *target; /* VIEW_LINK: the link's text */
+};
+
+struct view {
+    struct view_entry *items;
+    size_t n;
+};
+
+static void view_release(struct view *v)
 {
-    char host[64], dst[PATH_MAX + 64];
-    snprintf(host, sizeof(host), "/%s", name);
-    snprintf(dst, sizeof(dst), "%s/%s", root, name);
-    struct stat st;
-    if (lstat(host, &st) < 0)
-        return 0;
-    if (S_ISLNK(st.st_mode)) {
-        char target[PATH_MAX];
-        ssize_t n = readlink(host, target, sizeof(target) - 1);
-        if (n < 0)
-            return -errno;
-        target[n] = '\0';
-        return symlink(target, dst) < 0 && errno != EEXIST ? -errno : 0;
+    for (size_t i = 0; i < v->n; i++) {
+        free(v->items[i].path);
+        free(v->items[i].target);
     }
-    if (!S_ISDIR(st.st_mode))
-        return 0;
-    int rc = mkdirp(dst, 0755);
-    return rc ? rc : bind_ro(host, dst, 0);
+    free(v->items);
+    v->items = NULL;
+    v->n = 0;
 }
 
-static int build_slot(struct slot *s, unsigned slot_mb)
+static int view_add(struct view *v, enum view_kind kind, const char *path, const char *target)
+{
+    struct view_entry *grown = realloc(v->items, (v->n + 1) * sizeof(*grown));
+    if (!grown)
+        return -ENOMEM;
+    v->items = grown;
+    struct view_entry *e = &v->items[v->n];
+    e->kind = kind;
+    e->path = strdup(path);
+    e->target = target ? strdup(target) : NULL;
+    if (!e->path || (target && !e->target)) {
+        free(e->path);
+        free(e->target);
+        return -ENOMEM;
+    }
+    v->n++;
+    return 0;
+}
+
+/* `path` is `dir` or below it (both canonical and absolute). */
+static bool path_within(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return true;
+    return !strncmp(path, dir, n) && (path[n] == '\0' || path[n] == '/');
+}
+
+/*
+ * Walks host path `path` one component at a time, as the kernel would, adding to `v` each
+ * symbolic link met (at its canonical place, with its text) and, last, the folder or regular file
+ * it leads to. Returns 0, -ENOENT when the path does not exist (the caller skips it), -ELOOP,
+ * -ENAMETOOLONG, or -EINVAL for "/" itself or an object that is neither folder nor file.
+ */
+static int view_resolve(struct view *v, const char *path)
+{
+    char cur[PATH_MAX] = "";             /* walked so far: real folders only, so canonical */
+    char rest[PATH_MAX], next[PATH_MAX]; /* what is left to walk */
+    if (path[0] != '/' || snprintf(rest, sizeof(rest), "%s", path) >= (int)sizeof(rest))
+        return -EINVAL;
+    const char *p = rest;
+    for (int hops = 0;;) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        size_t len = strcspn(p, "/");
+        const char *after = p + len;
+        if (len == 1 && p[0] == '.') {
+            p = after;
+            continue;
+        }
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            char *slash = strrchr(cur, '/');
+            if (slash)
+                *slash = '\0';
+            p = after;
+            continue;
+        }
+        size_t cl = strlen(cur);
+        if (cl + 1 + len >= sizeof(cur))
+            return -ENAMETOOLONG;
+        char cand[PATH_MAX];
+        snprintf(cand, sizeof(cand), "%s/%.*s", cur, (int)len, p);
+        struct stat st;
+        if (lstat(cand, &st) < 0)
+            return -errno;
+        if (S_ISLNK(st.st_mode)) {
+            if (++hops > 40)
+                return -ELOOP;
+            char target[PATH_MAX];
+            ssize_t n = readlink(cand, target, sizeof(target) - 1);
+            if (n < 0)
+                return -errno;
+            target[n] = '\0';
+            int rc = view_add(v, VIEW_LINK, cand, target);
+            if (rc)
+                return rc;
+            /* Go on from the link's folder (or from / for an absolute link) with its text. */
+            if (snprintf(next, sizeof(next), "%s%s", target, after) >= (int)sizeof(next))
+                return -ENAMETOOLONG;
+            if (target[0] == '/')
+                cur[0] = '\0';
+            memcpy(rest, next, sizeof(rest));
+            p = rest;
+            continue;
+        }
+        memcpy(cur, cand, cl + 1 + len + 1);
+        p = after;
+    }
+    if (!cur[0])
+        return -EINVAL;
+    struct stat st;
+    if (stat(cur, &st) < 0)
+        return -errno;
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+        return -EINVAL;
+    return view_add(v, S_ISDIR(st.st_mode) ? VIEW_DIR : VIEW_FILE, cur, NULL);
+}
+
+/*
+ * Builds the view of `paths` (NULL: none): missing paths are skipped, and whatever lies within a
+ * folder already shown is dropped, since the folder's bind shows it as the host has it.
+ */
+static int view_build(const char *const *paths, struct view *v)
+{
+    v->items = NULL;
+    v->n = 0;
+    int rc = 0;
+    for (const char *const *p = paths; p && *p && !rc; p++) {
+        rc = view_resolve(v, *p);
+        if (rc == -ENOENT || rc == -ENOTDIR)
+            rc = 0;
+    }
+    if (rc)
+        goto out;
+    size_t kept = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        struct view_entry *e = &v->items[i];
+        bool drop = false;
+        for (size_t j = 0; j < v->n && !drop; j++) {
+            const struct view_entry *o = &v->items[j];
+            if (j == i || o->kind != VIEW_DIR || !path_within(e->path, o->path))
+                continue;
+            /* Of two equal entries the first stays. */
+            drop = strcmp(e->path, o->path) || e->kind != VIEW_DIR || j < i;
+        }
+        for (size_t j = 0; j < kept && !drop; j++)
+            drop = !strcmp(v->items[j].path, e->path);
+        if (drop) {
+            free(e->path);
+            free(e->target);
+        } else {
+            v->items[kept++] = *e;
+        }
+    }
+    v->n = kept;
+out:
+    if (rc)
+        view_release(v);
+    return rc;
+}
+
+/* Puts the view into the root tree at `root`, still writable. */
+static int view_apply(const struct view *v, const char *root)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        const struct view_entry *e = &v->items[i];
+        char dst[2 * PATH_MAX], parent[2 * PATH_MAX];
+        if (snprintf(dst, sizeof(dst), "%s%s", root, e->path) >= (int)sizeof(dst))
+            return -ENAMETOOLONG;
+        memcpy(parent, dst, sizeof(parent));
+        *strrchr(parent, '/') = '\0';
+        int rc = mkdirp(parent, 0755);
+        if (rc)
+            return rc;
+        if (e->kind == VIEW_LINK) {
+            if (symlink(e->target, dst) < 0 && errno != EEXIST)
+                return -errno;
+            continue;
+        }
+        if (e->kind == VIEW_DIR) {
+            rc = mkdirp(dst, 0755);
+        } else {
+            int fd = open(dst, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
+            rc = fd < 0 ? -errno : 0;
+            if (fd >= 0)
+                close(fd);
+        }
+        if (rc || (rc = bind_ro(e->path, dst, 0)))
+            return rc;
+    }
+    return 0;
+}
+
+int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size)
+{
+    char real[PATH_MAX], up[PATH_MAX];
+    if (!dir || !dir[0] || snprintf(up, sizeof(up), "%s", dir) >= (int)sizeof(up))
+        return dir ? -ENAMETOOLONG : -EINVAL;
+    /* A folder not made yet is where its nearest existing parent is: it can be inside a shown
+     * path then, but contain none. */
+    bool exists = true;
+    while (!realpath(up, real)) {
+        if (errno != ENOENT)
+            return -errno;
+        exists = false;
+        char *slash = strrchr(up, '/');
+        while (slash && slash > up && slash[1] == '\0') { /* "a/b/" */
+            *slash = '\0';
+            slash = strrchr(up, '/');
+        }
+        if (!slash)
+            snprintf(up, sizeof(up), ".");
+        else if (slash == up)
+            up[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    struct view v;
+    int rc = view_build(paths, &v);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < v.n && !rc; i++) {
+        const struct view_entry *e = &v.items[i];
+        if (e->kind == VIEW_LINK)
+            continue; /* a link made in the root shows its text, nothing of the host's */
+        if (path_within(real, e->path) || (exists && path_within(e->path, real))) {
+            if (shown && size)
+                snprintf(shown, size, "%s", e->path);
+            rc = -EEXIST;
+        }
+    }
+    view_release(&v);
+    return rc;
+}
+
+static int build_slot(struct slot *s, unsigned slot_mb, const struct view *view)
 {
     int rc;
     char opts[64];
@@ -278,21 +506,17 @@ static int build_slot(struct slot *s, unsigned slot_mb)
         return rc;
     if (mount("judged-root", s->root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0)
         return -errno;
-    static const char *const dirs[] = {"usr", "dev", "box", "tmp", "data"};
+    static const char *const dirs[] = {"dev", "box", "tmp", "data"};
     for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
         char p[PATH_MAX + 16];
         snprintf(p, sizeof(p), "%s/%s", s->root, dirs[i]);
         if (mkdir(p, 0755) < 0)
             return -errno;
     }
-    char p[PATH_MAX + 32];
-    snprintf(p, sizeof(p), "%s/usr", s->root);
-    if ((rc = bind_ro("/usr", p, 0)))
+    /* The host: only what the toolchains need, never /usr or / wholesale. */
+    if ((rc = view_apply(view, s->root)))
         return rc;
-    static const char *const tops[] = {"bin", "sbin", "lib", "lib32", "lib64", "libx32"};
-    for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++)
-        if ((rc = mirror_top(s->root, tops[i])))
-            return rc;
+    char p[PATH_MAX + 32];
     static const char *const devs[] = {"null", "zero", "full", "random", "urandom"};
     for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
         char host[32];
@@ -628,6 +852,7 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
         free(sb);
         return rc;
     }
+    struct view view = {NULL, 0};
     sb->slots = calloc((size_t)cfg->slots, sizeof(*sb->slots));
     if (!sb->slots) {
         rc = -ENOMEM;
@@ -647,6 +872,8 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
         rc = -errno;
         goto fail;
     }
+    if ((rc = view_build(cfg->paths, &view)))
+        goto fail;
     unsigned uid_base = cfg->uid_base ? cfg->uid_base : 60000;
     for (int i = 0; i < sb->nslots; i++) {
         struct slot *s = &sb->slots[i];
@@ -660,9 +887,10 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
             rc = -ENOMEM;
             goto fail;
         }
-        if ((rc = build_slot(s, cfg->slot_mb ? cfg->slot_mb : 512)))
+        if ((rc = build_slot(s, cfg->slot_mb ? cfg->slot_mb : 512, &view)))
             goto fail;
     }
+    view_release(&view);
     sb->netns_fd = make_netns();
     if (sb->netns_fd < 0) {
         rc = sb->netns_fd;
@@ -681,6 +909,7 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     *out = sb;
     return 0;
 fail:
+    view_release(&view);
     sandbox_close(sb);
     return rc;
 }

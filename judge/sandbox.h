@@ -18,6 +18,14 @@ struct sandbox_config {
     unsigned uid_base;       /* slot i runs as uid and gid uid_base + i */
     enum cgroup_mode cgroup; /* CGROUP_AUTO, or a mode forced (tests cover each) */
     unsigned slot_mb;        /* size of a slot's tmpfs, which holds /box and /tmp */
+    /*
+     * The host paths every compile and run sees, read-only, NULL-terminated (NULL: none; a static
+     * program needs none). The caller builds the list from its languages (lang_sandbox_paths()),
+     * so that this module knows no language: the sandbox shows each path at its own place, whole
+     * for a folder, with the symbolic links on the way to it made as links, skips a path missing
+     * on this host, and shows nothing else of the host. Borrowed; read in sandbox_open only.
+     */
+    const char *const *paths;
 };
 
 struct sandbox_limits {
@@ -95,6 +103,19 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out);
 /* The CPUs this process may run on (its affinity mask), at least 1: the runs that can happen at
  * once without sharing a CPU, and so the default number of judging workers. Thread-safe. */
 int sandbox_cpus_available(void);
+
+/*
+ * Whether host folder `dir` stays out of sight of a sandbox given `paths` (as in struct
+ * sandbox_config): both are resolved (realpath, symbolic links followed), and `dir` must neither
+ * be inside a folder or file the sandbox shows nor contain one. A `dir` not made yet is judged
+ * by its nearest existing parent (inside a shown path or not). Returns 0 when it is hidden,
+ * -EEXIST when it is not (with the shown host path written to `shown`, `size` bytes, when
+ * given; untouched otherwise), or a negative errno when `dir` cannot be resolved (-EACCES,
+ * -ENAMETOOLONG, ...). Judges call it at start for their data and problem folders, before
+ * making or writing anything there, and refuse to start on -EEXIST. Needs no root;
+ * thread-safe.
+ */
+int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size);
 void sandbox_close(sandbox *sb);
 const char *sandbox_mode(const sandbox *sb);
 int sandbox_slots(const sandbox *sb);

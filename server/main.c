@@ -17,6 +17,7 @@
 #include "backup.h"
 #include "fsutil.h"
 #include "judge.h"
+#include "lang.h"
 #include "remote_worker.h"
 #include "report.h"
 #include "sandbox.h"
@@ -146,29 +147,48 @@ static void usage(FILE *f)
         f);
 }
 
-static int open_sandbox(struct options *o, sandbox **sb)
+/*
+ * Opens the sandbox after checking that neither the packages (`pkgs`, `npkgs`) nor the work
+ * folder, where archives are unpacked and checkers compiled, is shown inside it.
+ */
+static int open_sandbox(struct options *o, sandbox **sb, char **pkgs, int npkgs)
 {
-    snprintf(o->workdir, sizeof(o->workdir), "%s/judged-%d",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(o->workdir, sizeof(o->workdir), "%s/judged-%d", tmp, (int)getpid());
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged: out of memory\n");
+        return -ENOMEM;
+    }
+    int rc = serve_check_hidden(paths, "the work folder's parent (TMPDIR)", tmp) ? -EEXIST : 0;
+    for (int i = 0; i < npkgs && !rc; i++)
+        if (serve_check_hidden(paths, "the package", pkgs[i]))
+            rc = -EEXIST;
+    if (rc)
+        goto out;
     /* Its own range of sandbox uids, as a server's: concurrent judges never share a uid. */
     unsigned uid_base = 0;
     int lock = serve_claim_uid_range(&uid_base);
     if (lock < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-lock));
-        return lock;
+        rc = lock;
+        goto out;
     }
     struct sandbox_config cfg = {.workdir = o->workdir,
                                  .slots = o->jobs > 0 ? o->jobs : 1,
                                  .cgroup = o->cgroup,
-                                 .uid_base = uid_base};
-    int rc = sandbox_open(&cfg, sb);
+                                 .uid_base = uid_base,
+                                 .paths = paths};
+    rc = sandbox_open(&cfg, sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
                 rc == -EPERM ? " (it needs root)" : "");
-        return rc;
+        goto out;
     }
     fprintf(stderr, "judged: sandbox ready, memory limits by %s\n", sandbox_mode(*sb));
-    return 0;
+out:
+    free(paths);
+    return rc;
 }
 
 /* A folder as it is; an archive unpacked below the work folder. Returns the package root. */
@@ -213,7 +233,7 @@ static int cmd_judge(struct options *o, int argc, char **argv)
         }
     }
     sandbox *sb = NULL;
-    if (open_sandbox(o, &sb))
+    if (open_sandbox(o, &sb, argv, 1))
         return 2;
     int status = 2;
     struct judge_env env = {sb, 0};
@@ -326,7 +346,7 @@ static int cmd_verify(struct options *o, int argc, char **argv)
             o->jobs = 64;
     }
     sandbox *sb = NULL;
-    if (open_sandbox(o, &sb))
+    if (open_sandbox(o, &sb, argv, argc))
         return 2;
     struct judge_env env = {sb, 0};
     int status = 0;

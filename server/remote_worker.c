@@ -39,6 +39,7 @@
 
 #include "fsutil.h"
 #include "judge.h"
+#include "lang.h"
 #include "server.h"
 #include "store.h"
 #include "strbuf.h"
@@ -852,21 +853,35 @@ int remote_worker_main(int argc, char **argv)
     int status = parse_options(argc, argv, &W.conf);
     if (status >= 0)
         return status;
-    if (open_cache(W.conf.cache) < 0)
+    /* The cache holds packages, secret tests included: never where the sandbox looks. */
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged worker: out of memory\n");
         return 1;
+    }
+    if (serve_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache) ||
+        open_cache(W.conf.cache) < 0) {
+        free(paths);
+        return 1;
+    }
     unsigned uid_base = 0;
     int uidfd = serve_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged worker: no free range of sandbox uids: %s\n", strerror(-uidfd));
+        free(paths);
         return 1;
     }
     char workdir[PATH_MAX];
     snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
              (int)getpid());
     /* Before any thread: the sandbox moves the process into a mount namespace of its own. */
-    struct sandbox_config sc = {
-        .workdir = workdir, .slots = W.conf.slots, .uid_base = uid_base, .cgroup = W.conf.cgroup};
+    struct sandbox_config sc = {.workdir = workdir,
+                                .slots = W.conf.slots,
+                                .uid_base = uid_base,
+                                .cgroup = W.conf.cgroup,
+                                .paths = paths};
     int rc = sandbox_open(&sc, &W.sb);
+    free(paths);
     if (rc) {
         fprintf(stderr, "judged worker: cannot set up the sandbox: %s%s\n", strerror(-rc),
                 rc == -EPERM ? " (it needs root)" : "");

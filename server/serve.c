@@ -15,11 +15,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@
 #include "auth.h"
 #include "fsutil.h"
 #include "http.h"
+#include "lang.h"
 #include "metrics.h"
 #include "pcache.h"
 #include "queue.h"
@@ -327,6 +330,31 @@ static char *make_dir(const char *parent, const char *name)
     return d;
 }
 
+int serve_check_hidden(const char *const *paths, const char *what, const char *dir)
+{
+    char shown[PATH_MAX], real[PATH_MAX];
+    int rc = sandbox_path_hidden(paths, dir, shown, sizeof(shown));
+    if (rc == -EEXIST) {
+        /* It contains the shown path when that lies strictly below it; else it is (or, not made
+         * yet, would be) inside. */
+        size_t n = realpath(dir, real) ? strlen(real) : 0;
+        bool contains =
+            n && strcmp(shown, real) && (n == 1 || (!strncmp(shown, real, n) && shown[n] == '/'));
+        bool inside = !contains;
+        fprintf(stderr,
+                "judged: %s '%s' %s '%s', which the sandbox shows to every compile and run: "
+                "refusing to start; keep it outside the toolchain's folders (e.g. "
+                "/var/lib/judged, docs/sandbox.md)\n",
+                what, dir, inside ? "is inside" : "contains", shown);
+        return -1;
+    }
+    if (rc) {
+        fprintf(stderr, "judged: cannot check %s '%s': %s\n", what, dir, strerror(-rc));
+        return -1;
+    }
+    return 0;
+}
+
 int serve_main(const struct serve_config *cfg)
 {
     static struct server srv;
@@ -334,16 +362,37 @@ int serve_main(const struct serve_config *cfg)
     s->cfg = *cfg;
     int exit_status = 1;
 
+    /* The sandbox shows the toolchains' folders: neither the data nor the problems may be there,
+     * checked before anything is made or written there. */
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged: out of memory\n");
+        return 1;
+    }
+    if (serve_check_hidden(paths, "the data folder (--data)", cfg->data) ||
+        (cfg->problems &&
+         serve_check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
+        free(paths);
+        return 1;
+    }
     if (fs_mkdirs(cfg->data, 0700)) {
         fprintf(stderr, "judged: cannot create the data folder '%s': %s\n", cfg->data,
                 strerror(errno));
+        free(paths);
         return 1;
     }
+    /* Hidden tests and token hashes: root's alone, however the folder was made (a volume's
+     * root, say, comes 0755). */
+    struct stat dst;
+    if (stat(cfg->data, &dst) == 0 && (dst.st_mode & 077) && chmod(cfg->data, 0700) < 0)
+        fprintf(stderr, "judged: cannot make the data folder '%s' mode 0700: %s\n", cfg->data,
+                strerror(errno));
     char *lockpath = fs_join(cfg->data, "judged.lock");
     int lockfd = lockpath ? open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
     free(lockpath);
     if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) < 0) {
         fprintf(stderr, "judged: the data folder '%s' is in use by another judged\n", cfg->data);
+        free(paths);
         return 1;
     }
     s->data_dir = strdup(cfg->data);
@@ -352,6 +401,7 @@ int serve_main(const struct serve_config *cfg)
     s->tmp_dir = make_dir(cfg->data, "tmp");
     if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
         fprintf(stderr, "judged: cannot create folders in '%s'\n", cfg->data);
+        free(paths);
         return 1;
     }
     /* Leftovers of a crash: half-copied imports, uploads, sources. */
@@ -362,6 +412,7 @@ int serve_main(const struct serve_config *cfg)
     int uidfd = serve_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
+        free(paths);
         return 1;
     }
     char workdir[4096];
@@ -370,8 +421,10 @@ int serve_main(const struct serve_config *cfg)
     struct sandbox_config sc = {.workdir = workdir,
                                 .slots = cfg->workers + cfg->interactive + cfg->import_slots,
                                 .uid_base = uid_base,
-                                .cgroup = cfg->cgroup};
+                                .cgroup = cfg->cgroup,
+                                .paths = paths};
     int rc = sandbox_open(&sc, &s->sb);
+    free(paths);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
                 rc == -EPERM ? " (it needs root)" : "");

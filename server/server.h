@@ -84,4 +84,13 @@ void import_slot_release(struct server *s, int slot, const char *client);
  */
 int serve_claim_uid_range(unsigned *uid_base);
 
+/*
+ * Defence in depth for the sandbox's allowlist: refuses a folder judged keeps secrets in (the
+ * data folder, the problems, a package, a cache) when it is inside, or contains, a host path the
+ * sandbox shows (`paths`, from lang_sandbox_paths()). `what` names it for the message ("the data
+ * folder (--data)"). Prints why on stderr and returns -1 when refused or unreadable, 0 when
+ * hidden. Thread-safe.
+ */
+int serve_check_hidden(const char *const *paths, const char *what, const char *dir);
+
 #endif

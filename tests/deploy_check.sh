@@ -9,7 +9,11 @@
 #   3. deploy/compose.yaml and deploy/k8s/*.yaml parse (python3-yaml) and hang together: labels
 #      and selectors, Services and ports, the StatefulSet's claim and mount, probes on /readyz
 #      and /healthz, the autoscaler's target and metric, Secret keys, kustomization resources;
-#   4. everywhere: the same capability set, and every --option given to judged exists.
+#   4. everywhere: the same capability set, and every --option given to judged exists;
+#   5. everywhere: the problems, the data folder and a worker's cache are outside /usr (and /lib,
+#      /bin, /sbin, /etc): the sandbox shows the toolchain's folders there to every compile and
+#      run (docs/sandbox.md); the image and the systemd install make them root's, mode 0700, and
+#      compose and Kubernetes point --problems at the catalogue the image holds.
 #
 #   tests/deploy_check.sh [build/server/judged]
 #
@@ -341,6 +345,73 @@ for c in CAPS:
     if c not in dockerfile:
         problems.append(f"the Dockerfile's notes do not name {c}")
 check("systemd units, Dockerfile: one capability set, known options", problems)
+
+# --- problems, data, caches: out of the sandbox's sight, root's, 0700 ----------------------------
+problems = []
+# What the sandbox shows lies under these (judge/lang.c, docs/sandbox.md): keep secrets elsewhere.
+SHOWN = ["/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin", "/etc"]
+
+
+def secret_dirs(args, where):
+    """The folders a judged command line keeps hidden tests in; a problem for each shown one."""
+    args = [str(a) for a in args]
+    found = {}
+    for opt in ("--problems", "--data", "--cache"):
+        if opt in args and args.index(opt) + 1 < len(args):
+            d = os.path.normpath(args[args.index(opt) + 1])
+            found[opt] = d
+            if d == "/" or any(d == s or d.startswith(s + "/") for s in SHOWN):
+                problems.append(f"{where}: {opt} {d} is where the sandbox shows the toolchain (under {', '.join(SHOWN)})")
+    return found
+
+
+image_problems = None
+for frm, srcs, dest in stages.get("stage1", {"copy": []})["copy"]:
+    if frm == "build" and any(os.path.relpath(s, build["workdir"]) == "problems" for s in srcs):
+        image_problems = os.path.normpath(dest)
+cmd_line = next((l for l in lines if l.split(None, 1)[0].upper() == "CMD"), "CMD []")
+docker = secret_dirs(yaml.safe_load(cmd_line.split(None, 1)[1]), "Dockerfile CMD")
+if image_problems is None:
+    problems.append("the runtime stage does not copy problems/ from the build stage")
+else:
+    secret_dirs(["--problems", image_problems], "Dockerfile COPY problems")
+    if docker.get("--problems") != image_problems:
+        problems.append(f"Dockerfile CMD --problems {docker.get('--problems')} is not where problems/ is copied ({image_problems})")
+    if not re.search(rf"chmod\s+0?700\s+{re.escape(image_problems)}\b", runtime_run):
+        problems.append(f"Dockerfile: {image_problems} is not made mode 0700")
+    if not re.search(rf"chown\s+(-R\s+)?(0|root):(0|root)\s+{re.escape(image_problems)}\b", runtime_run):
+        problems.append(f"Dockerfile: {image_problems} is not made root's")
+if docker.get("--data") and not re.search(rf"install\s+-d\s+(-[og]\s+\S+\s+)*-m\s+0?700\s+{re.escape(docker['--data'])}\b", runtime_run):
+    problems.append(f"Dockerfile: the data folder {docker.get('--data')} is not made mode 0700")
+for name, svc in svcs.items():
+    got = secret_dirs(svc.get("command", []), f"compose {name}")
+    if "--problems" in got and got["--problems"] != image_problems:
+        problems.append(f"compose {name}: --problems {got['--problems']} is not the image's catalogue ({image_problems})")
+for wname, w in workloads.items():
+    for c in w["spec"]["template"]["spec"]["containers"]:
+        got = secret_dirs(c.get("args", []), f"{wname}/{c['name']}")
+        if "--problems" in got and got["--problems"] != image_problems:
+            problems.append(f"{wname}: --problems {got['--problems']} is not the image's catalogue ({image_problems})")
+        for m in c.get("volumeMounts", []):
+            secret_dirs(["--data", m["mountPath"]], f"{wname}: volume mount")
+for unit in sorted(glob.glob("deploy/*.service")):
+    text = open(unit).read()
+    m = re.search(r"^ExecStart=\S+\s+(.*)$", text, re.M)
+    got = secret_dirs(shlex.split(m.group(1)) if m else [], unit)
+    for key in ("StateDirectoryMode", "CacheDirectoryMode"):
+        mm = re.search(rf"^{key}=(\S+)", text, re.M)
+        if mm and mm.group(1) not in ("0700", "700"):
+            problems.append(f"{unit}: {key}={mm.group(1)}, want 0700")
+    if "--data" in got and not re.search(r"^StateDirectoryMode=0?700$", text, re.M):
+        problems.append(f"{unit}: the data folder is not made 0700 (StateDirectoryMode=0700)")
+    if "--cache" in got and not re.search(r"^CacheDirectoryMode=0?700$", text, re.M):
+        problems.append(f"{unit}: the cache is not made 0700 (CacheDirectoryMode=0700)")
+    if "--problems" in got:
+        p = re.escape(got["--problems"])
+        if not re.search(rf"^#.*install\s+-d\s+.*-m\s+0?700\s+{p}\b", text, re.M) or \
+                not re.search(rf"^#.*-o\s+root\b.*{p}", text, re.M):
+            problems.append(f"{unit}: its install notes do not make {got['--problems']} root's, mode 0700")
+check("problems, data and caches outside the sandbox's view (not under /usr), root's, mode 0700", problems)
 
 print(f"__COUNTS__ {passed} {failed}")
 sys.exit(0)

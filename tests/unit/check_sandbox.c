@@ -15,6 +15,7 @@
 
 #include "fsutil.h"
 #include "helpers.h"
+#include "lang.h"
 #include "sandbox.h"
 
 static sandbox *sb;
@@ -40,8 +41,12 @@ static void setup(void)
     sigaddset(&term, SIGTERM);
     sigprocmask(SIG_BLOCK, &term, NULL);
     work = helper_tmpdir();
-    struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode};
+    /* The toolchains' paths, as judged gives them. */
+    const char **paths = lang_sandbox_paths();
+    ck_assert_ptr_nonnull(paths);
+    struct sandbox_config cfg = {.workdir = work, .slots = 1, .cgroup = mode, .paths = paths};
     int rc = sandbox_open(&cfg, &sb);
+    free(paths);
     ck_assert_msg(rc == 0, "sandbox_open: %s", strerror(-rc));
 }
 
@@ -252,6 +257,143 @@ START_TEST(test_zygote_replaced)
 }
 END_TEST
 
+/*
+ * The root is an allowlist: the toolchains' folders are there, the rest of the host is not, and
+ * /usr holds only what the language table names. Each line is "path 0|1", 1 when it exists.
+ */
+START_TEST(test_root_is_an_allowlist)
+{
+    program("#include <dirent.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n"
+            "int main(void){const char*p[]={\"/usr/include/stdio.h\",\"/usr/bin/gcc\","
+            "\"/usr/bin/g++\",\"/usr/bin/as\",\"/usr/bin/ld\",\"/usr/lib/gcc\","
+            "\"/lib64/ld-linux-x86-64.so.2\",\"/usr/local\",\"/usr/share\",\"/usr/src\","
+            "\"/usr/sbin\",\"/usr/bin/cat\",\"/usr/bin/sh\",\"/bin/sh\",\"/etc\",\"/opt\","
+            "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc\",\"/sys\",\"/run\",0};"
+            "for(int i=0;p[i];i++)printf(\"%s %d\\n\",p[i],access(p[i],F_OK)==0);"
+            "DIR*d=opendir(\"/usr\");struct dirent*e;while(d&&(e=readdir(d)))"
+            "if(e->d_name[0]!='.')printf(\"usr/%s\\n\",e->d_name);return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    const char *out = strbuf_str(&r.out);
+    static const char *const want[] = {"/usr/include/stdio.h 1\n",
+                                       "/usr/bin/gcc 1\n",
+                                       "/usr/bin/g++ 1\n",
+                                       "/usr/bin/as 1\n",
+                                       "/usr/bin/ld 1\n",
+                                       "/usr/lib/gcc 1\n",
+                                       "/lib64/ld-linux-x86-64.so.2 1\n",
+                                       "/usr/local 0\n",
+                                       "/usr/share 0\n",
+                                       "/usr/src 0\n",
+                                       "/usr/sbin 0\n",
+                                       "/usr/bin/cat 0\n",
+                                       "/usr/bin/sh 0\n",
+                                       "/bin/sh 0\n",
+                                       "/etc 0\n",
+                                       "/opt 0\n",
+                                       "/srv 0\n",
+                                       "/var 0\n",
+                                       "/home 0\n",
+                                       "/root 0\n",
+                                       "/proc 0\n",
+                                       "/sys 0\n",
+                                       "/run 0\n"};
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+        ck_assert_msg(strstr(out, want[i]), "want '%.*s' in:\n%s", (int)strlen(want[i]) - 1,
+                      want[i], out);
+    /* /usr: bin, include, lib (gcc, the multiarch folder), lib64 (the loader's link) alone. */
+    for (const char *l = strstr(out, "\nusr/"); l; l = strstr(l + 1, "\nusr/")) {
+        const char *name = l + 5;
+        size_t n = strcspn(name, "\n");
+        bool known = false;
+        for (const char *const *k =
+                 (const char *const[]){"bin", "include", "lib", "lib64", "libexec", NULL};
+             *k && !known; k++)
+            known = strlen(*k) == n && !strncmp(name, *k, n);
+        ck_assert_msg(known, "/usr/%.*s is shown", (int)n, name);
+    }
+    sandbox_result_release(&r);
+}
+END_TEST
+
+/* sandbox_path_hidden, on folders made for it: inside, containing, through links, apart. */
+START_TEST(test_path_hidden)
+{
+    char *dir = helper_tmpdir();
+    helper_write(dir, "shown/sub/f", "x");
+    helper_write(dir, "apart/f", "x");
+    helper_write(dir, "files/one", "x");
+    char *shown = fs_join(dir, "shown"), *sub = fs_join(dir, "shown/sub");
+    char *apart = fs_join(dir, "apart"), *files = fs_join(dir, "files");
+    char *one = fs_join(dir, "files/one"), *link = fs_join(dir, "link");
+    char *filelink = fs_join(dir, "filelink"), *missing = fs_join(dir, "missing");
+    ck_assert_int_eq(symlink(sub, link), 0);
+    ck_assert_int_eq(symlink("files/one", filelink), 0);
+    char real[4096], got[4096];
+    ck_assert_ptr_nonnull(realpath(shown, real));
+
+    const char *const paths[] = {shown, missing, filelink, NULL};
+    got[0] = '\0';
+    ck_assert_int_eq(sandbox_path_hidden(paths, apart, got, sizeof(got)), 0);
+    ck_assert_str_eq(got, ""); /* untouched when hidden */
+    /* Inside a shown folder, directly or through a link to it. */
+    ck_assert_int_eq(sandbox_path_hidden(paths, sub, got, sizeof(got)), -EEXIST);
+    ck_assert_str_eq(got, real);
+    ck_assert_int_eq(sandbox_path_hidden(paths, link, got, sizeof(got)), -EEXIST);
+    ck_assert_str_eq(got, real);
+    ck_assert_int_eq(sandbox_path_hidden(paths, shown, got, sizeof(got)), -EEXIST);
+    /* Containing one: the folder above, and / itself. */
+    ck_assert_int_eq(sandbox_path_hidden(paths, dir, got, sizeof(got)), -EEXIST);
+    ck_assert_int_eq(sandbox_path_hidden(paths, "/", got, sizeof(got)), -EEXIST);
+    /* A shown link shows the file it leads to: that file's folder contains a shown path. */
+    ck_assert_int_eq(sandbox_path_hidden(paths, files, got, sizeof(got)), -EEXIST);
+    ck_assert_ptr_nonnull(realpath(one, real));
+    ck_assert_str_eq(got, real);
+    /* A name that only starts like a shown folder is apart from it. */
+    char *shownx = fs_join(dir, "shownx");
+    ck_assert_int_eq(mkdir(shownx, 0755), 0);
+    ck_assert_int_eq(sandbox_path_hidden(paths, shownx, NULL, 0), 0);
+    /* A folder not made yet: by where it would be. */
+    ck_assert_int_eq(sandbox_path_hidden(paths, missing, got, sizeof(got)), 0);
+    char *deep = fs_join(dir, "apart/no/such/");
+    ck_assert_int_eq(sandbox_path_hidden(paths, deep, got, sizeof(got)), 0);
+    free(deep);
+    deep = fs_join(dir, "shown/sub/no/such");
+    got[0] = '\0';
+    ck_assert_int_eq(sandbox_path_hidden(paths, deep, got, sizeof(got)), -EEXIST);
+    ck_assert_ptr_nonnull(realpath(shown, real));
+    ck_assert_str_eq(got, real);
+    free(deep);
+    /* No paths: nothing is shown. */
+    ck_assert_int_eq(sandbox_path_hidden(NULL, "/", got, sizeof(got)), 0);
+    /* The toolchains' folders, as judged checks them. */
+    const char **lp = lang_sandbox_paths();
+    ck_assert_ptr_nonnull(lp);
+    ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/include/linux", got, sizeof(got)), -EEXIST);
+    ck_assert_str_eq(got, "/usr/include");
+    ck_assert_int_eq(sandbox_path_hidden(lp, "/usr", got, sizeof(got)), -EEXIST);
+    ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/lib/gcc/judged-none/data", got, sizeof(got)),
+                     -EEXIST);
+    ck_assert_str_eq(got, "/usr/lib/gcc");
+    ck_assert_int_eq(sandbox_path_hidden(lp, apart, got, sizeof(got)), 0);
+    if (access("/usr/local/share", F_OK) == 0)
+        ck_assert_int_eq(sandbox_path_hidden(lp, "/usr/local/share", got, sizeof(got)), 0);
+    free(lp);
+    fs_remove_tree(dir);
+    free(dir);
+    free(shown);
+    free(sub);
+    free(apart);
+    free(files);
+    free(one);
+    free(link);
+    free(filelink);
+    free(missing);
+    free(shownx);
+}
+END_TEST
+
 static void add_mode(Suite *s, enum cgroup_mode m)
 {
     cgroup_set *probe = NULL;
@@ -277,6 +419,7 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_data_dir_read_only);
     tcase_add_test(tc, test_default_signal_handling);
     tcase_add_test(tc, test_zygote_replaced);
+    tcase_add_test(tc, test_root_is_an_allowlist);
     suite_add_tcase(s, tc);
 }
 
@@ -287,6 +430,14 @@ int main(void)
         return EXIT_FAILURE;
     }
     int failed = 0;
+    Suite *paths = suite_create("sandbox paths");
+    TCase *tc = tcase_create("path_hidden");
+    tcase_add_test(tc, test_path_hidden);
+    suite_add_tcase(paths, tc);
+    SRunner *psr = srunner_create(paths);
+    srunner_run_all(psr, CK_NORMAL);
+    failed += srunner_ntests_failed(psr);
+    srunner_free(psr);
     const enum cgroup_mode modes[] = {CGROUP_V2, CGROUP_V1, CGROUP_NONE};
     for (size_t i = 0; i < 3; i++) {
         /* One runner per mode: the fixture reads `mode` in the forked test process. */
