@@ -1,6 +1,8 @@
 /*
  * The allowlists. Each entry says why a C or C++ program (or gcc and its passes) needs the call;
- * anything absent is a security violation. The filters are built with libseccomp once, exported
+ * anything absent is a security violation. A language whose runtime needs more (the JVM, Go, Node)
+ * lists its extra calls, with the reason, in its own record (judge/lang/<id>.c); its run policy is
+ * the C run policy plus those. The filters are built with libseccomp once, exported
  * as BPF and loaded by every sandboxed child with a single seccomp(2) call.
  */
 #define _GNU_SOURCE
@@ -18,13 +20,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-struct rule {
-    const char *name;
-    const char *why;
-};
-
 /* What every sandboxed program may do: compute, use memory, its descriptors, time and signals. */
-static const struct rule run_rules[] = {
+static const struct policy_rule run_rules[] = {
     {"read", "stdin and files it opened"},
     {"readv", "stdio"},
     {"pread64", "reading at an offset"},
@@ -126,7 +123,7 @@ static const struct rule run_rules[] = {
 };
 
 /* What gcc, g++ and their passes (cpp, cc1, as, collect2, ld) need on top of that. */
-static const struct rule compile_rules[] = {
+static const struct policy_rule compile_rules[] = {
     {"vfork", "gcc starts its passes"},
     {"fork", "gcc starts its passes"},
     {"clone", "gcc starts its passes"},
@@ -162,9 +159,9 @@ static const struct rule compile_rules[] = {
     {NULL, NULL},
 };
 
-static int add_rules(scmp_filter_ctx ctx, const struct rule *rules)
+static int add_rules(scmp_filter_ctx ctx, const struct policy_rule *rules)
 {
-    for (const struct rule *r = rules; r->name; r++) {
+    for (const struct policy_rule *r = rules; r && r->name; r++) {
         int nr = seccomp_syscall_resolve_name(r->name);
         if (nr == __NR_SCMP_ERROR)
             continue; /* not a system call on this architecture */
@@ -174,6 +171,28 @@ static int add_rules(scmp_filter_ctx ctx, const struct rule *rules)
     }
     return 0;
 }
+
+enum policy_kind policy_for_lang(const struct lang *lang)
+{
+    int i = lang_index(lang);
+    return i >= 0 && lang->syscalls ? (enum policy_kind)(POLICY_LANG0 + i) : POLICY_RUN;
+}
+
+/* The ioctl requests a run may make, on its own descriptors only (it has no others). */
+struct run_ioctl {
+    unsigned long request;
+    const char *name;
+    const char *why;
+};
+
+static const struct run_ioctl run_ioctls[] = {
+    {TCGETS, "TCGETS", "isatty(): stdio and every runtime ask whether a descriptor is a terminal"},
+    {TIOCGWINSZ, "TIOCGWINSZ", "the terminal size: Python and Node ask it of stdout"},
+    {FIOCLEX, "FIOCLEX", "close-on-exec on its own descriptor: CPython's os.set_inheritable"},
+    {FIONCLEX, "FIONCLEX", "the same, cleared"},
+    {FIONBIO, "FIONBIO", "non-blocking mode on its own descriptor: libuv (Node) sets it this way"},
+    {0, NULL, NULL},
+};
 
 /* The calls allowed only with certain arguments, for programs that must not start others. */
 static int add_run_conditions(scmp_filter_ctx ctx, const void *exec_path)
@@ -195,9 +214,10 @@ static int add_run_conditions(scmp_filter_ctx ctx, const void *exec_path)
                           SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)(uintptr_t)exec_path));
     if (rc)
         return rc;
-    /* isatty() asks TCGETS; nothing else of ioctl is needed. */
-    rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
-                          SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TCGETS));
+    /* ioctl: only requests about its own descriptors' flags and terminal state (run_ioctls). */
+    for (const struct run_ioctl *i = run_ioctls; !rc && i->name; i++)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
+                              SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, i->request));
     return rc;
 }
 
@@ -255,8 +275,11 @@ int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf
         rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
     if (!rc)
         rc = add_rules(ctx, run_rules);
-    if (!rc && kind == POLICY_RUN)
+    if (!rc && kind != POLICY_COMPILE)
         rc = add_run_conditions(ctx, exec_path);
+    /* A language's extra calls; a language without any has POLICY_RUN (its slot stays unused). */
+    if (!rc && kind >= POLICY_LANG0)
+        rc = add_rules(ctx, lang_all()[kind - POLICY_LANG0]->syscalls);
     if (!rc && kind == POLICY_COMPILE)
         rc = add_rules(ctx, compile_rules);
     if (!rc)

@@ -36,6 +36,8 @@
 #define _GNU_SOURCE
 #include "sandbox.h"
 
+#include "lang.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -203,6 +205,29 @@ static int mirror_top(const char *root, const char *name)
     return rc ? rc : bind_ro(host, dst, 0);
 }
 
+/*
+ * The host paths outside /usr that a language's runtime reads (lang.h `paths`: the JDK's
+ * configuration in /etc/java-17-openjdk), bound read-only at the same place; /usr is bound whole.
+ */
+static int bind_lang_paths(const char *root)
+{
+    for (const struct lang *const *l = lang_all(); *l; l++) {
+        for (const char *const *p = (*l)->paths; p && *p; p++) {
+            struct stat st;
+            if (!strncmp(*p, "/usr/", 5) || stat(*p, &st) < 0 || !S_ISDIR(st.st_mode))
+                continue; /* in /usr already, or not installed */
+            char dst[PATH_MAX + 256];
+            snprintf(dst, sizeof(dst), "%s%s", root, *p);
+            int rc = mkdirp(dst, 0755);
+            if (!rc)
+                rc = bind_ro(*p, dst, MS_NOEXEC);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 static int build_slot(struct slot *s, unsigned slot_mb)
 {
     int rc;
@@ -232,6 +257,8 @@ static int build_slot(struct slot *s, unsigned slot_mb)
     char p[PATH_MAX + 32];
     snprintf(p, sizeof(p), "%s/usr", s->root);
     if ((rc = bind_ro("/usr", p, 0)))
+        return rc;
+    if ((rc = bind_lang_paths(s->root)))
         return rc;
     static const char *const tops[] = {"bin", "sbin", "lib", "lib32", "lib64", "libx32"};
     for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++)

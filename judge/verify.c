@@ -42,8 +42,8 @@ static void run_input_validators(const struct judge_env *env, const struct pkg *
         char *diag = NULL;
         int rc = sandbox_clean(env->sb, env->slot, true);
         if (!rc)
-            rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources, NULL,
-                               0, folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
+            rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                               folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
                                &diag);
         free(folder);
         if (rc || !ok) {

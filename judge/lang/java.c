@@ -1,0 +1,46 @@
+/*
+ * Java 17, Debian's OpenJDK. javac writes classes into a folder; the run starts class Main from it.
+ * The JVM reserves far more address space than it uses (heap, code cache, class space), so its
+ * memory is capped by the control group's resident memory, with the heap sized to the limit; it
+ * starts slowly (class loading, the JIT's threads count as CPU time), hence the time multiplier.
+ * Serial GC and one "processor" keep its thread count, and so its start-up CPU, small.
+ */
+#include "lang.h"
+#include "policy.h"
+
+#define JDK "/usr/lib/jvm/java-17-openjdk-amd64"
+
+static const struct policy_rule java_syscalls[] = {
+    {NULL, NULL},
+};
+
+const struct lang lang_java = {
+    .id = "java",
+    .name = "Java 17 (OpenJDK)",
+    .exts = (const char *const[]){".java", NULL},
+    .source_name = "Main.java",
+    .driver_source = "Solution.java",
+    .compile =
+        (const char *const[]){JDK "/bin/javac", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
+                              "-J-XX:-UsePerfData", "-J-XX:ActiveProcessorCount=1", "-J-Xmx512m",
+                              "-encoding", "UTF-8", "-nowarn", "-d", "{out}", "{sources}", NULL},
+    .compile_out_dir = true,
+    .run = (const char *const[]){JDK "/bin/java", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                                 "-XX:ActiveProcessorCount=1", "-Xss64m", "-Xmx{memory_mb}m", "-cp",
+                                 "{out}", "Main", NULL},
+    .run_env = (const char *const[]){"LC_ALL=C.UTF-8", NULL},
+    .version = (const char *const[]){JDK "/bin/java", "-version", NULL},
+    .toolchain = JDK "/bin/javac",
+    /* lib/jvm.cfg and lib/security/ are links into /etc/java-17-openjdk. */
+    .paths = (const char *const[]){JDK, "/etc/java-17-openjdk", "/usr/lib/x86_64-linux-gnu", NULL},
+    .selftest = {"public class Main {\n    public static void main(String[] a) {\n"
+                 "        System.out.println(\"judged \" + 6 * 7);\n    }\n}\n",
+                 "judged 42\n"},
+    .syscalls = java_syscalls,
+    .processes = 64,
+    .compile_processes = 64,
+    .memory_rss = true,
+    .time_factor_pct = 200,
+    .time_extra_ms = 1000,
+    .submissions = true,
+};

@@ -1,0 +1,33 @@
+/*
+ * JavaScript, Debian's Node.js at /usr/bin/node (not a Node in /usr/local, which serves the web
+ * build). The compile step is `node --check`, a syntax check, for CE instead of RE. V8 and libuv
+ * run a few threads of their own and an event loop on epoll.
+ */
+#include "lang.h"
+#include "policy.h"
+
+static const struct policy_rule js_syscalls[] = {
+    {NULL, NULL},
+};
+
+const struct lang lang_javascript = {
+    .id = "javascript",
+    .name = "JavaScript (Node.js)",
+    .exts = (const char *const[]){".js", NULL},
+    .source_name = "solution.js",
+    .driver_main = "driver.js",
+    .compile = (const char *const[]){"/usr/bin/node", "--check", "{main}", NULL},
+    .run =
+        (const char *const[]){"/usr/bin/node", "--max-old-space-size={memory_mb}", "{main}", NULL},
+    .run_env = (const char *const[]){"LC_ALL=C.UTF-8", NULL},
+    .version = (const char *const[]){"/usr/bin/node", "--version", NULL},
+    .toolchain = "/usr/bin/node",
+    .paths = (const char *const[]){"/usr/bin/node", "/usr/share/nodejs", "/usr/lib/nodejs",
+                                   "/usr/lib/x86_64-linux-gnu", NULL},
+    .selftest = {"console.log('judged', 6 * 7);\n", "judged 42\n"},
+    .syscalls = js_syscalls,
+    .processes = 32,
+    .compile_processes = 32,
+    .memory_rss = true,
+    .submissions = true,
+};
