@@ -20,8 +20,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+struct rule {
+    const char *name;
+    const char *why;
+};
+
 /* What every sandboxed program may do: compute, use memory, its descriptors, time and signals. */
-static const struct policy_rule run_rules[] = {
+static const struct rule run_rules[] = {
     {"read", "stdin and files it opened"},
     {"readv", "stdio"},
     {"pread64", "reading at an offset"},
@@ -123,7 +128,7 @@ static const struct policy_rule run_rules[] = {
 };
 
 /* What gcc, g++ and their passes (cpp, cc1, as, collect2, ld) need on top of that. */
-static const struct policy_rule compile_rules[] = {
+static const struct rule compile_rules[] = {
     {"vfork", "gcc starts its passes"},
     {"fork", "gcc starts its passes"},
     {"clone", "gcc starts its passes"},
@@ -156,16 +161,31 @@ static const struct policy_rule compile_rules[] = {
     {"statfs", "the linker checks its output file system"},
     {"fstatfs", "as statfs"},
     {"flock", "the linker locks its output"},
+    {"socketpair", "javac's JVM (NIO) makes a connected pair of its own: reaches nothing else"},
     {NULL, NULL},
 };
 
-static int add_rules(scmp_filter_ctx ctx, const struct policy_rule *rules)
+static int add_rules(scmp_filter_ctx ctx, const struct rule *rules)
 {
-    for (const struct policy_rule *r = rules; r && r->name; r++) {
+    for (const struct rule *r = rules; r->name; r++) {
         int nr = seccomp_syscall_resolve_name(r->name);
         if (nr == __NR_SCMP_ERROR)
             continue; /* not a system call on this architecture */
         int rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int add_lang_rules(scmp_filter_ctx ctx, const struct policy_rule *rules)
+{
+    for (const struct policy_rule *r = rules; r && r->name; r++) {
+        int nr = seccomp_syscall_resolve_name(r->name);
+        if (nr == __NR_SCMP_ERROR)
+            continue;
+        int rc = seccomp_rule_add(
+            ctx, r->refuse ? SCMP_ACT_ERRNO((uint32_t)r->refuse) : SCMP_ACT_ALLOW, nr, 0);
         if (rc)
             return rc;
     }
@@ -279,9 +299,16 @@ int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf
         rc = add_run_conditions(ctx, exec_path);
     /* A language's extra calls; a language without any has POLICY_RUN (its slot stays unused). */
     if (!rc && kind >= POLICY_LANG0)
-        rc = add_rules(ctx, lang_all()[kind - POLICY_LANG0]->syscalls);
+        rc = add_lang_rules(ctx, lang_all()[kind - POLICY_LANG0]->syscalls);
     if (!rc && kind == POLICY_COMPILE)
         rc = add_rules(ctx, compile_rules);
+    /*
+     * A compiler that looks its user up (javac, the go tool) makes glibc's NSS try nscd's socket:
+     * refused, it goes on without (the root has no passwd file either). No compiler needs the
+     * network, and a socket in the shared empty network namespace is a channel between runs.
+     */
+    if (!rc && kind == POLICY_COMPILE)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(socket), 0);
     if (!rc)
         rc = export_bpf(ctx, out);
     seccomp_release(ctx);

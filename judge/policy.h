@@ -15,10 +15,14 @@ enum policy_kind {
     POLICY__COUNT = POLICY_LANG0 + LANG_COUNT,
 };
 
-/* One allowed system call and why. */
+/*
+ * A system call a language's runtime makes beyond a C program's, and why. With `refuse` it is
+ * not allowed but fails with that errno (the runtime copes) instead of stopping the program.
+ */
 struct policy_rule {
     const char *name;
     const char *why;
+    int refuse;
 };
 
 /* The run policy of `lang`: POLICY_RUN when it needs no extra calls. */

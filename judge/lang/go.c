@@ -8,7 +8,7 @@
 #include "policy.h"
 
 static const struct policy_rule go_syscalls[] = {
-    {NULL, NULL},
+    {NULL, NULL, 0},
 };
 
 const struct lang lang_go = {

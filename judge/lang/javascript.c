@@ -7,7 +7,7 @@
 #include "policy.h"
 
 static const struct policy_rule js_syscalls[] = {
-    {NULL, NULL},
+    {NULL, NULL, 0},
 };
 
 const struct lang lang_javascript = {
