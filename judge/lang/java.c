@@ -18,10 +18,12 @@ static const struct policy_rule java_syscalls[] = {
     {"socket", "refused: the JVM's user lookup tries nscd", EACCES},
     {"statfs", "the JVM asks what file system /tmp is (for its shared-memory performance file)", 0},
     {"fstatfs", "as statfs, of an open descriptor", 0},
-    {"prctl", "the JVM names its threads (PR_SET_NAME); with no_new_privs set, no option "
-              "gains a right",
+    {"prctl",
+     "the JVM names its threads (PR_SET_NAME); with no_new_privs set, no option "
+     "gains a right",
      0},
-    {"socketpair", "NIO's file dispatcher keeps a connected pair of its own; it reaches nothing", 0},
+    {"socketpair", "NIO's file dispatcher keeps a connected pair of its own; it reaches nothing",
+     0},
     {NULL, NULL, 0},
 };
 

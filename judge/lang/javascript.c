@@ -3,10 +3,23 @@
  * build). The compile step is `node --check`, a syntax check, for CE instead of RE. V8 and libuv
  * run a few threads of their own and an event loop on epoll.
  */
+#include <errno.h>
+
 #include "lang.h"
 #include "policy.h"
 
 static const struct policy_rule js_syscalls[] = {
+    {"epoll_create1", "libuv's event loop: an epoll set of its own descriptors", 0},
+    {"epoll_ctl", "as epoll_create1", 0},
+    {"epoll_wait", "as epoll_create1", 0},
+    {"epoll_pwait", "as epoll_create1", 0},
+    {"eventfd2", "libuv wakes its loop from its thread pool", 0},
+    {"pkey_alloc", "V8 write-protects its JIT code with memory protection keys (its own pages)", 0},
+    {"pkey_mprotect", "as pkey_alloc", 0},
+    {"pkey_free", "as pkey_alloc", 0},
+    {"io_uring_setup", "refused: newer libuv tries io_uring first and falls back to epoll", ENOSYS},
+    {"capget",
+     "node reads its own capabilities at start (it has none) to decide what env it trusts", 0},
     {NULL, NULL, 0},
 };
 
