@@ -361,11 +361,11 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
  * The driver folder of `lang` in the package (*dir NULL: the problem has no include/ at all).
  * A problem with include/ folders, none of them for `lang`, is -ENOEXEC with `why` saying so.
  */
-static int driver_dir(const struct pkg *p, const struct lang *lang, char **dir, char *why,
-                      size_t size)
+static int driver_dir(const char *pkg_dir, const char *slug, const struct lang *lang, char **dir,
+                      char *why, size_t size)
 {
     *dir = NULL;
-    char *inc = fs_join(p->dir, "include");
+    char *inc = fs_join(pkg_dir, "include");
     char *mine = inc ? fs_join(inc, lang->id) : NULL;
     int rc = mine ? 0 : -ENOMEM;
     if (!rc && fs_is_dir(mine)) {
@@ -384,7 +384,7 @@ static int driver_dir(const struct pkg *p, const struct lang *lang, char **dir, 
         if (d)
             closedir(d);
         if (any) {
-            snprintf(why, size, "problem '%s' has no driver for language '%s'", p->slug, lang->id);
+            snprintf(why, size, "problem '%s' has no driver for language '%s'", slug, lang->id);
             rc = -ENOEXEC;
         }
     }
@@ -393,8 +393,8 @@ static int driver_dir(const struct pkg *p, const struct lang *lang, char **dir, 
     return rc;
 }
 
-int judge_lang_check(const struct judge_env *env, const struct pkg *p, const struct lang *lang,
-                     char *why, size_t size)
+int judge_lang_check(const struct judge_env *env, const char *pkg_dir, const char *slug,
+                     const struct lang *lang, char *why, size_t size)
 {
     if (!lang || !lang->submissions) {
         snprintf(why, size, "'%s' is not a language of this judge", lang ? lang->id : "?");
@@ -415,7 +415,7 @@ int judge_lang_check(const struct judge_env *env, const struct pkg *p, const str
         return -ENOENT;
     }
     char *dir = NULL;
-    int rc = p ? driver_dir(p, lang, &dir, why, size) : 0;
+    int rc = pkg_dir ? driver_dir(pkg_dir, slug, lang, &dir, why, size) : 0;
     free(dir);
     return rc;
 }
@@ -426,7 +426,7 @@ static int compile_submission(const struct judge_env *env, const struct pkg *p,
                               bool *ok, char **diagnostics)
 {
     char why[256];
-    int rc = judge_lang_check(env, p, lang, why, sizeof(why));
+    int rc = judge_lang_check(env, p->dir, p->slug, lang, why, sizeof(why));
     if (rc) {
         /* Refused before queueing as a rule; a problem replaced meanwhile lands here. */
         *ok = false;
@@ -435,7 +435,7 @@ static int compile_submission(const struct judge_env *env, const struct pkg *p,
         return rc == -ENOEXEC ? 0 : rc;
     }
     char *dir = NULL;
-    rc = driver_dir(p, lang, &dir, why, sizeof(why));
+    rc = driver_dir(p->dir, p->slug, lang, &dir, why, sizeof(why));
     if (!rc)
         rc = sandbox_clean(env->sb, env->slot, true);
     if (!rc)
@@ -453,7 +453,7 @@ static int program_files_for_run(const struct judge_env *env, const struct pkg *
     f->out = "/box/prog";
     f->memory_mb = p->memory_mb;
     char why[256], *dir = NULL;
-    int rc = driver_dir(p, lang, &dir, why, sizeof(why));
+    int rc = driver_dir(p->dir, p->slug, lang, &dir, why, sizeof(why));
     bool driver = !rc && dir;
     free(dir);
     const char *single = driver && lang->driver_source ? lang->driver_source : lang->source_name;

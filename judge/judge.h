@@ -116,13 +116,14 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
                   char **diagnostics);
 
 /*
- * May a program in `lang` be judged on package `p` (NULL: on any problem) here? 0, or with `why`
+ * May a program in `lang` be judged on the package in folder `pkg_dir` (problem `slug`; NULL: on
+ * any problem) here? 0, or with `why`
  * saying it for people: -EINVAL not a submission language, -ENOENT its toolchain is missing (or
  * it needs a cgroup memory controller the sandbox `env` lacks; env may be NULL), -ENOEXEC the
  * problem has drivers (include/<language>/) but none for `lang`. Reads the package folder.
  */
-int judge_lang_check(const struct judge_env *env, const struct pkg *p, const struct lang *lang,
-                     char *why, size_t size);
+int judge_lang_check(const struct judge_env *env, const char *pkg_dir, const char *slug,
+                     const struct lang *lang, char *why, size_t size);
 
 /* sandbox_exec in the environment's slot, tried once more if the slot's cgroup vanished. */
 int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,

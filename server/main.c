@@ -177,7 +177,7 @@ static int cmd_judge(struct options *o, int argc, char **argv)
         goto out;
     }
     char why[512];
-    if (judge_lang_check(&env, pr->pkg, lang, why, sizeof(why))) {
+    if (judge_lang_check(&env, pr->pkg->dir, pr->pkg->slug, lang, why, sizeof(why))) {
         fprintf(stderr, "judged: %s\n", why);
         goto out;
     }
