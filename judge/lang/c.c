@@ -9,7 +9,7 @@ const struct lang lang_c = {
     .id = "c",
     .name = "C (gcc, gnu17)",
     .exts = (const char *const[]){".c", NULL},
-    .source_name = "solution.c",
+    /* No name of its own: a submitted file keeps its name (diagnostics point at it). */
     .compile = (const char *const[]){"/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", "-static",
                                      "-DONLINE_JUDGE", "-I/box/src", "-o", "{out}", "{sources}",
                                      "-lm", NULL},

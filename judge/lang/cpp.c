@@ -5,7 +5,8 @@ const struct lang lang_cpp = {
     .id = "cpp",
     .name = "C++ (g++, gnu++20)",
     .exts = (const char *const[]){".cpp", ".cc", ".cxx", ".c++", ".C", NULL},
-    .source_name = "solution.cpp",
+    /* A submitted file keeps its name; beside a driver (include/cpp/) it is solution.cpp. */
+    .driver_source = "solution.cpp",
     .compile = (const char *const[]){"/usr/bin/g++", "-std=gnu++20", "-O2", "-pipe", "-static",
                                      "-DONLINE_JUDGE", "-I/box/src", "-o", "{out}", "{sources}",
                                      "-lm", NULL},

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end cases as data: tests/e2e/cases/NAME/ holds `package` (a package folder), the
-# program (main.c or main.cpp), `expect` (the verdict) and optionally `score` (the exact score).
+# program (main.c, main.cpp, main.py, main.java, ...: the language by its extension), `expect` (the
+# verdict), optionally `score` (the exact score) and, for a CE, optionally `diagnostic` (a jq regex
+# the compile output must match; by default a C error pointing at main.c:LINE:COL).
 # Each case runs the real `judged judge` in the real sandbox.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,8 +10,7 @@ judged=${1:-build/server/judged}
 passed=0 failed=0
 for dir in tests/e2e/cases/*/; do
   name=$(basename "$dir")
-  src=$(ls "$dir"main.c* 2>/dev/null | head -n1)
-  [ -n "$src" ] || src="$dir"main.cpp
+  src=$(ls "$dir"main.* 2>/dev/null | head -n1)
   want=$(cat "$dir"expect)
   out=$(timeout 300 "$judged" judge "$(cat "$dir"package)" "$src" 2>"/tmp/e2e-$name.err")
   status=$?
@@ -24,8 +25,10 @@ for dir in tests/e2e/cases/*/; do
   if [ -z "$why" ] && { [ "$want" = AC ] && [ $status -ne 0 ] || [ "$want" != AC ] && [ $status -eq 0 ]; }; then
     why="exit status $status for $want"
   fi
-  if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e '.compile_output | test("main.c:[0-9]+:[0-9]+: error")' <<<"$out" >/dev/null; then
-    why="compile_output does not point at main.c:LINE:COL"
+  pattern='main.c:[0-9]+:[0-9]+: error'
+  [ -s "$dir"diagnostic ] && pattern=$(cat "$dir"diagnostic)
+  if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e --arg p "$pattern" '.compile_output | test($p)' <<<"$out" >/dev/null; then
+    why="compile_output does not match '$pattern'"
   fi
   if [ -z "$why" ]; then
     passed=$((passed + 1)); echo "ok   $name $got score $score"
