@@ -1,7 +1,10 @@
 /*
  * Java 17, Debian's OpenJDK. javac writes classes into a folder; the run starts class Main from it.
  * The JVM reserves far more address space than it uses (heap, code cache, class space), so its
- * memory is capped by the control group's resident memory, with the heap sized to the limit; it
+ * memory is capped by the control group's resident memory. The heap starts small and has no -Xmx
+ * of the problem's limit: a program past the limit is then killed by the control group (MLE), not
+ * stopped by an OutOfMemoryError (which would read as RE); the heap grows only when a collection
+ * frees too little, so a program within the limit stays within it. It
  * starts slowly (class loading, the JIT's threads count as CPU time), hence the time multiplier.
  * Serial GC and one "processor" keep its thread count, and so its start-up CPU, small.
  */
@@ -40,7 +43,7 @@ const struct lang lang_java = {
     .compile_env = (const char *const[]){"LD_LIBRARY_PATH=" JDK "/lib", NULL},
     .compile_out_dir = true,
     .run = (const char *const[]){JDK "/bin/java", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                                 "-XX:ActiveProcessorCount=1", "-Xss64m", "-Xmx{memory_mb}m", "-cp",
+                                 "-XX:ActiveProcessorCount=1", "-Xss64m", "-Xms8m", "-cp",
                                  "{out}", "Main", NULL},
     /*
      * The launcher finds libjli.so by $ORIGIN, which glibc resolves through /proc/self/exe: the

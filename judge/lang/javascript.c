@@ -30,8 +30,9 @@ const struct lang lang_javascript = {
     .source_name = "solution.js",
     .driver_main = "driver.js",
     .compile = (const char *const[]){"/usr/bin/node", "--check", "{main}", NULL},
-    .run =
-        (const char *const[]){"/usr/bin/node", "--max-old-space-size={memory_mb}", "{main}", NULL},
+    /* No --max-old-space-size: past the limit the control group kills it (MLE); V8's own heap
+     * limit would abort it (RE) instead. */
+    .run = (const char *const[]){"/usr/bin/node", "{main}", NULL},
     .run_env = (const char *const[]){"LC_ALL=C.UTF-8", NULL},
     .version = (const char *const[]){"/usr/bin/node", "--version", NULL},
     .toolchain = "/usr/bin/node",

@@ -1,0 +1,4 @@
+# Python memory bomb: 16 MiB chunks, touched, until the control group stops it (MLE).
+chunks = []
+while True:
+    chunks.append(bytearray(16 << 20))
