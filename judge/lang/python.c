@@ -2,9 +2,19 @@
  * Python 3, Debian's CPython. The compile step is a syntax check (py_compile, its bytecode thrown
  * away in /tmp): a program that does not parse gets CE with the parser's message, as in compiled
  * languages, instead of RE on the first test; it costs one interpreter start per submission.
- * The runtime is a single process and needs nothing beyond the C run policy.
+ * The runtime is a single process; beyond the C run policy it needs only epoll.
  */
 #include "lang.h"
+#include "policy.h"
+
+/* The standard library's selectors (imported by socket, asyncio, subprocess) make an epoll set. */
+static const struct policy_rule python_syscalls[] = {
+    {"epoll_create1", "selectors and asyncio: an epoll set of its own descriptors", 0},
+    {"epoll_ctl", "as epoll_create1", 0},
+    {"epoll_wait", "as epoll_create1", 0},
+    {"epoll_pwait", "as epoll_create1", 0},
+    {NULL, NULL, 0},
+};
 
 const struct lang lang_python = {
     .id = "python",
@@ -29,6 +39,7 @@ const struct lang lang_python = {
         (const char *const[]){"/usr/bin/python3", "/usr/bin/python3.11", "/usr/lib/python3.11",
                               "/usr/lib/python3/dist-packages", "/usr/lib/x86_64-linux-gnu", NULL},
     .selftest = {"print('judged', 6 * 7)\n", "judged 42\n"},
+    .syscalls = python_syscalls,
     .processes = 16,
     .submissions = true,
 };

@@ -3,6 +3,6 @@
 import threading, time
 ts = []
 while True:
-    t = threading.Thread(target=time.sleep, args=(5,))
+    t = threading.Thread(target=time.sleep, args=(5,), daemon=True)
     t.start()
     ts.append(t)

@@ -1,4 +1,4 @@
-# Python memory bomb: 16 MiB chunks, touched, until the control group stops it (MLE).
+# Python memory bomb: 16 MiB chunks, every page written, until the control group stops it (MLE).
 chunks = []
 while True:
-    chunks.append(bytearray(16 << 20))
+    chunks.append(b"\x01" * (16 << 20))

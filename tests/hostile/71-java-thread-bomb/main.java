@@ -6,6 +6,7 @@ public class Main {
             Thread t = new Thread(() -> {
                 try { Thread.sleep(100000); } catch (InterruptedException e) { }
             });
+            t.setDaemon(true);
             t.start();
         }
     }

@@ -7,8 +7,8 @@ public class Main {
         StringBuilder leaked = new StringBuilder();
         for (String f : files) {
             try {
-                leaked.append("LEAKED ").append(f).append(": ")
-                      .append(new String(Files.readAllBytes(Paths.get(f)))).append('\n');
+                String got = new String(Files.readAllBytes(Paths.get(f)));
+                leaked.append("LEAKED ").append(f).append(": ").append(got).append('\n');
             } catch (Exception e) { }
         }
         try {

@@ -1,13 +1,9 @@
-// Go goroutine bomb: goroutines are not threads; a million blocked ones cost memory and time but
-// the thread count stays small. Spinning forever, it ends at the time limit (TLE).
+// Go goroutine bomb: goroutines are not threads, so the thread count stays small whatever their
+// number; each costs a stack in memory, and the control group stops the program (MLE).
 package main
 
 func main() {
-	for i := 0; ; i++ {
+	for {
 		go func() { select {} }()
-		if i > 1000000 {
-			for {
-			}
-		}
 	}
 }
