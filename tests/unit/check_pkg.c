@@ -225,7 +225,7 @@ START_TEST(test_modern_keys_and_warnings)
     unlink(md);
     free(md);
     helper_write(dir, "statement/problem.en.tex", "\\problemname{Modern}\n");
-    helper_write(dir, "submissions/accepted/a.py", "print(1)\n");
+    helper_write(dir, "submissions/accepted/a.kt", "fun main() {}\n");
     helper_write(dir, "submissions/accepted/b.c", "int main(void){return 0;}\n");
     helper_write(dir, "include/c/driver.c", "int main(void){return 0;}\n");
     helper_write(dir, "attachments/templates/c/solution.c", "// start here\n");
@@ -241,8 +241,8 @@ START_TEST(test_modern_keys_and_warnings)
     ck_assert_str_eq(p->submissions[0].path, "submissions/accepted/b.c");
     ck_assert_uint_eq(p->warnings.n, 2);
     ck_assert_ptr_nonnull(strstr(p->warnings.items[0], "only in LaTeX"));
-    ck_assert_str_eq(p->warnings.items[1], "problem 'prob': skipped 'submissions/accepted/a.py': "
-                                           "'py' is not a language this judge runs");
+    ck_assert_str_eq(p->warnings.items[1], "problem 'prob': skipped 'submissions/accepted/a.kt': "
+                                           "'kt' is not a language this judge runs");
     pkg_free(p);
 }
 END_TEST
