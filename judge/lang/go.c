@@ -10,7 +10,7 @@
 #include "policy.h"
 
 static const struct policy_rule go_syscalls[] = {
-    /* The runtime's netpoller: timers (time.Sleep, time.After) and non-blocking files wait on it. */
+    /* The runtime's netpoller: timers (time.Sleep) and non-blocking files wait on it. */
     {"epoll_create1", "the netpoller: an epoll set of its own descriptors", 0},
     {"epoll_ctl", "as epoll_create1", 0},
     {"epoll_pwait", "as epoll_create1: timers sleep in it", 0},
@@ -24,8 +24,7 @@ const struct lang lang_go = {
     .exts = (const char *const[]){".go", NULL},
     .source_name = "solution.go",
     .driver_source = "solution.go",
-    .compile = (const char *const[]){"/usr/bin/go", "build", "-o", "{out}",
-                                     "{sources}", NULL},
+    .compile = (const char *const[]){"/usr/bin/go", "build", "-o", "{out}", "{sources}", NULL},
     .compile_env = (const char *const[]){"HOME=/tmp", "GOCACHE=/tmp/go-cache", "GOPATH=/tmp/go",
                                          "GOTMPDIR=/tmp", "CGO_ENABLED=0", "GO111MODULE=off",
                                          "GOTOOLCHAIN=local", "GOFLAGS=-buildvcs=false", NULL},

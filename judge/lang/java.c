@@ -43,8 +43,8 @@ const struct lang lang_java = {
     .compile_env = (const char *const[]){"LD_LIBRARY_PATH=" JDK "/lib", NULL},
     .compile_out_dir = true,
     .run = (const char *const[]){JDK "/bin/java", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                                 "-XX:ActiveProcessorCount=1", "-Xss64m", "-Xms8m", "-cp",
-                                 "{out}", "Main", NULL},
+                                 "-XX:ActiveProcessorCount=1", "-Xss64m", "-Xms8m", "-cp", "{out}",
+                                 "Main", NULL},
     /*
      * The launcher finds libjli.so by $ORIGIN, which glibc resolves through /proc/self/exe: the
      * sandbox has no /proc, so the folder is named. (Not lib/server: that would make the
