@@ -5,8 +5,9 @@
 #
 # The build stage runs the repository's own build, `./run build`: the same Debian packages, meson
 # commands and web bundle (web/build.sh) as `./run test` and CI. The runtime stage holds the binary,
-# the runtime libraries, the bundled problems, the built front end, and gcc/g++/libc6-dev:
-# submissions are compiled when they are judged.
+# the runtime libraries, the bundled problems, the built front end, and the toolchains of the
+# submission languages (gcc/g++/libc6-dev, python3, openjdk-17-jdk-headless, nodejs, golang-go,
+# rustc; judge/lang/): submissions are compiled when they are judged.
 #
 # Where the problems and the data live: the sandbox shows every compile and run the toolchain's
 # folders (/usr/include, /usr/lib/gcc, /usr/lib/x86_64-linux-gnu, ...; docs/sandbox.md), so the
@@ -40,7 +41,7 @@ RUN ./run build && mkdir -p web/dist
 FROM debian:12
 RUN apt-get update -qq \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-       gcc g++ libc6-dev \
+       gcc g++ libc6-dev python3 openjdk-17-jdk-headless nodejs golang-go rustc \
        libseccomp2 libyaml-0-2 libarchive13 libjansson4 libsqlite3-0 libmicrohttpd12 \
        libsodium23 libcurl4 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/*

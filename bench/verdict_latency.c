@@ -186,20 +186,20 @@ int main(int argc, char **argv)
     char tmpdir[600];
     snprintf(tmpdir, sizeof(tmpdir), "TMPDIR=%s", bare_dir);
 
-    /* The judge's command line for C: compiler, flags, -I folders, -o, the source, libraries. */
+    /* The judge's command line for C, from the language's template (lang.h placeholders). */
     const struct lang *c = lang_by_id("c");
     const char *gcc[32];
     int na = 0;
-    gcc[na++] = c->compiler;
-    for (const char *const *f = c->flags; *f; f++)
-        gcc[na++] = *f;
-    gcc[na++] = inc;
-    gcc[na++] = inc;
-    gcc[na++] = "-o";
-    gcc[na++] = exe;
-    gcc[na++] = src;
-    for (const char *const *l = c->libs; *l; l++)
-        gcc[na++] = *l;
+    for (const char *const *f = c->compile; *f && na < 31; f++) {
+        if (!strcmp(*f, "{out}"))
+            gcc[na++] = exe;
+        else if (!strcmp(*f, "{sources}"))
+            gcc[na++] = src;
+        else if (!strcmp(*f, "-I/box/src"))
+            gcc[na++] = inc;
+        else
+            gcc[na++] = *f;
+    }
     gcc[na] = NULL;
     const char *const compile_env[] = {"PATH=/usr/bin:/bin", tmpdir, "LC_ALL=C", NULL};
     static const char *const run_env[] = {NULL};

@@ -108,15 +108,10 @@ static char *clean_diagnostics(const char *s)
     return strbuf_detach(&sb, NULL);
 }
 
-static int copy_into(const char *dir, const char *src)
+static const char *base_name(const char *path)
 {
-    const char *base = strrchr(src, '/');
-    char *dst = fs_join(dir, base ? base + 1 : src);
-    if (!dst)
-        return -ENOMEM;
-    int rc = fs_copy(src, dst, 0644);
-    free(dst);
-    return rc;
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
 }
 
 /* Copies every regular file of folder `src` into `dst` (headers that sources include). */
@@ -128,28 +123,132 @@ static int copy_folder(const char *src, const char *dst)
     int rc = 0;
     struct dirent *e;
     while (!rc && (e = readdir(d))) {
-        char *p = fs_join(src, e->d_name);
-        if (p && fs_is_file(p))
-            rc = copy_into(dst, p);
+        char *p = fs_join(src, e->d_name), *to = fs_join(dst, e->d_name);
+        if (!p || !to)
+            rc = -ENOMEM;
+        else if (fs_is_file(p))
+            rc = fs_copy(p, to, 0644);
         free(p);
+        free(to);
     }
     closedir(d);
     return rc;
 }
 
-/* Runs a compiler command line; *ok when it exited 0. */
-static int run_compiler(const struct judge_env *env, const char *const *argv, bool *ok,
-                        char **diagnostics)
+struct argv_builder {
+    const char *items[512];
+    char *owned[512];
+    size_t n, nowned;
+};
+
+static void argv_add(struct argv_builder *a, const char *s)
 {
+    if (a->n < 511)
+        a->items[a->n++] = s;
+    a->items[a->n] = NULL;
+}
+
+/* Adds prefix + path's base name (or prefix + a number's text, `path` NULL). */
+static void argv_addf(struct argv_builder *a, const char *prefix, const char *path)
+{
+    char *s = NULL;
+    if (a->nowned < 511 && asprintf(&s, "%s%s", prefix, base_name(path)) >= 0) {
+        a->owned[a->nowned++] = s;
+        argv_add(a, s);
+    }
+}
+
+static void argv_release(struct argv_builder *a)
+{
+    for (size_t i = 0; i < a->nowned; i++)
+        free(a->owned[i]);
+}
+
+/* What a language's argument template is expanded with (lang.h lists the placeholders). */
+struct program_files {
+    char *names[256]; /* base names in /box/src of every source, no two alike */
+    size_t n;
+    char main[NAME_MAX + 1]; /* the file it starts from */
+    const char *out;         /* "{out}" */
+    unsigned memory_mb;
+};
+
+static void files_release(struct program_files *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->names[i]);
+    f->n = 0;
+}
+
+static int files_add(struct program_files *f, const char *name)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (!strcmp(f->names[i], name))
+            return 0;
+    if (f->n == sizeof(f->names) / sizeof(f->names[0]))
+        return -E2BIG;
+    f->names[f->n] = strdup(name);
+    return f->names[f->n] ? (f->n++, 0) : -ENOMEM;
+}
+
+static void expand(struct argv_builder *a, const char *const *tmpl, const struct program_files *f)
+{
+    for (const char *const *t = tmpl; *t; t++) {
+        const char *mem = strstr(*t, "{memory_mb}");
+        if (!strcmp(*t, "{sources}")) {
+            for (size_t i = 0; i < f->n; i++)
+                argv_addf(a, "/box/src/", f->names[i]);
+        } else if (!strcmp(*t, "{main}")) {
+            argv_addf(a, "/box/src/", f->main);
+        } else if (!strcmp(*t, "{out}")) {
+            argv_add(a, f->out);
+        } else if (mem) {
+            char *s = NULL;
+            if (a->nowned < 511 && asprintf(&s, "%.*s%u%s", (int)(mem - *t), *t, f->memory_mb,
+                                            mem + strlen("{memory_mb}")) >= 0) {
+                a->owned[a->nowned++] = s;
+                argv_add(a, s);
+            }
+        } else {
+            argv_add(a, *t);
+        }
+    }
+}
+
+static bool has_arg(const char *const *tmpl, const char *arg)
+{
+    for (; tmpl && *tmpl; tmpl++)
+        if (!strcmp(*tmpl, arg))
+            return true;
+    return false;
+}
+
+/* The environment of `base` followed by `extra`, into `a`. */
+static void env_join(struct argv_builder *a, const char *const *base, const char *const *extra)
+{
+    for (; base && *base; base++)
+        argv_add(a, *base);
+    for (; extra && *extra; extra++)
+        argv_add(a, *extra);
+}
+
+/* Runs a compiler command line; *ok when it exited 0. */
+static int run_compiler(const struct judge_env *env, const struct lang *lang,
+                        const char *const *argv, bool *ok, char **diagnostics)
+{
+    struct argv_builder e = {.n = 0};
+    env_join(&e, compile_env, lang->compile_env);
     struct sandbox_cmd cmd = {
         .slot = env->slot,
         .policy = POLICY_COMPILE,
         .argv = argv,
-        .envp = compile_env,
-        .cwd = "/tmp",
+        .envp = e.items,
+        .cwd = "/box/src",
         .stdin_fd = -1,
         .limits = judge_compile_limits,
     };
+    if (lang->compile_processes)
+        cmd.limits.processes = lang->compile_processes;
     struct sandbox_result r;
     int rc = judge_exec(env, &cmd, &r);
     if (!rc && r.status == SANDBOX_OVERLOADED)
@@ -189,174 +288,212 @@ static int run_compiler(const struct judge_env *env, const char *const *argv, bo
     return 0;
 }
 
-struct argv_builder {
-    const char *items[512];
-    char *owned[512];
-    size_t n, nowned;
-};
-
-static void argv_add(struct argv_builder *a, const char *s)
+/* Does `name` end with one of the language's extensions? */
+static bool lang_source(const struct lang *lang, const char *name)
 {
-    if (a->n < 511)
-        a->items[a->n++] = s;
-    a->items[a->n] = NULL;
+    for (const char *const *e = lang->exts; *e; e++)
+        if (fs_has_suffix(name, *e))
+            return true;
+    return false;
 }
 
-static void argv_addf(struct argv_builder *a, const char *prefix, const char *path)
+/*
+ * Puts the program into /box/src: the sources (a single one under the language's name for it, as
+ * Main.java must be), then the files of `include_dir` beside them (Kattis: a driver overrides a
+ * submitted file of its name). Lists the sources and the entry file in `f`.
+ */
+static int stage_sources(const struct judge_env *env, const struct lang *lang,
+                         const char *const *sources, size_t nsources, const char *include_dir,
+                         bool driver, struct program_files *f)
 {
-    const char *base = strrchr(path, '/');
-    char *s = NULL;
-    if (a->nowned < 511 && asprintf(&s, "%s%s", prefix, base ? base + 1 : path) >= 0) {
-        a->owned[a->nowned++] = s;
-        argv_add(a, s);
+    char *src = fs_join(sandbox_box_dir(env->sb, env->slot), "src");
+    int rc = src ? fs_mkdirs(src, 0755) : -ENOMEM;
+    const char *single = driver && lang->driver_source ? lang->driver_source : lang->source_name;
+    for (size_t i = 0; !rc && i < nsources; i++) {
+        const char *name = nsources == 1 && single ? single : base_name(sources[i]);
+        char *to = fs_join(src, name);
+        rc = to ? fs_copy(sources[i], to, 0644) : -ENOMEM;
+        free(to);
+        if (!rc)
+            rc = files_add(f, name);
+        if (!rc && i == 0)
+            snprintf(f->main, sizeof(f->main), "%s", name);
     }
-}
-
-static void argv_release(struct argv_builder *a)
-{
-    for (size_t i = 0; i < a->nowned; i++)
-        free(a->owned[i]);
-}
-
-/* Puts sources (and the include folder) into /box/src and /box/include. */
-static int stage_sources(const struct judge_env *env, const char *const *sources, size_t nsources,
-                         const char *include_dir)
-{
-    const char *box = sandbox_box_dir(env->sb, env->slot);
-    char *src = fs_join(box, "src"), *inc = fs_join(box, "include");
-    int rc = !src || !inc ? -ENOMEM : 0;
-    if (!rc)
-        rc = fs_mkdirs(src, 0755);
-    if (!rc)
-        rc = fs_mkdirs(inc, 0755);
-    for (size_t i = 0; !rc && i < nsources; i++)
-        rc = copy_into(src, sources[i]);
     if (!rc && include_dir)
-        rc = copy_folder(include_dir, inc);
+        rc = copy_folder(include_dir, src);
+    DIR *d = !rc && include_dir ? opendir(include_dir) : NULL;
+    if (!rc && include_dir && !d)
+        rc = -errno;
+    for (struct dirent *e; !rc && d && (e = readdir(d));)
+        if (e->d_name[0] != '.' && lang_source(lang, e->d_name))
+            rc = files_add(f, e->d_name);
+    if (d)
+        closedir(d);
+    if (!rc && driver && lang->driver_main)
+        snprintf(f->main, sizeof(f->main), "%s", lang->driver_main);
     free(src);
-    free(inc);
     return rc;
 }
 
-int judge_compile(const struct judge_env *env, const struct lang *lang, const char *const *sources,
-                  size_t nsources, const char *const *objects, size_t nobjects,
-                  const char *include_dir, const char *name, bool *ok, char **diagnostics)
+/* Compiles into the slot's /box/NAME; the sources stay in /box/src (interpreters run them). */
+static int compile_program(const struct judge_env *env, const struct lang *lang,
+                           const char *const *sources, size_t nsources, const char *include_dir,
+                           bool driver, const char *name, bool *ok, char **diagnostics)
 {
     *ok = false;
     if (diagnostics)
         *diagnostics = NULL;
-    int rc = sandbox_clean(env->sb, env->slot, false);
+    struct program_files f = {.n = 0, .out = "/tmp/out"};
+    char *tmp_out = fs_join(sandbox_tmp_dir(env->sb, env->slot), "out");
+    char *to = fs_join(sandbox_box_dir(env->sb, env->slot), name);
+    int rc = tmp_out && to ? sandbox_clean(env->sb, env->slot, false) : -ENOMEM;
     if (!rc)
-        rc = stage_sources(env, sources, nsources, include_dir);
-    const char *box = sandbox_box_dir(env->sb, env->slot);
-    char *obj = fs_join(box, "obj");
-    if (!rc)
-        rc = obj ? fs_mkdirs(obj, 0755) : -ENOMEM;
-    for (size_t i = 0; !rc && i < nobjects; i++)
-        rc = copy_into(obj, objects[i]);
-    free(obj);
-    if (rc)
-        return rc;
-
+        rc = stage_sources(env, lang, sources, nsources, include_dir, driver, &f);
+    if (!rc && lang->compile && lang->compile_out_dir) {
+        /* Made by the judge, written by the compiler's uid. */
+        if (mkdir(tmp_out, 0777) < 0 || chmod(tmp_out, 0777) < 0)
+            rc = -errno;
+    }
+    if (rc || !lang->compile) {
+        *ok = !rc;
+        goto out;
+    }
     struct argv_builder a = {.n = 0};
-    argv_add(&a, lang->compiler);
-    for (const char *const *f = lang->flags; *f; f++)
-        argv_add(&a, *f);
-    argv_add(&a, "-I/box/src");
-    argv_add(&a, "-I/box/include");
-    argv_add(&a, "-o");
-    argv_add(&a, "/tmp/a.out");
-    for (size_t i = 0; i < nsources; i++)
-        argv_addf(&a, "/box/src/", sources[i]);
-    for (size_t i = 0; i < nobjects; i++)
-        argv_addf(&a, "/box/obj/", objects[i]);
-    for (const char *const *l = lang->libs; *l; l++)
-        argv_add(&a, *l);
-    rc = run_compiler(env, a.items, ok, diagnostics);
+    expand(&a, lang->compile, &f);
+    rc = run_compiler(env, lang, a.items, ok, diagnostics);
     argv_release(&a);
-    if (rc || !*ok)
-        return rc;
-    char *from = fs_join(sandbox_tmp_dir(env->sb, env->slot), "a.out");
-    char *to = fs_join(box, name);
-    if (!from || !to)
-        rc = -ENOMEM;
-    else if (rename(from, to) < 0)
+    if (rc || !*ok || !has_arg(lang->compile, "{out}"))
+        goto out;
+    if (rename(tmp_out, to) < 0 || (!lang->compile_out_dir && chmod(to, 0755) < 0))
         rc = -errno;
-    else if (chmod(to, 0755) < 0)
-        rc = -errno;
-    free(from);
+out:
+    files_release(&f);
+    free(tmp_out);
     free(to);
     return rc;
 }
 
-/*** Preparing a problem ***/
-
-static const struct lang *include_lang(const struct pkg *p)
+int judge_compile(const struct judge_env *env, const struct lang *lang, const char *const *sources,
+                  size_t nsources, const char *include_dir, const char *name, bool *ok,
+                  char **diagnostics)
 {
-    for (size_t i = 0; i < p->ninclude; i++)
-        if (fs_has_suffix(p->include_files[i], ".c"))
-            return lang_by_id("c");
-    return NULL;
+    if (!lang || !nsources)
+        return -EINVAL;
+    if (!lang->native || !lang->compile)
+        return -ENOEXEC; /* a helper program (validator) must be one executable */
+    return compile_program(env, lang, sources, nsources, include_dir, false, name, ok, diagnostics);
 }
 
-/* Compiles the .c files of include/c/ into objects in cache/driver/. */
-static int prepare_driver(const struct judge_env *env, struct problem *pr, struct diag *errors)
+/*** Drivers: include/<language>/ ***/
+
+/*
+ * The driver folder of `lang` in the package (*dir NULL: the problem has no include/ at all).
+ * A problem with include/ folders, none of them for `lang`, is -ENOEXEC with `why` saying so.
+ */
+static int driver_dir(const char *pkg_dir, const char *slug, const struct lang *lang, char **dir,
+                      char *why, size_t size)
 {
-    struct pkg *p = pr->pkg;
-    if (!include_lang(p))
-        return 0;
-    char *incdir = fs_join(p->dir, "include/c");
-    int rc = incdir ? sandbox_clean(env->sb, env->slot, true) : -ENOMEM;
-    if (!rc)
-        rc = stage_sources(env, NULL, 0, incdir);
-    free(incdir);
-    if (rc)
-        return rc;
-    const struct lang *c = lang_by_id("c");
-    struct argv_builder a = {.n = 0};
-    argv_add(&a, c->compiler);
-    for (const char *const *f = c->flags; *f; f++)
-        argv_add(&a, *f);
-    argv_add(&a, "-I/box/include");
-    argv_add(&a, "-c");
-    for (size_t i = 0; i < p->ninclude; i++)
-        if (fs_has_suffix(p->include_files[i], ".c"))
-            argv_addf(&a, "/box/include/", p->include_files[i]);
-    bool ok = false;
-    char *diag = NULL;
-    rc = run_compiler(env, a.items, &ok, &diag);
-    argv_release(&a);
-    if (!rc && !ok) {
-        diag_add(errors, "problem '%s': include/c/ does not compile:\n%s", p->slug, diag);
-        rc = -EINVAL;
-    }
-    free(diag);
-    if (rc)
-        return rc;
-    char *dst = fs_join(pr->cache_dir, "driver");
-    rc = dst ? fs_mkdirs(dst, 0755) : -ENOMEM;
-    for (size_t i = 0; !rc && i < p->ninclude; i++) {
-        const char *f = p->include_files[i];
-        if (!fs_has_suffix(f, ".c"))
-            continue;
-        const char *base = strrchr(f, '/') + 1;
-        char objname[NAME_MAX + 1], *from = NULL, *to = NULL;
-        snprintf(objname, sizeof(objname), "%.*s.o", (int)(strlen(base) - 2), base);
-        from = fs_join(sandbox_tmp_dir(env->sb, env->slot), objname);
-        to = fs_join(dst, objname);
-        rc = from && to ? fs_copy(from, to, 0644) : -ENOMEM;
-        char **objs = realloc(pr->driver_objects, (pr->ndriver_objects + 1) * sizeof(*objs));
-        if (!rc && objs) {
-            pr->driver_objects = objs;
-            objs[pr->ndriver_objects++] = to;
-            to = NULL;
+    *dir = NULL;
+    char *inc = fs_join(pkg_dir, "include");
+    char *mine = inc ? fs_join(inc, lang->id) : NULL;
+    int rc = mine ? 0 : -ENOMEM;
+    if (!rc && fs_is_dir(mine)) {
+        *dir = mine;
+        mine = NULL;
+    } else if (!rc && fs_is_dir(inc)) {
+        /* Any sub-folder counts: a driver in a language this judge lacks is a driver still. */
+        DIR *d = opendir(inc);
+        struct dirent *e;
+        bool any = false;
+        while (d && !any && (e = readdir(d))) {
+            char *sub = e->d_name[0] != '.' ? fs_join(inc, e->d_name) : NULL;
+            any = sub && fs_is_dir(sub);
+            free(sub);
         }
-        free(from);
-        free(to);
+        if (d)
+            closedir(d);
+        if (any) {
+            snprintf(why, size, "problem '%s' has no driver for language '%s'", slug, lang->id);
+            rc = -ENOEXEC;
+        }
     }
-    free(dst);
+    free(inc);
+    free(mine);
     return rc;
 }
+
+int judge_lang_check(const struct judge_env *env, const char *pkg_dir, const char *slug,
+                     const struct lang *lang, char *why, size_t size)
+{
+    if (!lang || !lang->submissions) {
+        snprintf(why, size, "'%s' is not a language of this judge", lang ? lang->id : "?");
+        return -EINVAL;
+    }
+    if (!lang_available(lang)) {
+        snprintf(why, size,
+                 "language '%s' is not available on this judge: its toolchain ('%s') "
+                 "is not installed",
+                 lang->id, lang->toolchain);
+        return -ENOENT;
+    }
+    if (lang->memory_rss && env && !strcmp(sandbox_mode(env->sb), cgroup_mode_name(CGROUP_NONE))) {
+        snprintf(why, size,
+                 "language '%s' needs memory limits by control group, and this judge "
+                 "has no cgroup memory controller",
+                 lang->id);
+        return -ENOENT;
+    }
+    char *dir = NULL;
+    int rc = pkg_dir ? driver_dir(pkg_dir, slug, lang, &dir, why, size) : 0;
+    free(dir);
+    return rc;
+}
+
+/* Compiles a submission with the problem's driver for its language into /box/prog. */
+static int compile_submission(const struct judge_env *env, const struct pkg *p,
+                              const struct lang *lang, const char *const *sources, size_t nsources,
+                              bool *ok, char **diagnostics)
+{
+    char why[256];
+    int rc = judge_lang_check(env, p->dir, p->slug, lang, why, sizeof(why));
+    if (rc) {
+        /* Refused before queueing as a rule; a problem replaced meanwhile lands here. */
+        *ok = false;
+        if (diagnostics)
+            *diagnostics = strdup(why);
+        return rc == -ENOEXEC ? 0 : rc;
+    }
+    char *dir = NULL;
+    rc = driver_dir(p->dir, p->slug, lang, &dir, why, sizeof(why));
+    if (!rc)
+        rc = sandbox_clean(env->sb, env->slot, true);
+    if (!rc)
+        rc = compile_program(env, lang, sources, nsources, dir, dir != NULL, "prog", ok,
+                             diagnostics);
+    free(dir);
+    return rc;
+}
+
+/* The files of a run: its argv, by the language's template. */
+static int program_files_for_run(const struct judge_env *env, const struct pkg *p,
+                                 const struct lang *lang, struct program_files *f)
+{
+    memset(f, 0, sizeof(*f));
+    f->out = "/box/prog";
+    f->memory_mb = p->memory_mb;
+    char why[256], *dir = NULL;
+    int rc = driver_dir(p->dir, p->slug, lang, &dir, why, sizeof(why));
+    bool driver = !rc && dir;
+    free(dir);
+    const char *single = driver && lang->driver_source ? lang->driver_source : lang->source_name;
+    if (driver && lang->driver_main)
+        single = lang->driver_main;
+    snprintf(f->main, sizeof(f->main), "%s", single ? single : "");
+    (void)env;
+    return rc;
+}
+
+/*** Preparing a problem ***/
 
 static int prepare_validator(const struct judge_env *env, struct problem *pr, struct diag *errors)
 {
@@ -370,10 +507,16 @@ static int prepare_validator(const struct judge_env *env, struct problem *pr, st
     bool ok = false;
     char *diag = NULL;
     if (!rc)
-        rc = judge_compile(env, ov->lang, (const char *const *)ov->sources, ov->nsources, NULL, 0,
+        rc = judge_compile(env, ov->lang, (const char *const *)ov->sources, ov->nsources,
                            is_folder ? folder : NULL, "validator", &ok, &diag);
     free(folder);
-    if (!rc && !ok) {
+    if (rc == -ENOEXEC) {
+        diag_add(errors,
+                 "problem '%s': output validator '%s': %s is not compiled to a program; "
+                 "validators are in C or C++",
+                 p->slug, ov->path, ov->lang->name);
+        rc = -EINVAL;
+    } else if (!rc && !ok) {
         diag_add(errors, "problem '%s': output validator '%s' does not compile:\n%s", p->slug,
                  ov->path, diag ? diag : "");
         rc = -EINVAL;
@@ -416,8 +559,6 @@ int problem_prepare(const struct judge_env *env, struct pkg *pkg, const char *ca
         }
     }
     if (!rc)
-        rc = prepare_driver(env, pr, errors);
-    if (!rc)
         rc = prepare_validator(env, pr, errors);
     if (rc) {
         problem_free(pr);
@@ -432,9 +573,6 @@ void problem_free(struct problem *pr)
     if (!pr)
         return;
     pkg_free(pr->pkg);
-    for (size_t i = 0; i < pr->ndriver_objects; i++)
-        free(pr->driver_objects[i]);
-    free(pr->driver_objects);
     free(pr->output_validator);
     free(pr->cache_dir);
     free(pr);
@@ -609,26 +747,39 @@ static char *head_of(const struct strbuf *b, size_t keep)
     return strndup(b->buf ? b->buf : "", n);
 }
 
-/* Runs the compiled /box/prog once with `in` on stdin, under the problem's limits. */
-static int run_prog(const struct judge_env *env, const struct pkg *p, unsigned tl, int in,
-                    struct sandbox_result *r)
+/*
+ * Runs the program compiled into /box (or its sources, for an interpreter) once with `in` on
+ * stdin, under the problem's limits and the language's run profile.
+ */
+static int run_prog(const struct judge_env *env, const struct pkg *p, const struct lang *lang,
+                    unsigned tl, int in, struct sandbox_result *r)
 {
-    const char *const argv[] = {"/box/prog", NULL};
+    struct program_files f;
+    struct argv_builder a = {.n = 0};
+    int rc = program_files_for_run(env, p, lang, &f);
+    if (!rc)
+        expand(&a, lang->run, &f);
     struct sandbox_cmd cmd = {
         .slot = env->slot,
-        .policy = POLICY_RUN,
-        .argv = argv,
+        .policy = policy_for_lang(lang),
+        .argv = a.items,
+        .envp = lang->run_env,
         .stdin_fd = in,
         .limits = run_limits(p, tl),
     };
-    int rc = judge_exec(env, &cmd, r);
+    cmd.limits.processes = lang->processes ? lang->processes : cmd.limits.processes;
+    if (!rc)
+        rc = judge_exec(env, &cmd, r);
+    else
+        memset(r, 0, sizeof(*r)); /* released by the caller like a run's */
+    argv_release(&a);
     close(in);
     return rc;
 }
 
 static enum verdict run_test(const struct judge_env *env, const struct problem *pr,
-                             const struct pkg_test *t, unsigned tl, size_t keep,
-                             struct test_result *tr)
+                             const struct lang *lang, const struct pkg_test *t, unsigned tl,
+                             size_t keep, struct test_result *tr)
 {
     const struct pkg *p = pr->pkg;
     tr->test = t;
@@ -640,7 +791,7 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
         return tr->verdict = V_IE;
     }
     struct sandbox_result r;
-    rc = run_prog(env, p, tl, in, &r);
+    rc = run_prog(env, p, lang, tl, in, &r);
     if (rc) {
         snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s", r.syscall,
                  strerror(-rc));
@@ -717,13 +868,10 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
     if (!res->tests)
         return -ENOMEM;
     res->max_score = p->scoring ? 0 : 100;
-    int rc = sandbox_clean(env->sb, env->slot, true);
-    char *incdir = include_lang(p) ? fs_join(p->dir, "include/c") : NULL;
+    /* A runtime that starts slowly (the JVM) gets more time: its record says how much. */
+    tl = lang_time_limit_ms(lang, tl);
     bool ok = false;
-    if (!rc)
-        rc = judge_compile(env, lang, sources, nsources, (const char *const *)pr->driver_objects,
-                           pr->ndriver_objects, incdir, "prog", &ok, &res->compile_output);
-    free(incdir);
+    int rc = compile_submission(env, p, lang, sources, nsources, &ok, &res->compile_output);
     if (rc) {
         res->verdict = V_IE;
         if (asprintf(&res->error, "compilation could not run: %s",
@@ -768,7 +916,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         struct test_result *tr = &res->tests[res->ntests++];
         enum verdict v;
         if (spent < budget) {
-            v = run_test(env, pr, &p->tests[i], tl, opts ? opts->keep_output : 0, tr);
+            v = run_test(env, pr, lang, &p->tests[i], tl, opts ? opts->keep_output : 0, tr);
             spent += tr->counted_ms;
         } else {
             tr->test = &p->tests[i];
@@ -829,13 +977,9 @@ int judge_run_input(const struct judge_env *env, const struct problem *pr, const
     unsigned tl = pkg_time_limit_ms(p);
     if (!tl || !lang || !nsources)
         return -EINVAL;
-    int rc = sandbox_clean(env->sb, env->slot, true);
-    char *incdir = include_lang(p) ? fs_join(p->dir, "include/c") : NULL;
-    if (!rc)
-        rc = judge_compile(env, lang, sources, nsources, (const char *const *)pr->driver_objects,
-                           pr->ndriver_objects, incdir, "prog", &out->compiled,
-                           &out->compile_output);
-    free(incdir);
+    tl = lang_time_limit_ms(lang, tl);
+    int rc =
+        compile_submission(env, p, lang, sources, nsources, &out->compiled, &out->compile_output);
     if (rc || !out->compiled)
         return rc;
     rc = sandbox_clean(env->sb, env->slot, false);
@@ -851,7 +995,7 @@ int judge_run_input(const struct judge_env *env, const struct problem *pr, const
         return rc ? rc : -EIO;
     }
     struct sandbox_result r;
-    rc = run_prog(env, p, tl, in, &r);
+    rc = run_prog(env, p, lang, tl, in, &r);
     if (!rc) {
         out->verdict = run_verdict(p, tl, &r, out->message, sizeof(out->message));
         out->exit_code = r.exit_code;

@@ -34,18 +34,19 @@ struct judge_env {
     int slot;
 };
 
-/* A problem ready to judge: its package with the driver and validators compiled. */
+/*
+ * A problem ready to judge: its package with the validators compiled. Its drivers
+ * (include/<language>/) are compiled with each submission, as Kattis does.
+ */
 struct problem {
     struct pkg *pkg;
-    char *cache_dir;       /* the compiled parts live here */
-    char **driver_objects; /* absolute paths of include/c/ compiled once */
-    size_t ndriver_objects;
+    char *cache_dir;        /* the compiled parts live here */
     char *output_validator; /* compiled custom validator, or NULL */
 };
 
 /*
- * Compiles what a problem needs once per version: the include/c/ driver and the output validator,
- * into `cache_dir` (created). Takes ownership of `pkg`. Errors name the file; -EINVAL when the
+ * Compiles what a problem needs once per version: the output validator, into `cache_dir`
+ * (created). Takes ownership of `pkg`. Errors name the file; -EINVAL when the
  * package's own code does not compile.
  */
 int problem_prepare(const struct judge_env *env, struct pkg *pkg, const char *cache_dir,
@@ -119,12 +120,24 @@ int judge_run_input(const struct judge_env *env, const struct problem *pr, const
 void judge_run_release(struct judge_run *run);
 
 /*
- * Compiles `sources` into the slot's /box/NAME (`objects` linked in, none with 0). Returns 0 with
- * *ok telling whether it compiled and `diagnostics` (may be NULL) holding what the compiler said.
+ * Compiles a helper program (a validator) of `sources`, with the files of `include_dir` (may be
+ * NULL) beside them, into the slot's executable /box/NAME. Returns 0 with *ok telling whether it
+ * compiled and `diagnostics` (may be NULL; the caller frees it) holding what the compiler said;
+ * -ENOEXEC when `lang` does not compile to one executable (Python, Java, ...).
  */
 int judge_compile(const struct judge_env *env, const struct lang *lang, const char *const *sources,
-                  size_t nsources, const char *const *objects, size_t nobjects,
-                  const char *include_dir, const char *name, bool *ok, char **diagnostics);
+                  size_t nsources, const char *include_dir, const char *name, bool *ok,
+                  char **diagnostics);
+
+/*
+ * May a program in `lang` be judged on the package in folder `pkg_dir` (problem `slug`; NULL: on
+ * any problem) here? 0, or with `why`
+ * saying it for people: -EINVAL not a submission language, -ENOENT its toolchain is missing (or
+ * it needs a cgroup memory controller the sandbox `env` lacks; env may be NULL), -ENOEXEC the
+ * problem has drivers (include/<language>/) but none for `lang`. Reads the package folder.
+ */
+int judge_lang_check(const struct judge_env *env, const char *pkg_dir, const char *slug,
+                     const struct lang *lang, char *why, size_t size);
 
 /* sandbox_exec in the environment's slot, tried once more if the slot's cgroup vanished. */
 int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,

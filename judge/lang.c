@@ -1,69 +1,29 @@
+/*
+ * The registry of languages: the records live in judge/lang/<id>.c, one file each; this table is
+ * the only place that lists them. Availability and the version probe look at the host.
+ */
+#define _GNU_SOURCE
 #include "lang.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-/*
- * Where the host keeps this architecture's libraries (Debian's multiarch folder) and the dynamic
- * loader dynamically linked programs name: gcc, as and ld are such programs.
- */
-#if defined(__x86_64__)
-#define MULTIARCH "x86_64-linux-gnu"
-#define LOADER    "/lib64/ld-linux-x86-64.so.2"
-#elif defined(__aarch64__)
-#define MULTIARCH "aarch64-linux-gnu"
-#define LOADER    "/lib/ld-linux-aarch64.so.1"
-#else
-#error "judge/lang.c: name this architecture's multiarch folder and dynamic loader"
-#endif
+extern const struct lang lang_c, lang_cpp, lang_python, lang_java, lang_javascript, lang_go,
+    lang_rust;
 
-static const char *const c_exts[] = {".c", NULL};
-static const char *const c_flags[] = {"-std=gnu17",     "-O2", "-pipe", "-static",
-                                      "-DONLINE_JUDGE", NULL};
-static const char *const cpp_exts[] = {".cpp", ".cc", ".cxx", ".c++", ".C", NULL};
-static const char *const cpp_flags[] = {"-std=gnu++20",   "-O2", "-pipe", "-static",
-                                        "-DONLINE_JUDGE", NULL};
-static const char *const libm[] = {"-lm", NULL};
-
-/*
- * What gcc compiles and links a static C program with (traced with strace -f): the driver, the
- * assembler and the linker it finds on PATH (/usr/bin), cc1, collect2, lto-wrapper, the LTO
- * plugin, crtbegin.o and libgcc under /usr/lib/gcc (or /usr/libexec/gcc elsewhere), the headers,
- * libc.a, libm.a and the crt*.o start files in the multiarch folder, which also holds the shared
- * libraries gcc's own programs load (libbfd, libz, libzstd, libisl, libmpc, libmpfr, libgmp,
- * libc), and the loader that loads them. A program it makes is static and needs none of it.
- */
-#define GCC_PATHS                                                                                  \
-    "/usr/bin/as", "/usr/bin/ld", "/usr/lib/gcc", "/usr/libexec/gcc", "/usr/include",              \
-        "/usr/lib/" MULTIARCH, "/lib/" MULTIARCH, LOADER
-static const char *const c_paths[] = {"/usr/bin/gcc", GCC_PATHS, NULL};
-/* g++ adds only its driver: cc1plus, libstdc++.a and its headers are in the folders above. */
-static const char *const cpp_paths[] = {"/usr/bin/g++", GCC_PATHS, NULL};
-
-/*
- * Static linking: a static binary starts without the loader's work (0.15 ms a run here) and needs
- * nothing from the root but itself.
- */
-static const struct lang langs[] = {
-    {.id = "c",
-     .name = "C (gcc, gnu17)",
-     .exts = c_exts,
-     .compiler = "/usr/bin/gcc",
-     .flags = c_flags,
-     .libs = libm,
-     .paths = c_paths,
-     .submissions = true},
-    {.id = "cpp",
-     .name = "C++ (g++, gnu++20)",
-     .exts = cpp_exts,
-     .compiler = "/usr/bin/g++",
-     .flags = cpp_flags,
-     .libs = libm,
-     .paths = cpp_paths,
-     .submissions = true},
+static const struct lang *const table[] = {
+    &lang_c, &lang_cpp, &lang_python, &lang_java, &lang_javascript, &lang_go, &lang_rust, NULL,
 };
 
-static const struct lang *const table[] = {&langs[0], &langs[1], NULL};
+_Static_assert(sizeof(table) / sizeof(table[0]) == LANG_COUNT + 1,
+               "LANG_COUNT must be the number of records of the registry");
 
 const struct lang *lang_by_id(const char *id)
 {
@@ -110,4 +70,112 @@ const char **lang_sandbox_paths(void)
         }
     }
     return out;
+}
+
+void lang_list_ids(char *buf, size_t size)
+{
+    size_t len = 0;
+    if (size)
+        buf[0] = '\0';
+    for (size_t i = 0; table[i] && len < size; i++)
+        if (table[i]->submissions)
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "", table[i]->id);
+}
+
+int lang_index(const struct lang *lang)
+{
+    for (int i = 0; lang && table[i]; i++)
+        if (table[i] == lang)
+            return i;
+    return -1;
+}
+
+/* Is `id` in the comma-separated list `list`? */
+static bool listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && !strncmp(p, id, n))
+            return true;
+        p = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+bool lang_available(const struct lang *lang)
+{
+    if (!lang || listed(getenv("JUDGED_HIDE_LANGS"), lang->id))
+        return false;
+    return access(lang->toolchain, X_OK) == 0;
+}
+
+/*** The version probes ***/
+
+#define VERSION_MAX 128
+
+static char versions[LANG_COUNT][VERSION_MAX];
+static pthread_once_t probed = PTHREAD_ONCE_INIT;
+
+/* Runs `argv` with stdout and stderr into a pipe (java -version writes to stderr); its first line.
+ */
+static void probe(const char *const *argv, char *out, size_t size)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        return;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    static char *const env[] = {"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=/tmp", NULL};
+    pid_t pid;
+    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, env);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    size_t len = 0;
+    char buf[1024];
+    ssize_t n;
+    while (!rc && (n = read(fds[0], buf + len, sizeof(buf) - 1 - len)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        len += (size_t)n;
+        if (len == sizeof(buf) - 1)
+            break;
+    }
+    close(fds[0]);
+    if (rc)
+        return;
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    buf[len] = '\0';
+    buf[strcspn(buf, "\r\n")] = '\0';
+    snprintf(out, size, "%s", buf);
+}
+
+static void probe_all(void)
+{
+    for (size_t i = 0; table[i]; i++)
+        if (access(table[i]->toolchain, X_OK) == 0)
+            probe(table[i]->version, versions[i], VERSION_MAX);
+}
+
+const char *lang_version(const struct lang *lang)
+{
+    int i = lang_index(lang);
+    if (i < 0)
+        return "";
+    pthread_once(&probed, probe_all);
+    return versions[i];
+}
+
+unsigned lang_time_limit_ms(const struct lang *lang, unsigned ms)
+{
+    unsigned pct = lang && lang->time_factor_pct ? lang->time_factor_pct : 100;
+    unsigned long long t = (unsigned long long)ms * pct / 100 + (lang ? lang->time_extra_ms : 0);
+    return t > 3600000u ? 3600000u : (unsigned)t;
 }

@@ -1,6 +1,8 @@
 /*
  * The allowlists. Each entry says why a C or C++ program (or gcc and its passes) needs the call;
- * anything absent is a security violation. The filters are built with libseccomp once, exported
+ * anything absent is a security violation. A language whose runtime needs more (the JVM, Go, Node)
+ * lists its extra calls, with the reason, in its own record (judge/lang/<id>.c); its run policy is
+ * the C run policy plus those. The filters are built with libseccomp once, exported
  * as BPF and loaded by every sandboxed child with a single seccomp(2) call.
  */
 #define _GNU_SOURCE
@@ -159,6 +161,20 @@ static const struct rule compile_rules[] = {
     {"statfs", "the linker checks its output file system"},
     {"fstatfs", "as statfs"},
     {"flock", "the linker locks its output"},
+    {"mkdirat", "the go tool makes its cache and work folders"},
+    {"chdir", "the go tool runs its compiler and linker in its work folders"},
+    {"copy_file_range", "the go tool copies files within its build cache"},
+    {"restart_syscall", "a call interrupted by a stop and a continue resumes"},
+    {"capget", "node --check reads its own capabilities (it has none)"},
+    {"epoll_create1", "the event loops of node (libuv) and the go tool"},
+    {"epoll_ctl", "as epoll_create1"},
+    {"epoll_wait", "as epoll_create1"},
+    {"epoll_pwait", "as epoll_create1"},
+    {"eventfd2", "libuv and the go tool wake their event loops"},
+    {"pkey_alloc", "V8 guards its JIT code with memory protection keys"},
+    {"pkey_mprotect", "as pkey_alloc"},
+    {"pkey_free", "as pkey_alloc"},
+    {"socketpair", "javac's JVM (NIO) makes a connected pair of its own: reaches nothing else"},
     {NULL, NULL},
 };
 
@@ -174,6 +190,42 @@ static int add_rules(scmp_filter_ctx ctx, const struct rule *rules)
     }
     return 0;
 }
+
+static int add_lang_rules(scmp_filter_ctx ctx, const struct policy_rule *rules)
+{
+    for (const struct policy_rule *r = rules; r && r->name; r++) {
+        int nr = seccomp_syscall_resolve_name(r->name);
+        if (nr == __NR_SCMP_ERROR)
+            continue;
+        int rc = seccomp_rule_add(
+            ctx, r->refuse ? SCMP_ACT_ERRNO((uint32_t)r->refuse) : SCMP_ACT_ALLOW, nr, 0);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+enum policy_kind policy_for_lang(const struct lang *lang)
+{
+    int i = lang_index(lang);
+    return i >= 0 && lang->syscalls ? (enum policy_kind)(POLICY_LANG0 + i) : POLICY_RUN;
+}
+
+/* The ioctl requests a run may make, on its own descriptors only (it has no others). */
+struct run_ioctl {
+    unsigned long request;
+    const char *name;
+    const char *why;
+};
+
+static const struct run_ioctl run_ioctls[] = {
+    {TCGETS, "TCGETS", "isatty(): stdio and every runtime ask whether a descriptor is a terminal"},
+    {TIOCGWINSZ, "TIOCGWINSZ", "the terminal size: Python and Node ask it of stdout"},
+    {FIOCLEX, "FIOCLEX", "close-on-exec on its own descriptor: CPython's os.set_inheritable"},
+    {FIONCLEX, "FIONCLEX", "the same, cleared"},
+    {FIONBIO, "FIONBIO", "non-blocking mode on its own descriptor: libuv (Node) sets it this way"},
+    {0, NULL, NULL},
+};
 
 /* The calls allowed only with certain arguments, for programs that must not start others. */
 static int add_run_conditions(scmp_filter_ctx ctx, const void *exec_path)
@@ -195,9 +247,10 @@ static int add_run_conditions(scmp_filter_ctx ctx, const void *exec_path)
                           SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)(uintptr_t)exec_path));
     if (rc)
         return rc;
-    /* isatty() asks TCGETS; nothing else of ioctl is needed. */
-    rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
-                          SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TCGETS));
+    /* ioctl: only requests about its own descriptors' flags and terminal state (run_ioctls). */
+    for (const struct run_ioctl *i = run_ioctls; !rc && i->name; i++)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
+                              SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, i->request));
     return rc;
 }
 
@@ -255,10 +308,20 @@ int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf
         rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
     if (!rc)
         rc = add_rules(ctx, run_rules);
-    if (!rc && kind == POLICY_RUN)
+    if (!rc && kind != POLICY_COMPILE)
         rc = add_run_conditions(ctx, exec_path);
+    /* A language's extra calls; a language without any has POLICY_RUN (its slot stays unused). */
+    if (!rc && kind >= POLICY_LANG0)
+        rc = add_lang_rules(ctx, lang_all()[kind - POLICY_LANG0]->syscalls);
     if (!rc && kind == POLICY_COMPILE)
         rc = add_rules(ctx, compile_rules);
+    /*
+     * A compiler that looks its user up (javac, the go tool) makes glibc's NSS try nscd's socket:
+     * refused, it goes on without (the root has no passwd file either). No compiler needs the
+     * network, and a socket in the shared empty network namespace is a channel between runs.
+     */
+    if (!rc && kind == POLICY_COMPILE)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(socket), 0);
     if (!rc)
         rc = export_bpf(ctx, out);
     seccomp_release(ctx);

@@ -6,11 +6,27 @@
 
 #include <linux/filter.h>
 
+#include "lang.h"
+
 enum policy_kind {
     POLICY_RUN,     /* a submission or a validator: one process, threads allowed, no exec */
     POLICY_COMPILE, /* the compiler driver: may fork and exec its own passes */
-    POLICY__COUNT,
+    POLICY_LANG0,   /* POLICY_LANG0 + i: the run policy plus the extra calls of lang_all()[i] */
+    POLICY__COUNT = POLICY_LANG0 + LANG_COUNT,
 };
+
+/*
+ * A system call a language's runtime makes beyond a C program's, and why. With `refuse` it is
+ * not allowed but fails with that errno (the runtime copes) instead of stopping the program.
+ */
+struct policy_rule {
+    const char *name;
+    const char *why;
+    int refuse;
+};
+
+/* The run policy of `lang`: POLICY_RUN when it needs no extra calls. */
+enum policy_kind policy_for_lang(const struct lang *lang);
 
 /* A compiled filter: `prog` can be handed to seccomp(2) as it is. */
 struct policy_bpf {

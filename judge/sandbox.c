@@ -48,6 +48,8 @@
 #define _GNU_SOURCE
 #include "sandbox.h"
 
+#include "lang.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

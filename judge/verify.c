@@ -52,8 +52,8 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
         char *diag = NULL;
         int rc = sandbox_clean(env->sb, env->slot, true);
         if (!rc)
-            rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources, NULL,
-                               0, folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
+            rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                               folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
                                &diag);
         free(folder);
         if (rc || !ok) {
@@ -151,6 +151,13 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
                            const struct pkg_program *sub, unsigned tl, bool stop,
                            const volatile int *cancel, struct verify_report *rep)
 {
+    /* A language this host cannot run is skipped (another judge may have it), not failed. */
+    char why[512];
+    int lc = judge_lang_check(env, pr->pkg->dir, pr->pkg->slug, sub->lang, why, sizeof(why));
+    if (lc == -ENOENT || lc == -EINVAL) {
+        diag_add(&rep->warnings, "problem '%s': skipped '%s': %s", pr->pkg->slug, sub->path, why);
+        return 0;
+    }
     struct verify_sub *s = realloc(rep->subs, (rep->nsubs + 1) * sizeof(*s));
     if (!s)
         return -ENOMEM;

@@ -97,6 +97,7 @@ const struct route api_routes[] = {
     {"GET", "/metrics", "metrics", ACCESS_ANY, BODY_NONE, metrics, false},
     {"GET", "/openapi.json", "openapi", ACCESS_ANY, BODY_NONE, openapi, true},
     {"GET", "/api/v1/me", "me", ACCESS_TOKEN, BODY_NONE, api_me, false},
+    {"GET", "/api/v1/languages", "languages", ACCESS_ANY, BODY_NONE, api_languages, true},
     {"GET", "/api/v1/problems", "problems", ACCESS_ANY, BODY_NONE, api_problems_list, false},
     {"GET", "/api/v1/problems/{}", "problem", ACCESS_ANY, BODY_NONE, api_problem_get, false},
     {"PUT", "/api/v1/problems/{}", "problem_put", ACCESS_TOKEN, BODY_FILE, api_problem_put, false},

@@ -19,6 +19,8 @@ void api_submission_get(struct server *s, struct req *r);
 void api_submission_events(struct server *s, struct req *r);
 void api_submission_rejudge(struct server *s, struct req *r);
 void api_run(struct server *s, struct req *r);
+/* GET /api/v1/languages */
+void api_languages(struct server *s, struct req *r);
 
 /* api_teams.c */
 void api_teams_list(struct server *s, struct req *r);

@@ -74,6 +74,19 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
         reply_problem_errors(r, 422, e, "unknown problem");
         return false;
     }
+    /* A language this host lacks, or one the problem has no driver for: refused, not queued. */
+    char why[512];
+    rc = pcache_lang_check(s, f->row.version_id, lang_by_id(f->language), why, sizeof(why));
+    if (rc == -EIO || rc == -ENOMEM) {
+        reply_problem(r, 500, "cannot check the language: %s", strerror(-rc));
+        return false;
+    }
+    if (rc) {
+        json_t *e = json_array();
+        api_field_error(e, "language", "%s", why);
+        reply_problem_errors(r, 422, e, "%s", why);
+        return false;
+    }
     return true;
 }
 

@@ -128,7 +128,7 @@ enum {
 static void usage(FILE *f)
 {
     fputs(
-        "usage: judged judge [--lang c|cpp] [--cgroup auto|v2|v1|none] PACKAGE SOURCE...\n"
+        "usage: judged judge [--lang ID] [--cgroup auto|v2|v1|none] PACKAGE SOURCE...\n"
         "       judged verify [--json] [--mutants [--jobs N]] [--cgroup auto|v2|v1|none] "
         "PACKAGE...\n"
         "       judged --listen HOST:PORT --data DIR [--problems DIR] [--web DIR] [--workers N]\n"
@@ -223,7 +223,9 @@ static int cmd_judge(struct options *o, int argc, char **argv)
     }
     const struct lang *lang = o->lang ? lang_by_id(o->lang) : lang_by_path(argv[1]);
     if (!lang || !lang->submissions) {
-        fprintf(stderr, "judged: unknown language '%s' (c, cpp)\n", o->lang ? o->lang : argv[1]);
+        char ids[256];
+        lang_list_ids(ids, sizeof(ids));
+        fprintf(stderr, "judged: unknown language '%s' (%s)\n", o->lang ? o->lang : argv[1], ids);
         return 2;
     }
     for (int i = 1; i < argc; i++) {
@@ -267,6 +269,11 @@ static int cmd_judge(struct options *o, int argc, char **argv)
     if (rc) {
         if (rc != -EINVAL)
             fprintf(stderr, "judged: cannot prepare the problem: %s\n", strerror(-rc));
+        goto out;
+    }
+    char why[512];
+    if (judge_lang_check(&env, pr->pkg->dir, pr->pkg->slug, lang, why, sizeof(why))) {
+        fprintf(stderr, "judged: %s\n", why);
         goto out;
     }
     struct judge_result res;

@@ -140,3 +140,27 @@ int pcache_get(struct server *s, int slot, int64_t version_id, const struct prob
         *out = pr;
     return rc;
 }
+
+int pcache_lang_check(struct server *s, int64_t version_id, const struct lang *lang, char *why,
+                      size_t size)
+{
+    sqlite3 *c = db_acquire(s->db);
+    sqlite3_stmt *st =
+        db_prepare(c, "SELECT slug, hash FROM problem_versions WHERE id = ?", "i", version_id);
+    char *slug = NULL, *hash = NULL;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        slug = db_column_strdup(st, 0);
+        hash = db_column_strdup(st, 1);
+    }
+    sqlite3_finalize(st);
+    db_release(s->db, c);
+    char *dir = slug && hash ? fs_join(s->packages_dir, hash) : NULL;
+    struct judge_env env = {s->sb, 0};
+    int rc = dir ? judge_lang_check(s->sb ? &env : NULL, dir, slug, lang, why, size) : -ENOENT;
+    if (rc == -ENOENT && !dir)
+        snprintf(why, size, "problem version %lld is not in the database", (long long)version_id);
+    free(slug);
+    free(hash);
+    free(dir);
+    return rc;
+}

@@ -17,6 +17,12 @@ void pcache_free(struct pcache *pc);
  */
 int pcache_get(struct server *s, int slot, int64_t version_id, const struct problem **out,
                char *err, size_t errsize);
+/*
+ * May a submission in `lang` be judged on version `version_id` here (judge_lang_check on its
+ * package folder)? 0, or a negative errno with `why` saying it for people.
+ */
+int pcache_lang_check(struct server *s, int64_t version_id, const struct lang *lang, char *why,
+                      size_t size);
 /* Adds a problem an import prepared (takes ownership). */
 void pcache_put(struct server *s, int64_t version_id, struct problem *pr);
 

@@ -63,10 +63,18 @@ int reqcheck_submission(json_t *body, bool run, struct submission_fields *f, jso
     else if (!pkg_slug_valid(f->problem))
         api_field_error(errors, "problem", "'%.80s' is not a problem id", f->problem);
     const struct lang *lang = f->language ? lang_by_id(f->language) : NULL;
+    char ids[256];
+    lang_list_ids(ids, sizeof(ids));
     if (!f->language)
-        api_field_error(errors, "language", jl ? "must be a string" : "is required: c or cpp");
+        api_field_error(errors, "language", jl ? "must be a string" : "is required: one of %s",
+                        ids);
     else if (!lang || !lang->submissions)
-        api_field_error(errors, "language", "'%.40s' is not a language of this judge (c, cpp)",
+        api_field_error(errors, "language", "'%.40s' is not a language of this judge (%s)",
+                        f->language, ids);
+    else if (!lang_available(lang))
+        api_field_error(errors, "language",
+                        "'%s' is not available on this judge: its toolchain is not installed "
+                        "(GET /api/v1/languages lists what is)",
                         f->language);
     if (!f->source)
         api_field_error(errors, "source", js ? "must be a string" : "is required: the program");

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "lang.h"
 #include "metrics.h"
 #include "pcache.h"
 #include "queue.h"
@@ -35,7 +36,11 @@ int worker_write_source(const char *dir, const char *lang, const char *source, c
     int rc = fs_mkdirs(dir, 0700);
     if (rc)
         return rc;
-    snprintf(path, size, "%s/main.%s", dir, !strcmp(lang, "cpp") ? "cpp" : "c");
+    /* main.c, main.py, ...: the judge saves it under the name its language wants (Main.java). */
+    const struct lang *l = lang_by_id(lang);
+    if (!l)
+        return -EINVAL;
+    snprintf(path, size, "%s/main%s", dir, l->exts[0]);
     return fs_write(path, source, strlen(source), 0600);
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end cases as data: tests/e2e/cases/NAME/ holds `package` (a package folder), the
-# program (main.c or main.cpp), `expect` (the verdict), optionally `score` (the exact score) and
-# `check.jq` (a jq expression that must be true of the result).
+# program (main.c, main.cpp, main.py, main.java, ...: the language by its extension), `expect` (the
+# verdict), optionally `score` (the exact score), `check.jq` (a jq expression that must be true of
+# the result) and, for a CE, optionally `diagnostic` (a jq regex the compile output must match; by
+# default a C error pointing at main.c:LINE:COL).
 # Each case runs the real `judged judge` in the real sandbox.
 #   tests/e2e/run.sh [JUDGED] [CASE...]   (CASE: a prefix of the cases' folder names)
 set -uo pipefail
@@ -16,8 +18,7 @@ for dir in tests/e2e/cases/*/; do
     for f in "$@"; do [[ $name == "$f"* ]] && keep=1; done
     ((keep)) || continue
   fi
-  src=$(ls "$dir"main.c* 2>/dev/null | head -n1)
-  [ -n "$src" ] || src="$dir"main.cpp
+  src=$(ls "$dir"main.* 2>/dev/null | head -n1)
   want=$(cat "$dir"expect)
   out=$(timeout 300 "$judged" judge "$(cat "$dir"package)" "$src" 2>"/tmp/e2e-$name.err")
   status=$?
@@ -41,8 +42,10 @@ for dir in tests/e2e/cases/*/; do
       why="exit status 0 for $want"
     fi
   fi
-  if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e '.compile_output | test("main.c:[0-9]+:[0-9]+: error")' <<<"$out" >/dev/null; then
-    why="compile_output does not point at main.c:LINE:COL"
+  pattern='main.c:[0-9]+:[0-9]+: error'
+  [ -s "$dir"diagnostic ] && pattern=$(cat "$dir"diagnostic)
+  if [ -z "$why" ] && [ "$want" = CE ] && ! jq -e --arg p "$pattern" '.compile_output | test($p)' <<<"$out" >/dev/null; then
+    why="compile_output does not match '$pattern'"
   fi
   if [ -z "$why" ]; then
     passed=$((passed + 1)); echo "ok   $name $got score $score"

@@ -147,7 +147,7 @@ start=$(date +%s.%N)
 for d in "${cases[@]}"; do
     name=$(basename "$d")
     src=
-    for f in main.c main.cpp; do [[ -f $d/$f ]] && src=$d/$f; done
+    for f in main.c main.cpp main.py main.java main.js main.go; do [[ -f $d/$f ]] && src=$d/$f; done
     expect=$(tr -d ' \n' <"$d/expect" 2>/dev/null)
     if [[ -z $src || -z $expect ]]; then
         echo "FAIL $name expected ${expect:-?} got none (no main.c/main.cpp or no expect)"

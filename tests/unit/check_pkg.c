@@ -225,7 +225,7 @@ START_TEST(test_modern_keys_and_warnings)
     unlink(md);
     free(md);
     helper_write(dir, "statement/problem.en.tex", "\\problemname{Modern}\n");
-    helper_write(dir, "submissions/accepted/a.py", "print(1)\n");
+    helper_write(dir, "submissions/accepted/a.kt", "fun main() {}\n");
     helper_write(dir, "submissions/accepted/b.c", "int main(void){return 0;}\n");
     helper_write(dir, "include/c/driver.c", "int main(void){return 0;}\n");
     helper_write(dir, "attachments/templates/c/solution.c", "// start here\n");
@@ -240,8 +240,8 @@ START_TEST(test_modern_keys_and_warnings)
     ck_assert_uint_eq(p->nsubmissions, 1);
     ck_assert_str_eq(p->submissions[0].path, "submissions/accepted/b.c");
     ck_assert_uint_eq(p->warnings.n, 1);
-    ck_assert_str_eq(p->warnings.items[0], "problem 'prob': skipped 'submissions/accepted/a.py': "
-                                           "'py' is not a language this judge runs");
+    ck_assert_str_eq(p->warnings.items[0], "problem 'prob': skipped 'submissions/accepted/a.kt': "
+                                           "'kt' is not a language this judge runs");
     pkg_free(p);
 }
 END_TEST

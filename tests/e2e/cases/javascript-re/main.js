@@ -1,0 +1,1 @@
+null.field = 1;

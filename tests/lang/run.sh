@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Languages through the API: GET /api/v1/languages lists every submission language with its
+# availability, a language whose toolchain is hidden (JUDGED_HIDE_LANGS, as on a host without the
+# package) is listed unavailable and refused with 422 on submit and run, a problem with drivers
+# for other languages only refuses with 422 naming the problem, and a Python submission is judged.
+# usage: tests/lang/run.sh [JUDGED]   (as root)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+judged=$(realpath "${1:-build/server/judged}")
+D=$(mktemp -d /tmp/judged-lang-XXXXXX)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid"; rm -rf "$D"; }
+trap cleanup EXIT
+mkdir -p "$D/problems"
+cp -r problems/missing-element "$D/problems/"
+cp -r problems/missing-number "$D/problems/"
+JUDGE_ADMIN_TOKEN=secret JUDGED_HIDE_LANGS=go "$judged" --listen 127.0.0.1:0 --port-file "$D/port" \
+  --data "$D/data" --problems "$D/problems" --workers 1 2>"$D/log" &
+pid=$!
+for _ in $(seq 600); do
+  [ -s "$D/port" ] && curl -fs "http://127.0.0.1:$(cat "$D/port")/healthz" >/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { echo "judged died"; cat "$D/log"; exit 1; }
+  sleep 0.5
+done
+base="http://127.0.0.1:$(cat "$D/port")"
+passed=0 failed=0
+check() { # NAME, then a command that must succeed
+  local name=$1; shift
+  if "$@" >/dev/null; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+langs=$(curl -s "$base/api/v1/languages")
+check "languages: python available with a version" \
+  jq -e '.languages[] | select(.id == "python") | .available and (.version | test("Python 3"))' <<<"$langs"
+check "languages: go hidden, so unavailable with a reason" \
+  jq -e '.languages[] | select(.id == "go") | (.available | not) and (.reason | test("not available"))' <<<"$langs"
+check "languages: each has id, name, version, available, extensions" \
+  jq -e '.languages | length >= 6 and all(.[]; (.id|type)=="string" and (.name|type)=="string" and (.version|type)=="string" and (.available|type)=="boolean" and (.extensions|length) > 0)' <<<"$langs"
+submit() { # PATH BODY -> status and body in $code $body
+  local out
+  out=$(curl -s -w '\n%{http_code}' -H 'Authorization: Bearer secret' -H 'Content-Type: application/json' \
+    -d "$2" "$base$1")
+  code=${out##*$'\n'}
+  body=${out%$'\n'*}
+}
+submit /api/v1/submissions '{"problem":"missing-element","language":"go","source":"package main\nfunc main() {}\n"}'
+check "submit in a hidden language -> 422 problem+json naming it" \
+  jq -e --arg c "$code" '$c == "422" and (.errors[0].pointer == "/language") and (.errors[0].detail | test("not available"))' <<<"$body"
+submit /api/v1/run '{"problem":"missing-element","language":"go","source":"package main\nfunc main() {}\n"}'
+check "run in a hidden language -> 422" test "$code" = 422
+submit /api/v1/submissions '{"problem":"missing-number","language":"python","source":"print(1)\n"}'
+check "submit without the problem's driver for the language -> 422 naming problem and language" \
+  jq -e --arg c "$code" '$c == "422" and (.detail == "problem '"'"'missing-number'"'"' has no driver for language '"'"'python'"'"'")' <<<"$body"
+src=$(jq -Rs . < <(printf 'import sys\nd = sys.stdin.read().split()\nn = int(d[0])\nprint(sum(map(int, d[1:1+n])) - sum(map(int, d[1+n:])))\n'))
+submit '/api/v1/submissions?wait=true' "{\"problem\":\"missing-element\",\"language\":\"python\",\"source\":$src}"
+check "a Python submission is judged: AC" jq -e '.verdict == "AC" and .language == "python"' <<<"$body"
+submit /api/v1/submissions '{"problem":"missing-element","language":"rust","source":"fn main() {}\n"}'
+check "rust is described but not offered -> 422" test "$code" = 422
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
