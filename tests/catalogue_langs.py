@@ -24,6 +24,8 @@ import concurrent.futures
 import math
 import os
 import re
+import resource
+import signal
 import shutil
 import subprocess
 import sys
@@ -160,9 +162,14 @@ class Package:
 
 
 def run_one(argv, cwd, fin, timeout):
-    """Runs argv with stdin `fin`; (exit status or None on timeout, stdout, stderr, CPU seconds).
+    """Runs argv with stdin `fin`; (exit status or None past `timeout` CPU seconds, stdout, stderr,
+    CPU seconds).
     CPU time (user + system, from wait4) rather than wall time: the machine may be shared."""
-    p = subprocess.Popen(argv, cwd=cwd, stdin=fin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def limit_cpu():
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(timeout), math.ceil(timeout) + 1))
+
+    p = subprocess.Popen(argv, cwd=cwd, stdin=fin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         preexec_fn=limit_cpu)
     res = {}
 
     def drain(name, stream):
@@ -171,7 +178,7 @@ def run_one(argv, cwd, fin, timeout):
     readers = [threading.Thread(target=drain, args=(n, s)) for n, s in (("out", p.stdout), ("err", p.stderr))]
     for t in readers:
         t.start()
-    timer = threading.Timer(timeout, p.kill)
+    timer = threading.Timer(10 * timeout, p.kill)  # the wall-clock backstop of a busy machine
     timer.start()
     _, status, usage = os.wait4(p.pid, 0)
     timer.cancel()
@@ -179,7 +186,7 @@ def run_one(argv, cwd, fin, timeout):
         t.join()
     p.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    timed_out = os.WIFSIGNALED(status) and os.WTERMSIG(status) == 9 and cpu >= timeout * 0.5
+    timed_out = os.WIFSIGNALED(status) and (cpu >= timeout or os.WTERMSIG(status) == signal.SIGKILL)
     return (None if timed_out else p.returncode), res["out"], res["err"], cpu
 
 
