@@ -1,0 +1,9 @@
+import sys
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    # Read the grid from data; print the trapped water.
+
+
+main()
