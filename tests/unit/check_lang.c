@@ -158,9 +158,11 @@ static void sandbox_setup(void)
     signal(SIGPIPE, SIG_IGN);
     work = helper_tmpdir();
     char *sbdir = fs_join(work, "sandbox");
+    const char **paths = lang_sandbox_paths();
     struct sandbox_config cfg = {
-        .workdir = sbdir, .slots = 1, .uid_base = 58800, .cgroup = CGROUP_AUTO};
+        .workdir = sbdir, .slots = 1, .uid_base = 58800, .cgroup = CGROUP_AUTO, .paths = paths};
     int rc = sandbox_open(&cfg, &sb);
+    free(paths);
     free(sbdir);
     ck_assert_msg(rc == 0, "sandbox_open: %s", strerror(-rc));
 }

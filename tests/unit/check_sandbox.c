@@ -273,8 +273,8 @@ START_TEST(test_root_is_an_allowlist)
     program("#include <dirent.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n"
             "int main(void){const char*p[]={\"/usr/include/stdio.h\",\"/usr/bin/gcc\","
             "\"/usr/bin/g++\",\"/usr/bin/as\",\"/usr/bin/ld\",\"/usr/lib/gcc\","
-            "\"/lib64/ld-linux-x86-64.so.2\",\"/usr/local\",\"/usr/share\",\"/usr/src\","
-            "\"/usr/sbin\",\"/usr/bin/cat\",\"/usr/bin/sh\",\"/bin/sh\",\"/etc\",\"/opt\","
+            "\"/lib64/ld-linux-x86-64.so.2\",\"/usr/local\",\"/usr/share/doc\",\"/usr/src\","
+            "\"/usr/sbin\",\"/usr/bin/cat\",\"/usr/bin/sh\",\"/bin/sh\",\"/etc/passwd\",\"/opt\","
             "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc\",\"/sys\",\"/run\",0};"
             "for(int i=0;p[i];i++)printf(\"%s %d\\n\",p[i],access(p[i],F_OK)==0);"
             "DIR*d=opendir(\"/usr\");struct dirent*e;while(d&&(e=readdir(d)))"
@@ -291,13 +291,13 @@ START_TEST(test_root_is_an_allowlist)
                                        "/usr/lib/gcc 1\n",
                                        "/lib64/ld-linux-x86-64.so.2 1\n",
                                        "/usr/local 0\n",
-                                       "/usr/share 0\n",
+                                       "/usr/share/doc 0\n",
                                        "/usr/src 0\n",
                                        "/usr/sbin 0\n",
                                        "/usr/bin/cat 0\n",
                                        "/usr/bin/sh 0\n",
                                        "/bin/sh 0\n",
-                                       "/etc 0\n",
+                                       "/etc/passwd 0\n",
                                        "/opt 0\n",
                                        "/srv 0\n",
                                        "/var 0\n",
@@ -309,13 +309,14 @@ START_TEST(test_root_is_an_allowlist)
     for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
         ck_assert_msg(strstr(out, want[i]), "want '%.*s' in:\n%s", (int)strlen(want[i]) - 1,
                       want[i], out);
-    /* /usr: bin, include, lib (gcc, the multiarch folder), lib64 (the loader's link) alone. */
+    /* /usr: bin, include, lib (gcc, the multiarch folder, runtimes), lib64 (the loader's link) and
+     * share (only the runtimes' own folders there, e.g. Go's and Node's) alone. */
     for (const char *l = strstr(out, "\nusr/"); l; l = strstr(l + 1, "\nusr/")) {
         const char *name = l + 5;
         size_t n = strcspn(name, "\n");
         bool known = false;
         for (const char *const *k =
-                 (const char *const[]){"bin", "include", "lib", "lib64", "libexec", NULL};
+                 (const char *const[]){"bin", "include", "lib", "lib64", "libexec", "share", NULL};
              *k && !known; k++)
             known = strlen(*k) == n && !strncmp(name, *k, n);
         ck_assert_msg(known, "/usr/%.*s is shown", (int)n, name);
