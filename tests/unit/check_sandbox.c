@@ -529,7 +529,7 @@ int main(void)
         Suite *s = suite_create("sandbox");
         add_mode(s, modes[i]);
         SRunner *sr = srunner_create(s);
-        srunner_run_all(sr, CK_NORMAL);
+        srunner_run_all(sr, CK_ENV); /* CK_VERBOSITY=verbose lists every test */
         failed += srunner_ntests_failed(sr);
         srunner_free(sr);
     }
