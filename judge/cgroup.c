@@ -1,12 +1,24 @@
 /*
  * Control groups for the sandbox. Each slot (one run at a time) owns a group that is created once
- * and reused: before a run its peak is reset, after it the peak and the OOM count are read. A child
- * joins its slot by writing "0" into the group's cgroup.procs before it drops privileges, so
- * joining costs the parent nothing.
+ * and reused: before a run its limits are set, its peak reset and its OOM count noted; after it
+ * the peak and the OOM count are read.
  *
- * cgroup v2: groups live under judged-PID below this process's own group. If that group holds
- * processes (v2 forbids controllers there), judged moves itself into judged-PID-supervisor first.
- * cgroup v1: one tree under the memory hierarchy and one under pids, same names.
+ * cgroup v2. The rule that shapes everything: a group may hand controllers to its children only
+ * while it holds no process itself (the root excepted). judged's own group (a systemd service, a
+ * container's root, a login session) holds judged and often its parent too, so at open judged
+ * moves every process of that group into a leaf, judged-leaf, enables memory and pids (and cpu,
+ * where offered) for the group's children, and builds judged-PID/slotN beside the leaf. A judged
+ * started later from a process in that leaf builds beside it, in the leaf's parent. A run is
+ * created straight into its slot with clone3's CLONE_INTO_CGROUP (the sandbox takes the slot's
+ * directory from cgroup_dir_fd), so no process is ever moved per run; a kernel without clone3
+ * gets the v1 way. The peak: memory.peak can be reset (per open descriptor) since Linux 6.12;
+ * before, the group's memory.events "max" count says whether the run reached its limit, which is
+ * all the verdict needs (the reported memory is the process's own peak RSS, from wait4).
+ * memory.oom.group kills the whole run at an OOM, memory.swap.max 0 keeps its memory in RAM.
+ *
+ * cgroup v1: one tree under the memory hierarchy and one under pids, same names, no leaf needed.
+ * A child joins its slot by writing "0" into the groups' cgroup.procs before it drops its
+ * privileges: the move costs the child, not judged, but it costs (up to an RCU grace period).
  */
 #define _GNU_SOURCE
 #include "cgroup.h"
@@ -16,30 +28,43 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* v2: the leaf every process of judged's own group moves into (see above). */
+#define LEAF_NAME "judged-leaf"
+/* v2: how often the leaf is refilled while processes of the group keep forking. */
+#define EVACUATE_ROUNDS 8
+
+enum peak_kind {
+    PEAK_RESET,  /* v1 max_usage_in_bytes, v2 memory.peak of Linux 6.12+: reset before a run */
+    PEAK_EVENTS, /* v2 before 6.12: only whether the limit was reached (memory.events "max") */
+};
+
 struct slot {
     char mem_dir[PATH_MAX];
     char pids_dir[PATH_MAX];
+    int dir; /* v2: the group's directory, for CLONE_INTO_CGROUP */
     int mem_procs, pids_procs;
     int mem_limit, pids_max;
-    int peak;   /* v2 memory.peak (resettable per fd), v1 memory.max_usage_in_bytes */
+    int peak;   /* v2 memory.peak, v1 memory.max_usage_in_bytes; -1 with PEAK_EVENTS */
     int events; /* v2 memory.events, v1 memory.oom_control */
     uint64_t limit_set;
     unsigned pids_set;
     uint64_t oom_before;
+    uint64_t max_before; /* v2: memory.events "max" before the run */
 };
 
 struct cgroup_set {
     enum cgroup_mode mode;
-    bool peak_recreate; /* v2 without a resettable memory.peak: a new group per run */
+    enum peak_kind peak;
     char mem_base[PATH_MAX];
     char pids_base[PATH_MAX];
+    char enable[64]; /* v2: what judged-PID enables for the slots ("+memory +pids") */
     int nslots;
     struct slot *slots;
 };
@@ -179,7 +204,20 @@ static int own_group_dir(const char *ctl, char *out, size_t size)
     return 0;
 }
 
-/* Removes empty judged-* groups that a judge killed earlier left behind. */
+/*
+ * Is `name` a group a judge made: judged-PID (or judged-PID-supervisor, the leaf of older
+ * judges)? *pid gets PID.
+ */
+static bool judge_group_name(const char *name, long *pid)
+{
+    if (strncmp(name, "judged-", 7))
+        return false;
+    char *end;
+    *pid = strtol(name + 7, &end, 10);
+    return *pid > 0 && end != name + 7 && (!*end || !strcmp(end, "-supervisor"));
+}
+
+/* Removes the empty groups of judges killed earlier (their slots first). */
 static void sweep_stale(const char *base)
 {
     DIR *d = opendir(base);
@@ -187,11 +225,11 @@ static void sweep_stale(const char *base)
         return;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (strncmp(e->d_name, "judged-", 7))
+        long pid;
+        if (!judge_group_name(e->d_name, &pid))
             continue;
         /* Another judged that is still running keeps its groups. */
-        long pid = strtol(e->d_name + 7, NULL, 10);
-        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+        if (kill((pid_t)pid, 0) == 0 || errno == EPERM)
             continue;
         char dir[PATH_MAX];
         snprintf(dir, sizeof(dir), "%s/%s", base, e->d_name);
@@ -212,104 +250,108 @@ static void sweep_stale(const char *base)
     closedir(d);
 }
 
-/*** Slots ***/
+/*** cgroup v2: the leaf and the controllers ***/
 
-static int open_at(const char *dir, const char *file, int flags)
+/* Moves every process of group `dir` into its leaf; a process that exited meanwhile is no error. */
+static int evacuate(const char *dir)
+{
+    char leaf[PATH_MAX + 32], p[PATH_MAX + 64];
+    snprintf(leaf, sizeof(leaf), "%s/" LEAF_NAME, dir);
+    if (mkdir(leaf, 0755) < 0 && errno != EEXIST)
+        return -errno;
+    snprintf(p, sizeof(p), "%s/cgroup.procs", dir);
+    FILE *f = fopen(p, "re");
+    if (!f)
+        return -errno;
+    snprintf(p, sizeof(p), "%s/cgroup.procs", leaf);
+    int to = open(p, O_WRONLY | O_CLOEXEC);
+    if (to < 0) {
+        int rc = -errno;
+        fclose(f);
+        return rc;
+    }
+    int rc = 0;
+    char line[32];
+    while (!rc && fgets(line, sizeof(line), f)) {
+        /* One pid per write(2): the kernel takes one and reports its own error for it. */
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0] && write(to, line, strlen(line)) < 0 && errno != ESRCH)
+            rc = -errno;
+    }
+    fclose(f);
+    close(to);
+    return rc;
+}
+
+/*
+ * Enables the controllers for the children of `dir` (which must then hold no process): memory,
+ * pids where the kernel has it, and cpu where offered (each run its own scheduling entity; not
+ * needed, so a refusal is ignored). `what` gets what was enabled.
+ */
+static int enable_controllers(const char *dir, const char *ctl, char *what, size_t size)
 {
     char p[PATH_MAX + 64];
-    snprintf(p, sizeof(p), "%s/%s", dir, file);
-    return open(p, flags | O_CLOEXEC);
+    snprintf(p, sizeof(p), "%s/cgroup.subtree_control", dir);
+    snprintf(what, size, "%s", has_word(ctl, "pids") ? "+memory +pids" : "+memory");
+    int rc = write_str(p, what);
+    if (!rc && has_word(ctl, "cpu"))
+        (void)write_str(p, "+cpu");
+    return rc;
 }
 
-static void slot_close_fds(struct slot *s)
+/* The controllers the group `dir` may enable for its children, as "a,b,c". */
+static int read_controllers(const char *dir, char *ctl, size_t size)
 {
-    int *fds[] = {&s->mem_procs, &s->pids_procs, &s->mem_limit, &s->pids_max, &s->peak, &s->events};
-    for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
-        if (*fds[i] >= 0)
-            close(*fds[i]);
-        *fds[i] = -1;
-    }
-}
-
-static int slot_open(cgroup_set *set, struct slot *s)
-{
-    if (mkdir(s->mem_dir, 0755) < 0 && errno != EEXIST)
+    char p[PATH_MAX + 64];
+    snprintf(p, sizeof(p), "%s/cgroup.controllers", dir);
+    FILE *f = fopen(p, "re");
+    if (!f)
         return -errno;
-    if (set->mode == CGROUP_V2) {
-        s->mem_procs = open_at(s->mem_dir, "cgroup.procs", O_WRONLY);
-        s->mem_limit = open_at(s->mem_dir, "memory.max", O_WRONLY);
-        s->pids_max = open_at(s->mem_dir, "pids.max", O_WRONLY);
-        s->peak = open_at(s->mem_dir, "memory.peak", O_RDWR);
-        s->events = open_at(s->mem_dir, "memory.events", O_RDONLY);
-        int fd = open_at(s->mem_dir, "memory.swap.max", O_WRONLY);
-        if (fd >= 0) {
-            fd_write(fd, "0"); /* a judged program never swaps: that would hide its memory */
-            close(fd);
-        }
-    } else {
-        s->mem_procs = open_at(s->mem_dir, "cgroup.procs", O_WRONLY);
-        s->mem_limit = open_at(s->mem_dir, "memory.limit_in_bytes", O_WRONLY);
-        s->peak = open_at(s->mem_dir, "memory.max_usage_in_bytes", O_RDWR);
-        s->events = open_at(s->mem_dir, "memory.oom_control", O_RDONLY);
-        if (set->pids_base[0]) {
-            if (mkdir(s->pids_dir, 0755) < 0 && errno != EEXIST)
-                return -errno;
-            s->pids_procs = open_at(s->pids_dir, "cgroup.procs", O_WRONLY);
-            s->pids_max = open_at(s->pids_dir, "pids.max", O_WRONLY);
-        }
-    }
-    if (s->mem_procs < 0 || s->mem_limit < 0 || s->peak < 0)
-        return -errno ? -errno : -EIO;
-    s->limit_set = 0;
-    s->pids_set = 0;
+    if (!fgets(ctl, (int)size, f))
+        ctl[0] = '\0';
+    fclose(f);
+    ctl[strcspn(ctl, "\n")] = '\0';
+    for (char *t = ctl; *t; t++)
+        if (*t == ' ')
+            *t = ',';
     return 0;
 }
 
 static int setup_v2(cgroup_set *set)
 {
-    char own[PATH_MAX];
-    int rc = own_group_dir(NULL, own, sizeof(own));
+    char base[PATH_MAX], ctl[512];
+    int rc = own_group_dir(NULL, base, sizeof(base));
     if (rc)
         return rc;
-    char p[PATH_MAX + 64];
-    snprintf(p, sizeof(p), "%s/cgroup.controllers", own);
-    FILE *f = fopen(p, "re");
-    if (!f)
-        return -errno;
-    char ctl[512] = "";
-    if (!fgets(ctl, sizeof(ctl), f))
-        ctl[0] = '\0';
-    fclose(f);
-    for (char *t = ctl; *t; t++)
-        if (*t == ' ')
-            *t = ',';
+    /* Started from inside a leaf (ours or another judge's): build beside it. */
+    char *slash = strrchr(base, '/');
+    if (slash && !strcmp(slash + 1, LEAF_NAME))
+        *slash = '\0';
+    if ((rc = read_controllers(base, ctl, sizeof(ctl))))
+        return rc;
     if (!has_word(ctl, "memory"))
         return -ENODEV;
-    bool pids = has_word(ctl, "pids");
-    sweep_stale(own);
-    snprintf(set->mem_base, sizeof(set->mem_base), "%s/judged-%d", own, (int)getpid());
-    if (mkdir(set->mem_base, 0755) < 0 && errno != EEXIST)
-        return -errno;
-    snprintf(p, sizeof(p), "%s/cgroup.subtree_control", own);
-    const char *enable = pids ? "+memory +pids" : "+memory";
-    rc = write_str(p, enable);
-    if (rc == -EBUSY) {
-        /* Our group holds processes (us): move ourselves into a leaf, then enable. */
-        char sup[PATH_MAX + 64];
-        snprintf(sup, sizeof(sup), "%s/judged-%d-supervisor", own, (int)getpid());
-        if (mkdir(sup, 0755) < 0 && errno != EEXIST)
-            return -errno;
-        char procs[PATH_MAX + 128], pid[32];
-        snprintf(procs, sizeof(procs), "%s/cgroup.procs", sup);
-        snprintf(pid, sizeof(pid), "%d", (int)getpid());
-        rc = write_str(procs, pid);
-        if (!rc)
-            rc = write_str(p, enable);
+    sweep_stale(base);
+    /*
+     * No internal processes: until the group is empty, move its processes into the leaf. A few
+     * rounds, for processes forked while the previous round moved their parents.
+     */
+    char what[64];
+    rc = enable_controllers(base, ctl, what, sizeof(what));
+    for (int round = 0; rc == -EBUSY && round < EVACUATE_ROUNDS; round++) {
+        if ((rc = evacuate(base)))
+            return rc;
+        rc = enable_controllers(base, ctl, what, sizeof(what));
     }
     if (rc)
         return rc;
-    snprintf(p, sizeof(p), "%s/cgroup.subtree_control", set->mem_base);
-    return write_str(p, enable);
+    snprintf(set->mem_base, sizeof(set->mem_base), "%s/judged-%d", base, (int)getpid());
+    if (mkdir(set->mem_base, 0755) < 0 && errno != EEXIST)
+        return -errno;
+    if ((rc = read_controllers(set->mem_base, ctl, sizeof(ctl))))
+        return rc;
+    rc = enable_controllers(set->mem_base, ctl, set->enable, sizeof(set->enable));
+    return rc;
 }
 
 static int setup_v1(cgroup_set *set)
@@ -331,6 +373,88 @@ static int setup_v1(cgroup_set *set)
     return 0;
 }
 
+/*** Slots ***/
+
+static int open_at(const char *dir, const char *file, int flags)
+{
+    char p[PATH_MAX + 64];
+    snprintf(p, sizeof(p), "%s/%s", dir, file);
+    return open(p, flags | O_CLOEXEC);
+}
+
+static void slot_close_fds(struct slot *s)
+{
+    int *fds[] = {&s->dir,      &s->mem_procs, &s->pids_procs, &s->mem_limit,
+                  &s->pids_max, &s->peak,      &s->events};
+    for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
+        if (*fds[i] >= 0)
+            close(*fds[i]);
+        *fds[i] = -1;
+    }
+}
+
+/* Writes `value` into the group's `file` once, at creation; the file may not exist. */
+static void set_once(const char *dir, const char *file, const char *value)
+{
+    int fd = open_at(dir, file, O_WRONLY);
+    if (fd >= 0) {
+        (void)fd_write(fd, value);
+        close(fd);
+    }
+}
+
+static int slot_open(cgroup_set *set, struct slot *s)
+{
+    if (mkdir(s->mem_dir, 0755) < 0 && errno != EEXIST)
+        return -errno;
+    if (set->mode == CGROUP_V2) {
+        s->dir = open_at(s->mem_dir, ".", O_RDONLY | O_DIRECTORY);
+        s->mem_procs = open_at(s->mem_dir, "cgroup.procs", O_WRONLY);
+        s->mem_limit = open_at(s->mem_dir, "memory.max", O_WRONLY);
+        s->pids_max = open_at(s->mem_dir, "pids.max", O_WRONLY);
+        s->events = open_at(s->mem_dir, "memory.events", O_RDONLY);
+        if (set->peak == PEAK_RESET)
+            s->peak = open_at(s->mem_dir, "memory.peak", O_RDWR);
+        /* A judged program never swaps: that would hide its memory. */
+        set_once(s->mem_dir, "memory.swap.max", "0");
+        /* An OOM kill takes the whole run, not one of its threads' processes at random. */
+        set_once(s->mem_dir, "memory.oom.group", "1");
+        if (s->dir < 0 || s->mem_procs < 0 || s->mem_limit < 0 || s->events < 0 ||
+            (set->peak == PEAK_RESET && s->peak < 0))
+            return -errno ? -errno : -EIO;
+    } else {
+        s->mem_procs = open_at(s->mem_dir, "cgroup.procs", O_WRONLY);
+        s->mem_limit = open_at(s->mem_dir, "memory.limit_in_bytes", O_WRONLY);
+        s->peak = open_at(s->mem_dir, "memory.max_usage_in_bytes", O_RDWR);
+        s->events = open_at(s->mem_dir, "memory.oom_control", O_RDONLY);
+        if (s->mem_procs < 0 || s->mem_limit < 0 || s->peak < 0)
+            return -errno ? -errno : -EIO;
+        if (set->pids_base[0]) {
+            if (mkdir(s->pids_dir, 0755) < 0 && errno != EEXIST)
+                return -errno;
+            s->pids_procs = open_at(s->pids_dir, "cgroup.procs", O_WRONLY);
+            s->pids_max = open_at(s->pids_dir, "pids.max", O_WRONLY);
+        }
+    }
+    s->limit_set = 0;
+    s->pids_set = 0;
+    return 0;
+}
+
+/*
+ * v2: can memory.peak be reset? Since Linux 6.12 a write resets it for the descriptor written to;
+ * before, the file is read-only (or, before 5.19, missing).
+ */
+static enum peak_kind probe_peak(const struct slot *s)
+{
+    int fd = open_at(s->mem_dir, "memory.peak", O_RDWR);
+    if (fd < 0)
+        return PEAK_EVENTS;
+    enum peak_kind k = fd_write(fd, "0") == 0 ? PEAK_RESET : PEAK_EVENTS;
+    close(fd);
+    return k;
+}
+
 static void remove_dirs(cgroup_set *set)
 {
     for (int i = 0; i < set->nslots; i++) {
@@ -349,6 +473,7 @@ static void remove_dirs(cgroup_set *set)
 static int try_mode(cgroup_set *set, enum cgroup_mode mode)
 {
     set->mode = mode;
+    set->peak = PEAK_RESET;
     set->mem_base[0] = set->pids_base[0] = '\0';
     int rc = mode == CGROUP_V2 ? setup_v2(set) : setup_v1(set);
     for (int i = 0; !rc && i < set->nslots; i++) {
@@ -356,11 +481,14 @@ static int try_mode(cgroup_set *set, enum cgroup_mode mode)
         snprintf(s->mem_dir, sizeof(s->mem_dir), "%s/slot%d", set->mem_base, i);
         if (set->pids_base[0])
             snprintf(s->pids_dir, sizeof(s->pids_dir), "%s/slot%d", set->pids_base, i);
+        if (i == 0 && mode == CGROUP_V2) {
+            if (mkdir(s->mem_dir, 0755) < 0 && errno != EEXIST) {
+                rc = -errno;
+                break;
+            }
+            set->peak = probe_peak(s);
+        }
         rc = slot_open(set, s);
-    }
-    if (!rc && mode == CGROUP_V2) {
-        /* memory.peak can be reset per descriptor since Linux 6.12; before, a group per run. */
-        set->peak_recreate = fd_write(set->slots[0].peak, "0") != 0;
     }
     if (rc) {
         remove_dirs(set);
@@ -385,7 +513,8 @@ int cgroup_open(enum cgroup_mode want, int slots, cgroup_set **out)
     set->nslots = slots;
     for (int i = 0; i < slots; i++) {
         struct slot *s = &set->slots[i];
-        s->mem_procs = s->pids_procs = s->mem_limit = s->pids_max = s->peak = s->events = -1;
+        s->dir = s->mem_procs = s->pids_procs = s->mem_limit = s->pids_max = s->peak = s->events =
+            -1;
     }
     int rc = 0;
     if (want == CGROUP_AUTO) {
@@ -414,6 +543,29 @@ void cgroup_close(cgroup_set *set)
     free(set);
 }
 
+/*
+ * Someone removed the slot's group (an administrator, a stale-group sweep of an older judge): make
+ * it again, and judged-PID with it, rather than fail every run from now on.
+ */
+static int slot_remake(cgroup_set *set, struct slot *s)
+{
+    slot_close_fds(s);
+    const char *bases[] = {set->mem_base, set->pids_base};
+    for (int i = 0; i < 2; i++) {
+        if (!bases[i][0] || mkdir(bases[i], 0755) == 0 || errno == EEXIST)
+            continue;
+        return -errno;
+    }
+    if (set->mode == CGROUP_V2) {
+        char p[PATH_MAX + 64];
+        snprintf(p, sizeof(p), "%s/cgroup.subtree_control", set->mem_base);
+        int rc = write_str(p, set->enable);
+        if (rc)
+            return rc;
+    }
+    return slot_open(set, s);
+}
+
 int cgroup_prepare(cgroup_set *set, int slot, uint64_t memory_bytes, unsigned pids)
 {
     if (!set || set->mode == CGROUP_NONE)
@@ -422,32 +574,9 @@ int cgroup_prepare(cgroup_set *set, int slot, uint64_t memory_bytes, unsigned pi
         return -EINVAL;
     struct slot *s = &set->slots[slot];
     int rc;
-    /*
-     * Someone removed the slot's group (an administrator, a stale-group sweep of an older
-     * judge): make it again rather than fail every run from now on.
-     */
     struct stat st;
     if (stat(s->mem_dir, &st) < 0 || (s->pids_dir[0] && stat(s->pids_dir, &st) < 0)) {
-        slot_close_fds(s);
-        char parent[PATH_MAX];
-        const char *dirs[] = {s->mem_dir, s->pids_dir};
-        for (int i = 0; i < 2; i++) {
-            snprintf(parent, sizeof(parent), "%s", dirs[i]);
-            char *slash = strrchr(parent, '/');
-            if (dirs[i][0] && slash) {
-                *slash = '\0';
-                mkdir(parent, 0755);
-            }
-        }
-        rc = slot_open(set, s);
-        if (rc)
-            return rc;
-    }
-    if (set->peak_recreate) {
-        slot_close_fds(s);
-        rmdir(s->mem_dir);
-        rc = slot_open(set, s);
-        if (rc)
+        if ((rc = slot_remake(set, s)))
             return rc;
     }
     char buf[32];
@@ -465,13 +594,22 @@ int cgroup_prepare(cgroup_set *set, int slot, uint64_t memory_bytes, unsigned pi
             return rc;
         s->pids_set = pids;
     }
-    if (!set->peak_recreate) {
+    if (s->peak >= 0) {
         rc = fd_write(s->peak, "0");
         if (rc)
             return rc;
     }
     s->oom_before = fd_read_key(s->events, "oom_kill");
+    if (set->mode == CGROUP_V2)
+        s->max_before = fd_read_key(s->events, "max");
     return 0;
+}
+
+int cgroup_dir_fd(const cgroup_set *set, int slot)
+{
+    if (!set || set->mode != CGROUP_V2 || slot < 0 || slot >= set->nslots)
+        return -1;
+    return set->slots[slot].dir;
 }
 
 void cgroup_procs_fds(const cgroup_set *set, int slot, int fds[2])
@@ -492,9 +630,13 @@ int cgroup_collect(cgroup_set *set, int slot, uint64_t *peak, bool *oom_killed)
     if (slot < 0 || slot >= set->nslots)
         return -EINVAL;
     struct slot *s = &set->slots[slot];
-    int rc = fd_read_u64(s->peak, peak);
-    if (rc)
-        return rc;
+    if (s->peak >= 0) {
+        int rc = fd_read_u64(s->peak, peak);
+        if (rc)
+            return rc;
+    } else if (fd_read_key(s->events, "max") > s->max_before) {
+        *peak = s->limit_set; /* no peak to read, but it reached its limit */
+    }
     *oom_killed = fd_read_key(s->events, "oom_kill") > s->oom_before;
     return 0;
 }

@@ -1,11 +1,16 @@
 /*
  * The sandbox, in every memory mode this machine offers: cgroup v2 and v1 where a controller is
  * writable (a mode that is not is reported and skipped, since it cannot be tested here) and the
- * rlimit fallback, which always can.
+ * rlimit fallback, which always can. A host whose memory controller is v1 runs the cgroup2 cases
+ * in a guest: tests/cgroup2/run.sh (CK_RUN_CASE=cgroup2 there).
  */
 #define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +27,9 @@ static sandbox *sb;
 static char *work;
 static enum cgroup_mode mode;
 
-static const struct sandbox_limits limits = {
+/* cpu_ms and wall_ms are multiplied by CHECK_SANDBOX_TIME_SCALE (default 1): an emulated guest
+ * (tests/cgroup2) charges the emulation's own cost as the program's time. */
+static struct sandbox_limits limits = {
     .cpu_ms = 300,
     .wall_ms = 1500,
     .memory_kb = 64 << 10,
@@ -117,7 +124,8 @@ START_TEST(test_cpu_limit_in_ms)
     run(&r);
     ck_assert_int_eq(r.status, SANDBOX_CPU_LIMIT);
     ck_assert_uint_gt(r.cpu_ms, limits.cpu_ms);
-    ck_assert_uint_lt(r.cpu_ms, 1000); /* stopped well before RLIMIT_CPU's whole second */
+    /* Stopped well before RLIMIT_CPU's backstop (the next whole second, and one more). */
+    ck_assert_uint_lt(r.cpu_ms, limits.cpu_ms + 700);
     sandbox_result_release(&r);
 }
 END_TEST
@@ -325,6 +333,64 @@ START_TEST(test_root_is_an_allowlist)
 }
 END_TEST
 
+/*** The control groups ***/
+
+/* The slot groups of this process's sandbox (judged-PID/slot0; on v1 one per hierarchy). */
+static char slot_dirs[2][PATH_MAX];
+static int nslot_dirs;
+
+static int find_slot_dir(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    if (type != FTW_D)
+        return FTW_CONTINUE;
+    char name[32];
+    snprintf(name, sizeof(name), "judged-%d", (int)getpid());
+    if (!strcmp(path + ftw->base, name)) {
+        if (nslot_dirs < 2)
+            snprintf(slot_dirs[nslot_dirs++], PATH_MAX, "%s/slot0", path);
+        return FTW_SKIP_SUBTREE;
+    }
+    return ftw->level >= 8 ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
+}
+
+static void find_slot_dirs(void)
+{
+    nslot_dirs = 0;
+    nftw("/sys/fs/cgroup", find_slot_dir, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+    ck_assert_int_ge(nslot_dirs, 1);
+}
+
+/* The first line of dir/file, without its newline. */
+static char *read_line(const char *dir, const char *file)
+{
+    char *p = fs_join(dir, file), buf[512] = "";
+    FILE *f = fopen(p, "re");
+    ck_assert_msg(f != NULL, "could not open '%s'", p);
+    if (!fgets(buf, sizeof(buf), f))
+        buf[0] = '\0';
+    fclose(f);
+    free(p);
+    buf[strcspn(buf, "\n")] = '\0';
+    return strdup(buf);
+}
+
+/* A run that stays within its limits is not taken for one that hit them. */
+START_TEST(test_memory_within_limit)
+{
+    /* Through a volatile pointer: the compiler must not drop the stores, nor the allocation. */
+    program("#include <stdlib.h>\nint main(void){volatile char*p=malloc(24<<20);if(!p)return 1;"
+            "for(int i=0;i<(24<<20);i+=4096)p[i]=1;return p[4096]-1;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(r.exit_code, 0);
+    ck_assert_uint_ge(r.memory_kb, 24 << 10);
+    ck_assert_uint_lt(r.memory_kb, limits.memory_kb);
+    sandbox_result_release(&r);
+}
+END_TEST
+
 /* sandbox_path_hidden, on folders made for it: inside, containing, through links, apart. */
 START_TEST(test_path_hidden)
 {
@@ -402,6 +468,163 @@ START_TEST(test_path_hidden)
 }
 END_TEST
 
+/* Threads beyond `processes` are refused (pids.max, or RLIMIT_NPROC without cgroups). */
+START_TEST(test_processes_limited)
+{
+    program("#include <pthread.h>\n#include <stdio.h>\n#include <unistd.h>\n"
+            "static void*f(void*a){for(;;)pause();return a;}\n"
+            "int main(void){int n=0;pthread_t t;while(n<64&&!pthread_create(&t,0,f,0))n++;"
+            "printf(\"%d\",n);return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    int n = atoi(strbuf_str(&r.out));
+    ck_assert_int_ge(n, 1);
+    ck_assert_int_lt(n, (int)limits.processes); /* the main thread is one of them */
+    sandbox_result_release(&r);
+}
+END_TEST
+
+struct bg_run {
+    struct sandbox_result r;
+    int stdin_fd;
+    int rc;
+    _Atomic bool done;
+};
+
+static void *bg_exec(void *arg)
+{
+    struct bg_run *b = arg;
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {
+        .slot = 0, .policy = POLICY_RUN, .argv = argv, .stdin_fd = b->stdin_fd, .limits = limits};
+    cmd.limits.wall_ms = 60000; /* it waits for the test, not for time */
+    b->rc = sandbox_exec(sb, &cmd, &b->r);
+    b->done = true;
+    return NULL;
+}
+
+/* While it runs, the program is in its slot's group, the only process there. */
+START_TEST(test_run_in_slot_group)
+{
+    program("#include <unistd.h>\nint main(void){char c;return (int)read(0,&c,1);}");
+    find_slot_dirs();
+    int in[2];
+    ck_assert_int_eq(pipe2(in, O_CLOEXEC), 0);
+    struct bg_run b = {.stdin_fd = in[0]};
+    pthread_t t;
+    ck_assert_int_eq(pthread_create(&t, NULL, bg_exec, &b), 0);
+    /* Until the program shows up in the group (the run blocks on its stdin meanwhile). */
+    char *procs = read_line(slot_dirs[0], "cgroup.procs");
+    for (int i = 0; i < 30000 && !procs[0] && !b.done; i++) {
+        usleep(1000);
+        free(procs);
+        procs = read_line(slot_dirs[0], "cgroup.procs");
+    }
+    ck_assert_msg(procs[0], "the run never appeared in %s (sandbox_exec: %d)", slot_dirs[0],
+                  b.done ? b.rc : 0);
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%s/cgroup", procs);
+    char *slot = strstr(slot_dirs[0], "/judged-"), line[PATH_MAX] = "";
+    FILE *f = fopen(path, "re");
+    ck_assert_ptr_nonnull(f);
+    bool found = false;
+    while (fgets(line, sizeof(line), f))
+        found = found || strstr(line, slot);
+    fclose(f);
+    ck_assert_msg(found, "pid %s is not in %s", procs, slot);
+    free(procs);
+    close(in[1]);
+    pthread_join(t, NULL);
+    close(in[0]);
+    ck_assert_int_eq(b.rc, 0);
+    ck_assert_int_eq(b.r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(b.r.exit_code, 0);
+    sandbox_result_release(&b.r);
+}
+END_TEST
+
+/* Groups removed from outside between runs (judged-PID and its slot) are made again. */
+START_TEST(test_slot_group_remade)
+{
+    program("int main(void){return 5;}");
+    find_slot_dirs();
+    for (int i = 0; i < nslot_dirs; i++) {
+        ck_assert_int_eq(rmdir(slot_dirs[i]), 0);
+        char *base = strdup(slot_dirs[i]);
+        *strrchr(base, '/') = '\0';
+        ck_assert_int_eq(rmdir(base), 0);
+        free(base);
+    }
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(r.exit_code, 5);
+    sandbox_result_release(&r);
+    /* And the limits hold in the new groups. */
+    program("#include <stdlib.h>\n#include <string.h>\nint main(void){for(;;){char*p=malloc(1<<20);"
+            "if(!p)return 1;memset(p,1,1<<20);}}");
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_MEMORY_LIMIT);
+    sandbox_result_release(&r);
+}
+END_TEST
+
+/*
+ * cgroup v2: judged lives in a leaf (no internal processes), its slots under judged-PID beside it
+ * with memory and pids enabled, and a slot carries the run's limits.
+ */
+START_TEST(test_v2_layout)
+{
+    FILE *f = fopen("/proc/self/cgroup", "re");
+    ck_assert_ptr_nonnull(f);
+    char line[PATH_MAX] = "", own[PATH_MAX + 32] = "";
+    while (fgets(line, sizeof(line), f))
+        if (!strncmp(line, "0::", 3))
+            snprintf(own, sizeof(own), "/sys/fs/cgroup%s", line + 3);
+    fclose(f);
+    own[strcspn(own, "\n")] = '\0';
+    ck_assert_msg(own[0], "no cgroup2 line in /proc/self/cgroup");
+    char *sub = read_line(own, "cgroup.subtree_control");
+    bool root = !strcmp(own, "/sys/fs/cgroup/");
+    ck_assert_msg(root || !sub[0], "judged's own group %s hands out '%s'", own, sub);
+    free(sub);
+    char *base = strdup(own);
+    if (!root) {
+        ck_assert_str_eq(strrchr(base, '/'), "/judged-leaf");
+        *strrchr(base, '/') = '\0';
+    }
+    char name[32];
+    snprintf(name, sizeof(name), "judged-%d", (int)getpid());
+    char *judge = fs_join(base, name);
+    sub = read_line(judge, "cgroup.subtree_control");
+    ck_assert_msg(strstr(sub, "memory") && strstr(sub, "pids"), "%s enables '%s'", judge, sub);
+    free(sub);
+
+    program("int main(void){return 0;}");
+    struct sandbox_result r;
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    sandbox_result_release(&r);
+    char *slot = fs_join(judge, "slot0");
+    char want[32];
+    snprintf(want, sizeof(want), "%llu", (unsigned long long)limits.memory_kb * 1024);
+    char *v = read_line(slot, "memory.max");
+    ck_assert_str_eq(v, want);
+    free(v);
+    snprintf(want, sizeof(want), "%u", limits.processes);
+    v = read_line(slot, "pids.max");
+    ck_assert_str_eq(v, want);
+    free(v);
+    v = read_line(slot, "memory.oom.group");
+    ck_assert_str_eq(v, "1");
+    free(v);
+    free(slot);
+    free(judge);
+    free(base);
+}
+END_TEST
+
 static void add_mode(Suite *s, enum cgroup_mode m)
 {
     cgroup_set *probe = NULL;
@@ -428,6 +651,14 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_default_signal_handling);
     tcase_add_test(tc, test_zygote_replaced);
     tcase_add_test(tc, test_root_is_an_allowlist);
+    tcase_add_test(tc, test_memory_within_limit);
+    tcase_add_test(tc, test_processes_limited);
+    if (m != CGROUP_NONE) {
+        tcase_add_test(tc, test_run_in_slot_group);
+        tcase_add_test(tc, test_slot_group_remade);
+    }
+    if (m == CGROUP_V2)
+        tcase_add_test(tc, test_v2_layout);
     suite_add_tcase(s, tc);
 }
 
@@ -436,6 +667,11 @@ int main(void)
     if (geteuid() != 0) {
         fprintf(stderr, "check_sandbox needs root\n");
         return EXIT_FAILURE;
+    }
+    const char *scale = getenv("CHECK_SANDBOX_TIME_SCALE");
+    if (scale && atoi(scale) > 1) {
+        limits.cpu_ms *= (unsigned)atoi(scale);
+        limits.wall_ms *= (unsigned)atoi(scale);
     }
     int failed = 0;
     Suite *paths = suite_create("sandbox paths");
@@ -452,7 +688,7 @@ int main(void)
         Suite *s = suite_create("sandbox");
         add_mode(s, modes[i]);
         SRunner *sr = srunner_create(s);
-        srunner_run_all(sr, CK_NORMAL);
+        srunner_run_all(sr, CK_ENV); /* CK_VERBOSITY=verbose lists every test */
         failed += srunner_ntests_failed(sr);
         srunner_free(sr);
     }
