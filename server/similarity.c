@@ -597,6 +597,18 @@ void similarity_release(struct fingerprints *f)
     f->n = 0;
 }
 
+/*
+ * What `common` is a share of: the smaller side, as a copy padded with extra code must still
+ * match the program it holds, but never less than half the larger side, as a tiny program (a
+ * loop and a return) sits inside almost any larger one of the same problem.
+ */
+static double share(size_t common, size_t na, size_t nb)
+{
+    size_t small = na < nb ? na : nb, big = na < nb ? nb : na;
+    size_t of = small > big / 2 ? small : big / 2;
+    return of ? (double)common / (double)of : 0;
+}
+
 double similarity_score(const struct fingerprints *a, const struct fingerprints *b)
 {
     if (!a->n || !b->n)
@@ -613,7 +625,7 @@ double similarity_score(const struct fingerprints *a, const struct fingerprints 
             j++;
         }
     }
-    return (double)common / (double)(a->n < b->n ? a->n : b->n);
+    return share(common, a->n, b->n);
 }
 
 /*** Comparison ***/
@@ -650,7 +662,7 @@ int similarity_compare(const struct sim_doc *a, const struct sim_doc *b,
     r->statements_b = b->nst;
     r->common_statements = common;
     size_t small = na < nb ? na : nb;
-    r->structure = small >= SIMILARITY_MIN_STATEMENTS ? (double)common / (double)small : 0;
+    r->structure = small >= SIMILARITY_MIN_STATEMENTS ? share(common, na, nb) : 0;
     /*
      * Fingerprints alone catch a renamed, reformatted copy. Junk statements cut the k-grams but
      * not the statement order, so where the structure says more, the two measures are averaged:
@@ -668,13 +680,13 @@ size_t similarity_reasons(const struct similarity_result *r, char (*out)[SIMILAR
     size_t n = 0;
     if (n < max)
         snprintf(out[n++], SIMILARITY_REASON_LEN,
-                 "%.0f%% of the smaller program's fingerprints (runs of %d tokens with names, "
-                 "literals and loop forms normalised) appear in the other",
+                 "fingerprints %.0f%%: runs of %d tokens (names, literals and loop forms "
+                 "normalised) shared, over the smaller program or half the larger",
                  r->fingerprints * 100, K);
     if (n < max && r->structure > 0)
         snprintf(out[n++], SIMILARITY_REASON_LEN,
-                 "%zu of %zu statements of the smaller program appear in the same order in the "
-                 "other (%.0f%%)",
+                 "%zu of the smaller program's %zu statements appear in the same order in the "
+                 "other (structure %.0f%%)",
                  r->common_statements,
                  r->statements_a < r->statements_b ? r->statements_a : r->statements_b,
                  r->structure * 100);

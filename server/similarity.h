@@ -25,7 +25,8 @@ struct fingerprints {
 int similarity_fingerprints(const char *source, const char *template_src, struct fingerprints *out);
 void similarity_release(struct fingerprints *f);
 
-/* |A ∩ B| / min(|A|, |B|): 1 when one program is contained in the other; 0 when either is empty. */
+/* |A ∩ B| / max(min(|A|, |B|), max(|A|, |B|) / 2): 1 when one program is contained in the other
+ * and at least half its size; 0 when either is empty. */
 double similarity_score(const struct fingerprints *a, const struct fingerprints *b);
 
 /* A program prepared for comparison (opaque): its fingerprints, and its statements with lines. */
@@ -43,7 +44,7 @@ bool similarity_doc_comparable(const struct sim_doc *d);
 struct similarity_result {
     double score;        /* what is flagged: the fingerprints, or their mean with the structure */
     double fingerprints; /* fingerprint containment (similarity_score) */
-    double structure;    /* common statements in order / statements of the smaller program */
+    double structure;    /* common statements in order, over the statements as the fingerprints */
     size_t statements_a, statements_b, common_statements;
 };
 

@@ -594,6 +594,24 @@ START_TEST(test_regions)
 }
 END_TEST
 
+START_TEST(test_small_program_inside_larger_is_not_a_copy)
+{
+    /* A five-line XOR solution shares its loop and return with almost any longer solution. */
+    const char *tiny = "#include \"solution.h\"\n"
+                       "int missing_number(int *nums, int numsSize)\n"
+                       "{\n"
+                       "    int x = numsSize;\n"
+                       "    for (int i = 0; i < numsSize; i++)\n"
+                       "        x ^= i ^ nums[i];\n"
+                       "    return x;\n"
+                       "}\n";
+    struct similarity_result r;
+    compare(original, tiny, template_src, &r);
+    ck_assert_msg(r.score < SIMILARITY_NEAR, "tiny inside original: %.3f (fp %.3f, structure %.3f)",
+                  r.score, r.fingerprints, r.structure);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("similarity");
@@ -615,6 +633,7 @@ int main(void)
     tcase_add_test(tc, test_independent_solutions_not_flagged);
     tcase_add_test(tc, test_loop_forms_are_one);
     tcase_add_test(tc, test_regions);
+    tcase_add_test(tc, test_small_program_inside_larger_is_not_a_copy);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
