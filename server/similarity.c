@@ -172,16 +172,37 @@ static bool is(const struct toks *ts, size_t i, const char *text)
     return i < ts->n && ts->t[i].raw == fnv_str(text);
 }
 
-/* The index of the bracket closing the one at `i`, or ts->n. */
-static size_t closing(const struct toks *ts, size_t i, const char *open, const char *close)
+/*
+ * match[i]: the index of the bracket closing the '(' or '{' at i, or n when it is never closed;
+ * one pass with a stack, so unbalanced input costs no more than balanced. NULL on -ENOMEM.
+ */
+static size_t *brackets(const struct toks *ts)
 {
-    int depth = 0;
-    for (; i < ts->n; i++) {
-        depth += is(ts, i, open) - is(ts, i, close);
-        if (!depth)
-            return i;
+    size_t *match = malloc((ts->n + 1) * sizeof(*match));
+    size_t *stack = malloc((ts->n + 1) * sizeof(*stack));
+    size_t depth = 0;
+    for (size_t i = 0; match && stack && i < ts->n; i++) {
+        match[i] = ts->n;
+        if (is(ts, i, "(") || is(ts, i, "{")) {
+            stack[depth++] = i;
+        } else if (is(ts, i, ")") || is(ts, i, "}")) {
+            /* A closer of the other kind ends what it closes and whatever is left open in it. */
+            const char *open = is(ts, i, ")") ? "(" : "{";
+            size_t d = depth;
+            while (d && !is(ts, stack[d - 1], open))
+                d--;
+            if (d) {
+                match[stack[d - 1]] = i;
+                depth = d - 1;
+            }
+        }
     }
-    return ts->n;
+    free(stack);
+    if (!stack) {
+        free(match);
+        return NULL;
+    }
+    return match;
 }
 
 /* Copies the increment at `i` as `V ++` (or `V --`); returns how many tokens it spans, or 0. */
@@ -243,24 +264,27 @@ static int emit_range(const struct toks *in, size_t from, size_t to, struct toks
     return rc;
 }
 
-/* Where the body of a loop whose header ends before `i` ends: after its closing brace, or after
+/* A loop header or single-statement body longer than this is left as it is (bounds the scans). */
+#define MAX_SIMPLE_BODY 256
+
+/* Where the body of a loop whose header ends before `i` ends: at its closing brace, or after
  * the ';' of a single simple statement; `i` itself when the body is a statement of its own kind
- * (the step is then left where the header was). */
-static size_t body_end(const struct toks *ts, size_t i)
+ * or cannot be found (the step is then left where the header was). */
+static size_t body_end(const struct toks *ts, const size_t *match, size_t i)
 {
     if (is(ts, i, "{"))
-        return closing(ts, i, "{", "}");
+        return match[i] < ts->n ? match[i] : i;
     static const char *const compound[] = {"if", "for", "while", "do", "switch", "{", ";"};
     for (size_t k = 0; k < sizeof(compound) / sizeof(compound[0]); k++)
         if (is(ts, i, compound[k]))
             return i;
     int depth = 0;
-    for (; i < ts->n; i++) {
-        depth += is(ts, i, "(") - is(ts, i, ")");
-        if (!depth && is(ts, i, ";"))
-            return i + 1;
+    for (size_t j = i; j < ts->n && j < i + MAX_SIMPLE_BODY; j++) {
+        depth += is(ts, j, "(") - is(ts, j, ")");
+        if (!depth && is(ts, j, ";"))
+            return j + 1;
     }
-    return ts->n;
+    return i;
 }
 
 static int normalise(const struct toks *in, struct toks *out)
@@ -270,11 +294,15 @@ static int normalise(const struct toks *in, struct toks *out)
     int rc = 0;
     bool cut = true;
     pend = malloc((in->n + 1) * sizeof(*pend));
-    if (!pend)
+    size_t *match = brackets(in);
+    if (!pend || !match) {
+        free(pend);
+        free(match);
         return -ENOMEM;
+    }
     for (size_t i = 0; i <= in->n && !rc;) {
-        /* Steps due here, innermost loop first. */
-        while (npend && pend[npend - 1].at == i && !rc) {
+        /* Steps due here, innermost loop first (<=: malformed code may have jumped past one). */
+        while (npend && pend[npend - 1].at <= i && !rc) {
             npend--;
             size_t before = out->n;
             rc = emit_range(in, pend[npend].from, pend[npend].to, out);
@@ -294,9 +322,10 @@ static int normalise(const struct toks *in, struct toks *out)
         }
         size_t start = out->n;
         if (is(in, i, "for") && is(in, i + 1, "(")) {
-            size_t close = closing(in, i + 1, "(", ")"), s1 = 0, s2 = 0;
+            size_t close = match[i + 1], s1 = 0, s2 = 0;
             int depth = 0;
-            for (size_t j = i + 1; j < close; j++) {
+            bool header = close < in->n && close - i <= MAX_SIMPLE_BODY;
+            for (size_t j = i + 1; header && j < close; j++) {
                 depth += is(in, j, "(") - is(in, j, ")");
                 if (depth == 1 && is(in, j, ";"))
                     s1 ? (void)(s2 = s2 ? s2 : j) : (void)(s1 = j);
@@ -317,7 +346,7 @@ static int normalise(const struct toks *in, struct toks *out)
                     rc = emit_range(in, s1 + 1, s2, out);
                 if (!rc)
                     rc = push(out, in->t[close]);
-                size_t end = body_end(in, close + 1);
+                size_t end = body_end(in, match, close + 1);
                 if (end == close + 1 || end >= in->n) {
                     if (!rc)
                         rc = emit_range(in, s2 + 1, close, out);
@@ -343,6 +372,7 @@ static int normalise(const struct toks *in, struct toks *out)
         i += span;
     }
     free(pend);
+    free(match);
     return rc;
 }
 

@@ -612,6 +612,30 @@ START_TEST(test_small_program_inside_larger_is_not_a_copy)
 }
 END_TEST
 
+START_TEST(test_unbalanced_loops)
+{
+    /* Loops never closed, loop bodies never ended: each costs a bounded scan, not the rest of the
+     * input (the test's timeout catches a quadratic walk). */
+    const char *pieces[] = {"for (i = 0; i < n; i++) ", "for (i = 0; i < n; i++) { x = y ",
+                            "for ( ", "while (x) { for (;;) ", "for (for (for (i;j;k"};
+    for (size_t k = 0; k < sizeof(pieces) / sizeof(pieces[0]); k++) {
+        size_t len = strlen(pieces[k]), reps = (1u << 20) / len;
+        char *big = malloc(reps * len + 1);
+        ck_assert_ptr_nonnull(big);
+        for (size_t i = 0; i < reps; i++)
+            memcpy(big + i * len, pieces[k], len);
+        big[reps * len] = '\0';
+        struct sim_doc *d = NULL;
+        ck_assert_int_eq(similarity_doc_new(big, NULL, &d), 0);
+        struct similarity_result r;
+        ck_assert_int_eq(similarity_compare(d, d, &r), 0);
+        ck_assert(r.score >= 0 && r.score <= 1);
+        similarity_doc_free(d);
+        free(big);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("similarity");
@@ -634,6 +658,7 @@ int main(void)
     tcase_add_test(tc, test_loop_forms_are_one);
     tcase_add_test(tc, test_regions);
     tcase_add_test(tc, test_small_program_inside_larger_is_not_a_copy);
+    tcase_add_test(tc, test_unbalanced_loops);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
