@@ -17,13 +17,13 @@ sim_candidate() {
 }
 
 tcase "similarity: a renamed, for->while, padded copy of another assessment's submission is flagged with reasons and matched regions; other teams are never compared"
-api POST /api/v1/teams $ADMIN '{"name":"Sim C"}'
+api POST /api/v1/teams "$ADMIN" '{"name":"Sim C"}'
 SIM_TEAM_C=$(jqb .id)
-api POST /api/v1/teams $ADMIN '{"name":"Sim D"}'
+api POST /api/v1/teams "$ADMIN" '{"name":"Sim D"}'
 SIM_TEAM_D=$(jqb .id)
-api POST "/api/v1/teams/$SIM_TEAM_C/keys" $ADMIN '{"name":"ci"}'
+api POST "/api/v1/teams/$SIM_TEAM_C/keys" "$ADMIN" '{"name":"ci"}'
 KC=$(jqb .token)
-api POST "/api/v1/teams/$SIM_TEAM_D/keys" $ADMIN '{"name":"ci"}'
+api POST "/api/v1/teams/$SIM_TEAM_D/keys" "$ADMIN" '{"name":"ci"}'
 KD=$(jqb .token)
 # Team C, spring round: the original. Team C, autumn round: the disguised copy and an independent
 # solution. Team D: the original verbatim, and a copy of it (a flagged pair inside team D).
