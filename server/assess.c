@@ -622,7 +622,8 @@ static json_t *pair_json(sqlite3 *c, const char *slug, const struct sim_side *a,
         "fingerprints", round2(res->fingerprints), "structure", round2(res->structure), "reasons",
         reasons, "a", side_json(c, a, sources, false), "b", side_json(c, b, sources, other));
     if (sources) {
-        /* Where the two match, for the side-by-side view; lines are 1-based and inclusive. */
+        /* Where the two match, for the side-by-side view; lines are 1-based and inclusive. Out
+         * of memory, the pair is still listed, with no regions (the score stands on its own). */
         struct similarity_region *rg = NULL;
         size_t n = 0;
         json_t *regions = json_array();
