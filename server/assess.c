@@ -572,74 +572,216 @@ static char *source_of(sqlite3 *c, const char *id)
     return t;
 }
 
-static json_t *invite_ref(sqlite3 *c, int64_t invite, const char *submission, bool sources)
+/* One counted submission to the problem being compared. */
+struct sim_side {
+    const struct sheet *sh; /* its assessment */
+    size_t cand;            /* its candidate's row in sh */
+    const char *submission; /* borrowed from sh */
+    struct sim_doc *doc;
+};
+
+static json_t *side_json(sqlite3 *c, const struct sim_side *sd, bool sources, bool other)
 {
-    sqlite3_stmt *st = db_prepare(c, "SELECT name FROM invites WHERE id = ?", "i", invite);
+    sqlite3_stmt *st =
+        db_prepare(c, "SELECT name FROM invites WHERE id = ?", "i", sd->sh->invites[sd->cand]);
     json_t *o = json_pack(
-        "{s:I, s:s, s:s}", "invite_id", (json_int_t)invite, "name",
+        "{s:I, s:s, s:s}", "invite_id", (json_int_t)sd->sh->invites[sd->cand], "name",
         st && sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "",
-        "submission", submission);
+        "submission", sd->submission);
     sqlite3_finalize(st);
+    if (other) {
+        st = db_prepare(c, "SELECT title FROM assessments WHERE id = ?", "i", sd->sh->aid);
+        json_object_set_new(o, "assessment_id", json_integer(sd->sh->aid));
+        json_object_set_new(o, "assessment_title",
+                            json_string(st && sqlite3_step(st) == SQLITE_ROW
+                                            ? (const char *)sqlite3_column_text(st, 0)
+                                            : ""));
+        sqlite3_finalize(st);
+    }
     if (sources) {
-        char *src = source_of(c, submission);
+        char *src = source_of(c, sd->submission);
         json_object_set_new(o, "source", json_string(src ? src : ""));
         free(src);
     }
     return o;
 }
 
-/*
- * Pairs scoring from `lo` up to (not including) `hi`, most alike first: within each problem, the
- * candidates' counted submissions.
- */
-static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources, double lo, double hi)
+static json_t *pair_json(sqlite3 *c, const char *slug, const struct sim_side *a,
+                         const struct sim_side *b, const struct similarity_result *res,
+                         bool sources)
 {
+    bool other = a->sh != b->sh;
+    char why[4][SIMILARITY_REASON_LEN];
+    size_t nwhy = similarity_reasons(res, why, 4);
+    json_t *reasons = json_array();
+    for (size_t i = 0; i < nwhy; i++)
+        json_array_append_new(reasons, json_string(why[i]));
+    json_t *o = json_pack(
+        "{s:s, s:f, s:s, s:{s:f, s:f}, s:o, s:o, s:o}", "problem", slug, "score",
+        round2(res->score), "scope", other ? "other_assessment" : "this_assessment", "measures",
+        "fingerprints", round2(res->fingerprints), "structure", round2(res->structure), "reasons",
+        reasons, "a", side_json(c, a, sources, false), "b", side_json(c, b, sources, other));
+    if (sources) {
+        /* Where the two match, for the side-by-side view; lines are 1-based and inclusive. Out
+         * of memory, the pair is still listed, with no regions (the score stands on its own). */
+        struct similarity_region *rg = NULL;
+        size_t n = 0;
+        json_t *regions = json_array();
+        if (similarity_regions(a->doc, b->doc, &rg, &n) == 0)
+            for (size_t i = 0; i < n; i++)
+                json_array_append_new(regions, json_pack("{s:[i,i], s:[i,i]}", "a",
+                                                         (int)rg[i].a_from, (int)rg[i].a_to, "b",
+                                                         (int)rg[i].b_from, (int)rg[i].b_to));
+        free(rg);
+        json_object_set_new(o, "regions", regions);
+    }
+    return o;
+}
+
+/*
+ * The team's other assessments, each with its table of counted submissions; never another
+ * team's (an assessment without a team compares with nothing else). 0 or -ENOMEM.
+ */
+static int other_sheets(sqlite3 *c, int64_t aid, struct sheet **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st =
+        db_prepare(c,
+                   "SELECT o.id FROM assessments a JOIN assessments o ON o.team_id = a.team_id "
+                   "WHERE a.id = ? AND a.team_id IS NOT NULL AND o.id != a.id ORDER BY o.id",
+                   "i", aid);
+    int rc = st ? 0 : -ENOMEM;
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        struct sheet *more = realloc(*out, (*n + 1) * sizeof(**out));
+        if (!more) {
+            rc = -ENOMEM;
+            break;
+        }
+        *out = more;
+        rc = sheet_fill(c, sqlite3_column_int64(st, 0), &more[*n]);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Prepares every counted submission of `sh` to `slug`, appending to sides; 0 or -ENOMEM. */
+static int add_sides(sqlite3 *c, const struct sheet *sh, const char *slug, const char *tmpl,
+                     struct sim_side **sides, size_t *n)
+{
+    size_t p = 0;
+    while (p < sh->nprob && strcmp(sh->slugs[p], slug))
+        p++;
+    int rc = 0;
+    for (size_t i = 0; p < sh->nprob && !rc && i < sh->ncand; i++) {
+        const struct cell *cl = &sh->cells[i * sh->nprob + p];
+        char *src = cl->counted ? source_of(c, cl->submission) : NULL;
+        struct sim_doc *doc = NULL;
+        if (src)
+            rc = similarity_doc_new(src, tmpl, &doc);
+        free(src);
+        if (rc || !doc)
+            continue;
+        if (!similarity_doc_comparable(doc)) {
+            similarity_doc_free(doc);
+            continue;
+        }
+        struct sim_side *more = realloc(*sides, (*n + 1) * sizeof(**sides));
+        if (!more) {
+            similarity_doc_free(doc);
+            rc = -ENOMEM;
+            break;
+        }
+        *sides = more;
+        more[(*n)++] = (struct sim_side){sh, i, cl->submission, doc};
+    }
+    return rc;
+}
+
+static int by_score_desc(const void *x, const void *y)
+{
+    double a = json_real_value(json_object_get(*(json_t *const *)x, "score"));
+    double b = json_real_value(json_object_get(*(json_t *const *)y, "score"));
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/*
+ * Pairs scoring `lo` or more, most alike first: within each problem, the candidates' counted
+ * submissions against each other and against those of the team's other assessments that have
+ * the same problem. NULL on failure.
+ */
+static json_t *similar_pairs(sqlite3 *c, const struct sheet *sh, bool sources, double lo)
+{
+    struct sheet *others = NULL;
+    size_t nothers = 0;
     json_t *pairs = json_array();
-    for (size_t p = 0; p < sh->nprob; p++) {
+    int rc = pairs ? other_sheets(c, sh->aid, &others, &nothers) : -ENOMEM;
+    for (size_t p = 0; !rc && p < sh->nprob; p++) {
         char *tmpl = template_of(c, sh->slugs[p]);
-        struct fingerprints *fp = calloc(sh->ncand + 1, sizeof(*fp));
-        for (size_t i = 0; fp && i < sh->ncand; i++) {
-            const struct cell *cl = &sh->cells[i * sh->nprob + p];
-            char *src = cl->counted ? source_of(c, cl->submission) : NULL;
-            if (src)
-                similarity_fingerprints(src, tmpl, &fp[i]);
-            free(src);
-        }
-        for (size_t i = 0; fp && i < sh->ncand; i++) {
-            for (size_t j = i + 1; j < sh->ncand; j++) {
-                if (fp[i].n < SIMILARITY_MIN_FINGERPRINTS || fp[j].n < SIMILARITY_MIN_FINGERPRINTS)
-                    continue;
-                double score = similarity_score(&fp[i], &fp[j]);
-                if (score < lo || score >= hi)
-                    continue;
-                json_array_append_new(
-                    pairs, json_pack("{s:s, s:f, s:o, s:o}", "problem", sh->slugs[p], "score",
-                                     round2(score), "a",
-                                     invite_ref(c, sh->invites[i],
-                                                sh->cells[i * sh->nprob + p].submission, sources),
-                                     "b",
-                                     invite_ref(c, sh->invites[j],
-                                                sh->cells[j * sh->nprob + p].submission, sources)));
+        struct sim_side *sides = NULL;
+        size_t n = 0;
+        rc = add_sides(c, sh, sh->slugs[p], tmpl, &sides, &n);
+        size_t mine = n;
+        for (size_t o = 0; !rc && o < nothers; o++)
+            rc = add_sides(c, &others[o], sh->slugs[p], tmpl, &sides, &n);
+        /* This assessment's candidates with each other, and with the other assessments'. */
+        for (size_t i = 0; !rc && i < mine; i++)
+            for (size_t j = i + 1; !rc && j < n; j++) {
+                struct similarity_result res;
+                rc = similarity_compare(sides[i].doc, sides[j].doc, &res);
+                if (!rc && res.score >= lo)
+                    json_array_append_new(
+                        pairs, pair_json(c, sh->slugs[p], &sides[i], &sides[j], &res, sources));
             }
-        }
-        for (size_t i = 0; fp && i < sh->ncand; i++)
-            similarity_release(&fp[i]);
-        free(fp);
+        for (size_t i = 0; i < n; i++)
+            similarity_doc_free(sides[i].doc);
+        free(sides);
         free(tmpl);
     }
-    /* Most alike first. */
+    for (size_t o = 0; o < nothers; o++)
+        sheet_release(&others[o]);
+    free(others);
+    if (rc) {
+        json_decref(pairs);
+        return NULL;
+    }
+    /* Most alike first; ties keep their order (problem, then candidate). */
     size_t n = json_array_size(pairs);
+    json_t **v = malloc((n ? n : 1) * sizeof(*v));
+    if (!v) {
+        json_decref(pairs);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_incref(json_array_get(pairs, i));
+    json_array_clear(pairs);
     for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0; j--) {
-            double a = json_real_value(json_object_get(json_array_get(pairs, j - 1), "score"));
-            double b = json_real_value(json_object_get(json_array_get(pairs, j), "score"));
-            if (a >= b)
-                break;
-            json_t *x = json_incref(json_array_get(pairs, j));
-            json_array_remove(pairs, j);
-            json_array_insert_new(pairs, j - 1, x);
+        for (size_t j = i; j > 0 && by_score_desc(&v[j - 1], &v[j]) > 0; j--) {
+            json_t *x = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = x;
         }
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(pairs, v[i]);
+    free(v);
     return pairs;
+}
+
+/* Moves the pairs scoring below `flag` out of `pairs` into a new array (NULL on failure). */
+static json_t *split_near(json_t *pairs, double flag)
+{
+    json_t *near = json_array();
+    for (size_t i = 0; near && i < json_array_size(pairs);) {
+        json_t *x = json_array_get(pairs, i);
+        if (json_real_value(json_object_get(x, "score")) < flag) {
+            json_array_append(near, x);
+            json_array_remove(pairs, i);
+        } else {
+            i++;
+        }
+    }
+    return near;
 }
 
 void api_similarity(struct server *s, struct req *r)
@@ -647,15 +789,17 @@ void api_similarity(struct server *s, struct req *r)
     sqlite3 *c = db_acquire(s->db);
     int64_t aid = assess_own(s, r, c);
     struct sheet sh;
-    if (aid && sheet_fill(c, aid, &sh) == 0)
+    json_t *pairs = NULL, *near = NULL;
+    if (aid && sheet_fill(c, aid, &sh) == 0 &&
+        (pairs = similar_pairs(c, &sh, true, SIMILARITY_NEAR)) &&
+        (near = split_near(pairs, SIMILARITY_FLAG)))
         reply_json(r, 200,
-                   json_pack("{s:o, s:f, s:o, s:f}", "pairs",
-                             similar_pairs(c, &sh, true, SIMILARITY_FLAG, 2), "threshold",
-                             SIMILARITY_FLAG, "near_misses",
-                             similar_pairs(c, &sh, true, SIMILARITY_NEAR, SIMILARITY_FLAG),
-                             "near_threshold", SIMILARITY_NEAR));
-    else if (aid)
-        reply_problem(r, 500, "cannot read the submissions");
+                   json_pack("{s:o, s:f, s:o, s:f}", "pairs", pairs, "threshold", SIMILARITY_FLAG,
+                             "near_misses", near, "near_threshold", SIMILARITY_NEAR));
+    else if (aid) {
+        json_decref(pairs);
+        reply_problem(r, 500, "cannot compare the submissions of assessment %lld", (long long)aid);
+    }
     if (aid)
         sheet_release(&sh);
     db_release(s->db, c);
@@ -711,8 +855,15 @@ static json_t *report_json(sqlite3 *c, int64_t aid, const struct sheet *sh)
     sqlite3_finalize(st);
     json_t *a = assessment_json(c, aid);
     json_t *problems = json_incref(json_object_get(a, "problems"));
+    json_t *sim = similar_pairs(c, sh, false, SIMILARITY_FLAG);
+    if (!sim) {
+        json_decref(a);
+        json_decref(problems);
+        json_decref(cands);
+        return NULL;
+    }
     return json_pack("{s:o, s:o, s:o, s:o}", "assessment", a, "problems", problems, "candidates",
-                     cands, "similarity", similar_pairs(c, sh, false, SIMILARITY_FLAG, 2));
+                     cands, "similarity", sim);
 }
 
 void api_report(struct server *s, struct req *r)
@@ -720,10 +871,11 @@ void api_report(struct server *s, struct req *r)
     sqlite3 *c = db_acquire(s->db);
     int64_t aid = assess_own(s, r, c);
     struct sheet sh;
-    if (aid && sheet_fill(c, aid, &sh) == 0)
-        reply_json(r, 200, report_json(c, aid, &sh));
+    json_t *rep = aid && sheet_fill(c, aid, &sh) == 0 ? report_json(c, aid, &sh) : NULL;
+    if (rep)
+        reply_json(r, 200, rep);
     else if (aid)
-        reply_problem(r, 500, "cannot read the submissions");
+        reply_problem(r, 500, "cannot read the submissions of assessment %lld", (long long)aid);
     if (aid)
         sheet_release(&sh);
     db_release(s->db, c);
@@ -767,6 +919,11 @@ void api_report_csv(struct server *s, struct req *r)
     }
     json_t *rep = report_json(c, aid, &sh);
     db_release(s->db, c);
+    if (!rep) {
+        reply_problem(r, 500, "cannot read the submissions of assessment %lld", (long long)aid);
+        sheet_release(&sh);
+        return;
+    }
     struct strbuf b = STRBUF_INIT(0);
     const char *fixed[] = {"name",        "email",       "state", "started_at",
                            "finished_at", "time_used_s", "total", "max_total"};

@@ -3,8 +3,9 @@
 # field errors, invites, the candidate's session and timer, submission caps, hidden tests,
 # best/last scoring, reports (JSON, CSV, candidate detail), similarity, finish webhooks with
 # retries, and isolation between candidates and between teams; issue 15's cases in settle.sh
-# (events that settle, revocation, deletion, problems in use) and drafts.sh (drafts, time-up final
-# submissions, the timeline). Starts its own judged (fresh data folder, ephemeral loopback port)
+# (events that settle, revocation, deletion, problems in use), drafts.sh (drafts, time-up final
+# submissions, the timeline) and similarity.sh (disguised copies across a team's assessments,
+# matched regions, no comparison across teams). Starts its own judged (fresh data folder, ephemeral loopback port)
 # and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
@@ -986,6 +987,8 @@ tend
 . "$HERE/settle.sh"
 # shellcheck source=tests/hiring/drafts.sh
 . "$HERE/drafts.sh"
+# shellcheck source=tests/hiring/similarity.sh
+. "$HERE/similarity.sh"
 
 ### The server is still well ###
 

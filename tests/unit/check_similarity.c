@@ -1,4 +1,4 @@
-/* similarity: winnowed token fingerprints of C programs (server/similarity.c). */
+/* similarity: winnowed fingerprints and statement structure of C programs (server/similarity.c). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -369,6 +369,273 @@ START_TEST(test_score_is_containment)
 }
 END_TEST
 
+/*
+ * The original, disguised harder: every name changed, each for loop rewritten as a while loop,
+ * increments spelled another way, braces added and removed, and a junk statement every three
+ * lines or so.
+ */
+static const char *const padded =
+    "#include <stdlib.h>\n"
+    "#include \"solution.h\"\n"
+    "\n"
+    "static int hole(const unsigned char *flags, int upto)\n"
+    "{\n"
+    "    int pad = 3;\n"
+    "    int x = 0;\n"
+    "    while (x <= upto) {\n"
+    "        pad = pad * 7;\n"
+    "        if (!flags[x]) {\n"
+    "            return x;\n"
+    "        }\n"
+    "        pad ^= x;\n"
+    "        ++x;\n"
+    "    }\n"
+    "    (void)pad;\n"
+    "    return -1;\n"
+    "}\n"
+    "\n"
+    "static unsigned char *flag_all(int *vals, int cnt)\n"
+    "{\n"
+    "    double waste = 0.5;\n"
+    "    unsigned char *flags = calloc((size_t)cnt + 1, 1);\n"
+    "    if (flags == NULL)\n"
+    "        return NULL;\n"
+    "    waste = waste + 2;\n"
+    "    int y = 0;\n"
+    "    while (y < cnt) {\n"
+    "        if (vals[y] >= 0 && vals[y] <= cnt) flags[vals[y]] = 1;\n"
+    "        waste = waste * 2;\n"
+    "        y = y + 1;\n"
+    "    }\n"
+    "    (void)waste;\n"
+    "    return flags;\n"
+    "}\n"
+    "\n"
+    "int missing_number(int *vals, int cnt)\n"
+    "{\n"
+    "    int spare = cnt;\n"
+    "    unsigned char *flags = flag_all(vals, cnt);\n"
+    "    if (flags == NULL) {\n"
+    "        spare--;\n"
+    "        long long sum = (long long)cnt * (cnt + 1) / 2;\n"
+    "        int z = 0;\n"
+    "        spare += 4;\n"
+    "        while (z < cnt) {\n"
+    "            sum -= vals[z];\n"
+    "            z += 1;\n"
+    "        }\n"
+    "        return (int)sum;\n"
+    "    }\n"
+    "    spare = spare / 2;\n"
+    "    int result = hole(flags, cnt);\n"
+    "    free(flags);\n"
+    "    (void)spare;\n"
+    "    return result;\n"
+    "}\n";
+
+/* Two correct solutions of the same problem written independently: the sum, and sort-and-scan. */
+static const char *const by_sum = "#include \"solution.h\"\n"
+                                  "\n"
+                                  "int missing_number(int *nums, int numsSize)\n"
+                                  "{\n"
+                                  "    long long expected = 0, actual = 0;\n"
+                                  "    for (int i = 1; i <= numsSize; i++)\n"
+                                  "        expected += i;\n"
+                                  "    for (int i = 0; i < numsSize; i++) {\n"
+                                  "        actual += nums[i];\n"
+                                  "    }\n"
+                                  "    long long gap = expected - actual;\n"
+                                  "    if (gap < 0 || gap > numsSize)\n"
+                                  "        return -1;\n"
+                                  "    return (int)gap;\n"
+                                  "}\n";
+
+static const char *const by_sorting =
+    "#include <stdlib.h>\n"
+    "#include \"solution.h\"\n"
+    "\n"
+    "static int ascending(const void *x, const void *y)\n"
+    "{\n"
+    "    int a = *(const int *)x, b = *(const int *)y;\n"
+    "    return (a > b) - (a < b);\n"
+    "}\n"
+    "\n"
+    "int missing_number(int *nums, int numsSize)\n"
+    "{\n"
+    "    int *copy = malloc(sizeof(int) * (size_t)(numsSize ? numsSize : 1));\n"
+    "    if (!copy)\n"
+    "        return -1;\n"
+    "    for (int k = 0; k < numsSize; ++k)\n"
+    "        copy[k] = nums[k];\n"
+    "    qsort(copy, (size_t)numsSize, sizeof(int), ascending);\n"
+    "    int want = 0;\n"
+    "    while (want < numsSize && copy[want] == want)\n"
+    "        want++;\n"
+    "    free(copy);\n"
+    "    return want;\n"
+    "}\n";
+
+static void compare(const char *a, const char *b, const char *tmpl, struct similarity_result *r)
+{
+    struct sim_doc *da = NULL, *db = NULL;
+    ck_assert_int_eq(similarity_doc_new(a, tmpl, &da), 0);
+    ck_assert_int_eq(similarity_doc_new(b, tmpl, &db), 0);
+    ck_assert_int_eq(similarity_compare(da, db, r), 0);
+    struct similarity_result back;
+    ck_assert_int_eq(similarity_compare(db, da, &back), 0);
+    ck_assert_double_eq_tol(r->score, back.score, 1e-12); /* symmetric */
+    similarity_doc_free(da);
+    similarity_doc_free(db);
+}
+
+START_TEST(test_padded_copy_is_flagged)
+{
+    struct similarity_result r;
+    compare(original, padded, template_src, &r);
+    ck_assert_msg(r.score >= SIMILARITY_FLAG,
+                  "renamed, for->while, junk every 3 lines: %.3f (fingerprints %.3f, structure "
+                  "%.3f), want >= %.2f",
+                  r.score, r.fingerprints, r.structure, SIMILARITY_FLAG);
+    /* Every copied statement is found in order, whatever was inserted between them. */
+    ck_assert_msg(r.structure >= 0.8, "structure %.3f", r.structure);
+    char reasons[4][SIMILARITY_REASON_LEN];
+    size_t n = similarity_reasons(&r, reasons, 4);
+    ck_assert_uint_ge(n, 2);
+    ck_assert_ptr_nonnull(strstr(reasons[1], "same order"));
+}
+END_TEST
+
+START_TEST(test_independent_solutions_not_flagged)
+{
+    const char *sols[] = {original, by_sum, by_sorting};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = i + 1; j < 3; j++) {
+            struct similarity_result r;
+            compare(sols[i], sols[j], template_src, &r);
+            ck_assert_msg(r.score < SIMILARITY_FLAG,
+                          "independent solutions %zu and %zu scored %.3f (fingerprints %.3f, "
+                          "structure %.3f)",
+                          i, j, r.score, r.fingerprints, r.structure);
+        }
+    /* Nor is the disguised copy alike to a solution it was not made from. */
+    struct similarity_result r;
+    compare(padded, by_sorting, template_src, &r);
+    ck_assert_msg(r.score < SIMILARITY_FLAG, "padded vs sorting: %.3f", r.score);
+}
+END_TEST
+
+START_TEST(test_loop_forms_are_one)
+{
+    /* for, while and do-while with the same body; ++i, i++, i += 1, i = i + 1; optional braces. */
+    const char *f =
+        "int f(int *a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i] * a[i];"
+        " return s; }";
+    const char *w = "int f(int *v, int m) { int t = 0; int j = 0; while (j < m) { t += v[j] * v[j];"
+                    " j = j + 1; } return t; }";
+    const char *p = "int f(int *v, int m) { int t = 0; for (int j = 0; j < m; ++j) { t += v[j] * "
+                    "v[j]; } return t; }";
+    const char *q = "int f(int *v, int m) { int t = 0; for (int j = 0; j < m; j += 1) t += v[j] * "
+                    "v[j]; return t; }";
+    struct fingerprints ff, fw, fp, fq;
+    ck_assert_int_eq(similarity_fingerprints(f, NULL, &ff), 0);
+    ck_assert_int_eq(similarity_fingerprints(w, NULL, &fw), 0);
+    ck_assert_int_eq(similarity_fingerprints(p, NULL, &fp), 0);
+    ck_assert_int_eq(similarity_fingerprints(q, NULL, &fq), 0);
+    ck_assert_double_eq_tol(similarity_score(&ff, &fw), 1.0, 1e-12);
+    ck_assert_double_eq_tol(similarity_score(&ff, &fp), 1.0, 1e-12);
+    ck_assert_double_eq_tol(similarity_score(&ff, &fq), 1.0, 1e-12);
+    similarity_release(&ff);
+    similarity_release(&fw);
+    similarity_release(&fp);
+    similarity_release(&fq);
+}
+END_TEST
+
+START_TEST(test_regions)
+{
+    struct sim_doc *da = NULL, *db = NULL, *du = NULL;
+    ck_assert_int_eq(similarity_doc_new(original, template_src, &da), 0);
+    ck_assert_int_eq(similarity_doc_new(padded, template_src, &db), 0);
+    ck_assert_int_eq(similarity_doc_new(unrelated, template_src, &du), 0);
+    struct similarity_region *rg = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(similarity_regions(da, db, &rg, &n), 0);
+    ck_assert_uint_ge(n, 1);
+    /* In a's order, within both programs, and together covering most of a's code (lines 5-48;
+     * regions may overlap in a when its lines match two places of b). */
+    unsigned covered = 0, lines_a = 48, lines_b = 59;
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_le(rg[i].a_from, rg[i].a_to);
+        ck_assert_uint_le(rg[i].b_from, rg[i].b_to);
+        ck_assert_uint_ge(rg[i].a_from, 1);
+        ck_assert_uint_le(rg[i].a_to, lines_a);
+        ck_assert_uint_ge(rg[i].b_from, 1);
+        ck_assert_uint_le(rg[i].b_to, lines_b);
+        if (i)
+            ck_assert_uint_ge(rg[i].a_from, rg[i - 1].a_from);
+        covered += rg[i].a_to - rg[i].a_from + 1;
+    }
+    ck_assert_msg(covered >= 30, "regions cover %u lines of the original", covered);
+    /* The first function of a (lines 5-12) matches the first of b (lines 4-18). */
+    ck_assert_uint_le(rg[0].a_from, 7);
+    ck_assert_uint_ge(rg[0].b_from, 4);
+    ck_assert_uint_le(rg[0].b_from, 8);
+    free(rg);
+    /* The unrelated program matches little of the original. */
+    ck_assert_int_eq(similarity_regions(da, du, &rg, &n), 0);
+    covered = 0;
+    for (size_t i = 0; i < n; i++)
+        covered += rg[i].a_to - rg[i].a_from + 1;
+    ck_assert_msg(covered < 15, "unrelated regions cover %u lines", covered);
+    free(rg);
+    similarity_doc_free(da);
+    similarity_doc_free(db);
+    similarity_doc_free(du);
+}
+END_TEST
+
+START_TEST(test_small_program_inside_larger_is_not_a_copy)
+{
+    /* A five-line XOR solution shares its loop and return with almost any longer solution. */
+    const char *tiny = "#include \"solution.h\"\n"
+                       "int missing_number(int *nums, int numsSize)\n"
+                       "{\n"
+                       "    int x = numsSize;\n"
+                       "    for (int i = 0; i < numsSize; i++)\n"
+                       "        x ^= i ^ nums[i];\n"
+                       "    return x;\n"
+                       "}\n";
+    struct similarity_result r;
+    compare(original, tiny, template_src, &r);
+    ck_assert_msg(r.score < SIMILARITY_NEAR, "tiny inside original: %.3f (fp %.3f, structure %.3f)",
+                  r.score, r.fingerprints, r.structure);
+}
+END_TEST
+
+START_TEST(test_unbalanced_loops)
+{
+    /* Loops never closed, loop bodies never ended: each costs a bounded scan, not the rest of the
+     * input (the test's timeout catches a quadratic walk). */
+    const char *pieces[] = {"for (i = 0; i < n; i++) ", "for (i = 0; i < n; i++) { x = y ",
+                            "for ( ", "while (x) { for (;;) ", "for (for (for (i;j;k"};
+    for (size_t k = 0; k < sizeof(pieces) / sizeof(pieces[0]); k++) {
+        size_t len = strlen(pieces[k]), reps = (1u << 20) / len;
+        char *big = malloc(reps * len + 1);
+        ck_assert_ptr_nonnull(big);
+        for (size_t i = 0; i < reps; i++)
+            memcpy(big + i * len, pieces[k], len);
+        big[reps * len] = '\0';
+        struct sim_doc *d = NULL;
+        ck_assert_int_eq(similarity_doc_new(big, NULL, &d), 0);
+        struct similarity_result r;
+        ck_assert_int_eq(similarity_compare(d, d, &r), 0);
+        ck_assert(r.score >= 0 && r.score <= 1);
+        similarity_doc_free(d);
+        free(big);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("similarity");
@@ -386,6 +653,12 @@ int main(void)
     tcase_add_test(tc, test_unterminated_constructs);
     tcase_add_test(tc, test_long_input);
     tcase_add_test(tc, test_score_is_containment);
+    tcase_add_test(tc, test_padded_copy_is_flagged);
+    tcase_add_test(tc, test_independent_solutions_not_flagged);
+    tcase_add_test(tc, test_loop_forms_are_one);
+    tcase_add_test(tc, test_regions);
+    tcase_add_test(tc, test_small_program_inside_larger_is_not_a_copy);
+    tcase_add_test(tc, test_unbalanced_loops);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -131,6 +131,11 @@ test('team: the report, its CSV, a candidate’s code and the similarity flag', 
   assert.equal(await page.locator('.sim-pair .cm-editor').count(), 2, 'both sources in viewers');
   assert.match(await page.locator('.sim-pair h2').first().textContent(), /\d+% alike/);
   assert.equal(await page.locator('.sim-pair .cm-content').first().getAttribute('aria-readonly'), 'true');
+  // The matching regions: listed in text, and their lines tinted in both viewers.
+  assert.ok(await page.locator('.sim-pair .sim-regions li').count() >= 1, 'the matching regions are listed');
+  assert.ok(await page.locator('.sim-pair .cm-editor').first().locator('.cm-sim-0').count() >= 1, 'a region is highlighted in a');
+  assert.ok(await page.locator('.sim-pair .cm-editor').nth(1).locator('.cm-sim-0').count() >= 1, 'a region is highlighted in b');
+  assert.ok(await page.locator('.sim-pair .sim-reasons li').count() >= 1, 'the reasons are shown');
   await shot(page, 'team-similarity');
 
   await page.locator('.sim-pair figcaption a', {hasText: 'Ada Lovelace'}).click();

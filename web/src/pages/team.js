@@ -4,6 +4,8 @@ import {h, replace, clear, id, field, fmtDate, fmtScore, fmtDuration, fmtMs, fmt
 import {api, headers, ApiError} from '../api.js';
 import {session as sstore} from '../storage.js';
 import {createEditor} from '../editor.js';
+import {Decoration, EditorView} from '@codemirror/view';
+import {RangeSetBuilder, StateEffect} from '@codemirror/state';
 import {verdictBadge, verdictName} from '../verdicts.js';
 import {testsTable, compileOutput} from '../solve.js';
 import {loading, errorAlert} from './common.js';
@@ -402,7 +404,8 @@ export async function teamAssessment(main, opts) {
     const title = (slug) => (a.problems || []).find((p) => p.slug === slug)?.title || slug;
     replace(simBox, h('ul', {class: 'sim-list'}, pairs.map((p, i) => h('li', {class: 'sim-item'},
       h('span', {class: 'sim-score'}, `${Math.round((p.score || 0) * 100)}%`),
-      h('span', null, h('strong', null, p.a?.name), ' and ', h('strong', null, p.b?.name), ' on ', title(p.problem)),
+      h('span', null, h('strong', null, p.a?.name), ' and ', h('strong', null, p.b?.name),
+        p.scope === 'other_assessment' ? ` (of “${p.b?.assessment_title}”)` : '', ' on ', title(p.problem)),
       h('a', {href: `/team/a/${aid}/similarity#pair-${i + 1}`, class: 'btn btn-small'}, 'Compare side by side')))));
   }
 
@@ -619,6 +622,35 @@ function playback(tl, {a, aid, inv, token, signal, viewers}) {
   return section;
 }
 
+// Marks the matched lines of a read-only viewer, each region in one of two alternating tints (the
+// region list under the pair says the same in text). The editor lives in a shadow root, so the
+// tint is an editor theme, not page CSS.
+const matchTheme = EditorView.theme({
+  '.cm-sim-0': {backgroundColor: 'rgba(255, 196, 0, 0.22)'},
+  '.cm-sim-1': {backgroundColor: 'rgba(0, 140, 255, 0.16)'},
+});
+
+function markRegions(viewer, ranges) {
+  const doc = viewer.view.state.doc;
+  const lineRegion = new Map();
+  ranges.forEach(([from, to], k) => {
+    for (let l = Math.max(1, from); l <= Math.min(to, doc.lines); l++) if (!lineRegion.has(l)) lineRegion.set(l, k);
+  });
+  const b = new RangeSetBuilder();
+  for (const l of [...lineRegion.keys()].sort((x, y) => x - y)) {
+    b.add(doc.line(l).from, doc.line(l).from, Decoration.line({class: `cm-sim-${lineRegion.get(l) % 2}`}));
+  }
+  viewer.view.dispatch({effects: StateEffect.appendConfig.of([matchTheme, EditorView.decorations.of(b.finish())])});
+}
+
+function scrollToLine(viewer, line) {
+  const doc = viewer.view.state.doc;
+  const pos = doc.line(Math.min(Math.max(1, line), doc.lines)).from;
+  viewer.view.dispatch({effects: EditorView.scrollIntoView(pos, {y: 'start'})});
+}
+
+const span = ([from, to]) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
+
 export async function teamSimilarity(main, opts) {
   const {params, signal, setTitle, navigate} = opts;
   const aid = params[0];
@@ -638,31 +670,54 @@ export async function teamSimilarity(main, opts) {
   }
   setTitle(`Similar code · ${a.title}`);
   const viewers = [];
+  const makers = [];
   const title = (slug) => (a.problems || []).find((p) => p.slug === slug)?.title || slug;
-  const pairs = sim.pairs || [];
-  const cards = pairs.map((p, i) => {
+  const card = (p, key) => {
     const ha = h('div', {class: 'viewer-frame viewer-compare'}), hb = h('div', {class: 'viewer-frame viewer-compare'});
-    const card = h('section', {class: 'card sim-pair', id: `pair-${i + 1}`, 'aria-labelledby': `pair-h-${i + 1}`},
-      h('h2', {id: `pair-h-${i + 1}`, class: 'h-section'}, `${Math.round((p.score || 0) * 100)}% alike — ${title(p.problem)}`),
+    const other = p.scope === 'other_assessment';
+    const bAid = other ? p.b?.assessment_id : aid;
+    const regions = p.regions || [];
+    let va = null, vb = null;
+    const regionList = regions.length ? h('ol', {class: 'sim-regions'}, regions.map((r) => h('li', null,
+      h('button', {type: 'button', class: 'btn btn-small btn-quiet', onclick: () => { if (va) scrollToLine(va, r.a[0]); if (vb) scrollToLine(vb, r.b[0]); }},
+        `${p.a?.name}: ${span(r.a)} ↔ ${p.b?.name}: ${span(r.b)}`)))) : null;
+    const m = p.measures || {};
+    const el = h('section', {class: 'card sim-pair', id: key, 'aria-labelledby': `${key}-h`},
+      h('h2', {id: `${key}-h`, class: 'h-section'}, `${Math.round((p.score || 0) * 100)}% alike — ${title(p.problem)}`,
+        other ? ` (with “${p.b?.assessment_title}”)` : ''),
+      m.fingerprints !== undefined
+        ? h('p', {class: 'muted'}, `Fingerprints ${Math.round(m.fingerprints * 100)}%, structure ${Math.round((m.structure || 0) * 100)}%.`)
+        : null,
+      (p.reasons || []).length ? h('ul', {class: 'sim-reasons'}, p.reasons.map((r) => h('li', null, r))) : null,
+      regionList ? h('h3', null, 'Matching lines (highlighted)') : null,
+      regionList,
       h('div', {class: 'compare'},
         h('figure', null, h('figcaption', null, h('a', {href: `/team/a/${aid}/c/${p.a?.invite_id}`}, p.a?.name)), ha),
-        h('figure', null, h('figcaption', null, h('a', {href: `/team/a/${aid}/c/${p.b?.invite_id}`}, p.b?.name)), hb)));
-    viewers.push(() => {
-      viewers.push(codeViewer(ha, p.a?.source, `Source of ${p.a?.name}, read only`));
-      viewers.push(codeViewer(hb, p.b?.source, `Source of ${p.b?.name}, read only`));
+        h('figure', null, h('figcaption', null, h('a', {href: `/team/a/${bAid}/c/${p.b?.invite_id}`}, p.b?.name),
+          other ? ` · ${p.b?.assessment_title}` : ''), hb)));
+    makers.push(() => {
+      va = codeViewer(ha, p.a?.source, `Source of ${p.a?.name}, read only`);
+      vb = codeViewer(hb, p.b?.source, `Source of ${p.b?.name}, read only`);
+      markRegions(va, regions.map((r) => r.a));
+      markRegions(vb, regions.map((r) => r.b));
+      viewers.push(va, vb);
     });
-    return card;
-  });
+    return el;
+  };
+  const cards = (sim.pairs || []).map((p, i) => card(p, `pair-${i + 1}`));
+  const near = (sim.near_misses || []).map((p, i) => card(p, `near-${i + 1}`));
   replace(main, h('div', {class: 'page'},
     whoBar(ctx, navigate),
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '),
       h('a', {href: `/team/a/${aid}`}, a.title), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, 'Similar code')),
     h('h1', {tabindex: '-1'}, 'Similar code'),
-    h('p', {class: 'lead'}, `Pairs of candidates whose counted submissions to a problem are alike (flagged from ${Math.round((sim.threshold ?? 0.6) * 100)}%). `,
+    h('p', {class: 'lead'}, `Pairs of candidates whose counted submissions to a problem are alike (flagged from ${Math.round((sim.threshold ?? 0.6) * 100)}%), `,
+      'also against your other assessments of the same problem. ',
       'Similar code is a reason to look closer, not proof: short problems have few good answers.'),
-    cards.length ? cards : h('p', {class: 'empty-state card'}, 'No pair is flagged.')));
-  const makers = viewers.splice(0);
-  for (const m of makers) m();
+    cards.length ? cards : h('p', {class: 'empty-state card'}, 'No pair is flagged.'),
+    near.length ? h('h2', {class: 'h-section'}, `Near misses (from ${Math.round((sim.near_threshold ?? 0.4) * 100)}%, not flagged)`) : null,
+    near));
+  for (const mk of makers) mk();
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   return () => { for (const v of viewers) v.destroy?.(); };
 }
