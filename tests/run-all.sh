@@ -17,10 +17,11 @@ suite() {
   fi
 }
 
-suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] server/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]'
+suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] judge/lang/*.[ch] server/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]'
 suite unit meson test -C build --print-errorlogs
 suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null; meson compile -C build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs'
 suite e2e tests/e2e/run.sh build/server/judged
+suite lang tests/lang/run.sh build/server/judged
 suite hostile tests/hostile/run.sh build/server/judged
 suite hostile-placed tests/hostile/placed.sh build/server/judged
 suite catalogue tests/catalogue.sh build/server/judged
