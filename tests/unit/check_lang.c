@@ -110,7 +110,8 @@ END_TEST
 START_TEST(test_time_limit)
 {
     ck_assert_uint_eq(lang_time_limit_ms(lang_by_id("c"), 1000), 1000);
-    ck_assert_uint_eq(lang_time_limit_ms(lang_by_id("python"), 1000), 1000);
+    ck_assert_uint_eq(lang_time_limit_ms(lang_by_id("python"), 1000), 5000);
+    ck_assert_uint_eq(lang_time_limit_ms(lang_by_id("c"), 1000), 1000);
     const struct lang *java = lang_by_id("java");
     ck_assert_uint_eq(lang_time_limit_ms(java, 1000),
                       1000 * java->time_factor_pct / 100 + java->time_extra_ms);
