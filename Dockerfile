@@ -27,6 +27,11 @@
 # deploy/compose.yaml and deploy/k8s/ set exactly this.
 
 FROM debian:12 AS build
+# Behind a TLS-inspecting proxy, npm needs the proxy's CA: pass a bundle mounted into the build
+# and its path, e.g. --volume /etc/ssl/certs/ca-certificates.crt:/etc/ssl/host-ca.crt:ro
+# --build-arg NODE_EXTRA_CA_CERTS=/etc/ssl/host-ca.crt (tests/container does so where the host
+# sets it). Empty by default: nothing changes.
+ARG NODE_EXTRA_CA_CERTS=
 WORKDIR /src
 COPY . .
 # web/dist is made empty when the tree has no front end, so that the COPY below always works.

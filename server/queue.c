@@ -423,7 +423,8 @@ json_t *queue_test_json(const struct problem *pr, const struct test_result *t, s
                              t->message,
                              t->test->sample,
                              t->time_ms,
-                             (int64_t)t->memory_kb};
+                             (int64_t)t->memory_kb,
+                             t->wall_ms};
     return render_test_raw(&rt);
 }
 
@@ -452,11 +453,12 @@ int queue_finish(struct server *s, const struct job *job, const struct problem *
         /* Stored whole: what a viewer is shown of it is render.c's to say. */
         rc = db_exec(c,
                      "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
-                     "verdict, time_ms, memory_kb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     "iissisiis", job->seq, (int64_t)i, t->test->name,
+                     "verdict, time_ms, memory_kb, message, wall_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?)",
+                     "iissisiisi", job->seq, (int64_t)i, t->test->name,
                      pr->pkg->groups[t->test->group].name, (int64_t)t->test->sample,
                      verdict_code(t->verdict), (int64_t)t->time_ms, (int64_t)t->memory_kb,
-                     t->message[0] ? t->message : NULL);
+                     t->message[0] ? t->message : NULL, (int64_t)t->wall_ms);
     }
     if (rc == SQLITE_OK)
         rc = db_commit(c);
@@ -704,7 +706,7 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
     if (done) {
         sqlite3_stmt *ts = db_prepare(c,
                                       "SELECT idx, name, grp, verdict, time_ms, memory_kb, "
-                                      "message, sample FROM submission_tests "
+                                      "message, sample, wall_ms FROM submission_tests "
                                       "WHERE submission_seq = ? ORDER BY idx",
                                       "i", seq);
         while (ts && sqlite3_step(ts) == SQLITE_ROW) {
@@ -717,6 +719,7 @@ json_t *queue_result(struct server *s, const char *id, const struct principal *w
                 sqlite3_column_int(ts, 7) != 0,
                 sqlite3_column_int64(ts, 4),
                 sqlite3_column_int64(ts, 5),
+                sqlite3_column_int64(ts, 8),
             };
             render_figures_add(&fig, &t);
             json_t *o = render_test(&view, &t);

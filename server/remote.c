@@ -377,7 +377,7 @@ void api_worker_release(struct server *s, struct req *r)
 struct rtest {
     const char *name, *group, *verdict, *message;
     bool sample;
-    int64_t time_ms, memory_kb;
+    int64_t time_ms, memory_kb, wall_ms;
 };
 
 static bool verdict_valid(const char *v)
@@ -458,6 +458,8 @@ static void read_test(json_t *t, const char *at, struct rtest *out, json_t *erro
     out->sample = json_is_true(sample);
     out->time_ms = count_field(t, "time_ms", at, true, errors);
     out->memory_kb = count_field(t, "memory_kb", at, true, errors);
+    /* Workers older than wall_ms do not send it: optional, 0 when absent. */
+    out->wall_ms = json_object_get(t, "wall_ms") ? count_field(t, "wall_ms", at, true, errors) : 0;
 }
 
 void api_worker_progress(struct server *s, struct req *r)
@@ -502,8 +504,8 @@ void api_worker_progress(struct server *s, struct req *r)
         queue_live_status(s, id, status, output ? output : "");
     if (test) {
         /* Kept whole; render.c says what each viewer sees of it. */
-        struct render_test rt = {(int64_t)index, t.name,   t.group,   t.verdict,
-                                 t.message,      t.sample, t.time_ms, t.memory_kb};
+        struct render_test rt = {(int64_t)index, t.name,    t.group,     t.verdict, t.message,
+                                 t.sample,       t.time_ms, t.memory_kb, t.wall_ms};
         queue_live_test(s, id, render_test_raw(&rt));
     }
     reply_empty(r, 204);
@@ -596,12 +598,13 @@ static int record_result(struct server *s, struct req *r, const struct rresult *
         rc = db_exec(c, "DELETE FROM submission_tests WHERE submission_seq = ?", "i", seq);
     for (size_t i = 0; rc == SQLITE_OK && i < res->ntests; i++) {
         const struct rtest *t = &res->tests[i];
-        rc =
-            db_exec(c,
-                    "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
-                    "verdict, time_ms, memory_kb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "iissisiis", seq, (int64_t)i, t->name, t->group, (int64_t)t->sample, t->verdict,
-                    t->time_ms, t->memory_kb, t->message && *t->message ? t->message : NULL);
+        rc = db_exec(c,
+                     "INSERT INTO submission_tests (submission_seq, idx, name, grp, sample, "
+                     "verdict, time_ms, memory_kb, message, wall_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?)",
+                     "iissisiisi", seq, (int64_t)i, t->name, t->group, (int64_t)t->sample,
+                     t->verdict, t->time_ms, t->memory_kb,
+                     t->message && *t->message ? t->message : NULL, t->wall_ms);
     }
     if (rc == SQLITE_OK) {
         touch_token(s, c, &r->who);

@@ -427,10 +427,11 @@ static json_t *test_json(const struct problem *pr, const struct test_result *t, 
     const struct pkg *p = pr->pkg;
     char *name = utf8_clean(t->test->name, 512);
     char *group = utf8_clean(p->groups[t->test->group].name, 128);
-    json_t *o = json_pack("{s:I, s:s, s:s, s:b, s:s, s:I, s:I}", "index", (json_int_t)index, "name",
-                          name ? name : "", "group", group ? group : "", "sample", t->test->sample,
-                          "verdict", verdict_code(t->verdict), "time_ms", (json_int_t)t->time_ms,
-                          "memory_kb", (json_int_t)t->memory_kb);
+    json_t *o =
+        json_pack("{s:I, s:s, s:s, s:b, s:s, s:I, s:I, s:I}", "index", (json_int_t)index, "name",
+                  name ? name : "", "group", group ? group : "", "sample", t->test->sample,
+                  "verdict", verdict_code(t->verdict), "time_ms", (json_int_t)t->time_ms, "wall_ms",
+                  (json_int_t)t->wall_ms, "memory_kb", (json_int_t)t->memory_kb);
     if (t->message[0]) {
         char *m = utf8_clean(t->message, MESSAGE_SENT_MAX);
         if (m && *m)

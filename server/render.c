@@ -28,6 +28,7 @@ json_t *render_test(const struct render_view *v, const struct render_test *t)
     if (!t->sample && !v->full)
         return o;
     json_object_set_new(o, "time_ms", json_integer(t->time_ms));
+    json_object_set_new(o, "wall_ms", json_integer(t->wall_ms));
     json_object_set_new(o, "memory_kb", json_integer(t->memory_kb));
     /* An accepted test has nothing to explain. */
     if (t->message && *t->message && t->verdict && strcmp(t->verdict, "AC"))
@@ -41,6 +42,8 @@ json_t *render_test_raw(const struct render_test *t)
                           "name", t->name ? t->name : "", "group", t->group ? t->group : "",
                           "verdict", t->verdict ? t->verdict : "IE", "sample", t->sample, "time_ms",
                           (json_int_t)t->time_ms, "memory_kb", (json_int_t)t->memory_kb);
+    if (o)
+        json_object_set_new(o, "wall_ms", json_integer(t->wall_ms));
     if (o && t->message && *t->message)
         json_object_set_new(o, "message", json_string(t->message));
     return o;
@@ -60,6 +63,7 @@ json_t *render_test_json(const struct render_view *v, const json_t *raw)
         .sample = json_is_true(json_object_get(raw, "sample")),
         .time_ms = json_integer_value(json_object_get(raw, "time_ms")),
         .memory_kb = json_integer_value(json_object_get(raw, "memory_kb")),
+        .wall_ms = json_integer_value(json_object_get(raw, "wall_ms")),
     };
     return render_test(v, &t);
 }

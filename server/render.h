@@ -40,6 +40,7 @@ struct render_test {
     const char *message; /* the checker's or the judge's word; NULL or "" for none */
     bool sample;
     int64_t time_ms, memory_kb;
+    int64_t wall_ms; /* real time, waits for a CPU included (0: not known) */
 };
 
 /* The test as `v` sees it: a new reference, or NULL when `v` does not see the test at all. */

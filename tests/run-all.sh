@@ -22,7 +22,9 @@ suite unit meson test -C build --print-errorlogs
 suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null; meson compile -C build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs'
 suite e2e tests/e2e/run.sh build/server/judged
 suite hostile tests/hostile/run.sh build/server/judged
+suite hostile-placed tests/hostile/placed.sh build/server/judged
 suite catalogue tests/catalogue.sh build/server/judged
+suite mutants tests/mutants/run.sh build/server/judged
 suite api tests/api/run.sh build/server/judged
 suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/server/judged
@@ -32,6 +34,7 @@ suite workers tests/workers/run.sh build/server/judged
 suite deploy tests/deploy_check.sh build/server/judged
 suite load tests/load/run.py build/server/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30
+suite container tests/container/run.sh
 # The same suites against the ASan+UBSan+LeakSanitizer build of judged; any sanitizer report fails.
 suite e2e-asan tests/sanitized.sh tests/e2e/run.sh
 suite hostile-asan tests/sanitized.sh tests/hostile/run.sh

@@ -54,7 +54,14 @@ fi
 tag=localhost/judged:test-$$
 echo "container: building $tag from the Dockerfile"
 start=$SECONDS
-if pod build --pull=never --isolation chroot --network=host -t "$tag" . >/tmp/judged-ctr-build.$$ 2>&1; then
+build_opts=(--pull=never --isolation chroot --network=host)
+# A host behind a TLS-inspecting proxy trusts its CA through NODE_EXTRA_CA_CERTS: the build's npm
+# gets the same bundle (see the Dockerfile's ARG).
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+  build_opts+=(--volume "$NODE_EXTRA_CA_CERTS:/etc/ssl/host-ca.crt:ro"
+    --build-arg NODE_EXTRA_CA_CERTS=/etc/ssl/host-ca.crt)
+fi
+if pod build "${build_opts[@]}" -t "$tag" . >/tmp/judged-ctr-build.$$ 2>&1; then
   ok "the Dockerfile builds ($((SECONDS - start)) s)"
 else
   bad "the Dockerfile builds"; tail -30 /tmp/judged-ctr-build.$$
