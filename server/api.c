@@ -193,8 +193,15 @@ static void webhook_secret_post(struct server *s, struct req *r)
         team = 0; /* the admin without ?team: its own assessments' secret */
     char secret[WEBHOOK_SECRET_LEN];
     sqlite3 *c = db_acquire(s->db);
-    int rc = webhook_secret_new(c, team, false, secret);
+    sqlite3_stmt *st = team ? db_prepare(c, "SELECT 1 FROM teams WHERE id = ?", "i", team) : NULL;
+    bool known = !team || (st && sqlite3_step(st) == SQLITE_ROW);
+    sqlite3_finalize(st);
+    int rc = known ? webhook_secret_new(c, team, false, secret) : -ENOENT;
     db_release(s->db, c);
+    if (rc == -ENOENT) {
+        reply_problem(r, 404, "no team %lld", (long long)team);
+        return;
+    }
     if (rc) {
         reply_problem(r, 500, "cannot store a new secret");
         return;

@@ -914,6 +914,8 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
     ck.check("webhook_deliveries", R("GET", f"{W}/deliveries", token=ADA), 403, "a candidate")
     ck.check("webhook_secret_post", R("POST", f"{W}/secret", token=TEAM), 201)
     ck.check("webhook_secret_post", R("POST", f"{W}/secret?team=x", token=ADMIN), 422)
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret?team=999999", token=ADMIN), 404,
+             "no such team")
     ck.check("webhook_secret_post", R("POST", f"{W}/secret"), 401, "no token")
     ck.check("webhook_secret_post", R("POST", f"{W}/secret", token=ADA), 403, "a candidate")
     ck.check("webhook_redeliver", R("POST", f"{W}/deliveries/{did}/redeliver", token=TEAM), 202)

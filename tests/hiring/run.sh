@@ -4,7 +4,8 @@
 # best/last scoring, reports (JSON, CSV, candidate detail), similarity, finish webhooks with
 # retries, and isolation between candidates and between teams; issue 15's cases in settle.sh
 # (events that settle, revocation, deletion, problems in use) and drafts.sh (drafts, time-up final
-# submissions, the timeline). Starts its own judged (fresh data folder, ephemeral loopback port)
+# submissions, the timeline); issue 21's in trust.sh (signed webhooks, the delivery log, a slow
+# receiver, accommodations, the audit log, the CSV BOM). Starts its own judged (fresh data folder, ephemeral loopback port)
 # and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
@@ -987,6 +988,11 @@ tend
 . "$HERE/settle.sh"
 # shellcheck source=tests/hiring/drafts.sh
 . "$HERE/drafts.sh"
+
+### Issue 21: signed webhooks, the delivery log, accommodations, the audit log, the CSV BOM ###
+
+# shellcheck source=tests/hiring/trust.sh
+. "$HERE/trust.sh"
 
 ### The server is still well ###
 

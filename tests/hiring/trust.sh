@@ -22,21 +22,29 @@ EOF
 hook_lines() { jq -c --argjson i "$2" --arg e "$3" 'select(.body.invite_id == $i and .body.event == $e)' "$WORK/$1.log" 2>/dev/null; }
 hook_count() { hook_lines "$@" | grep -c . ; }
 
+# A team of its own: its first webhook is the one these cases look at, however many the main
+# teams made before.
+TEAM_T=0 KT=none
+api POST /api/v1/teams "$ADMIN" '{"name":"Trust hiring"}'
+[ "$ST" = 201 ] && TEAM_T=$(jqb .id)
+api POST "/api/v1/teams/$TEAM_T/keys" "$ADMIN" '{"name":"ats"}'
+[ "$ST" = 201 ] && KT=$(jqb .token)
+
 start_receiver trusthook 0
 TRUST_HOOK=http://127.0.0.1:$RPORT/trust
-for v in A_TR I_TR1 A_TR2 I_TRB A_HOLD I_HOLD A_FAST I_FAST A_FAIL I_FAIL A_ACC I_X I_Y D_TR KA_ID; do declare "$v=0"; done
+for v in A_TR I_TR1 A_TR2 I_TRB A_HOLD I_HOLD A_FAST I_FAST A_FAIL I_FAIL A_ACC I_X I_Y D_TR KT_ID; do declare "$v=0"; done
 for v in SECRET_A SECRET_A2 C_TR1 C_TRB C_HOLD C_FAST C_FAIL C_X C_Y; do declare "$v=none"; done
 
 tcase "webhooks are signed per Standard Webhooks with the team's secret, shown once"
-api POST /api/v1/assessments "$KA" "{\"title\":\"Trusted\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$TRUST_HOOK\"}"
+api POST /api/v1/assessments "$KT" "{\"title\":\"Trusted\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$TRUST_HOOK\"}"
 want_status 201 && A_TR=$(jqb .id) && SECRET_A=$(jqb .webhook_secret)
 [[ $SECRET_A == whsec_* ]] || fail "the first assessment with a webhook does not show the team's secret: $(short)"
-api POST /api/v1/assessments "$KA" "{\"title\":\"Trusted 2\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$TRUST_HOOK\"}"
+api POST /api/v1/assessments "$KT" "{\"title\":\"Trusted 2\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"$TRUST_HOOK\"}"
 want_status 201 && A_TR2=$(jqb .id)
 want_jq 'has("webhook_secret") | not' "the secret is shown only once"
-api GET "/api/v1/assessments/$A_TR" "$KA"
+api GET "/api/v1/assessments/$A_TR" "$KT"
 grep -qF "${SECRET_A#whsec_}" "$RB" && fail "the assessment shows the secret again"
-api POST "/api/v1/assessments/$A_TR/invites" "$KA" '{"name":"Tara Trust","email":"tara@example.com"}'
+api POST "/api/v1/assessments/$A_TR/invites" "$KT" '{"name":"Tara Trust","email":"tara@example.com"}'
 I_TR1=$(jqb .id) C_TR1=$(jqb .token)
 api POST /api/v1/candidate/start "$C_TR1"
 api POST /api/v1/candidate/finish "$C_TR1"
@@ -54,7 +62,7 @@ fi
 tend
 
 tcase "the delivery log lists the team's deliveries (status, attempts, response, time); another team sees none"
-api GET /api/v1/webhooks/deliveries "$KA"
+api GET /api/v1/webhooks/deliveries "$KT"
 want_status 200
 D_TR=$(jq -r --argjson i "$I_TR1" '[.deliveries[] | select(.invite_id == $i)][0].id // 0' <"$RB")
 want_jq "any(.deliveries[]; .invite_id == $I_TR1 and .status == \"delivered\" and .attempts == 1 and .response_code == 204 and .event == \"candidate.finished\" and (.delivered_at | type) == \"number\" and (.last_attempt_at | type) == \"number\")" \
@@ -62,18 +70,18 @@ want_jq "any(.deliveries[]; .invite_id == $I_TR1 and .status == \"delivered\" an
 MSG_ID=$(jq -r --argjson d "$D_TR" '.deliveries[] | select(.id == $d) | .msg_id' <"$RB")
 [ "$MSG_ID" = "$(jq -r '.headers["webhook-id"]' <<<"$LINE")" ] || fail "the log's msg_id $MSG_ID is not the webhook-id sent"
 api GET /api/v1/webhooks/deliveries "$KB"
-want_status 200 && want_jq "all(.deliveries[]; .invite_id != $I_TR1)" "team B does not see team A's deliveries"
-api GET "/api/v1/webhooks/deliveries?limit=0" "$KA"
+want_status 200 && want_jq "all(.deliveries[]; .invite_id != $I_TR1)" "team B does not see team T's deliveries"
+api GET "/api/v1/webhooks/deliveries?limit=0" "$KT"
 want_field_error limit
 tend
 
 tcase "rotating the secret shows a new one once; a redelivery keeps the webhook-id and is signed with the new secret"
-api POST /api/v1/webhooks/secret "$KA"
+api POST /api/v1/webhooks/secret "$KT"
 want_status 201 && SECRET_A2=$(jqb .secret)
 [[ $SECRET_A2 == whsec_* && $SECRET_A2 != "$SECRET_A" ]] || fail "no new secret: $(short)"
 api POST "/api/v1/webhooks/deliveries/$D_TR/redeliver" "$KB"
 want_problem 404
-api POST "/api/v1/webhooks/deliveries/$D_TR/redeliver" "$KA"
+api POST "/api/v1/webhooks/deliveries/$D_TR/redeliver" "$KT"
 want_status 202 && want_jq ".redelivery_of == $D_TR and .msg_id == \"$MSG_ID\" and .status == \"pending\""
 tr1_twice() { [ "$(hook_count trusthook "$I_TR1" candidate.finished)" -ge 2 ]; }
 wait_until 60 tr1_twice || fail "the redelivery did not arrive"
@@ -104,26 +112,26 @@ tend
 
 tcase "a receiver that holds its answer delays no other team's deliveries"
 start_receiver holdhook 0
-api POST /api/v1/assessments "$KA" "{\"title\":\"Held\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/hold\"}"
+api POST /api/v1/assessments "$KT" "{\"title\":\"Held\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/hold\"}"
 want_status 201 && A_HOLD=$(jqb .id)
 start_receiver fasthook 0
 api POST /api/v1/assessments "$KB" "{\"title\":\"Fast\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":30,\"webhook_url\":\"http://127.0.0.1:$RPORT/fast\"}"
 want_status 201 && A_FAST=$(jqb .id)
-api POST "/api/v1/assessments/$A_HOLD/invites" "$KA" '{"name":"Hal Held","email":"hal@example.com"}'
+api POST "/api/v1/assessments/$A_HOLD/invites" "$KT" '{"name":"Hal Held","email":"hal@example.com"}'
 I_HOLD=$(jqb .id) C_HOLD=$(jqb .token)
 api POST "/api/v1/assessments/$A_FAST/invites" "$KB" '{"name":"Fran Fast","email":"fran@example.com"}'
 I_FAST=$(jqb .id) C_FAST=$(jqb .token)
 api POST /api/v1/candidate/start "$C_HOLD"
 api POST /api/v1/candidate/finish "$C_HOLD"
 hold_started() { [ -s "$WORK/holdhook.log.started" ]; }
-wait_until 60 hold_started || fail "team A's held delivery never reached its receiver"
+wait_until 60 hold_started || fail "team T's held delivery never reached its receiver"
 api POST /api/v1/candidate/start "$C_FAST"
 api POST /api/v1/candidate/finish "$C_FAST"
 fast_hooked() { [ "$(hook_count fasthook "$I_FAST" candidate.finished)" -ge 1 ]; }
-wait_until 60 fast_hooked || fail "team B's delivery did not arrive while team A's receiver held its answer"
-# Team A's delivery is still in its first attempt: B's went out beside it, not after it.
+wait_until 60 fast_hooked || fail "team B's delivery did not arrive while team T's receiver held its answer"
+# Team T's delivery is still in its first attempt: B's went out beside it, not after it.
 held=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT attempts FROM webhook_deliveries WHERE invite_id = $I_HOLD")
-[ "$held" = 0 ] || fail "team A's held delivery had ended ($held attempts) before team B's arrived"
+[ "$held" = 0 ] || fail "team T's held delivery had ended ($held attempts) before team B's arrived"
 [ -s "$WORK/holdhook.log" ] && fail "the held receiver answered before the release"
 touch "$WORK/holdhook.log.release"
 hold_done() { [ "$(hook_count holdhook "$I_HOLD" candidate.finished)" -ge 1 ]; }
@@ -131,18 +139,18 @@ wait_until 60 hold_done || fail "the held delivery never completed"
 tend
 
 tcase "accommodations: extra time before the start is added when the session starts; during it, to its end"
-api POST /api/v1/assessments "$KA" '{"title":"Accommodated","problems":[{"slug":"missing-number"}],"duration_minutes":10}'
+api POST /api/v1/assessments "$KT" '{"title":"Accommodated","problems":[{"slug":"missing-number"}],"duration_minutes":10}'
 want_status 201 && A_ACC=$(jqb .id)
-api POST "/api/v1/assessments/$A_ACC/invites" "$KA" '{"name":"Xena Extra","email":"xena@example.com"}'
+api POST "/api/v1/assessments/$A_ACC/invites" "$KT" '{"name":"Xena Extra","email":"xena@example.com"}'
 I_X=$(jqb .id) C_X=$(jqb .token)
-api POST "/api/v1/assessments/$A_ACC/invites" "$KA" '{"name":"Yuri During","email":"yuri@example.com"}'
+api POST "/api/v1/assessments/$A_ACC/invites" "$KT" '{"name":"Yuri During","email":"yuri@example.com"}'
 I_Y=$(jqb .id) C_Y=$(jqb .token)
-api POST "/api/v1/invites/$I_X/extra-time" "$KA" '{"minutes":15}'
+api POST "/api/v1/invites/$I_X/extra-time" "$KT" '{"minutes":15}'
 want_status 200 && want_jq '.extra_minutes == 15 and .state == "invited"'
 api POST "/api/v1/invites/$I_X/extra-time" "$KB" '{"minutes":15}'
 want_problem 404
 for bad in '{"minutes":0}' '{"minutes":"5"}' '{}' '{"minutes":100000}'; do
-  api POST "/api/v1/invites/$I_X/extra-time" "$KA" "$bad"
+  api POST "/api/v1/invites/$I_X/extra-time" "$KT" "$bad"
   want_field_error minutes
 done
 api POST /api/v1/candidate/start "$C_X"
@@ -150,20 +158,20 @@ want_status 200 && want_jq '.ends_at - .started_at == (10 + 15) * 60000' "the se
 api POST /api/v1/candidate/start "$C_Y"
 want_status 200
 y_ends=$(jqb .ends_at)
-api POST "/api/v1/invites/$I_Y/extra-time" "$KA" '{"minutes":5}'
+api POST "/api/v1/invites/$I_Y/extra-time" "$KT" '{"minutes":5}'
 want_status 200 && want_jq ".ends_at == $y_ends + 5 * 60000 and .extra_minutes == 5"
 api GET /api/v1/candidate "$C_Y"
 want_jq ".ends_at == $y_ends + 5 * 60000" "the candidate sees the new end"
 tend
 
 tcase "accommodations: a finished session re-opens with a new end; the timer ends it then and candidate.finished goes out again"
-api PUT "/api/v1/invites/$I_Y/reopen" "$KA" '{"minutes":5}'
+api PUT "/api/v1/invites/$I_Y/reopen" "$KT" '{"minutes":5}'
 want_problem 405
-api POST "/api/v1/invites/$I_Y/reopen" "$KA" '{"minutes":5}'
+api POST "/api/v1/invites/$I_Y/reopen" "$KT" '{"minutes":5}'
 want_problem 409 && want_jq '.detail | test("extra-time")' "a running session is pointed to extra time"
-api POST /api/v1/assessments "$KA" "{\"title\":\"Re-opened\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":10,\"webhook_url\":\"$TRUST_HOOK\"}"
+api POST /api/v1/assessments "$KT" "{\"title\":\"Re-opened\",\"problems\":[{\"slug\":\"missing-number\"}],\"duration_minutes\":10,\"webhook_url\":\"$TRUST_HOOK\"}"
 A_RE=$(jqb .id)
-api POST "/api/v1/assessments/$A_RE/invites" "$KA" '{"name":"Rory Reopen","email":"rory@example.com"}'
+api POST "/api/v1/assessments/$A_RE/invites" "$KT" '{"name":"Rory Reopen","email":"rory@example.com"}'
 I_RO=$(jqb .id) C_RO=$(jqb .token)
 api POST /api/v1/candidate/start "$C_RO"
 api POST /api/v1/candidate/finish "$C_RO"
@@ -172,17 +180,17 @@ ro_finished_once() { [ "$(hook_count trusthook "$I_RO" candidate.finished)" -ge 
 wait_until 60 ro_finished_once || fail "no first candidate.finished"
 api POST /api/v1/submissions "$C_RO" "$(sub missing-number "$AC")"
 want_problem 403
-api POST "/api/v1/invites/$I_RO/extra-time" "$KA" '{"minutes":5}'
+api POST "/api/v1/invites/$I_RO/extra-time" "$KT" '{"minutes":5}'
 want_problem 409 && want_jq '.detail | test("reopen")' "a finished session is pointed to re-opening"
-api POST "/api/v1/invites/$I_RO/reopen" "$KA" '{"minutes":5,"ends_at":1}'
+api POST "/api/v1/invites/$I_RO/reopen" "$KT" '{"minutes":5,"ends_at":1}'
 want_field_error ends_at
-api POST "/api/v1/invites/$I_RO/reopen" "$KA" '{"ends_at":1000}'
+api POST "/api/v1/invites/$I_RO/reopen" "$KT" '{"ends_at":1000}'
 want_field_error ends_at
 api POST "/api/v1/invites/$I_RO/reopen" "$KB" '{"minutes":5}'
 want_problem 404
 # A short new end, so that the case sees the sweep end it.
 RO_ENDS=$(($(now_ms) + 4000))
-api POST "/api/v1/invites/$I_RO/reopen" "$KA" "{\"ends_at\":$RO_ENDS}"
+api POST "/api/v1/invites/$I_RO/reopen" "$KT" "{\"ends_at\":$RO_ENDS}"
 want_status 200 && want_jq ".state == \"started\" and .ends_at == $RO_ENDS and .finished_at == null"
 api POST "/api/v1/submissions?wait=true" "$C_RO" "$(sub missing-number "$AC")"
 want_status 200 202
@@ -194,17 +202,17 @@ hook_lines trusthook "$I_RO" candidate.finished | sed -n 2p | jq -e '.body.total
   fail "the second candidate.finished does not carry the re-opened session's total: $(hook_lines trusthook "$I_RO" candidate.finished)"
 tend
 
-tcase "the audit log records team A's actions with who, when and what; team B sees none of them"
-api GET "/api/v1/teams/$TEAM_A/keys" "$ADMIN"
-KA_ID=$(jq -r '[.keys[] | select(.revoked_at == null)][0].id // 0' <"$RB")
-api GET "/api/v1/assessments/$A_TR/report.csv" "$KA"
-api GET "/api/v1/assessments/$A_TR/candidates/$I_TR1" "$KA"
-api GET "/api/v1/audit?limit=200" "$KA"
+tcase "the audit log records team T's actions with who, when and what; team B sees none of them"
+api GET "/api/v1/teams/$TEAM_T/keys" "$ADMIN"
+KT_ID=$(jq -r '[.keys[] | select(.revoked_at == null)][0].id // 0' <"$RB")
+api GET "/api/v1/assessments/$A_TR/report.csv" "$KT"
+api GET "/api/v1/assessments/$A_TR/candidates/$I_TR1" "$KT"
+api GET "/api/v1/audit?limit=200" "$KT"
 want_status 200
 for action in assessment.create invite.create webhook.secret.rotate webhook.redeliver invite.extra_time invite.reopen report.export candidate.code.view; do
-  jq -e --arg a "$action" --argjson t "$KA_ID" \
+  jq -e --arg a "$action" --argjson t "$KT_ID" \
     'any(.entries[]; .action == $a and .actor.role == "team" and .actor.token_id == $t and (.at | type) == "number" and (.path | startswith("/api/v1/")))' \
-    <"$RB" >/dev/null || fail "no $action by token $KA_ID in the audit log"
+    <"$RB" >/dev/null || fail "no $action by token $KT_ID in the audit log"
 done
 want_jq "any(.entries[]; .action == \"invite.extra_time\" and .detail.minutes == 15 and .path == \"/api/v1/invites/$I_X/extra-time\")" "the extra time's minutes"
 want_jq "any(.entries[]; .action == \"invite.reopen\" and .detail.ends_at == $RO_ENDS)" "the re-opened session's new end"
@@ -218,31 +226,31 @@ want_jq "any(.entries[]; .action == \"assessment.create\") and all(.entries[]; .
 tend
 
 tcase "the audit log pages newest first and is never editable"
-api GET "/api/v1/audit?limit=2" "$KA"
+api GET "/api/v1/audit?limit=2" "$KT"
 want_status 200 && want_jq '(.entries | length) == 2 and .entries[0].id > .entries[1].id and .next_before == .entries[1].id'
 first=$(jqb '.entries[0].id') next=$(jqb .next_before)
-api GET "/api/v1/audit?limit=2&before=$next" "$KA"
+api GET "/api/v1/audit?limit=2&before=$next" "$KT"
 want_status 200 && want_jq "(.entries | length) >= 1 and all(.entries[]; .id < $next)" "the next page starts below"
 jq -e ".entries[0].id != $first" <"$RB" >/dev/null || fail "the second page repeats the first"
-api GET "/api/v1/audit?before=abc" "$KA"
+api GET "/api/v1/audit?before=abc" "$KT"
 want_field_error before
-api PUT /api/v1/audit "$KA" '{"entries":[]}'
+api PUT /api/v1/audit "$KT" '{"entries":[]}'
 want_problem 405
-api DELETE /api/v1/audit "$KA"
+api DELETE /api/v1/audit "$KT"
 want_problem 405
-api DELETE "/api/v1/audit/$first" "$KA"
+api DELETE "/api/v1/audit/$first" "$KT"
 want_problem 404 405
 sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE audit_log SET action = 'nothing' WHERE id = $first" 2>/dev/null &&
   fail "the database let an audit entry be changed"
 api GET /api/v1/audit "$ADMIN"
-want_status 200 && want_jq "any(.entries[]; .team_id == $TEAM_A) and any(.entries[]; .team_id == $TEAM_B)" "the admin sees every team's"
+want_status 200 && want_jq "any(.entries[]; .team_id == $TEAM_T) and any(.entries[]; .team_id == $TEAM_B)" "the admin sees every team's"
 tend
 
 tcase "the CSV export starts with a UTF-8 byte order mark and still neutralises formulas"
-api POST "/api/v1/assessments/$A_TR2/invites" "$KA" '{"name":"=cmd|\u0027 /C calc\u0027!A0","email":"@sum@example.com"}'
+api POST "/api/v1/assessments/$A_TR2/invites" "$KT" '{"name":"=cmd|\u0027 /C calc\u0027!A0","email":"@sum@example.com"}'
 want_status 201
-api POST "/api/v1/assessments/$A_TR2/invites" "$KA" '{"name":"Zoë Ünïcode","email":"zoe@example.com"}'
-api GET "/api/v1/assessments/$A_TR2/report.csv" "$KA"
+api POST "/api/v1/assessments/$A_TR2/invites" "$KT" '{"name":"Zoë Ünïcode","email":"zoe@example.com"}'
+api GET "/api/v1/assessments/$A_TR2/report.csv" "$KT"
 want_status 200
 python3 - "$RB" <<'EOF' 2>"$WORK/py.err" || fail "CSV: $(tail -n1 "$WORK/py.err"): $(head -c 400 "$RB")"
 import csv, sys
