@@ -6,15 +6,19 @@
 #define _GNU_SOURCE
 #include "api.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "drafts.h"
 #include "metrics.h"
 #include "practice.h"
 #include "queue.h"
 #include "ratelimit.h"
+#include "webhook.h"
 
 extern const char openapi_json[];
 
@@ -91,6 +95,188 @@ bool api_rate_ok(struct server *s, struct req *r, const char *what)
     return false;
 }
 
+/*** The audit log and the webhook log: pages, newest first ***/
+
+#define PAGE_DEFAULT 50
+#define PAGE_MAX     200
+
+/*
+ * The page a list request asks for (?limit=1..PAGE_MAX, ?before=ID) and whose rows it may see
+ * (a team its own; the admin every team's, or ?team=N's). False after replying 422.
+ */
+static bool page_args(struct req *r, int *limit, int64_t *before, int64_t *team)
+{
+    json_t *errors = json_array();
+    const char *l = http_query(r, "limit"), *b = http_query(r, "before"),
+               *t = http_query(r, "team");
+    char *end;
+    *limit = PAGE_DEFAULT;
+    *before = 0;
+    *team = r->who.role == ROLE_TEAM ? r->who.team_id : -1;
+    if (l) {
+        long v = strtol(l, &end, 10);
+        if (*end || !*l || v < 1 || v > PAGE_MAX)
+            api_field_error(errors, "limit", "must be an integer from 1 to %d", PAGE_MAX);
+        else
+            *limit = (int)v;
+    }
+    if (b) {
+        long long v = strtoll(b, &end, 10);
+        if (*end || !*b || v < 1)
+            api_field_error(errors, "before",
+                            "must be a positive id (the previous page's "
+                            "next_before)");
+        else
+            *before = v;
+    }
+    if (t && r->who.role == ROLE_ADMIN) {
+        long long v = strtoll(t, &end, 10);
+        if (*end || !*t || v < 0)
+            api_field_error(errors, "team", "must be a team id (0: the admin's own)");
+        else
+            *team = v;
+    }
+    if (json_array_size(errors)) {
+        reply_problem_errors(r, 422, errors, "invalid query parameters");
+        return false;
+    }
+    json_decref(errors);
+    return true;
+}
+
+static json_t *page_json(const char *key, json_t *list, int64_t next)
+{
+    return json_pack("{s:o, s:o}", key, list, "next_before",
+                     next ? json_integer(next) : json_null());
+}
+
+static void audit_get(struct server *s, struct req *r)
+{
+    int limit;
+    int64_t before, team, next = 0;
+    if (!page_args(r, &limit, &before, &team))
+        return;
+    json_t *list = NULL;
+    sqlite3 *c = db_acquire(s->db);
+    int rc = audit_list(c, team, before, limit, &list, &next);
+    db_release(s->db, c);
+    if (rc)
+        reply_problem(r, 500, "cannot read the audit log: %s", strerror(-rc));
+    else
+        reply_json(r, 200, page_json("entries", list, next));
+}
+
+static void webhook_deliveries_get(struct server *s, struct req *r)
+{
+    int limit;
+    int64_t before, team, next = 0;
+    if (!page_args(r, &limit, &before, &team))
+        return;
+    json_t *list = NULL;
+    sqlite3 *c = db_acquire(s->db);
+    int rc = webhook_deliveries(c, team, before, limit, &list, &next);
+    db_release(s->db, c);
+    if (rc)
+        reply_problem(r, 500, "cannot read the delivery log: %s", strerror(-rc));
+    else
+        reply_json(r, 200, page_json("deliveries", list, next));
+}
+
+/* A new signing secret, shown this once; the old one stops signing at once. */
+static void webhook_secret_post(struct server *s, struct req *r)
+{
+    int limit;
+    int64_t before, team;
+    if (!page_args(r, &limit, &before, &team))
+        return;
+    if (team < 0)
+        team = 0; /* the admin without ?team: its own assessments' secret */
+    char secret[WEBHOOK_SECRET_LEN];
+    sqlite3 *c = db_acquire(s->db);
+    sqlite3_stmt *st = team ? db_prepare(c, "SELECT 1 FROM teams WHERE id = ?", "i", team) : NULL;
+    bool known = !team || (st && sqlite3_step(st) == SQLITE_ROW);
+    sqlite3_finalize(st);
+    int rc = known ? webhook_secret_new(c, team, false, secret) : -ENOENT;
+    db_release(s->db, c);
+    if (rc == -ENOENT) {
+        reply_problem(r, 404, "no team %lld", (long long)team);
+        return;
+    }
+    if (rc) {
+        reply_problem(r, 500, "cannot store a new secret");
+        return;
+    }
+    r->audit_detail = json_pack("{s:I}", "team_id", (json_int_t)team);
+    reply_json(r, 201,
+               json_pack("{s:s, s:I, s:s}", "secret", secret, "team_id", (json_int_t)team, "note",
+                         "shown once: store it now; the previous secret no "
+                         "longer signs"));
+}
+
+static void webhook_redeliver_post(struct server *s, struct req *r)
+{
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    if (*end || id < 1) {
+        reply_problem(r, 404, "no delivery '%.64s'", r->params[0]);
+        return;
+    }
+    json_t *d = NULL;
+    sqlite3 *c = db_acquire(s->db);
+    int rc = webhook_redeliver(c, r->who.role == ROLE_TEAM ? r->who.team_id : -1, id, &d);
+    db_release(s->db, c);
+    if (rc == -ENOENT) {
+        /* Another team's delivery is as absent as a missing one. */
+        reply_problem(r, 404, "no delivery %lld", id);
+        return;
+    }
+    if (rc) {
+        reply_problem(r, 500, "cannot queue the delivery again: %s", strerror(-rc));
+        return;
+    }
+    r->audit_detail = json_pack("{s:I}", "redelivery_of", (json_int_t)id);
+    reply_json(r, 202, d);
+}
+
+/*
+ * What the audit log records: every route by which a team (or the admin) creates, changes,
+ * deletes, revokes, exports or reads a candidate's code. Reads of their own lists are not
+ * actions.
+ */
+static const struct {
+    const char *route, *action;
+} audited[] = {
+    {"problem_put", "problem.import"},
+    {"problem_delete", "problem.delete"},
+    {"rejudge", "submission.rejudge"},
+    {"team_post", "team.create"},
+    {"team_key_post", "key.create"},
+    {"key_delete", "key.revoke"},
+    {"assessment_post", "assessment.create"},
+    {"assessment_delete", "assessment.delete"},
+    {"invite_post", "invite.create"},
+    {"invite_delete", "invite.revoke"},
+    {"invite_extra_time", "invite.extra_time"},
+    {"invite_reopen", "invite.reopen"},
+    {"report", "report.view"},
+    {"report_csv", "report.export"},
+    {"candidate_detail", "candidate.code.view"}, /* every submission's source */
+    {"similarity", "similarity.code.view"},      /* the flagged pairs' sources */
+    {"timeline", "candidate.timeline.view"},
+    {"snapshot", "candidate.code.view"}, /* a saved draft */
+    {"webhook_secret_post", "webhook.secret.rotate"},
+    {"webhook_redeliver", "webhook.redeliver"},
+    {"worker_token_post", "worker_token.create"},
+};
+
+const char *api_audit_action(const char *name)
+{
+    for (size_t i = 0; i < sizeof(audited) / sizeof(audited[0]); i++)
+        if (!strcmp(audited[i].route, name))
+            return audited[i].action;
+    return NULL;
+}
+
 const struct route api_routes[] = {
     {"GET", "/healthz", "healthz", ACCESS_ANY, BODY_NONE, healthz, true},
     {"GET", "/readyz", "readyz", ACCESS_ANY, BODY_NONE, readyz, true},
@@ -151,6 +337,17 @@ const struct route api_routes[] = {
      api_timeline, false},
     {"GET", "/api/v1/assessments/{}/candidates/{}/snapshots/{}", "snapshot", ACCESS_TOKEN,
      BODY_NONE, api_snapshot_get, false},
+    {"POST", "/api/v1/invites/{}/extra-time", "invite_extra_time", ACCESS_TOKEN, BODY_JSON,
+     api_invite_extra_time, false},
+    {"POST", "/api/v1/invites/{}/reopen", "invite_reopen", ACCESS_TOKEN, BODY_JSON,
+     api_invite_reopen, false},
+    {"GET", "/api/v1/audit", "audit", ACCESS_TOKEN, BODY_NONE, audit_get, false},
+    {"POST", "/api/v1/webhooks/secret", "webhook_secret_post", ACCESS_TOKEN, BODY_NONE,
+     webhook_secret_post, false},
+    {"GET", "/api/v1/webhooks/deliveries", "webhook_deliveries", ACCESS_TOKEN, BODY_NONE,
+     webhook_deliveries_get, false},
+    {"POST", "/api/v1/webhooks/deliveries/{}/redeliver", "webhook_redeliver", ACCESS_TOKEN,
+     BODY_NONE, webhook_redeliver_post, false},
     {"GET", "/api/v1/candidate", "candidate", ACCESS_CANDIDATE, BODY_NONE, api_candidate_session,
      false},
     {"POST", "/api/v1/candidate/start", "candidate_start", ACCESS_CANDIDATE, BODY_NONE,

@@ -38,6 +38,9 @@ void api_assessment_delete(struct server *s, struct req *r);
 void api_invite_post(struct server *s, struct req *r);
 void api_invites_list(struct server *s, struct req *r);
 void api_invite_delete(struct server *s, struct req *r);
+/* Accommodations: minutes added to a candidate's session; a finished session opened again. */
+void api_invite_extra_time(struct server *s, struct req *r);
+void api_invite_reopen(struct server *s, struct req *r);
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);
 void api_candidate_detail(struct server *s, struct req *r);

@@ -226,6 +226,14 @@ void api_assessment_post(struct server *s, struct req *r)
                      "iisd", id, (int64_t)i, json_string_value(json_object_get(p, "slug")),
                      pts ? json_number_value(pts) : 100.0);
     }
+    /*
+     * The team's first webhook gets the team's signing secret, shown in this answer alone
+     * (POST /api/v1/webhooks/secret makes a new one).
+     */
+    char secret[WEBHOOK_SECRET_LEN] = "";
+    if (rc == SQLITE_OK && webhook &&
+        webhook_secret_new(c, r->who.role == ROLE_TEAM ? r->who.team_id : 0, true, secret) < 0)
+        rc = SQLITE_ERROR;
     if (rc == SQLITE_OK)
         rc = db_commit(c);
     json_t *out = rc == SQLITE_OK ? assessment_json(c, id) : NULL;
@@ -235,6 +243,8 @@ void api_assessment_post(struct server *s, struct req *r)
         reply_problem(r, 500, "cannot create the assessment");
         return;
     }
+    if (secret[0])
+        json_object_set_new(out, "webhook_secret", json_string(secret));
     char loc[64];
     snprintf(loc, sizeof(loc), "/api/v1/assessments/%lld", (long long)id);
     http_header(r, "Location", loc);
@@ -319,12 +329,12 @@ static const char *invite_state(sqlite3_stmt *st, int col, int64_t now)
 #define INVITE_COLS                                                                                \
     "i.id, i.name, i.email, i.created_at, i.expires_at, i.started_at, i.ends_at, "                 \
     "i.finished_at, i.finish_reason, i.revoked_at, i.finished_at, i.started_at, i.ends_at, "       \
-    "i.expires_at"
+    "i.expires_at, i.extra_s"
 
 static json_t *invite_json(sqlite3_stmt *st, int64_t now)
 {
     return json_pack(
-        "{s:I, s:s, s:s, s:I, s:I, s:o, s:o, s:o, s:o, s:s}", "id",
+        "{s:I, s:s, s:s, s:I, s:I, s:o, s:o, s:o, s:o, s:s, s:I}", "id",
         (json_int_t)sqlite3_column_int64(st, 0), "name", sqlite3_column_text(st, 1), "email",
         sqlite3_column_text(st, 2), "created_at", (json_int_t)sqlite3_column_int64(st, 3),
         "expires_at", (json_int_t)sqlite3_column_int64(st, 4), "started_at", ms_or_null(st, 5),
@@ -332,7 +342,8 @@ static json_t *invite_json(sqlite3_stmt *st, int64_t now)
         sqlite3_column_type(st, 8) == SQLITE_NULL
             ? json_null()
             : json_string((const char *)sqlite3_column_text(st, 8)),
-        "state", invite_state(st, 9, now));
+        "state", invite_state(st, 9, now), "extra_minutes",
+        (json_int_t)(sqlite3_column_int64(st, 14) / 60));
 }
 
 void api_invite_post(struct server *s, struct req *r)
@@ -436,6 +447,162 @@ void api_invite_delete(struct server *s, struct req *r)
         reply_problem(r, 404, "no active invite '%.64s'", r->params[0]);
     else
         reply_empty(r, 204);
+}
+
+/*** Accommodations ***/
+
+/* Minutes an accommodation may add at once, and how far a re-opened session may end. */
+#define EXTRA_MINUTES_MAX  1440
+#define REOPEN_MINUTES_MAX (7 * 1440)
+
+/* The invite of path parameter 0 if the caller's team owns it: its id, or 0 after a 404. */
+static int64_t invite_own(struct req *r, sqlite3 *c)
+{
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    sqlite3_stmt *st =
+        *end || id < 1
+            ? NULL
+            : db_prepare(c,
+                         "SELECT 1 FROM invites WHERE id = ? AND assessment_id IN (SELECT id "
+                         "FROM assessments WHERE ? OR team_id = ?)",
+                         "iii", (int64_t)id, (int64_t)(r->who.role == ROLE_ADMIN),
+                         r->who.role == ROLE_TEAM ? r->who.team_id : -1);
+    bool mine = st && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!mine) {
+        /* Another team's invite is as absent as a missing one. */
+        reply_problem(r, 404, "no invite '%.64s'", r->params[0]);
+        return 0;
+    }
+    return id;
+}
+
+/* The integer field `name` of `body` within 1..max; 0 after adding a field error. */
+static int64_t minutes_field(json_t *body, const char *name, int64_t max, json_t *errors)
+{
+    json_t *j = json_object_get(body, name);
+    if (!json_is_integer(j) || json_integer_value(j) < 1 || json_integer_value(j) > max) {
+        api_field_error(errors, name, "must be an integer number of minutes from 1 to %lld",
+                        (long long)max);
+        return 0;
+    }
+    return json_integer_value(j);
+}
+
+static void reply_invite(struct req *r, sqlite3 *c, int64_t id)
+{
+    sqlite3_stmt *st = db_prepare(c, "SELECT " INVITE_COLS " FROM invites i WHERE id = ?", "i", id);
+    json_t *o = st && sqlite3_step(st) == SQLITE_ROW ? invite_json(st, db_now_ms()) : NULL;
+    sqlite3_finalize(st);
+    o ? reply_json(r, 200, o) : reply_problem(r, 500, "cannot read the invite");
+}
+
+/*
+ * Extra time for one candidate: before the start it is added when the session starts (past the
+ * assessment's closing time too: an accommodation is owed in full); during the session, to its
+ * end at once, so the sweep's time-up and the submission checks (both read ends_at) honour it.
+ * A finished session is re-opened instead.
+ */
+void api_invite_extra_time(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r);
+    if (!body)
+        return;
+    json_t *errors = json_array();
+    int64_t minutes = minutes_field(body, "minutes", EXTRA_MINUTES_MAX, errors);
+    json_decref(body);
+    if (json_array_size(errors)) {
+        reply_problem_errors(r, 422, errors, "invalid extra time");
+        return;
+    }
+    json_decref(errors);
+    sqlite3 *c = db_acquire(s->db);
+    int64_t id = invite_own(r, c), now = db_now_ms();
+    if (!id)
+        goto out;
+    /* One statement: a session the sweep finishes meanwhile is not extended behind its back. */
+    int rc = db_exec(c,
+                     "UPDATE invites SET extra_s = extra_s + ?1, ends_at = ends_at + ?1 * 1000 "
+                     "WHERE id = ?2 AND revoked_at IS NULL AND finished_at IS NULL AND "
+                     "(started_at IS NULL OR ends_at > ?3)",
+                     "iii", minutes * 60, id, now);
+    if (rc != SQLITE_OK) {
+        reply_problem(r, 500, "cannot add the time");
+        goto out;
+    }
+    if (!sqlite3_changes(c)) {
+        reply_problem(r, 409,
+                      "invite %lld is revoked or its session is finished; a finished session "
+                      "gets more time by POST /api/v1/invites/%lld/reopen",
+                      (long long)id, (long long)id);
+        goto out;
+    }
+    r->audit_detail = json_pack("{s:I}", "minutes", (json_int_t)minutes);
+    reply_invite(r, c, id);
+out:
+    db_release(s->db, c);
+}
+
+/*
+ * Opens a finished session again until a new end (`minutes` from now, or `ends_at`): the finish
+ * is undone, so the candidate submits again, the time-up sweep ends it anew (with final
+ * submissions of the drafts), and candidate.finished goes out again then.
+ */
+void api_invite_reopen(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r);
+    if (!body)
+        return;
+    json_t *errors = json_array();
+    int64_t now = db_now_ms(), ends = 0;
+    json_t *je = json_object_get(body, "ends_at");
+    if (je && json_object_get(body, "minutes")) {
+        api_field_error(errors, "ends_at", "give either ends_at or minutes, not both");
+    } else if (je) {
+        if (!json_is_integer(je) || json_integer_value(je) <= now ||
+            json_integer_value(je) > now + REOPEN_MINUTES_MAX * 60000ll)
+            api_field_error(errors, "ends_at",
+                            "must be a time in milliseconds since the epoch, in the future and "
+                            "within %d days",
+                            REOPEN_MINUTES_MAX / 1440);
+        else
+            ends = json_integer_value(je);
+    } else {
+        int64_t m = minutes_field(body, "minutes", REOPEN_MINUTES_MAX, errors);
+        ends = now + m * 60000;
+    }
+    json_decref(body);
+    if (json_array_size(errors)) {
+        reply_problem_errors(r, 422, errors, "invalid new end");
+        return;
+    }
+    json_decref(errors);
+    sqlite3 *c = db_acquire(s->db);
+    int64_t id = invite_own(r, c);
+    if (!id)
+        goto out;
+    int rc = db_exec(c,
+                     "UPDATE invites SET ends_at = ?1, finished_at = NULL, finish_reason = NULL, "
+                     "finals_at = NULL, finish_notified_at = NULL WHERE id = ?2 AND "
+                     "revoked_at IS NULL AND started_at IS NOT NULL AND (finished_at IS NOT NULL "
+                     "OR ends_at <= ?3)",
+                     "iii", ends, id, now);
+    if (rc != SQLITE_OK) {
+        reply_problem(r, 500, "cannot re-open the session");
+        goto out;
+    }
+    if (!sqlite3_changes(c)) {
+        reply_problem(r, 409,
+                      "invite %lld has no finished session to re-open (revoked, not started, or "
+                      "still running: add time with POST /api/v1/invites/%lld/extra-time)",
+                      (long long)id, (long long)id);
+        goto out;
+    }
+    r->audit_detail = json_pack("{s:I}", "ends_at", (json_int_t)ends);
+    reply_invite(r, c, id);
+out:
+    db_release(s->db, c);
 }
 
 /*** Scores ***/
@@ -925,6 +1092,9 @@ void api_report_csv(struct server *s, struct req *r)
         return;
     }
     struct strbuf b = STRBUF_INIT(0);
+    /* A UTF-8 byte order mark: without it Excel reads the file as the local code page, and
+     * names past ASCII come out garbled. */
+    strbuf_addstr(&b, "\xEF\xBB\xBF");
     const char *fixed[] = {"name",        "email",       "state", "started_at",
                            "finished_at", "time_used_s", "total", "max_total"};
     for (size_t i = 0; i < 8; i++)
@@ -1025,6 +1195,7 @@ void api_candidate_detail(struct server *s, struct req *r)
 
 struct session {
     int64_t invite, aid, started, ends, finished, expires, revoked, opens, closes, duration_s;
+    int64_t extra_s; /* accommodation: added to the session at its start */
     int max_submissions;
     bool show_hidden;
 };
@@ -1036,7 +1207,8 @@ static int session_load(sqlite3 *c, int64_t invite, struct session *ss)
         "SELECT i.id, i.assessment_id, coalesce(i.started_at, 0), coalesce(i.ends_at, 0), "
         "coalesce(i.finished_at, 0), i.expires_at, coalesce(i.revoked_at, 0), "
         "coalesce(a.opens_at, 0), coalesce(a.closes_at, 0), a.duration_s, a.max_submissions, "
-        "a.show_hidden FROM invites i JOIN assessments a ON a.id = i.assessment_id WHERE i.id = ?",
+        "a.show_hidden, i.extra_s FROM invites i JOIN assessments a ON a.id = i.assessment_id "
+        "WHERE i.id = ?",
         "i", invite);
     int rc = st && sqlite3_step(st) == SQLITE_ROW ? 0 : -ENOENT;
     if (!rc) {
@@ -1046,6 +1218,7 @@ static int session_load(sqlite3 *c, int64_t invite, struct session *ss)
             *f[i] = sqlite3_column_int64(st, i);
         ss->max_submissions = sqlite3_column_int(st, 10);
         ss->show_hidden = sqlite3_column_int(st, 11);
+        ss->extra_s = sqlite3_column_int64(st, 12);
     }
     sqlite3_finalize(st);
     return rc;
@@ -1236,6 +1409,8 @@ void api_candidate_start(struct server *s, struct req *r)
     int64_t ends = now + ss.duration_s * 1000;
     if (ss.closes && ends > ss.closes)
         ends = ss.closes;
+    /* An accommodation comes on top, past the closing time too. */
+    ends += ss.extra_s * 1000;
     db_exec(c, "UPDATE invites SET started_at = ?, ends_at = ? WHERE id = ? AND started_at IS NULL",
             "iii", now, ends, r->who.invite_id);
     json_t *o = session_json(s, c, &r->who);

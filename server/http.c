@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "fsutil.h"
 #include "metrics.h"
 #include "ratelimit.h"
@@ -151,6 +152,12 @@ void reply_bytes(struct req *r, unsigned status, const char *content_type, const
 
 void reply_json(struct req *r, unsigned status, json_t *body)
 {
+    json_t *id = r->route && api_audit_action(r->route->name) ? json_object_get(body, "id") : NULL;
+    if (json_is_string(id))
+        snprintf(r->audit_target, sizeof(r->audit_target), "%s", json_string_value(id));
+    else if (json_is_integer(id))
+        snprintf(r->audit_target, sizeof(r->audit_target), "%lld",
+                 (long long)json_integer_value(id));
     char *s = json_dumps(body, JSON_COMPACT);
     json_decref(body);
     if (!s) {
@@ -689,6 +696,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     r->route->fn(s, r);
     if (!r->status)
         reply_problem(r, 500, "the handler gave no answer");
+    const char *action = api_audit_action(r->route->name);
+    if (action && r->status >= 200 && r->status < 300 &&
+        (r->who.role == ROLE_TEAM || r->who.role == ROLE_ADMIN)) {
+        sqlite3 *c = db_acquire(s->db);
+        if (audit_record(c, &r->who, action, r->method, r->path, r->status,
+                         r->audit_target[0] ? r->audit_target : NULL, r->audit_detail))
+            fprintf(stderr, "judged: cannot record %s %s in the audit log\n", r->method, r->path);
+        db_release(s->db, c);
+    }
     return MHD_YES;
 }
 
@@ -735,6 +751,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
     if (r->body_path[0])
         unlink(r->body_path);
     strbuf_release(&r->body);
+    json_decref(r->audit_detail);
     free(r);
     *ctx = NULL;
 }

@@ -61,6 +61,10 @@ struct req {
     double start;
     char extra_headers[REQ_HEADERS][2][128];
     int nextra;
+    /* For the audit log: what the action changed (owned, set by the handler, may stay NULL),
+     * and the id of what it created (taken from the JSON answer's "id"). */
+    json_t *audit_detail;
+    char audit_target[72];
 };
 
 /* Starts serving on cfg.listen; the port actually bound goes into *port. */
@@ -99,6 +103,9 @@ const char *http_reason(unsigned status);
 
 /* The routes the API module defines, NULL-terminated by a route with method NULL. */
 extern const struct route api_routes[];
+/* The audit log's name of the action of route `name` ("invite.revoke"), or NULL: the router
+ * records every 2xx answer of a team or admin token to a route that has one (audit.h). */
+const char *api_audit_action(const char *name);
 
 /* Parses the JSON body of `r` as an object, replying 400 (and returning NULL) when it is not. */
 json_t *http_json_body(struct req *r);

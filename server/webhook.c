@@ -1,6 +1,14 @@
 /*
- * Webhooks: the deliveries queued in webhook_deliveries (by assess.c when a candidate finishes)
- * go out on a thread of their own with libcurl, retried with exponential backoff.
+ * Webhooks: the deliveries queued in webhook_deliveries (by assess.c's sweep) go out with
+ * libcurl, retried with exponential backoff, signed per the Standard Webhooks specification:
+ * `webhook-id` (the message id, the same on every retry and redelivery), `webhook-timestamp`
+ * (seconds, of this attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of
+ * "id.timestamp.body">` keyed by the team's secret (whsec_ + base64 of 32 random bytes).
+ *
+ * Theory of operation: WEBHOOK_THREADS threads each claim a team that has a delivery due and no
+ * other thread delivering for it (the `busy` table), deliver that team's due deliveries one at
+ * a time, and let the team go. A receiver that takes its full time-out holds one thread and its
+ * own team; every other team is served by the others.
  */
 #define _GNU_SOURCE
 #include "webhook.h"
@@ -16,11 +24,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <ifaddrs.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <sodium.h>
 
 #include "db.h"
 #include "netrange.h"
 
 #define WEBHOOK_TRIES 8
+/* Due deliveries of one team a pass takes (the rest come in the next pass of its thread). */
+#define WEBHOOK_BATCH   8
+#define WEBHOOK_BATCH_S "8"
 
 /*
  * A team's webhook URL must not make the judge call into its own networks (SSRF): only global
@@ -72,121 +86,412 @@ static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_soc
     return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
 }
 
-static size_t discard(void *p, size_t size, size_t n, void *ud)
+/* The first WEBHOOK_EXCERPT bytes of the receiver's answer; the rest is read and dropped. */
+struct excerpt {
+    char buf[WEBHOOK_EXCERPT + 1];
+    size_t len;
+};
+
+static size_t keep_excerpt(void *p, size_t size, size_t n, void *ud)
 {
-    (void)p;
-    (void)ud;
-    return size * n;
+    struct excerpt *e = ud;
+    size_t len = size * n, take = len < WEBHOOK_EXCERPT - e->len ? len : WEBHOOK_EXCERPT - e->len;
+    memcpy(e->buf + e->len, p, take);
+    e->len += take;
+    e->buf[e->len] = '\0';
+    return len;
 }
 
-static void deliver(struct server *s, sqlite3 *c)
+/* The excerpt as text the log can hold: kept when it is UTF-8, bytes past ASCII as '?' if not
+ * (a cut in the middle of a character, or a binary answer). */
+static void excerpt_text(struct excerpt *e)
 {
-    int64_t now = db_now_ms();
+    json_t *t = json_stringn(e->buf, e->len);
+    if (t) {
+        json_decref(t);
+        return;
+    }
+    for (size_t i = 0; i < e->len; i++)
+        if ((unsigned char)e->buf[i] >= 0x80 || e->buf[i] == '\0')
+            e->buf[i] = '?';
+}
+
+int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
+{
+    unsigned char raw[WEBHOOK_SECRET_BYTES];
+    char made[WEBHOOK_SECRET_LEN];
+    randombytes_buf(raw, sizeof(raw));
+    memcpy(made, "whsec_", 6);
+    sodium_bin2base64(made + 6, sizeof(made) - 6, raw, sizeof(raw), sodium_base64_VARIANT_ORIGINAL);
+    sodium_memzero(raw, sizeof(raw));
+    int rc = db_exec(c,
+                     only_if_none ? "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?1, ?2, ?3) ON CONFLICT (team_id) DO NOTHING"
+                                  : "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?1, ?2, ?3) ON CONFLICT (team_id) DO UPDATE SET "
+                                    "secret = excluded.secret, created_at = excluded.created_at",
+                     "isi", team_id, made, db_now_ms());
+    if (rc != SQLITE_OK)
+        return -EIO;
+    if (only_if_none && !sqlite3_changes(c))
+        return 1;
+    memcpy(secret, made, sizeof(made));
+    sodium_memzero(made, sizeof(made));
+    return 0;
+}
+
+int webhook_sign(const char *secret, const char *msg_id, long long timestamp, const char *body,
+                 char *out, size_t size)
+{
+    unsigned char key[WEBHOOK_SECRET_BYTES * 2], mac[crypto_auth_hmacsha256_BYTES];
+    size_t keylen = 0;
+    if (strncmp(secret, "whsec_", 6) ||
+        sodium_base642bin(key, sizeof(key), secret + 6, strlen(secret + 6), NULL, &keylen, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) ||
+        keylen == 0 ||
+        size < 3 + sodium_base64_ENCODED_LEN(sizeof(mac), sodium_base64_VARIANT_ORIGINAL))
+        return -EINVAL;
+    char ts[24];
+    snprintf(ts, sizeof(ts), "%lld", timestamp);
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, key, keylen);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg_id, strlen(msg_id));
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)".", 1);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)ts, strlen(ts));
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)".", 1);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)body, strlen(body));
+    crypto_auth_hmacsha256_final(&st, mac);
+    sodium_memzero(key, sizeof(key));
+    memcpy(out, "v1,", 3);
+    sodium_bin2base64(out + 3, size - 3, mac, sizeof(mac), sodium_base64_VARIANT_ORIGINAL);
+    return 0;
+}
+
+/* The team's secret into `secret`; a team with none (deliveries queued before secrets existed)
+ * gets one, which it learns by rotating. 0 or -EIO. */
+static int secret_of(sqlite3 *c, int64_t team, char *secret)
+{
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *st =
+            db_prepare(c, "SELECT secret FROM webhook_secrets WHERE team_id = ?", "i", team);
+        bool found = st && sqlite3_step(st) == SQLITE_ROW;
+        if (found)
+            snprintf(secret, WEBHOOK_SECRET_LEN, "%s", sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        if (found)
+            return 0;
+        if (webhook_secret_new(c, team, true, secret) < 0)
+            return -EIO;
+    }
+    return -EIO;
+}
+
+struct due {
+    int64_t id;
+    char *url, *payload, *msg_id;
+    int attempts;
+};
+
+/* One attempt at delivery `d` of `team`, its outcome recorded in the row. */
+static void deliver_one(struct server *s, sqlite3 *c, int64_t team, const struct due *d)
+{
+    char secret[WEBHOOK_SECRET_LEN], sig[128], h_id[160], h_ts[64], h_sig[160];
+    long long ts = (long long)(db_now_ms() / 1000);
+    struct attempt at = {s, ""};
+    struct excerpt ex = {.len = 0};
+    long code = 0;
+    CURLcode cc = CURLE_FAILED_INIT;
+    int64_t started = db_now_ms();
+    if (secret_of(c, team, secret) ||
+        webhook_sign(secret, d->msg_id, ts, d->payload, sig, sizeof(sig))) {
+        snprintf(at.refused, sizeof(at.refused), "cannot sign: the team's secret is unreadable");
+        goto record;
+    }
+    sodium_memzero(secret, sizeof(secret));
+    snprintf(h_id, sizeof(h_id), "webhook-id: %s", d->msg_id);
+    snprintf(h_ts, sizeof(h_ts), "webhook-timestamp: %lld", ts);
+    snprintf(h_sig, sizeof(h_sig), "webhook-signature: %s", sig);
+    CURL *curl = curl_easy_init();
+    if (curl) {
+        struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+        h = curl_slist_append(h, h_id);
+        h = curl_slist_append(h, h_ts);
+        h = curl_slist_append(h, h_sig);
+        curl_easy_setopt(curl, CURLOPT_URL, d->url);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, d->payload);
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h);
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_excerpt);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &ex);
+        curl_easy_setopt(curl, CURLOPT_USERAGENT, "judged-webhook/1");
+        curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+        curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &at);
+        /* Straight to the checked address: a proxy from the environment would be checked
+         * instead of the destination. */
+        curl_easy_setopt(curl, CURLOPT_PROXY, "");
+        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+        cc = curl_easy_perform(curl);
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+        curl_slist_free_all(h);
+        curl_easy_cleanup(curl);
+    }
+record:;
+    excerpt_text(&ex);
+    int attempts = d->attempts + 1;
+    if (cc == CURLE_OK && code >= 200 && code < 300) {
+        db_exec(c,
+                "UPDATE webhook_deliveries SET delivered_at = ?, attempts = ?, last_error = NULL, "
+                "response_code = ?, response_excerpt = ?, last_attempt_at = ? WHERE id = ?",
+                "iiisii", db_now_ms(), (int64_t)attempts, (int64_t)code, ex.buf, started, d->id);
+        return;
+    }
+    char err[256];
+    if (at.refused[0])
+        snprintf(err, sizeof(err), "%s", at.refused);
+    else if (cc == CURLE_OK)
+        snprintf(err, sizeof(err), "HTTP %ld", code);
+    else
+        snprintf(err, sizeof(err), "%s", curl_easy_strerror(cc));
+    /* 1 s, 2 s, 4 s, ...; after the last try it waits for no one. */
+    bool last = attempts >= WEBHOOK_TRIES;
+    int64_t next = last ? INT64_MAX : db_now_ms() + (1000ll << (attempts - 1));
+    db_exec(c,
+            "UPDATE webhook_deliveries SET attempts = ?, next_at = ?, last_error = ?, "
+            "response_code = nullif(?, 0), response_excerpt = ?, last_attempt_at = ?, "
+            "failed_at = CASE WHEN ? THEN ? END WHERE id = ?",
+            "iisisiiii", (int64_t)attempts, next, err, cc == CURLE_OK ? (int64_t)code : (int64_t)0,
+            cc == CURLE_OK ? ex.buf : NULL, started, (int64_t)last, db_now_ms(), d->id);
+    fprintf(stderr, "judged: webhook %s: attempt %d failed: %s\n", d->url, attempts, err);
+}
+
+/* Delivers `team`'s due deliveries in the order they were queued, one at a time. */
+static void deliver_team(struct server *s, sqlite3 *c, int64_t team)
+{
+    for (;;) {
+        sqlite3_stmt *st = db_prepare(c,
+                                      "SELECT id, url, payload, msg_id, attempts "
+                                      "FROM webhook_deliveries WHERE team_id = ? AND "
+                                      "delivered_at IS NULL AND failed_at IS NULL AND next_at <= ? "
+                                      "ORDER BY id LIMIT " WEBHOOK_BATCH_S,
+                                      "ii", team, db_now_ms());
+        struct due due[WEBHOOK_BATCH];
+        int n = 0;
+        while (st && n < WEBHOOK_BATCH && sqlite3_step(st) == SQLITE_ROW) {
+            due[n].id = sqlite3_column_int64(st, 0);
+            due[n].url = db_column_strdup(st, 1);
+            due[n].payload = db_column_strdup(st, 2);
+            due[n].msg_id = db_column_strdup(st, 3);
+            due[n].attempts = sqlite3_column_int(st, 4);
+            if (due[n].url && due[n].payload && due[n].msg_id)
+                n++;
+            else {
+                free(due[n].url);
+                free(due[n].payload);
+                free(due[n].msg_id);
+            }
+        }
+        sqlite3_finalize(st);
+        for (int i = 0; i < n; i++) {
+            if (!s->stopping)
+                deliver_one(s, c, team, &due[i]);
+            free(due[i].url);
+            free(due[i].payload);
+            free(due[i].msg_id);
+        }
+        if (n < WEBHOOK_BATCH || s->stopping)
+            return;
+    }
+}
+
+/* Which thread delivers for which team: a team is claimed by at most one thread at a time. */
+static struct {
+    pthread_mutex_t lock;
+    bool claimed[WEBHOOK_THREADS];
+    int64_t team[WEBHOOK_THREADS];
+    pthread_t thread[WEBHOOK_THREADS];
+    int nthreads;
+    struct server *s;
+} pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* Claims for thread `me` the team with the longest-due delivery that no thread has: true and
+ * its id into *team, or false when every team with something due is being served. */
+static bool claim_team(sqlite3 *c, int me, int64_t *team)
+{
+    bool got = false;
+    pthread_mutex_lock(&pool.lock);
     sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT id, url, payload, attempts FROM webhook_deliveries "
-                                  "WHERE delivered_at IS NULL AND next_at <= ? ORDER BY next_at "
-                                  "LIMIT 8",
-                                  "i", now);
-    struct {
-        int64_t id;
-        char *url, *payload;
-        int attempts;
-    } due[8];
-    int n = 0;
-    while (st && n < 8 && sqlite3_step(st) == SQLITE_ROW) {
-        due[n].id = sqlite3_column_int64(st, 0);
-        due[n].url = db_column_strdup(st, 1);
-        due[n].payload = db_column_strdup(st, 2);
-        due[n].attempts = sqlite3_column_int(st, 3);
-        n++;
+                                  "SELECT team_id FROM webhook_deliveries WHERE delivered_at IS "
+                                  "NULL AND failed_at IS NULL AND next_at <= ? GROUP BY team_id "
+                                  "ORDER BY min(next_at) LIMIT 64",
+                                  "i", db_now_ms());
+    while (!got && st && sqlite3_step(st) == SQLITE_ROW) {
+        int64_t t = sqlite3_column_int64(st, 0);
+        bool busy = false;
+        for (int i = 0; i < pool.nthreads && !busy; i++)
+            busy = pool.claimed[i] && pool.team[i] == t;
+        if (!busy) {
+            pool.claimed[me] = true;
+            pool.team[me] = t;
+            *team = t;
+            got = true;
+        }
     }
     sqlite3_finalize(st);
-    for (int i = 0; i < n && !s->stopping; i++) {
-        CURL *curl = curl_easy_init();
-        long code = 0;
-        CURLcode cc = CURLE_FAILED_INIT;
-        struct attempt at = {s, ""};
-        if (curl) {
-            struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
-            curl_easy_setopt(curl, CURLOPT_URL, due[i].url);
-            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, due[i].payload);
-            curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h);
-            curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
-            curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-            curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
-            curl_easy_setopt(curl, CURLOPT_USERAGENT, "judged-webhook/1");
-            curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-            curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &at);
-            /* Straight to the checked address: a proxy from the environment would be checked
-             * instead of the destination. */
-            curl_easy_setopt(curl, CURLOPT_PROXY, "");
-            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-            cc = curl_easy_perform(curl);
-            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-            curl_slist_free_all(h);
-            curl_easy_cleanup(curl);
-        }
-        int attempts = due[i].attempts + 1;
-        if (cc == CURLE_OK && code >= 200 && code < 300) {
-            db_exec(c,
-                    "UPDATE webhook_deliveries SET delivered_at = ?, attempts = ?, "
-                    "last_error = NULL WHERE id = ?",
-                    "iii", db_now_ms(), (int64_t)attempts, due[i].id);
-        } else {
-            char err[256];
-            snprintf(err, sizeof(err), "%s",
-                     at.refused[0]    ? at.refused
-                     : cc == CURLE_OK ? ""
-                                      : curl_easy_strerror(cc));
-            if (cc == CURLE_OK)
-                snprintf(err, sizeof(err), "HTTP %ld", code);
-            /* 1 s, 2 s, 4 s, ...; after the last try it waits for no one. */
-            int64_t next =
-                attempts >= WEBHOOK_TRIES ? INT64_MAX : db_now_ms() + (1000ll << (attempts - 1));
-            db_exec(c,
-                    "UPDATE webhook_deliveries SET attempts = ?, next_at = ?, last_error = ? "
-                    "WHERE id = ?",
-                    "iisi", (int64_t)attempts, next, err, due[i].id);
-            fprintf(stderr, "judged: webhook %s: attempt %d failed: %s\n", due[i].url, attempts,
-                    err);
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        free(due[i].url);
-        free(due[i].payload);
-    }
+    pthread_mutex_unlock(&pool.lock);
+    return got;
 }
 
-/* Webhooks go out on a thread of their own: a slow endpoint must not delay the time-outs. */
 static void *webhook_main(void *arg)
 {
-    struct server *s = arg;
+    int me = (int)(intptr_t)arg;
+    struct server *s = pool.s;
     while (!s->stopping) {
         sqlite3 *c = db_acquire(s->db);
-        deliver(s, c);
+        int64_t team;
+        bool got = c && claim_team(c, me, &team);
+        if (got) {
+            deliver_team(s, c, team);
+            pthread_mutex_lock(&pool.lock);
+            pool.claimed[me] = false;
+            pthread_mutex_unlock(&pool.lock);
+        }
         db_release(s->db, c);
-        for (int i = 0; i < 5 && !s->stopping; i++)
+        if (!got)
             usleep(100000);
     }
     return NULL;
 }
 
-static pthread_t webhook_thread;
-static bool webhook_running;
-
 int webhook_start(struct server *s)
 {
-    int rc = pthread_create(&webhook_thread, NULL, webhook_main, s);
-    webhook_running = rc == 0;
-    return -rc;
+    pool.s = s;
+    pool.nthreads = 0;
+    for (int i = 0; i < WEBHOOK_THREADS; i++) {
+        int rc = pthread_create(&pool.thread[i], NULL, webhook_main, (void *)(intptr_t)i);
+        if (rc)
+            return -rc; /* webhook_stop joins those started */
+        pool.nthreads++;
+    }
+    return 0;
 }
 
 void webhook_stop(struct server *s)
 {
     (void)s;
-    if (webhook_running)
-        pthread_join(webhook_thread, NULL);
-    webhook_running = false;
+    for (int i = 0; i < pool.nthreads; i++)
+        pthread_join(pool.thread[i], NULL);
+    pool.nthreads = 0;
     curl_global_cleanup();
+}
+
+/*** The team's side: the delivery log and redelivery ***/
+
+#define DELIVERY_COLUMNS                                                                           \
+    "id, team_id, msg_id, event, url, attempts, delivered_at, failed_at, last_error, "             \
+    "response_code, response_excerpt, last_attempt_at, created_at, redelivery_of, invite_id, "     \
+    "next_at"
+
+static json_t *ms_or_null(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL
+               ? json_null()
+               : json_integer(sqlite3_column_int64(st, col));
+}
+
+static json_t *text_or_null(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL
+               ? json_null()
+               : json_string((const char *)sqlite3_column_text(st, col));
+}
+
+static json_t *delivery_json(sqlite3_stmt *st)
+{
+    const char *status = sqlite3_column_type(st, 6) != SQLITE_NULL   ? "delivered"
+                         : sqlite3_column_type(st, 7) != SQLITE_NULL ? "failed"
+                         : sqlite3_column_int(st, 5) > 0             ? "retrying"
+                                                                     : "pending";
+    int64_t next = sqlite3_column_int64(st, 15);
+    return json_pack("{s:I, s:I, s:o, s:o, s:s, s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:I, "
+                     "s:o, s:I, s:o}",
+                     "id", (json_int_t)sqlite3_column_int64(st, 0), "team_id",
+                     (json_int_t)sqlite3_column_int64(st, 1), "msg_id", text_or_null(st, 2),
+                     "event", text_or_null(st, 3), "url", sqlite3_column_text(st, 4), "status",
+                     status, "attempts", sqlite3_column_int(st, 5), "delivered_at",
+                     ms_or_null(st, 6), "failed_at", ms_or_null(st, 7), "last_error",
+                     text_or_null(st, 8), "response_code", ms_or_null(st, 9), "response_excerpt",
+                     text_or_null(st, 10), "last_attempt_at", ms_or_null(st, 11), "created_at",
+                     (json_int_t)sqlite3_column_int64(st, 12), "redelivery_of", ms_or_null(st, 13),
+                     "invite_id", (json_int_t)sqlite3_column_int64(st, 14), "next_attempt_at",
+                     !strcmp(status, "retrying") || !strcmp(status, "pending") ? json_integer(next)
+                                                                               : json_null());
+}
+
+int webhook_deliveries(sqlite3 *c, int64_t team_id, int64_t before, int limit, json_t **out,
+                       int64_t *next)
+{
+    int rc = 0;
+    json_t *list = json_array();
+    sqlite3_stmt *st = db_prepare(c,
+                                  "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries "
+                                  "WHERE (?1 < 0 OR team_id = ?1) AND (?2 = 0 OR id < ?2) "
+                                  "ORDER BY id DESC LIMIT ?3",
+                                  "iii", team_id, before, (int64_t)limit + 1);
+    if (!list || !st) {
+        rc = !list ? -ENOMEM : -EIO;
+        goto out;
+    }
+    int n = 0, step;
+    int64_t last = 0;
+    bool more = false;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == limit) {
+            more = true;
+            break;
+        }
+        json_t *d = delivery_json(st);
+        if (!d || json_array_append_new(list, d)) {
+            rc = -ENOMEM;
+            goto out;
+        }
+        last = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = -EIO;
+        goto out;
+    }
+    *next = more ? last : 0;
+    *out = list;
+    list = NULL;
+out:
+    sqlite3_finalize(st);
+    json_decref(list);
+    return rc;
+}
+
+int webhook_redeliver(sqlite3 *c, int64_t team_id, int64_t id, json_t **out)
+{
+    int64_t now = db_now_ms();
+    int rc = db_exec(c,
+                     "INSERT INTO webhook_deliveries (invite_id, url, payload, next_at, "
+                     "created_at, team_id, msg_id, event, redelivery_of) SELECT invite_id, url, "
+                     "payload, ?1, ?1, team_id, msg_id, event, id FROM webhook_deliveries "
+                     "WHERE id = ?2 AND (?3 < 0 OR team_id = ?3)",
+                     "iii", now, id, team_id);
+    if (rc != SQLITE_OK)
+        return -EIO;
+    if (!sqlite3_changes(c))
+        return -ENOENT;
+    sqlite3_stmt *st =
+        db_prepare(c, "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries WHERE id = ?", "i",
+                   sqlite3_last_insert_rowid(c));
+    json_t *d = st && sqlite3_step(st) == SQLITE_ROW ? delivery_json(st) : NULL;
+    sqlite3_finalize(st);
+    if (!d)
+        return -ENOMEM;
+    *out = d;
+    return 0;
 }

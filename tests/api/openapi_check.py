@@ -658,10 +658,13 @@ class Hooks:
         import http.server
         import threading
         got = self.got = []
+        sigs = self.headers_got = []
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self):
                 n = int(self.headers.get("Content-Length") or 0)
+                sigs.append({k.lower(): v for k, v in self.headers.items()
+                             if k.lower().startswith("webhook-")})
                 got.append((self.path, self.headers.get("Content-Type"), self.rfile.read(n)))
                 self.send_response(204)
                 self.end_headers()
@@ -882,7 +885,91 @@ def phase_hiring(c, ck, TEAM, hooks):
     ck.d.validate(json.loads(raw), "/webhooks/candidateFinished/post/requestBody/content/"
                   "application~1json/schema", "the candidateFinished webhook")
     ck.webhooks += 1
+    phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw)
     return BOB, DEE
+
+
+def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
+    """Signed webhooks, the delivery log, redelivery, accommodations, the audit log (issue 21)."""
+    import base64
+    import hashlib
+    import hmac
+    R = c.request
+    secret = asm.get("webhook_secret") or ""
+    h = hooks.headers_got[0]
+    key = base64.b64decode(secret[len("whsec_"):]) if secret.startswith("whsec_") else b""
+    mac = base64.b64encode(hmac.new(key, f"{h.get('webhook-id')}.{h.get('webhook-timestamp')}."
+                                    .encode() + raw, hashlib.sha256).digest()).decode()
+    if h.get("webhook-signature") != "v1," + mac:
+        fail(f"the webhook's signature does not verify with the secret of the assessment's "
+             f"answer: {h}")
+    W = "/api/v1/webhooks"
+    log = ck.check("webhook_deliveries", R("GET", f"{W}/deliveries", token=TEAM), 200).json()
+    if not log["deliveries"] or log["deliveries"][0]["status"] != "delivered":
+        fail(f"the delivery log should show the delivered webhook: {json.dumps(log)[:400]}")
+    did = log["deliveries"][0]["id"]
+    ck.check("webhook_deliveries", R("GET", f"{W}/deliveries?limit=1", token=ADMIN), 200, "admin")
+    ck.check("webhook_deliveries", R("GET", f"{W}/deliveries?limit=x", token=TEAM), 422)
+    ck.check("webhook_deliveries", R("GET", f"{W}/deliveries"), 401, "no token")
+    ck.check("webhook_deliveries", R("GET", f"{W}/deliveries", token=ADA), 403, "a candidate")
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret", token=TEAM), 201)
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret?team=x", token=ADMIN), 422)
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret?team=999999", token=ADMIN), 404,
+             "no such team")
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret"), 401, "no token")
+    ck.check("webhook_secret_post", R("POST", f"{W}/secret", token=ADA), 403, "a candidate")
+    ck.check("webhook_redeliver", R("POST", f"{W}/deliveries/{did}/redeliver", token=TEAM), 202)
+    ck.check("webhook_redeliver", R("POST", f"{W}/deliveries/999999/redeliver", token=TEAM), 404)
+    ck.check("webhook_redeliver", R("POST", f"{W}/deliveries/{did}/redeliver"), 401, "no token")
+    ck.check("webhook_redeliver", R("POST", f"{W}/deliveries/{did}/redeliver", token=ADA), 403,
+             "a candidate")
+
+    # Accommodations: Eve, invited, gets extra time; Ada's finished session re-opens.
+    eve = ck.check("invite_post", R("POST", f"/api/v1/assessments/{aid}/invites",
+                                    {"name": "Eve", "email": "eve@example.com"}, token=TEAM),
+                   201, "Eve").json()
+    xt, ro = f"/api/v1/invites/{eve['id']}/extra-time", f"/api/v1/invites/{ids['Ada']}/reopen"
+    ck.check("invite_extra_time", R("POST", xt, {"minutes": 10}, token=TEAM), 200)
+    ck.check("invite_extra_time", R("POST", xt, {"minutes": 0}, token=TEAM), 422)
+    ck.check("invite_extra_time", R("POST", xt, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("invite_extra_time", R("POST", "/api/v1/invites/999999/extra-time", {"minutes": 1},
+                                    token=TEAM), 404)
+    ck.check("invite_extra_time", R("POST", f"/api/v1/invites/{ids['Ada']}/extra-time",
+                                    {"minutes": 1}, token=TEAM), 409, "finished")
+    ck.check("invite_extra_time", c.declared_length("POST", xt, 2 << 20, token=TEAM,
+                                                    ctype="application/json"), 413)
+    ck.check("invite_extra_time", R("POST", xt, {"minutes": 1}), 401, "no token")
+    ck.check("invite_extra_time", R("POST", xt, {"minutes": 1}, token=ADA), 403, "a candidate")
+    ck.check("invite_reopen", R("POST", ro, {"minutes": 0}, token=TEAM), 422)
+    ck.check("invite_reopen", R("POST", ro, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("invite_reopen", R("POST", f"/api/v1/invites/{eve['id']}/reopen", {"minutes": 5},
+                                token=TEAM), 409, "not started")
+    ck.check("invite_reopen", R("POST", "/api/v1/invites/999999/reopen", {"minutes": 5},
+                                token=TEAM), 404)
+    ck.check("invite_reopen", c.declared_length("POST", ro, 2 << 20, token=TEAM,
+                                                ctype="application/json"), 413)
+    ck.check("invite_reopen", R("POST", ro, {"minutes": 5}), 401, "no token")
+    ck.check("invite_reopen", R("POST", ro, {"minutes": 5}, token=ADA), 403, "a candidate")
+    ck.check("invite_reopen", R("POST", ro, {"minutes": 5}, token=TEAM), 200)
+    ck.check("candidate_finish", R("POST", "/api/v1/candidate/finish", token=ADA), 200,
+             "re-opened, finished again")
+
+    # The audit log: what the team just did, never editable.
+    au = ck.check("audit", R("GET", "/api/v1/audit?limit=200", token=TEAM), 200).json()
+    acts = {e["action"] for e in au["entries"]}
+    for want in ("assessment.create", "invite.create", "invite.revoke", "report.export",
+                 "candidate.code.view", "webhook.secret.rotate", "webhook.redeliver",
+                 "invite.extra_time", "invite.reopen"):
+        if want not in acts:
+            fail(f"the audit log lacks {want}: {sorted(acts)}")
+    ck.check("audit", R("GET", "/api/v1/audit?limit=1", token=ADMIN), 200, "admin")
+    ck.check("audit", R("GET", "/api/v1/audit?before=0", token=TEAM), 422)
+    ck.check("audit", R("GET", "/api/v1/audit"), 401, "no token")
+    ck.check("audit", R("GET", "/api/v1/audit", token=ADA), 403, "a candidate")
+    for method in ("PUT", "DELETE"):
+        got = R(method, "/api/v1/audit", token=TEAM)
+        if got.status != 405:
+            fail(f"{method} /api/v1/audit: {got.status}, want 405 (the log is never edited)")
 
 
 

@@ -4,8 +4,9 @@
 # best/last scoring, reports (JSON, CSV, candidate detail), similarity, finish webhooks with
 # retries, and isolation between candidates and between teams; issue 15's cases in settle.sh
 # (events that settle, revocation, deletion, problems in use), drafts.sh (drafts, time-up final
-# submissions, the timeline) and similarity.sh (disguised copies across a team's assessments,
-# matched regions, no comparison across teams). Starts its own judged (fresh data folder, ephemeral loopback port)
+# submissions, the timeline), similarity.sh (disguised copies across a team's assessments, matched
+# regions, no comparison across teams) and trust.sh (issue 21: signed webhooks, the delivery log, a
+# slow receiver, accommodations, the audit log, the CSV BOM). Starts its own judged (fresh data folder, ephemeral loopback port)
 # and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
@@ -795,14 +796,15 @@ api GET "/api/v1/assessments/$A_SIM/report" "$KA"
 want_jq "(.similarity | length) == 1 and .similarity[0].score >= 0.6 and (.similarity[0].a | has(\"source\") | not)" "the report lists the pair without sources"
 tend
 
-tcase "report CSV: header, one row per candidate, quoting, formulas neutralised"
+tcase "report CSV: a UTF-8 BOM, header, one row per candidate, quoting, formulas neutralised"
 api GET "/api/v1/assessments/$A_SIM/report.csv" "$KA"
 want_status 200
 [[ $(header Content-Type) == text/csv* ]] || fail "Content-Type $(header Content-Type)"
 [[ $(header Content-Disposition) == *attachment* ]] || fail "Content-Disposition $(header Content-Disposition)"
 python3 - "$RB" <<'EOF' 2>"$WORK/py.err" || fail "CSV: $(tail -n1 "$WORK/py.err"): $(head -c 600 "$RB")"
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert open(sys.argv[1], "rb").read(3) == b"\xef\xbb\xbf", "no UTF-8 byte order mark"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 want = ["name", "email", "state", "started_at", "finished_at", "time_used_s", "total", "max_total",
         "missing-number score", "missing-number verdict", "missing-number submissions"]
 assert rows[0] == want, rows[0]
@@ -833,7 +835,7 @@ want_jq ".candidates[0].total == ((10000 + 10000 * $PRIV_FRACTION) * 100 | round
 api GET "/api/v1/assessments/$A_BIG/report.csv" "$KA"
 python3 - "$RB" "$WORK/big.json" <<'EOF' 2>"$WORK/py.err" || fail "CSV: $(tail -n1 "$WORK/py.err"): $(tail -n1 "$RB")"
 import csv, json, sys
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 rep = json.load(open(sys.argv[2]))["candidates"][0]
 row = dict(zip(rows[0], rows[1]))
 assert float(row["total"]) == rep["total"], (row["total"], rep["total"])
@@ -989,6 +991,11 @@ tend
 . "$HERE/drafts.sh"
 # shellcheck source=tests/hiring/similarity.sh
 . "$HERE/similarity.sh"
+
+### Issue 21: signed webhooks, the delivery log, accommodations, the audit log, the CSV BOM ###
+
+# shellcheck source=tests/hiring/trust.sh
+. "$HERE/trust.sh"
 
 ### The server is still well ###
 

@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """A webhook receiver for the hiring suite: listens on an ephemeral loopback port (written to
 PORT_FILE), answers the first FAIL_FIRST POSTs with 500 and the rest with 204, and appends one
-JSON line per POST to LOG_FILE: {"n", "status", "at_ms", "body"}.
+JSON line per POST to LOG_FILE: {"n", "status", "at_ms", "body", "raw", "headers"} (raw: the body as
+sent, for checking its signature; headers: the webhook-* ones). A failed POST's answer says so in
+its body (the delivery log keeps its first bytes).
+
+A POST to a path containing "/hold" is held: "started" is appended to LOG_FILE.started at once,
+and the answer waits until the file LOG_FILE.release exists (a slow receiver, as long as a test
+needs one).
 
 usage: webhook_receiver.py PORT_FILE LOG_FILE [FAIL_FIRST [ADDRESS]]
 
@@ -27,6 +33,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         global count
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
+        if "/hold" in self.path:
+            with open(log_file + ".started", "a") as f:
+                f.write("started\n")
+            for _ in range(600):
+                if os.path.exists(log_file + ".release"):
+                    break
+                time.sleep(0.1)
         with lock:
             count += 1
             n = count
@@ -38,10 +51,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with open(log_file, "a") as f:
                 f.write(json.dumps({"n": n, "status": status, "at_ms": int(time.time() * 1000),
                                     "content_type": self.headers.get("Content-Type"),
-                                    "body": body}) + "\n")
+                                    "body": body, "raw": raw.decode("utf-8", "replace"),
+                                    "headers": {k.lower(): v for k, v in self.headers.items()
+                                                if k.lower().startswith("webhook-")}}) + "\n")
+        answer = b"receiver failed on purpose" if status == 500 else b""
         self.send_response(status)
-        self.send_header("Content-Length", "0")
+        self.send_header("Content-Length", str(len(answer)))
         self.end_headers()
+        self.wfile.write(answer)
 
     def log_message(self, *args):
         pass
