@@ -1,4 +1,4 @@
-// CodeMirror 6 for C, mounted inside a shadow root. Why: CodeMirror's style-mod puts its styles
+// CodeMirror 6 for the judge's languages (each grammar loaded on demand), mounted inside a shadow root. Why: CodeMirror's style-mod puts its styles
 // in a <style> element when the editor lives in the document itself, and the judge's
 // Content-Security-Policy (style-src 'self') refuses inline <style>. Inside a shadow root,
 // style-mod uses a constructed stylesheet (adoptedStyleSheets) instead, which CSP does not
@@ -15,8 +15,21 @@ import {
 } from '@codemirror/language';
 import {closeBrackets, closeBracketsKeymap} from '@codemirror/autocomplete';
 import {searchKeymap, highlightSelectionMatches} from '@codemirror/search';
-import {cpp} from '@codemirror/lang-cpp';
 import {tags as t} from '@lezer/highlight';
+
+/* Each language's CodeMirror support, imported when first used (a chunk of its own). */
+const grammars = {
+  c: () => import('@codemirror/lang-cpp').then((m) => m.cpp()),
+  cpp: () => import('@codemirror/lang-cpp').then((m) => m.cpp()),
+  python: () => import('@codemirror/lang-python').then((m) => m.python()),
+  java: () => import('@codemirror/lang-java').then((m) => m.java()),
+  javascript: () => import('@codemirror/lang-javascript').then((m) => m.javascript()),
+  go: () => import('@codemirror/lang-go').then((m) => m.go()),
+  rust: () => import('@codemirror/lang-rust').then((m) => m.rust()),
+};
+
+/** Whether the editor highlights language `id`. */
+export const highlights = (id) => Object.hasOwn(grammars, id);
 
 const highlight = HighlightStyle.define([
   {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: '#a3137a'},
@@ -72,6 +85,9 @@ export function createEditor(host, opts = {}) {
   } catch { /* older browsers: the editor still works, sized by its content */ }
 
   const ro = new Compartment();
+  const langComp = new Compartment();
+  let langWanted = opts.language || 'c';
+  let destroyed = false;
   const roExt = (on) => [EditorState.readOnly.of(on), EditorView.contentAttributes.of({'aria-readonly': String(on)}),
     EditorView.editorAttributes.of({class: on ? 'cm-readonly' : ''})];
 
@@ -101,7 +117,7 @@ export function createEditor(host, opts = {}) {
     highlightSelectionMatches(),
     Prec.highest(keymap.of(actions)),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
-    cpp(),
+    langComp.of([]),
     theme,
     EditorView.contentAttributes.of({'aria-label': label}),
     ro.of(roExt(readOnly)),
@@ -116,8 +132,23 @@ export function createEditor(host, opts = {}) {
     root: shadow,
   });
 
+  /* Loads and sets language `id`'s highlighting; a language without one is plain text. */
+  async function setLanguage(id) {
+    langWanted = id;
+    let support = [];
+    try {
+      if (grammars[id]) support = await grammars[id]();
+    } catch { /* the chunk failed to load: plain text still edits */ }
+    if (langWanted !== id || destroyed) return;
+    view.dispatch({effects: langComp.reconfigure(support)});
+    view.dom.dataset.language = id;
+  }
+  const ready = setLanguage(langWanted);
+
   return {
     view,
+    ready,
+    setLanguage,
     text: () => view.state.doc.toString(),
     setText(s) {
       view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: s}});
@@ -135,6 +166,6 @@ export function createEditor(host, opts = {}) {
     },
     cursorLine: () => view.state.doc.lineAt(view.state.selection.main.head).number,
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => { destroyed = true; view.destroy(); },
   };
 }
