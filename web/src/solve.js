@@ -389,6 +389,20 @@ export function mountSolver(root, opts) {
     statement,
     samplesSection(problem, useAsInput));
 
+  /*
+   * The console docked under the editor: the status line, the results and the history, in a
+   * box that scrolls on its own, so a Run never scrolls the code away. Two separators resize
+   * the panes and the console (mouse, touch, or arrow keys); the sizes are remembered.
+   */
+  const consoleId = id('console');
+  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console'},
+    statusLine,
+    output,
+    h('section', {class: 'history', 'aria-labelledby': historyHead},
+      h('h2', {id: historyHead, class: 'h-section'}, 'Your submissions'),
+      historyList));
+  const consoleSep = h('div', {class: 'sep sep-rows', role: 'separator', tabindex: '0', 'aria-orientation': 'horizontal',
+    'aria-controls': consoleId, 'aria-label': 'Resize the console', 'aria-valuemin': '10', 'aria-valuemax': '85', 'data-testid': 'console-sep'});
   const right = h('section', {class: 'pane pane-code', id: codeId, tabindex: '-1', 'aria-label': 'Your solution'},
     h('div', {class: 'editor-bar'},
       h('label', {class: 'visually-hidden', for: langSelect.id}, 'Language'),
@@ -407,13 +421,15 @@ export function mountSolver(root, opts) {
         h('label', {class: 'radio', for: rbCustom.id}, rbCustom, ' Custom input')),
       h('div', {class: 'btn-row actions'}, runBtn, submitBtn)),
     customWrap,
-    statusLine,
-    output,
-    h('section', {class: 'history', 'aria-labelledby': historyHead},
-      h('h2', {id: historyHead, class: 'h-section'}, 'Your submissions'),
-      historyList));
+    consoleSep,
+    consoleBox);
+  const paneSep = h('div', {class: 'sep sep-cols', role: 'separator', tabindex: '0', 'aria-orientation': 'vertical',
+    'aria-controls': codeId, 'aria-label': 'Resize the statement and the code', 'aria-valuemin': '20', 'aria-valuemax': '80',
+    'data-testid': 'pane-sep'});
+  const workspace = h('div', {class: 'workspace'}, left, paneSep, right);
+  layoutSizes(workspace, right, paneSep, consoleSep);
 
-  replace(root, h('div', {class: 'workspace'}, left, right));
+  replace(root, workspace);
 
   runBtn.addEventListener('click', () => run());
   submitBtn.addEventListener('click', () => submit());
@@ -424,7 +440,7 @@ export function mountSolver(root, opts) {
     // fixed-height layout. Scroll the pane when it scrolls on its own, else the window.
     const head = output.firstElementChild || output;
     const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    const pane = head.closest('.pane');
+    const pane = head.closest('.console') || head.closest('.pane');
     if (pane && /auto|scroll/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight) {
       const top = head.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 12;
       pane.scrollTo({top, behavior});
@@ -435,9 +451,15 @@ export function mountSolver(root, opts) {
     }
   }
 
+  /*
+   * Busy buttons stay enabled (aria-disabled, their clicks ignored): a disabled button drops
+   * keyboard focus to <body> in the middle of a Run. Locked ones are disabled outright.
+   */
   function setBusy() {
-    runBtn.disabled = locked || busyRun;
-    submitBtn.disabled = locked || busySubmit;
+    runBtn.disabled = locked;
+    submitBtn.disabled = locked;
+    runBtn.setAttribute('aria-disabled', String(locked || busyRun));
+    submitBtn.setAttribute('aria-disabled', String(locked || busySubmit));
     runBtn.setAttribute('aria-busy', String(busyRun));
     submitBtn.setAttribute('aria-busy', String(busySubmit));
   }
@@ -644,6 +666,53 @@ export function mountSolver(root, opts) {
       ed.destroy();
     },
   };
+}
+
+/*
+ * The two separators: the statement/code split (a percentage of the workspace's width) and the
+ * console's height (a percentage of the code pane's), kept in localStorage. Sizes are set
+ * through the CSSOM (custom properties), which the strict CSP allows, unlike style attributes.
+ */
+function layoutSizes(workspace, codePane, paneSep, consoleSep) {
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  const sizes = {cols: clamp(Number(local.get('layout:cols', 48)) || 48, 20, 80),
+    console: clamp(Number(local.get('layout:console', 38)) || 38, 10, 85)};
+  const apply = () => {
+    workspace.style.setProperty('--cols', `${sizes.cols}%`);
+    codePane.style.setProperty('--console', `${sizes.console}%`);
+    paneSep.setAttribute('aria-valuenow', String(Math.round(sizes.cols)));
+    consoleSep.setAttribute('aria-valuenow', String(Math.round(sizes.console)));
+  };
+  const save = () => { local.set('layout:cols', Math.round(sizes.cols * 10) / 10); local.set('layout:console', Math.round(sizes.console * 10) / 10); };
+  apply();
+  const drag = (sep, at) => sep.addEventListener('pointerdown', (ev) => {
+    ev.preventDefault();
+    sep.setPointerCapture(ev.pointerId);
+    const move = (e) => { at(e); apply(); };
+    const up = () => { sep.removeEventListener('pointermove', move); sep.removeEventListener('pointerup', up); save(); };
+    sep.addEventListener('pointermove', move);
+    sep.addEventListener('pointerup', up);
+  });
+  drag(paneSep, (e) => {
+    const r = workspace.getBoundingClientRect();
+    sizes.cols = clamp(((e.clientX - r.left) / r.width) * 100, 20, 80);
+  });
+  drag(consoleSep, (e) => {
+    const r = codePane.getBoundingClientRect();
+    sizes.console = clamp(((r.bottom - e.clientY) / r.height) * 100, 10, 85);
+  });
+  const keys = (sep, which, lo, hi, sign) => sep.addEventListener('keydown', (ev) => {
+    const step = ev.shiftKey ? 10 : 2;
+    const d = {ArrowLeft: -step, ArrowUp: -step, ArrowRight: step, ArrowDown: step}[ev.key];
+    if (ev.key === 'Home' || ev.key === 'End') sizes[which] = ev.key === 'Home' ? lo : hi;
+    else if (d) sizes[which] = clamp(sizes[which] + d * sign, lo, hi);
+    else return;
+    ev.preventDefault();
+    apply();
+    save();
+  });
+  keys(paneSep, 'cols', 20, 80, 1);
+  keys(consoleSep, 'console', 10, 85, -1); // down makes the console smaller
 }
 
 function debounce(fn, ms) {
