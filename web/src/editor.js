@@ -32,38 +32,40 @@ const grammars = {
 export const highlights = (id) => Object.hasOwn(grammars, id);
 
 const highlight = HighlightStyle.define([
-  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: '#a3137a'},
-  {tag: [t.typeName, t.standard(t.typeName)], color: '#0b5f8a'},
-  {tag: [t.processingInstruction, t.meta], color: '#8a3b00'},
-  {tag: [t.string, t.special(t.string), t.character], color: '#116329'},
-  {tag: [t.number, t.bool, t.null, t.atom], color: '#0550ae'},
-  {tag: [t.comment, t.lineComment, t.blockComment], color: '#5c6670', fontStyle: 'italic'},
-  {tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: '#5a32a3'},
-  {tag: t.macroName, color: '#8a3b00'},
-  {tag: t.invalid, color: '#b3261e'},
+  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: 'var(--hl-keyword)'},
+  {tag: [t.typeName, t.standard(t.typeName)], color: 'var(--hl-type)'},
+  {tag: [t.processingInstruction, t.meta], color: 'var(--hl-meta)'},
+  {tag: [t.string, t.special(t.string), t.character], color: 'var(--hl-string)'},
+  {tag: [t.number, t.bool, t.null, t.atom], color: 'var(--hl-number)'},
+  {tag: [t.comment, t.lineComment, t.blockComment], color: 'var(--hl-comment)', fontStyle: 'italic'},
+  {tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: 'var(--hl-function)'},
+  {tag: t.macroName, color: 'var(--hl-meta)'},
+  {tag: t.invalid, color: 'var(--hl-invalid)'},
 ]);
 
+/* Colours are the page's custom properties (style.css), which reach into the shadow root: the
+   editor follows the light and dark themes without being reconfigured. */
 const theme = EditorView.theme({
-  '&': {height: '100%', fontSize: '14px', backgroundColor: '#ffffff', color: '#1b1f24'},
+  '&': {height: '100%', fontSize: '14px', backgroundColor: 'var(--ed-bg)', color: 'var(--ed-text)'},
   '&.cm-focused': {outline: 'none'},
   '.cm-scroller': {
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
     lineHeight: '1.55',
   },
-  '.cm-content': {padding: '8px 0', caretColor: '#0b57d0'},
-  '.cm-cursor, .cm-dropCursor': {borderLeftColor: '#0b57d0', borderLeftWidth: '2px'},
-  '.cm-gutters': {backgroundColor: '#f6f8fa', color: '#57606a', borderRight: '1px solid #d8dee4'},
-  '.cm-activeLineGutter': {backgroundColor: '#e7eefb', color: '#1b1f24'},
-  '.cm-activeLine': {backgroundColor: '#f3f7fe'},
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: '#c8daf8 !important'},
-  '.cm-matchingBracket': {backgroundColor: '#dbe8d3', outline: '1px solid #9bbf8a'},
-  '.cm-searchMatch': {backgroundColor: '#fff1b8'},
-  '.cm-panels': {backgroundColor: '#f6f8fa', color: '#1b1f24'},
+  '.cm-content': {padding: '8px 0', caretColor: 'var(--ed-caret)'},
+  '.cm-cursor, .cm-dropCursor': {borderLeftColor: 'var(--ed-caret)', borderLeftWidth: '2px'},
+  '.cm-gutters': {backgroundColor: 'var(--ed-gutter-bg)', color: 'var(--ed-gutter)', borderRight: '1px solid var(--ed-border)'},
+  '.cm-activeLineGutter': {backgroundColor: 'var(--ed-active-gutter)', color: 'var(--ed-text)'},
+  '.cm-activeLine': {backgroundColor: 'var(--ed-active-line)'},
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: 'var(--ed-selection) !important'},
+  '.cm-matchingBracket': {backgroundColor: 'var(--ed-bracket)', outline: '1px solid var(--ed-bracket-line)'},
+  '.cm-searchMatch': {backgroundColor: 'var(--ed-match)'},
+  '.cm-panels': {backgroundColor: 'var(--ed-gutter-bg)', color: 'var(--ed-text)'},
   '.cm-panels input, .cm-panels button': {fontSize: '13px'},
-  '.cm-panel button:focus-visible, .cm-panel input:focus-visible': {outline: '2px solid #0b57d0', outlineOffset: '1px'},
-  '.cm-foldGutter span': {color: '#57606a'},
+  '.cm-panel button:focus-visible, .cm-panel input:focus-visible': {outline: '2px solid var(--ed-caret)', outlineOffset: '1px'},
+  '.cm-foldGutter span': {color: 'var(--ed-gutter)'},
   '&.cm-readonly .cm-content': {caretColor: 'transparent'},
-  '.cm-line.cm-flash': {backgroundColor: '#fff1b8'},
+  '.cm-line.cm-flash': {backgroundColor: 'var(--ed-match)'},
 });
 
 /**

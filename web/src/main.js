@@ -2,6 +2,29 @@
 import './style.css';
 import {h, replace} from './dom.js';
 import {errorPage, errorAlert} from './pages/common.js';
+import {local} from './storage.js';
+
+/*
+ * The theme: the system's (prefers-color-scheme) until the toggle picks one, which is then
+ * remembered. data-theme on <html> selects style.css's palette; the editor follows through its
+ * custom properties.
+ */
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+function applyTheme() {
+  const chosen = local.get('theme', null);
+  if (chosen === 'dark' || chosen === 'light') document.documentElement.dataset.theme = chosen;
+  else delete document.documentElement.dataset.theme;
+  const dark = chosen ? chosen === 'dark' : darkQuery.matches;
+  document.getElementById('theme-toggle')?.setAttribute('aria-pressed', String(dark));
+  return dark;
+}
+applyTheme();
+darkQuery.addEventListener('change', applyTheme);
+document.getElementById('theme-toggle')?.addEventListener('click', () => {
+  const dark = document.getElementById('theme-toggle').getAttribute('aria-pressed') === 'true';
+  local.set('theme', dark ? 'light' : 'dark');
+  applyTheme();
+});
 
 /*
  * Pages load on demand (esbuild splits them into chunks): the catalogue does not carry the team
