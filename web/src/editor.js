@@ -13,7 +13,10 @@ import {
   indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle, indentUnit, foldGutter,
   foldKeymap, defaultHighlightStyle,
 } from '@codemirror/language';
-import {closeBrackets, closeBracketsKeymap} from '@codemirror/autocomplete';
+import {
+  closeBrackets, closeBracketsKeymap, autocompletion, completionKeymap, completeAnyWord, completeFromList,
+} from '@codemirror/autocomplete';
+import {WORDS} from './completions.js';
 import {searchKeymap, highlightSelectionMatches} from '@codemirror/search';
 import {tags as t} from '@lezer/highlight';
 
@@ -46,7 +49,7 @@ const highlight = HighlightStyle.define([
 /* Colours are the page's custom properties (style.css), which reach into the shadow root: the
    editor follows the light and dark themes without being reconfigured. */
 const theme = EditorView.theme({
-  '&': {height: '100%', fontSize: '14px', backgroundColor: 'var(--ed-bg)', color: 'var(--ed-text)'},
+  '&': {height: '100%', fontSize: 'var(--ed-font-size, 14px)', backgroundColor: 'var(--ed-bg)', color: 'var(--ed-text)'},
   '&.cm-focused': {outline: 'none'},
   '.cm-scroller': {
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
@@ -88,6 +91,12 @@ export function createEditor(host, opts = {}) {
 
   const ro = new Compartment();
   const langComp = new Compartment();
+  const wordsComp = new Compartment();
+  const keymapComp = new Compartment();
+  // Keywords and library names of the language, and the buffer's own words, as completions.
+  const wordsFor = (id) => EditorState.languageData.of(() => [
+    {autocomplete: completeFromList((WORDS[id] || []).map((label) => ({label, type: 'keyword'})))},
+    {autocomplete: completeAnyWord}]);
   let langWanted = opts.language || 'c';
   let destroyed = false;
   const roExt = (on) => [EditorState.readOnly.of(on), EditorView.contentAttributes.of({'aria-readonly': String(on)}),
@@ -118,8 +127,10 @@ export function createEditor(host, opts = {}) {
     highlightActiveLine(),
     highlightSelectionMatches(),
     Prec.highest(keymap.of(actions)),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
+    keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
     langComp.of([]),
+    minimal ? [] : [wordsComp.of(wordsFor(opts.language || 'c')), autocompletion()],
+    Prec.highest(keymapComp.of([])),
     theme,
     EditorView.contentAttributes.of({'aria-label': label}),
     ro.of(roExt(readOnly)),
@@ -142,15 +153,30 @@ export function createEditor(host, opts = {}) {
       if (grammars[id]) support = await grammars[id]();
     } catch { /* the chunk failed to load: plain text still edits */ }
     if (langWanted !== id || destroyed) return;
-    view.dispatch({effects: langComp.reconfigure(support)});
+    view.dispatch({effects: minimal ? langComp.reconfigure(support) : [langComp.reconfigure(support), wordsComp.reconfigure(wordsFor(id))]});
     view.dom.dataset.language = id;
   }
   const ready = setLanguage(langWanted);
+
+  /* Key bindings: 'default', 'vim' or 'emacs' (each loaded on demand). */
+  let keymapWanted = 'default';
+  async function setKeymap(name) {
+    keymapWanted = name;
+    let ext = [];
+    try {
+      if (name === 'vim') ext = (await import('@replit/codemirror-vim')).vim();
+      else if (name === 'emacs') ext = (await import('@replit/codemirror-emacs')).emacs();
+    } catch { /* the chunk failed to load: the default keys stay */ }
+    if (keymapWanted !== name || destroyed) return;
+    view.dispatch({effects: keymapComp.reconfigure(ext)});
+    view.dom.dataset.keymap = name;
+  }
 
   return {
     view,
     ready,
     setLanguage,
+    setKeymap,
     text: () => view.state.doc.toString(),
     setText(s) {
       view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: s}});

@@ -310,6 +310,45 @@ export function mountSolver(root, opts) {
     langSelect.disabled = locked || offered.length < 2;
   });
   langSelect.addEventListener('change', () => setLanguage(langSelect.value));
+
+  /*
+   * Editor settings, remembered for every problem: font size and key bindings. The size is a
+   * custom property on the host (set through the CSSOM, which the CSP allows).
+   */
+  const fontSel = h('select', {id: id('fs'), 'data-testid': 'font-size'},
+    [12, 13, 14, 15, 16, 18, 20, 22].map((n) => h('option', {value: String(n)}, `${n} px`)));
+  const keymapSel = h('select', {id: id('km'), 'data-testid': 'keymap'},
+    h('option', {value: 'default'}, 'Standard'), h('option', {value: 'vim'}, 'Vim'), h('option', {value: 'emacs'}, 'Emacs'));
+  const applyFont = () => editorHost.style.setProperty('--ed-font-size', `${fontSel.value}px`);
+  fontSel.value = String(local.get('editor:font-size', 14));
+  if (!fontSel.value) fontSel.value = '14';
+  applyFont();
+  fontSel.addEventListener('change', () => { local.set('editor:font-size', Number(fontSel.value)); applyFont(); });
+  keymapSel.value = ['vim', 'emacs'].includes(local.get('editor:keymap', 'default')) ? local.get('editor:keymap') : 'default';
+  if (keymapSel.value !== 'default') ed.setKeymap(keymapSel.value);
+  keymapSel.addEventListener('change', () => { local.set('editor:keymap', keymapSel.value); ed.setKeymap(keymapSel.value); });
+  const settings = h('details', {class: 'editor-settings'},
+    h('summary', null, 'Settings'),
+    h('div', {class: 'editor-settings-body'},
+      h('label', {for: fontSel.id}, 'Font size'), fontSel,
+      h('label', {for: keymapSel.id}, 'Keys'), keymapSel));
+  // The settings close like a menu: a click elsewhere, or Esc (focus back on their summary).
+  const closeSettings = (ev) => { if (settings.open && !settings.contains(ev.target)) settings.open = false; };
+  document.addEventListener('pointerdown', closeSettings);
+  settings.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape') return;
+    settings.open = false;
+    settings.querySelector('summary').focus();
+  });
+  /* Full screen: the code pane covers the window (a class, not the Fullscreen API, so the
+     console and the buttons stay with the editor). */
+  const fullBtn = h('button', {type: 'button', class: 'btn btn-small btn-quiet', 'aria-pressed': 'false', 'data-testid': 'fullscreen'}, 'Full screen');
+  const setFull = (on) => {
+    fullBtn.setAttribute('aria-pressed', String(on));
+    right.classList.toggle('pane-full', on);
+    document.body.classList.toggle('has-full-editor', on);
+  };
+  fullBtn.addEventListener('click', () => setFull(fullBtn.getAttribute('aria-pressed') !== 'true'));
   const localSave = debounce((text) => {
     local.set(draftKey, text);
     local.set(`${draftKey}:at`, Date.now());
@@ -410,6 +449,8 @@ export function mountSolver(root, opts) {
       fileName,
       saveState,
       h('span', {class: 'spacer'}),
+      settings,
+      fullBtn,
       resetBtn),
     editorHost,
     h('p', {class: 'hint editor-hint'}, 'Tab indents. To leave the editor with the keyboard, press Esc, then Tab.'),
@@ -663,6 +704,8 @@ export function mountSolver(root, opts) {
       window.removeEventListener('pagehide', onPageHide);
       abort.abort();
       document.removeEventListener('keydown', onKey);
+      document.body.classList.remove('has-full-editor');
+      document.removeEventListener('pointerdown', closeSettings);
       ed.destroy();
     },
   };
