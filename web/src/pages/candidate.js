@@ -252,7 +252,10 @@ export async function invitePage(main, {signal, setTitle}) {
         replace(tab,
           h('span', {class: 'tab-title'}, `${i + 1}. ${p.title}`),
           h('span', {class: 'tab-state'},
-            n ? [verdictBadge(cur.best_verdict), ` ${plural(n, 'submission')}`] : 'Not submitted'));
+            n ? [verdictBadge(cur.best_verdict), ` ${plural(n, 'submission')}`] : 'Not submitted',
+            // Under a cap, how many are left: a candidate should not find out by a refusal.
+            a.max_submissions ? h('span', {class: 'tab-left', 'data-testid': 'submissions-left'},
+              ` · ${Math.max(0, a.max_submissions - n)} of ${a.max_submissions} left`) : null));
       });
     }
 
