@@ -766,6 +766,40 @@ static void read_statement(struct reader *r)
         ERR(r, "problem '%s': no statement: statement/problem.en.md is missing", p->slug);
 }
 
+/*
+ * attachments/templates/<lang>/FILE: starter code per language, the first file of each folder
+ * (files come sorted). The folder's name is the API's language id; the judge does not check it
+ * against its languages, so a package can carry templates for a language added later.
+ */
+static void read_template(struct reader *r, const char *rel)
+{
+    struct pkg *p = r->p;
+    const char *prefix = "attachments/templates/";
+    if (strncmp(rel, prefix, strlen(prefix)))
+        return;
+    const char *lang = rel + strlen(prefix), *slash = strchr(lang, '/');
+    size_t n = slash ? (size_t)(slash - lang) : 0;
+    if (!n || n >= sizeof(p->templates->lang) ||
+        strspn(lang, "abcdefghijklmnopqrstuvwxyz0123456789") != n)
+        return;
+    for (size_t i = 0; i < p->ntemplates; i++)
+        if (strlen(p->templates[i].lang) == n && !strncmp(p->templates[i].lang, lang, n))
+            return;
+    struct pkg_template *t = realloc(p->templates, (p->ntemplates + 1) * sizeof(*t));
+    if (!t)
+        return;
+    p->templates = t;
+    t = &t[p->ntemplates];
+    memset(t, 0, sizeof(*t));
+    memcpy(t->lang, lang, n);
+    char *path = abs_of(r, rel);
+    if (fs_read(path, TEMPLATE_MAX, &t->text, NULL))
+        ERR(r, "problem '%s': '%s' is larger than 64 KiB", p->slug, rel);
+    else
+        p->ntemplates++;
+    free(path);
+}
+
 static void read_c_files(struct reader *r)
 {
     struct pkg *p = r->p;
@@ -784,6 +818,7 @@ static void read_c_files(struct reader *r)
                 ERR(r, "problem '%s': '%s' is larger than 64 KiB", p->slug, rel);
             free(path);
         }
+        read_template(r, rel);
     }
 }
 
@@ -1017,6 +1052,9 @@ void pkg_free(struct pkg *p)
     free(p->statement);
     free(p->statement_path);
     free(p->template_c);
+    for (size_t i = 0; i < p->ntemplates; i++)
+        free(p->templates[i].text);
+    free(p->templates);
     diag_release(&p->warnings);
     free(p);
 }

@@ -54,7 +54,13 @@ struct pkg {
     char *validator_args; /* the default validator's flags, or the custom one's arguments */
     char *statement;      /* Markdown */
     char *statement_path;
-    char *template_c;     /* starter code, or NULL */
+    char *template_c; /* starter code, or NULL */
+    /* attachments/templates/<lang>/: the first file of each language folder, C's too */
+    struct pkg_template {
+        char lang[16];
+        char *text;
+    } * templates;
+    size_t ntemplates;
     char **include_files; /* include/c/: absolute paths (drivers and headers) */
     size_t ninclude;
     struct pkg_group *groups;

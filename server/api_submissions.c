@@ -56,7 +56,8 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
     }
     json_decref(errors);
     /* A candidate reaches the assessment's problems only, while the timer runs. */
-    if (r->who.role == ROLE_CANDIDATE && !assess_candidate_may_submit(s, r, f->problem, !run))
+    if (r->who.role == ROLE_CANDIDATE &&
+        !assess_candidate_may_submit(s, r, f->problem, f->language, !run))
         return false;
     sqlite3 *c = db_acquire(s->db);
     int rc = store_problem(s, c, f->problem, &f->row);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "lang.h"
 #include "queue.h"
 #include "similarity.h"
 #include "store.h"
@@ -66,6 +67,79 @@ static void webhook_events_field(json_t *j, json_t *errors, char *out, size_t si
 
 /*** Shared pieces ***/
 
+/*
+ * `languages`: absent or null for every language, else a list of 1 to 16 distinct language ids
+ * the judge knows, stored comma-separated in `out` ("" when absent).
+ */
+static void languages_field(json_t *j, json_t *errors, char *out, size_t size)
+{
+    out[0] = 0;
+    if (!j || json_is_null(j))
+        return;
+    size_t n = json_array_size(j);
+    if (!json_is_array(j) || n < 1 || n > 16) {
+        api_field_error(errors, "languages", "must be a list of 1 to 16 language ids, or null");
+        return;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = json_string_value(json_array_get(j, i));
+        char field[32], probe[24];
+        snprintf(field, sizeof(field), "languages/%zu", i);
+        const struct lang *l = id ? lang_by_id(id) : NULL;
+        if (!l || !l->submissions) {
+            api_field_error(
+                errors, field,
+                "'%s' is not a language of this judge (GET /api/v1/languages lists them)",
+                id ? id : "(not a string)");
+            continue;
+        }
+        snprintf(probe, sizeof(probe), ",%s,", id);
+        char have[160];
+        snprintf(have, sizeof(have), ",%s,", out);
+        if (strstr(have, probe)) {
+            api_field_error(errors, field, "'%s' is listed twice", id);
+            continue;
+        }
+        int w = snprintf(out + used, size - used, "%s%s", used ? "," : "", id);
+        if (w < 0 || (size_t)w >= size - used) {
+            api_field_error(errors, "languages", "is too long");
+            return;
+        }
+        used += (size_t)w;
+    }
+}
+
+/* Whether `language` is among the comma-separated `list` (NULL or "": every language). */
+static bool language_allowed(const char *list, const char *language)
+{
+    if (!list || !*list)
+        return true;
+    size_t n = strlen(language);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && !strncmp(p, language, n))
+            return true;
+        p += len + (end ? 1 : 0);
+    }
+    return false;
+}
+
+static json_t *languages_json(const char *list)
+{
+    if (!list || !*list)
+        return json_null();
+    json_t *a = json_array();
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        json_array_append_new(a, json_stringn(p, len));
+        p += len + (end ? 1 : 0);
+    }
+    return a;
+}
+
 static int64_t json_ms(json_t *j)
 {
     return json_is_integer(j) ? (int64_t)json_integer_value(j) : 0;
@@ -107,7 +181,7 @@ static json_t *assessment_json(sqlite3 *c, int64_t id)
                                   "SELECT id, title, rules, duration_s, opens_at, closes_at, "
                                   "show_hidden, max_submissions, counts, webhook_url, created_at, "
                                   "(SELECT count(*) FROM invites WHERE assessment_id = a.id), "
-                                  "webhook_events, submit_drafts_at_end "
+                                  "webhook_events, submit_drafts_at_end, languages "
                                   "FROM assessments a WHERE id = ?",
                                   "i", id);
     json_t *o = NULL;
@@ -131,6 +205,8 @@ static json_t *assessment_json(sqlite3 *c, int64_t id)
                 json_array_append_new(events, json_string(webhook_events[e].name));
         json_object_set_new(o, "webhook_events", events);
         json_object_set_new(o, "submit_drafts_at_end", json_boolean(sqlite3_column_int(st, 13)));
+        json_object_set_new(o, "languages",
+                            languages_json((const char *)sqlite3_column_text(st, 14)));
     }
     sqlite3_finalize(st);
     if (!o)
@@ -164,6 +240,8 @@ void api_assessment_post(struct server *s, struct req *r)
     reqcheck_assessment(body, errors);
     char events[128];
     webhook_events_field(json_object_get(body, "webhook_events"), errors, events, sizeof(events));
+    char langs[160];
+    languages_field(json_object_get(body, "languages"), errors, langs, sizeof(langs));
     json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
     if (jdrafts && !json_is_boolean(jdrafts))
         api_field_error(errors, "submit_drafts_at_end", "must be true or false");
@@ -206,12 +284,12 @@ void api_assessment_post(struct server *s, struct req *r)
             c,
             "INSERT INTO assessments (team_id, title, rules, duration_s, opens_at, closes_at, "
             "show_hidden, max_submissions, counts, webhook_url, created_at, webhook_events, "
-            "submit_drafts_at_end) VALUES (nullif(?, 0), ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, "
-            "?, ?, ?, ?, ?, ?)",
-            "issiiiiissisi", r->who.role == ROLE_TEAM ? r->who.team_id : 0, title, rules,
+            "submit_drafts_at_end, languages) VALUES (nullif(?, 0), ?, ?, ?, nullif(?, 0), "
+            "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, ''))",
+            "issiiiiissisis", r->who.role == ROLE_TEAM ? r->who.team_id : 0, title, rules,
             (int64_t)json_integer_value(jd) * 60, json_ms(jo), json_ms(jc),
             (int64_t)json_is_true(jh), (int64_t)(jm ? json_integer_value(jm) : 0), counts, webhook,
-            now, events, (int64_t)!json_is_false(jdrafts));
+            now, events, (int64_t)!json_is_false(jdrafts), langs);
         rc = st ? sqlite3_step(st) : SQLITE_ERROR;
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         sqlite3_finalize(st);
@@ -1198,6 +1276,7 @@ struct session {
     int64_t extra_s; /* accommodation: added to the session at its start */
     int max_submissions;
     bool show_hidden;
+    char languages[160]; /* allowed, comma-separated; "": every language */
 };
 
 static int session_load(sqlite3 *c, int64_t invite, struct session *ss)
@@ -1207,8 +1286,8 @@ static int session_load(sqlite3 *c, int64_t invite, struct session *ss)
         "SELECT i.id, i.assessment_id, coalesce(i.started_at, 0), coalesce(i.ends_at, 0), "
         "coalesce(i.finished_at, 0), i.expires_at, coalesce(i.revoked_at, 0), "
         "coalesce(a.opens_at, 0), coalesce(a.closes_at, 0), a.duration_s, a.max_submissions, "
-        "a.show_hidden, i.extra_s FROM invites i JOIN assessments a ON a.id = i.assessment_id "
-        "WHERE i.id = ?",
+        "a.show_hidden, i.extra_s, coalesce(a.languages, '') FROM invites i JOIN assessments a "
+        "ON a.id = i.assessment_id WHERE i.id = ?",
         "i", invite);
     int rc = st && sqlite3_step(st) == SQLITE_ROW ? 0 : -ENOENT;
     if (!rc) {
@@ -1219,6 +1298,7 @@ static int session_load(sqlite3 *c, int64_t invite, struct session *ss)
         ss->max_submissions = sqlite3_column_int(st, 10);
         ss->show_hidden = sqlite3_column_int(st, 11);
         ss->extra_s = sqlite3_column_int64(st, 12);
+        snprintf(ss->languages, sizeof(ss->languages), "%s", sqlite3_column_text(st, 13));
     }
     sqlite3_finalize(st);
     return rc;
@@ -1492,7 +1572,8 @@ void api_candidate_problem(struct server *s, struct req *r)
         reply_problem(r, 404, "problem '%.64s' is not available", slug);
 }
 
-bool assess_candidate_may_submit(struct server *s, struct req *r, const char *slug, bool counting)
+bool assess_candidate_may_submit(struct server *s, struct req *r, const char *slug,
+                                 const char *language, bool counting)
 {
     sqlite3 *c = db_acquire(s->db);
     struct session ss;
@@ -1505,6 +1586,11 @@ bool assess_candidate_may_submit(struct server *s, struct req *r, const char *sl
         json_t *e = json_array();
         api_field_error(e, "problem", "'%s' is not a problem of this assessment", slug);
         reply_problem_errors(r, 422, e, "unknown problem");
+    } else if (language && !language_allowed(ss.languages, language)) {
+        json_t *e = json_array();
+        api_field_error(e, "language", "'%s' is not allowed in this assessment; allowed: %s",
+                        language, ss.languages);
+        reply_problem_errors(r, 422, e, "language not allowed");
     } else if (!ss.started) {
         reply_problem(r, 403, "start the assessment before submitting");
     } else if (ss.finished && ss.finished < ss.ends) {

@@ -11,9 +11,11 @@
 /*
  * May the candidate of `r` submit (`counting`) or run code for problem `slug` now? Replies 403
  * (or 422 for a problem not in the assessment) and returns false when not. A NULL `slug` asks
- * whether the session runs at all.
+ * whether the session runs at all. A `language` (may be NULL) outside the assessment's allowed
+ * languages is refused with 422.
  */
-bool assess_candidate_may_submit(struct server *s, struct req *r, const char *slug, bool counting);
+bool assess_candidate_may_submit(struct server *s, struct req *r, const char *slug,
+                                 const char *language, bool counting);
 
 /*
  * The assessment named by the first path parameter of `r`, when the caller (its team, or the

@@ -24,7 +24,7 @@
 /* The problem in the path, when the candidate may write to it now (replies when not). */
 static bool writable(struct server *s, struct req *r, const char *what)
 {
-    return assess_candidate_may_submit(s, r, r->params[0], false) && api_rate_ok(s, r, what);
+    return assess_candidate_may_submit(s, r, r->params[0], NULL, false) && api_rate_ok(s, r, what);
 }
 
 void api_draft_get(struct server *s, struct req *r)
@@ -149,7 +149,7 @@ void api_signal_post(struct server *s, struct req *r)
     }
     json_decref(errors);
     /* Signals count only while the session runs, as submissions do. */
-    if (!assess_candidate_may_submit(s, r, slug, false) || !api_rate_ok(s, r, "signal")) {
+    if (!assess_candidate_may_submit(s, r, slug, NULL, false) || !api_rate_ok(s, r, "signal")) {
         json_decref(body);
         return;
     }

@@ -284,9 +284,59 @@ static const char *mime_of(const char *path)
     return "application/octet-stream";
 }
 
+/*
+ * Whether the request's Accept-Encoding takes `coding` (RFC 9110 12.5.3): listed by name, or
+ * by "*", without "q=0". Case-insensitive; whitespace around the items and parameters is fine.
+ */
+static bool accepts_coding(struct req *r, const char *coding)
+{
+    const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Accept-Encoding");
+    size_t n = strlen(coding);
+    bool named = false, star = false, refused = false, star_refused = false;
+    for (const char *p = h; p && *p;) {
+        p += strspn(p, " \t,");
+        size_t len = strcspn(p, ",");
+        size_t name = strcspn(p, " \t;,");
+        /* q=0 (or 0.0, 0.00, 0.000) refuses the coding. */
+        const char *q = memchr(p, ';', len) ? strstr(p, "q=") : NULL;
+        bool zero =
+            q && q < p + len && q[2] == '0' && strspn(q + 3, ".0") == strcspn(q + 3, ",; \t");
+        if (name == n && !strncasecmp(p, coding, n)) {
+            named = true;
+            refused = zero;
+        } else if (name == 1 && *p == '*') {
+            star = true;
+            star_refused = zero;
+        }
+        p += len;
+    }
+    return named ? !refused : star && !star_refused;
+}
+
+/*
+ * Sends `file`, or its precompressed sibling (FILE.br, FILE.gz, made by web/build.sh) when the
+ * client accepts that coding: the bundle is built once, so there is no compressing per request.
+ * The answer then varies by Accept-Encoding, and says so to caches.
+ */
 static void serve_file(struct req *r, const char *file)
 {
-    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    static const char *const codings[][2] = {{"br", ".br"}, {"gzip", ".gz"}};
+    const char *coding = NULL;
+    bool varies = false;
+    int fd = -1;
+    for (size_t i = 0; i < sizeof(codings) / sizeof(codings[0]); i++) {
+        char alt[PATH_MAX];
+        if (snprintf(alt, sizeof(alt), "%s%s", file, codings[i][1]) >= (int)sizeof(alt) ||
+            !fs_is_file(alt))
+            continue;
+        varies = true;
+        if (fd < 0 && accepts_coding(r, codings[i][0])) {
+            fd = open(alt, O_RDONLY | O_CLOEXEC);
+            coding = fd >= 0 ? codings[i][0] : NULL;
+        }
+    }
+    if (fd < 0)
+        fd = open(file, O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         if (fd >= 0)
@@ -299,6 +349,10 @@ static void serve_file(struct req *r, const char *file)
         http_header(r, "Cache-Control", "public, max-age=31536000, immutable");
     else
         http_header(r, "Cache-Control", "no-cache");
+    if (varies)
+        http_header(r, "Vary", "Accept-Encoding");
+    if (coding)
+        http_header(r, "Content-Encoding", coding);
     queue(r, 200, resp, mime_of(file), (uint64_t)st.st_size);
 }
 
@@ -591,7 +645,12 @@ static bool first_call(struct server *s, struct req *r, const char *url)
         } else if (!strncmp(r->path, "/api/", 5)) {
             reply_problem(r, 404, "no API endpoint at '%s'; see /openapi.json", r->path);
         } else if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
-            serve_static(s, r);
+            /*
+             * Answered on the next call, once the request is read whole: an answer queued on
+             * this first call makes libmicrohttpd close the connection after it, and a page's
+             * scripts and styles would each pay for a new one.
+             */
+            return true;
         } else {
             http_header(r, "Allow", "GET, HEAD");
             reply_problem(r, 405, "%s is not allowed on '%s'", r->method, r->path);
@@ -674,7 +733,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_data_size) {
-        if (!r->dispatched && !take_body(r, upload_data, *upload_data_size) &&
+        if (!r->dispatched && r->route && !take_body(r, upload_data, *upload_data_size) &&
             r->route->body != BODY_NONE) {
             r->dispatched = true;
             uint64_t max = r->route->body == BODY_FILE ? PACKAGE_BODY_MAX : JSON_BODY_MAX;
@@ -689,6 +748,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (r->dispatched)
         return MHD_YES;
     r->dispatched = true;
+    if (!r->route) { /* a file of the front end (first_call let it through) */
+        serve_static(s, r);
+        return MHD_YES;
+    }
     if (r->body_fd >= 0 && lseek(r->body_fd, 0, SEEK_SET) < 0) {
         reply_problem(r, 500, "cannot read the upload back");
         return MHD_YES;

@@ -338,14 +338,18 @@ static json_t *detail_json(const struct problem *pr)
                               json_pack("{s:s, s:f, s:I}", "name", p->groups[g].name, "points",
                                         p->groups[g].points, "tests", (json_int_t)n));
     }
+    /* Starter code per language ({lang: text}); `template` stays C's, as before. */
+    json_t *templates = json_object();
+    for (size_t i = 0; i < p->ntemplates; i++)
+        json_object_set_new(templates, p->templates[i].lang, json_string(p->templates[i].text));
     return json_pack(
-        "{s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I}, s:o, s:s, s:I, s:o, s:b}", "title", p->name,
+        "{s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I}, s:o, s:o, s:s, s:I, s:o, s:b}", "title", p->name,
         "statement", p->statement ? p->statement : "", "type", p->scoring ? "scoring" : "pass-fail",
         "samples", samples, "limits", "time_ms", (json_int_t)pkg_time_limit_ms(p), "memory_mb",
         (json_int_t)p->memory_mb, "output_mb", (json_int_t)p->output_mb, "template",
-        p->template_c ? json_string(p->template_c) : json_null(), "validation",
-        p->custom_validation ? "custom" : "default", "tests", (json_int_t)pkg_secret_count(p),
-        "groups", groups, "function_signature", p->ninclude > 0);
+        p->template_c ? json_string(p->template_c) : json_null(), "templates", templates,
+        "validation", p->custom_validation ? "custom" : "default", "tests",
+        (json_int_t)pkg_secret_count(p), "groups", groups, "function_signature", p->ninclude > 0);
 }
 
 static json_t *result_json(const char *slug, int version, bool public_, json_t *verification,

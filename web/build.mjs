@@ -1,5 +1,8 @@
-// Bundles src/main.js (and the CSS it imports) into dist/assets/app-HASH.{js,css} and writes
-// dist/index.html naming them. One bundle, no CDN: the page works offline from judged itself.
+// Bundles src/main.js (and the CSS it imports) into dist/assets/: a small entry app-HASH.js with
+// its stylesheet, and chunks (pages, CodeMirror, each language's grammar) that the entry imports
+// on demand (ES modules, esbuild's code splitting). Writes dist/index.html naming the entry, and
+// a .gz and .br next to every compressible file, so that judged sends them precompressed.
+// No CDN: the page works offline from judged itself.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -13,11 +16,14 @@ const result = await esbuild.build({
   absWorkingDir: here,
   entryPoints: {app: 'src/main.js'},
   bundle: true,
+  splitting: true,
   minify: process.env.NOMINIFY ? false : true,
-  format: 'iife',
+  format: 'esm',
   target: ['chrome105', 'firefox110', 'safari16'],
   entryNames: 'assets/[name]-[hash]',
+  chunkNames: 'assets/chunk-[hash]',
   assetNames: 'assets/[name]-[hash]',
+  loader: {'.woff2': 'file', '.woff': 'file', '.ttf': 'file'},
   outdir: dist,
   metafile: true,
   legalComments: 'eof',
@@ -25,10 +31,11 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
-const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(dist, path.resolve(here, f)));
-const js = outputs.find((f) => f.endsWith('.js'));
-const css = outputs.find((f) => f.endsWith('.css'));
-if (!js || !css) throw new Error(`expected one .js and one .css, got ${outputs.join(', ')}`);
+const rel = (f) => path.relative(dist, path.resolve(here, f));
+const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'src/main.js');
+const js = entry && rel(entry[0]);
+const css = entry?.[1].cssBundle && rel(entry[1].cssBundle);
+if (!js || !css) throw new Error('expected the entry script and its stylesheet');
 
 const html = (await fs.readFile(path.join(here, 'index.html'), 'utf8'))
   .replace('%JS%', `/${js}`).replace('%CSS%', `/${css}`);
@@ -36,7 +43,28 @@ await fs.writeFile(path.join(dist, 'index.html'), html);
 for (const f of await fs.readdir(path.join(here, 'public')))
   await fs.copyFile(path.join(here, 'public', f), path.join(dist, f));
 
+/* Precompressed copies: best gzip and brotli, done once here instead of per request. */
+const compressible = /\.(js|css|html|svg|json|map|txt)$/;
+async function precompress(dir) {
+  for (const d of await fs.readdir(dir, {withFileTypes: true})) {
+    const f = path.join(dir, d.name);
+    if (d.isDirectory()) { await precompress(f); continue; }
+    if (!compressible.test(d.name)) continue;
+    const buf = await fs.readFile(f);
+    const gz = zlib.gzipSync(buf, {level: 9});
+    const br = zlib.brotliCompressSync(buf, {params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length}});
+    if (gz.length < buf.length) await fs.writeFile(`${f}.gz`, gz);
+    if (br.length < buf.length) await fs.writeFile(`${f}.br`, br);
+  }
+}
+await precompress(dist);
+
+const kib = (n) => (n / 1024).toFixed(1);
+let total = 0;
 for (const f of [js, css]) {
   const buf = await fs.readFile(path.join(dist, f));
-  console.log(`web: ${f} ${(buf.length / 1024).toFixed(1)} KiB (${(zlib.gzipSync(buf).length / 1024).toFixed(1)} KiB gzip)`);
+  console.log(`web: ${f} ${kib(buf.length)} KiB (${kib(zlib.gzipSync(buf).length)} KiB gzip)`);
 }
+for (const [f, o] of Object.entries(result.metafile.outputs)) if (f.endsWith('.js')) total += o.bytes;
+console.log(`web: ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} scripts, ${kib(total)} KiB in all`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the web front end into web/dist (index.html, assets/app-HASH.js, assets/app-HASH.css):
+# Builds the web front end into web/dist (index.html, the entry assets/app-HASH.js and .css, the
+# chunks loaded on demand, and a .gz and .br of each for judged to send precompressed):
 # installs the pinned npm packages (npm ci from package-lock.json) when they are missing or
 # older than the lock file, then bundles with esbuild. judged serves web/dist by default.
 set -euo pipefail

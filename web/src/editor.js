@@ -1,4 +1,4 @@
-// CodeMirror 6 for C, mounted inside a shadow root. Why: CodeMirror's style-mod puts its styles
+// CodeMirror 6 for the judge's languages (each grammar loaded on demand), mounted inside a shadow root. Why: CodeMirror's style-mod puts its styles
 // in a <style> element when the editor lives in the document itself, and the judge's
 // Content-Security-Policy (style-src 'self') refuses inline <style>. Inside a shadow root,
 // style-mod uses a constructed stylesheet (adoptedStyleSheets) instead, which CSP does not
@@ -13,44 +13,62 @@ import {
   indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle, indentUnit, foldGutter,
   foldKeymap, defaultHighlightStyle,
 } from '@codemirror/language';
-import {closeBrackets, closeBracketsKeymap} from '@codemirror/autocomplete';
+import {
+  closeBrackets, closeBracketsKeymap, autocompletion, completionKeymap, completeAnyWord, completeFromList,
+} from '@codemirror/autocomplete';
+import {WORDS} from './completions.js';
 import {searchKeymap, highlightSelectionMatches} from '@codemirror/search';
-import {cpp} from '@codemirror/lang-cpp';
 import {tags as t} from '@lezer/highlight';
 
+/* Each language's CodeMirror support, imported when first used (a chunk of its own). */
+const grammars = {
+  c: () => import('@codemirror/lang-cpp').then((m) => m.cpp()),
+  cpp: () => import('@codemirror/lang-cpp').then((m) => m.cpp()),
+  python: () => import('@codemirror/lang-python').then((m) => m.python()),
+  java: () => import('@codemirror/lang-java').then((m) => m.java()),
+  javascript: () => import('@codemirror/lang-javascript').then((m) => m.javascript()),
+  go: () => import('@codemirror/lang-go').then((m) => m.go()),
+  rust: () => import('@codemirror/lang-rust').then((m) => m.rust()),
+};
+
+/** Whether the editor highlights language `id`. */
+export const highlights = (id) => Object.hasOwn(grammars, id);
+
 const highlight = HighlightStyle.define([
-  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: '#a3137a'},
-  {tag: [t.typeName, t.standard(t.typeName)], color: '#0b5f8a'},
-  {tag: [t.processingInstruction, t.meta], color: '#8a3b00'},
-  {tag: [t.string, t.special(t.string), t.character], color: '#116329'},
-  {tag: [t.number, t.bool, t.null, t.atom], color: '#0550ae'},
-  {tag: [t.comment, t.lineComment, t.blockComment], color: '#5c6670', fontStyle: 'italic'},
-  {tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: '#5a32a3'},
-  {tag: t.macroName, color: '#8a3b00'},
-  {tag: t.invalid, color: '#b3261e'},
+  {tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.modifier, t.operatorKeyword], color: 'var(--hl-keyword)'},
+  {tag: [t.typeName, t.standard(t.typeName)], color: 'var(--hl-type)'},
+  {tag: [t.processingInstruction, t.meta], color: 'var(--hl-meta)'},
+  {tag: [t.string, t.special(t.string), t.character], color: 'var(--hl-string)'},
+  {tag: [t.number, t.bool, t.null, t.atom], color: 'var(--hl-number)'},
+  {tag: [t.comment, t.lineComment, t.blockComment], color: 'var(--hl-comment)', fontStyle: 'italic'},
+  {tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: 'var(--hl-function)'},
+  {tag: t.macroName, color: 'var(--hl-meta)'},
+  {tag: t.invalid, color: 'var(--hl-invalid)'},
 ]);
 
+/* Colours are the page's custom properties (style.css), which reach into the shadow root: the
+   editor follows the light and dark themes without being reconfigured. */
 const theme = EditorView.theme({
-  '&': {height: '100%', fontSize: '14px', backgroundColor: '#ffffff', color: '#1b1f24'},
+  '&': {height: '100%', fontSize: 'var(--ed-font-size, 14px)', backgroundColor: 'var(--ed-bg)', color: 'var(--ed-text)'},
   '&.cm-focused': {outline: 'none'},
   '.cm-scroller': {
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
     lineHeight: '1.55',
   },
-  '.cm-content': {padding: '8px 0', caretColor: '#0b57d0'},
-  '.cm-cursor, .cm-dropCursor': {borderLeftColor: '#0b57d0', borderLeftWidth: '2px'},
-  '.cm-gutters': {backgroundColor: '#f6f8fa', color: '#57606a', borderRight: '1px solid #d8dee4'},
-  '.cm-activeLineGutter': {backgroundColor: '#e7eefb', color: '#1b1f24'},
-  '.cm-activeLine': {backgroundColor: '#f3f7fe'},
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: '#c8daf8 !important'},
-  '.cm-matchingBracket': {backgroundColor: '#dbe8d3', outline: '1px solid #9bbf8a'},
-  '.cm-searchMatch': {backgroundColor: '#fff1b8'},
-  '.cm-panels': {backgroundColor: '#f6f8fa', color: '#1b1f24'},
+  '.cm-content': {padding: '8px 0', caretColor: 'var(--ed-caret)'},
+  '.cm-cursor, .cm-dropCursor': {borderLeftColor: 'var(--ed-caret)', borderLeftWidth: '2px'},
+  '.cm-gutters': {backgroundColor: 'var(--ed-gutter-bg)', color: 'var(--ed-gutter)', borderRight: '1px solid var(--ed-border)'},
+  '.cm-activeLineGutter': {backgroundColor: 'var(--ed-active-gutter)', color: 'var(--ed-text)'},
+  '.cm-activeLine': {backgroundColor: 'var(--ed-active-line)'},
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: 'var(--ed-selection) !important'},
+  '.cm-matchingBracket': {backgroundColor: 'var(--ed-bracket)', outline: '1px solid var(--ed-bracket-line)'},
+  '.cm-searchMatch': {backgroundColor: 'var(--ed-match)'},
+  '.cm-panels': {backgroundColor: 'var(--ed-gutter-bg)', color: 'var(--ed-text)'},
   '.cm-panels input, .cm-panels button': {fontSize: '13px'},
-  '.cm-panel button:focus-visible, .cm-panel input:focus-visible': {outline: '2px solid #0b57d0', outlineOffset: '1px'},
-  '.cm-foldGutter span': {color: '#57606a'},
+  '.cm-panel button:focus-visible, .cm-panel input:focus-visible': {outline: '2px solid var(--ed-caret)', outlineOffset: '1px'},
+  '.cm-foldGutter span': {color: 'var(--ed-gutter)'},
   '&.cm-readonly .cm-content': {caretColor: 'transparent'},
-  '.cm-line.cm-flash': {backgroundColor: '#fff1b8'},
+  '.cm-line.cm-flash': {backgroundColor: 'var(--ed-match)'},
 });
 
 /**
@@ -72,6 +90,15 @@ export function createEditor(host, opts = {}) {
   } catch { /* older browsers: the editor still works, sized by its content */ }
 
   const ro = new Compartment();
+  const langComp = new Compartment();
+  const wordsComp = new Compartment();
+  const keymapComp = new Compartment();
+  // Keywords and library names of the language, and the buffer's own words, as completions.
+  const wordsFor = (id) => EditorState.languageData.of(() => [
+    {autocomplete: completeFromList((WORDS[id] || []).map((label) => ({label, type: 'keyword'})))},
+    {autocomplete: completeAnyWord}]);
+  let langWanted = opts.language || 'c';
+  let destroyed = false;
   const roExt = (on) => [EditorState.readOnly.of(on), EditorView.contentAttributes.of({'aria-readonly': String(on)}),
     EditorView.editorAttributes.of({class: on ? 'cm-readonly' : ''})];
 
@@ -100,8 +127,10 @@ export function createEditor(host, opts = {}) {
     highlightActiveLine(),
     highlightSelectionMatches(),
     Prec.highest(keymap.of(actions)),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
-    cpp(),
+    keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
+    langComp.of([]),
+    minimal ? [] : [wordsComp.of(wordsFor(opts.language || 'c')), autocompletion()],
+    Prec.highest(keymapComp.of([])),
     theme,
     EditorView.contentAttributes.of({'aria-label': label}),
     ro.of(roExt(readOnly)),
@@ -116,8 +145,38 @@ export function createEditor(host, opts = {}) {
     root: shadow,
   });
 
+  /* Loads and sets language `id`'s highlighting; a language without one is plain text. */
+  async function setLanguage(id) {
+    langWanted = id;
+    let support = [];
+    try {
+      if (grammars[id]) support = await grammars[id]();
+    } catch { /* the chunk failed to load: plain text still edits */ }
+    if (langWanted !== id || destroyed) return;
+    view.dispatch({effects: minimal ? langComp.reconfigure(support) : [langComp.reconfigure(support), wordsComp.reconfigure(wordsFor(id))]});
+    view.dom.dataset.language = id;
+  }
+  const ready = setLanguage(langWanted);
+
+  /* Key bindings: 'default', 'vim' or 'emacs' (each loaded on demand). */
+  let keymapWanted = 'default';
+  async function setKeymap(name) {
+    keymapWanted = name;
+    let ext = [];
+    try {
+      if (name === 'vim') ext = (await import('@replit/codemirror-vim')).vim();
+      else if (name === 'emacs') ext = (await import('@replit/codemirror-emacs')).emacs();
+    } catch { /* the chunk failed to load: the default keys stay */ }
+    if (keymapWanted !== name || destroyed) return;
+    view.dispatch({effects: keymapComp.reconfigure(ext)});
+    view.dom.dataset.keymap = name;
+  }
+
   return {
     view,
+    ready,
+    setLanguage,
+    setKeymap,
     text: () => view.state.doc.toString(),
     setText(s) {
       view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: s}});
@@ -135,6 +194,6 @@ export function createEditor(host, opts = {}) {
     },
     cursorLine: () => view.state.doc.lineAt(view.state.selection.main.head).number,
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => { destroyed = true; view.destroy(); },
   };
 }

@@ -1,10 +1,43 @@
 // judged's front end: a small router on history.pushState over the pages.
 import './style.css';
 import {h, replace} from './dom.js';
-import {cataloguePage, problemPage} from './pages/practice.js';
-import {invitePage} from './pages/candidate.js';
-import {teamHome, teamNew, teamAssessment, teamCandidate, teamSimilarity} from './pages/team.js';
 import {errorPage, errorAlert} from './pages/common.js';
+import {local} from './storage.js';
+
+/*
+ * The theme: the system's (prefers-color-scheme) until the toggle picks one, which is then
+ * remembered. data-theme on <html> selects style.css's palette; the editor follows through its
+ * custom properties.
+ */
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+function applyTheme() {
+  const chosen = local.get('theme', null);
+  if (chosen === 'dark' || chosen === 'light') document.documentElement.dataset.theme = chosen;
+  else delete document.documentElement.dataset.theme;
+  const dark = chosen ? chosen === 'dark' : darkQuery.matches;
+  document.getElementById('theme-toggle')?.setAttribute('aria-pressed', String(dark));
+  return dark;
+}
+applyTheme();
+darkQuery.addEventListener('change', applyTheme);
+document.getElementById('theme-toggle')?.addEventListener('click', () => {
+  const dark = document.getElementById('theme-toggle').getAttribute('aria-pressed') === 'true';
+  local.set('theme', dark ? 'light' : 'dark');
+  applyTheme();
+});
+
+/*
+ * Pages load on demand (esbuild splits them into chunks): the catalogue does not carry the team
+ * pages, and CodeMirror comes only with the pages that show an editor.
+ */
+const lazy = (load, name) => async (...args) => (await load())[name](...args);
+const practice = () => import('./pages/practice.js');
+const candidate = () => import('./pages/candidate.js');
+const team = () => import('./pages/team.js');
+const cataloguePage = lazy(practice, 'cataloguePage'), problemPage = lazy(practice, 'problemPage');
+const invitePage = lazy(candidate, 'invitePage');
+const teamHome = lazy(team, 'teamHome'), teamNew = lazy(team, 'teamNew'), teamAssessment = lazy(team, 'teamAssessment');
+const teamCandidate = lazy(team, 'teamCandidate'), teamSimilarity = lazy(team, 'teamSimilarity');
 
 const routes = [
   {re: /^\/$/, page: cataloguePage, nav: 'practice'},

@@ -6,6 +6,9 @@ import {
 } from './dom.js';
 import {api, followSubmission, ApiError} from './api.js';
 import {renderMarkdown} from './markdown.js';
+import {compileOutput, testsTable} from './results.js';
+
+export {compileOutput, testsTable};
 import {createEditor} from './editor.js';
 import {verdictBadge, verdictName, explainVerdict} from './verdicts.js';
 import {local, history as readHistory, recordHistory} from './storage.js';
@@ -21,6 +24,34 @@ const add = (el, ...kids) => append(el, kids);
 const DRAFT_SAVE_MS = 3000;
 
 const PROGRAM_SKELETON = '#include <stdio.h>\n\nint main(void)\n{\n    \n    return 0;\n}\n';
+
+/* Starter code per language when the problem brings none. */
+const SKELETONS = {
+  c: PROGRAM_SKELETON,
+  cpp: '#include <iostream>\n\nint main()\n{\n    \n    return 0;\n}\n',
+  python: 'import sys\n\n\ndef main():\n    data = sys.stdin.read().split()\n\n\nmain()\n',
+  java: 'import java.util.*;\n\npublic class Main {\n    public static void main(String[] args) {\n        \n    }\n}\n',
+  javascript: "const input = require('fs').readFileSync(0, 'utf8');\n\n",
+  go: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println()\n}\n',
+  rust: 'use std::io::*;\n\nfn main() {\n    \n}\n',
+};
+
+/* What a judge without GET /api/v1/languages (an older one) runs: C only. */
+const FALLBACK_LANGUAGES = [{id: 'c', name: 'C', available: true, extensions: ['.c']}];
+let languagesOnce = null;
+
+/** The languages the judge can run now (available ones), C only when it cannot say. */
+export function serverLanguages() {
+  languagesOnce ??= api('/api/v1/languages').then((r) => {
+    const list = (Array.isArray(r?.languages) ? r.languages : [])
+      .filter((l) => l && typeof l.id === 'string' && l.available !== false);
+    return list.length ? list : FALLBACK_LANGUAGES;
+  }).catch(() => {
+    languagesOnce = null; // try again on the next page
+    return FALLBACK_LANGUAGES;
+  });
+  return languagesOnce;
+}
 
 /** The statement as a fragment, its leading "# Title" dropped when the page shows the title. */
 export function statementFragment(problem) {
@@ -48,48 +79,6 @@ export function factsList(problem, extra = []) {
     ...extra,
   ].filter(Boolean);
   return h('dl', {class: 'facts'}, items.map(([k, v]) => h('div', {class: 'fact'}, h('dt', null, k), h('dd', null, v))));
-}
-
-/** Compiler output with every main.c:LINE:COL made a button that moves the editor there. */
-export function compileOutput(text, goto) {
-  const pre = h('pre', {class: 'compile-output'});
-  const re = /\bmain\.(?:c|cpp):(\d+)(?::(\d+))?/g;
-  let last = 0;
-  for (let m; (m = re.exec(text));) {
-    pre.append(text.slice(last, m.index));
-    const line = Number(m[1]), col = m[2] ? Number(m[2]) : 1;
-    if (goto) {
-      pre.append(h('button', {type: 'button', class: 'src-ref', dataset: {line: String(line), col: String(col)},
-        'aria-label': `Go to line ${line}, column ${col}`, onclick: () => goto(line, col)}, m[0]));
-    } else {
-      pre.append(h('span', {class: 'src-ref-static'}, m[0]));
-    }
-    last = m.index + m[0].length;
-  }
-  pre.append(text.slice(last));
-  return pre;
-}
-
-/** Per-test results as a table. */
-export function testsTable(tests, {caption = 'Tests', hidden = 0} = {}) {
-  if (!tests?.length && !hidden) return null;
-  const rows = (tests || []).map((t, i) => {
-    const row = h('tr', {class: t.verdict && t.verdict !== 'AC' ? 'row-fail' : null},
-      h('td', {class: 'num'}, String((t.index ?? i) + 1)),
-      h('td', {class: 'test-name'}, t.name || '–', t.message ? h('div', {class: 'test-message'}, t.message) : null),
-      h('td', null, verdictBadge(t.verdict)),
-      h('td', {class: 'num'}, fmtMs(t.time_ms)),
-      h('td', {class: 'num'}, fmtKb(t.memory_kb)));
-    return row;
-  });
-  return h('div', {class: 'table-scroll'},
-    h('table', {class: 'table tests-table'},
-      h('caption', {class: 'visually-hidden'}, caption),
-      h('thead', null, h('tr', null,
-        h('th', {scope: 'col', class: 'num'}, '#'), h('th', {scope: 'col'}, 'Test'), h('th', {scope: 'col'}, 'Verdict'),
-        h('th', {scope: 'col', class: 'num'}, 'Time'), h('th', {scope: 'col', class: 'num'}, 'Memory'))),
-      h('tbody', null, rows)),
-    hidden ? h('p', {class: 'hint'}, `${plural(hidden, 'hidden test')} not shown: their results stay with the hiring team.`) : null);
 }
 
 /** A submission's result (live or final). */
@@ -215,7 +204,15 @@ function samplesSection(problem, useAsInput) {
 export function mountSolver(root, opts) {
   const {problem, scope, token = null, headingLevel = 1, extraFacts = [], onResult, serverHistory = false} = opts;
   const slug = problem.slug;
-  const draftKey = `draft:${scope}:${slug}`;
+  const allowed = Array.isArray(opts.allowedLanguages) && opts.allowedLanguages.length ? opts.allowedLanguages : null;
+  // The last language chosen (any problem), if this problem may use it; C is where everyone starts.
+  let lang = local.get('language', 'c');
+  if (typeof lang !== 'string' || (allowed && !allowed.includes(lang))) lang = allowed ? allowed[0] : 'c';
+  let langInfo = FALLBACK_LANGUAGES.find((l) => l.id === lang) || {id: lang, name: lang, extensions: []};
+  // C keeps the key drafts had before there were languages.
+  const draftKeyOf = (l) => (l === 'c' ? `draft:${scope}:${slug}` : `draft:${scope}:${slug}:${l}`);
+  const templateOf = (l) => problem.templates?.[l] ?? (l === 'c' ? problem.template : null) ?? SKELETONS[l] ?? '';
+  let draftKey = draftKeyOf(lang);
   const inputKey = `input:${scope}:${slug}`;
   const abort = new AbortController();
   let locked = false;
@@ -257,8 +254,9 @@ export function mountSolver(root, opts) {
   let saveTimer = null;
   let saving = null;
   const ed = createEditor(editorHost, {
-    doc: local.get(draftKey, null) ?? problem.template ?? PROGRAM_SKELETON,
-    label: `Code editor for ${problem.title}, C`,
+    doc: local.get(draftKey, null) ?? templateOf(lang),
+    language: lang,
+    label: `Code editor for ${problem.title}`,
     onChange: (text) => {
       localSave(text);
       if (!drafts || locked) return;
@@ -271,6 +269,86 @@ export function mountSolver(root, opts) {
     onPaste: (text) => { if (text.length && !locked) opts.onPaste?.(text.length); },
   });
   const goto = (line, col) => ed.gotoLine(line, col);
+
+  /*
+   * The language picker: the judge's available languages (those the assessment allows). Each
+   * language keeps its own draft in this browser; switching saves the one left and opens the
+   * other's (or its starter code).
+   */
+  const langSelect = h('select', {id: id('lang'), class: 'lang-select', 'data-testid': 'language'},
+    h('option', {value: lang}, langInfo.name));
+  const fileName = h('span', {class: 'editor-file'}, '');
+  const showFile = () => {
+    const ext = langInfo.extensions?.[0] || (lang === 'c' ? '.c' : '');
+    fileName.textContent = lang === 'java' ? 'Main.java' : `main${ext}`;
+  };
+  showFile();
+  function setLanguage(next, {quiet = false} = {}) {
+    if (next === lang) return;
+    if (!quiet) local.set(draftKey, ed.text());
+    lang = next;
+    langInfo = offered.find((l) => l.id === next) || {id: next, name: next, extensions: []};
+    draftKey = draftKeyOf(lang);
+    serverText = null;
+    langSelect.value = lang;
+    showFile();
+    ed.setLanguage(lang);
+    if (!quiet) {
+      local.set('language', lang);
+      ed.setText(local.get(draftKey, null) ?? templateOf(lang));
+      statusLine.textContent = `Language: ${langInfo.name}.`;
+    }
+  }
+  let offered = [langInfo];
+  serverLanguages().then((list) => {
+    if (abort.signal.aborted) return;
+    offered = allowed ? list.filter((l) => allowed.includes(l.id)) : list;
+    if (!offered.length) offered = allowed ? allowed.map((l) => ({id: l, name: l, extensions: []})) : FALLBACK_LANGUAGES;
+    replace(langSelect, offered.map((l) => h('option', {value: l.id}, l.name)));
+    if (!offered.some((l) => l.id === lang)) setLanguage(offered[0].id);
+    else { langInfo = offered.find((l) => l.id === lang); langSelect.value = lang; showFile(); }
+    langSelect.disabled = locked || offered.length < 2;
+  });
+  langSelect.addEventListener('change', () => setLanguage(langSelect.value));
+
+  /*
+   * Editor settings, remembered for every problem: font size and key bindings. The size is a
+   * custom property on the host (set through the CSSOM, which the CSP allows).
+   */
+  const fontSel = h('select', {id: id('fs'), 'data-testid': 'font-size'},
+    [12, 13, 14, 15, 16, 18, 20, 22].map((n) => h('option', {value: String(n)}, `${n} px`)));
+  const keymapSel = h('select', {id: id('km'), 'data-testid': 'keymap'},
+    h('option', {value: 'default'}, 'Standard'), h('option', {value: 'vim'}, 'Vim'), h('option', {value: 'emacs'}, 'Emacs'));
+  const applyFont = () => editorHost.style.setProperty('--ed-font-size', `${fontSel.value}px`);
+  fontSel.value = String(local.get('editor:font-size', 14));
+  if (!fontSel.value) fontSel.value = '14';
+  applyFont();
+  fontSel.addEventListener('change', () => { local.set('editor:font-size', Number(fontSel.value)); applyFont(); });
+  keymapSel.value = ['vim', 'emacs'].includes(local.get('editor:keymap', 'default')) ? local.get('editor:keymap') : 'default';
+  if (keymapSel.value !== 'default') ed.setKeymap(keymapSel.value);
+  keymapSel.addEventListener('change', () => { local.set('editor:keymap', keymapSel.value); ed.setKeymap(keymapSel.value); });
+  const settings = h('details', {class: 'editor-settings'},
+    h('summary', null, 'Settings'),
+    h('div', {class: 'editor-settings-body'},
+      h('label', {for: fontSel.id}, 'Font size'), fontSel,
+      h('label', {for: keymapSel.id}, 'Keys'), keymapSel));
+  // The settings close like a menu: a click elsewhere, or Esc (focus back on their summary).
+  const closeSettings = (ev) => { if (settings.open && !settings.contains(ev.target)) settings.open = false; };
+  document.addEventListener('pointerdown', closeSettings);
+  settings.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape') return;
+    settings.open = false;
+    settings.querySelector('summary').focus();
+  });
+  /* Full screen: the code pane covers the window (a class, not the Fullscreen API, so the
+     console and the buttons stay with the editor). */
+  const fullBtn = h('button', {type: 'button', class: 'btn btn-small btn-quiet', 'aria-pressed': 'false', 'data-testid': 'fullscreen'}, 'Full screen');
+  const setFull = (on) => {
+    fullBtn.setAttribute('aria-pressed', String(on));
+    right.classList.toggle('pane-full', on);
+    document.body.classList.toggle('has-full-editor', on);
+  };
+  fullBtn.addEventListener('click', () => setFull(fullBtn.getAttribute('aria-pressed') !== 'true'));
   const localSave = debounce((text) => {
     local.set(draftKey, text);
     local.set(`${draftKey}:at`, Date.now());
@@ -283,9 +361,9 @@ export function mountSolver(root, opts) {
     if (!drafts || locked) return;
     const text = ed.text();
     // The untouched starter code is no draft: nothing would be judged from it at time-up.
-    if (text === serverText || (serverText === null && text === (problem.template ?? PROGRAM_SKELETON))) return;
+    if (text === serverText || (serverText === null && text === templateOf(lang))) return;
     if (saving && !keepalive) { await saving.catch(() => {}); return saveDraft(); }
-    saving = drafts.save(text, {keepalive});
+    saving = drafts.save(text, {keepalive, language: lang});
     try {
       await saving;
       serverText = text;
@@ -300,6 +378,7 @@ export function mountSolver(root, opts) {
     // The server's copy wins unless this browser changed the code after it was saved there.
     drafts.load().then((d) => {
       if (abort.signal.aborted || !d) { if (!abort.signal.aborted) saveDraft(); return; }
+      if (d.language && d.language !== lang && (!allowed || allowed.includes(d.language))) setLanguage(d.language, {quiet: true});
       serverText = d.source;
       const localAt = local.get(`${draftKey}:at`, 0);
       if (d.source !== ed.text() && !(localAt > (d.updated_at ?? 0) && local.get(draftKey, null) !== null)) {
@@ -323,7 +402,7 @@ export function mountSolver(root, opts) {
     const ok = await confirmDialog({title: 'Reset to the starter code?',
       body: 'Your code in the editor is replaced by the starter code. Submissions you made are kept.',
       confirm: 'Reset', danger: true});
-    if (ok) { ed.setText(problem.template ?? PROGRAM_SKELETON); ed.focus(); }
+    if (ok) { ed.setText(templateOf(lang)); ed.focus(); }
     else resetBtn.focus();
   });
   for (const rb of [rbSamples, rbCustom]) {
@@ -349,12 +428,29 @@ export function mountSolver(root, opts) {
     statement,
     samplesSection(problem, useAsInput));
 
+  /*
+   * The console docked under the editor: the status line, the results and the history, in a
+   * box that scrolls on its own, so a Run never scrolls the code away. Two separators resize
+   * the panes and the console (mouse, touch, or arrow keys); the sizes are remembered.
+   */
+  const consoleId = id('console');
+  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console'},
+    statusLine,
+    output,
+    h('section', {class: 'history', 'aria-labelledby': historyHead},
+      h('h2', {id: historyHead, class: 'h-section'}, 'Your submissions'),
+      historyList));
+  const consoleSep = h('div', {class: 'sep sep-rows', role: 'separator', tabindex: '0', 'aria-orientation': 'horizontal',
+    'aria-controls': consoleId, 'aria-label': 'Resize the console', 'aria-valuemin': '10', 'aria-valuemax': '85', 'data-testid': 'console-sep'});
   const right = h('section', {class: 'pane pane-code', id: codeId, tabindex: '-1', 'aria-label': 'Your solution'},
     h('div', {class: 'editor-bar'},
-      h('span', {class: 'lang-tag'}, 'C'),
-      h('span', {class: 'editor-file'}, 'main.c'),
+      h('label', {class: 'visually-hidden', for: langSelect.id}, 'Language'),
+      langSelect,
+      fileName,
       saveState,
       h('span', {class: 'spacer'}),
+      settings,
+      fullBtn,
       resetBtn),
     editorHost,
     h('p', {class: 'hint editor-hint'}, 'Tab indents. To leave the editor with the keyboard, press Esc, then Tab.'),
@@ -366,13 +462,15 @@ export function mountSolver(root, opts) {
         h('label', {class: 'radio', for: rbCustom.id}, rbCustom, ' Custom input')),
       h('div', {class: 'btn-row actions'}, runBtn, submitBtn)),
     customWrap,
-    statusLine,
-    output,
-    h('section', {class: 'history', 'aria-labelledby': historyHead},
-      h('h2', {id: historyHead, class: 'h-section'}, 'Your submissions'),
-      historyList));
+    consoleSep,
+    consoleBox);
+  const paneSep = h('div', {class: 'sep sep-cols', role: 'separator', tabindex: '0', 'aria-orientation': 'vertical',
+    'aria-controls': codeId, 'aria-label': 'Resize the statement and the code', 'aria-valuemin': '20', 'aria-valuemax': '80',
+    'data-testid': 'pane-sep'});
+  const workspace = h('div', {class: 'workspace'}, left, paneSep, right);
+  layoutSizes(workspace, right, paneSep, consoleSep);
 
-  replace(root, h('div', {class: 'workspace'}, left, right));
+  replace(root, workspace);
 
   runBtn.addEventListener('click', () => run());
   submitBtn.addEventListener('click', () => submit());
@@ -383,7 +481,7 @@ export function mountSolver(root, opts) {
     // fixed-height layout. Scroll the pane when it scrolls on its own, else the window.
     const head = output.firstElementChild || output;
     const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    const pane = head.closest('.pane');
+    const pane = head.closest('.console') || head.closest('.pane');
     if (pane && /auto|scroll/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight) {
       const top = head.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 12;
       pane.scrollTo({top, behavior});
@@ -394,9 +492,15 @@ export function mountSolver(root, opts) {
     }
   }
 
+  /*
+   * Busy buttons stay enabled (aria-disabled, their clicks ignored): a disabled button drops
+   * keyboard focus to <body> in the middle of a Run. Locked ones are disabled outright.
+   */
   function setBusy() {
-    runBtn.disabled = locked || busyRun;
-    submitBtn.disabled = locked || busySubmit;
+    runBtn.disabled = locked;
+    submitBtn.disabled = locked;
+    runBtn.setAttribute('aria-disabled', String(locked || busyRun));
+    submitBtn.setAttribute('aria-disabled', String(locked || busySubmit));
     runBtn.setAttribute('aria-busy', String(busyRun));
     submitBtn.setAttribute('aria-busy', String(busySubmit));
   }
@@ -423,7 +527,7 @@ export function mountSolver(root, opts) {
       h('p', {class: 'result-name'}, custom ? 'Compiling and running on your input…' : 'Compiling and running on the samples…'))));
     reveal();
     try {
-      const body = {problem: slug, language: 'c', source};
+      const body = {problem: slug, language: lang, source};
       if (custom) body.input = customInput.value;
       const r = await api('/api/v1/run', {method: 'POST', body, token, signal: abort.signal});
       replace(output, h('h2', {class: 'h-section'}, custom ? 'Run on custom input' : 'Run on the samples'), runView(r, problem, goto));
@@ -450,7 +554,7 @@ export function mountSolver(root, opts) {
     statusLine.textContent = 'Submitting…';
     let sub;
     try {
-      sub = await api('/api/v1/submissions', {method: 'POST', body: {problem: slug, language: 'c', source}, token,
+      sub = await api('/api/v1/submissions', {method: 'POST', body: {problem: slug, language: lang, source}, token,
         signal: abort.signal, extraHeaders: opts.submitHeaders || {}});
     } catch (e) {
       busySubmit = false;
@@ -580,6 +684,7 @@ export function mountSolver(root, opts) {
     ed.setReadOnly(true);
     setBusy();
     resetBtn.disabled = true;
+    langSelect.disabled = true;
     lockNotice.hidden = false;
     replace(lockNotice, h('strong', null, message || 'Time is up.'));
   }
@@ -599,9 +704,58 @@ export function mountSolver(root, opts) {
       window.removeEventListener('pagehide', onPageHide);
       abort.abort();
       document.removeEventListener('keydown', onKey);
+      document.body.classList.remove('has-full-editor');
+      document.removeEventListener('pointerdown', closeSettings);
       ed.destroy();
     },
   };
+}
+
+/*
+ * The two separators: the statement/code split (a percentage of the workspace's width) and the
+ * console's height (a percentage of the code pane's), kept in localStorage. Sizes are set
+ * through the CSSOM (custom properties), which the strict CSP allows, unlike style attributes.
+ */
+function layoutSizes(workspace, codePane, paneSep, consoleSep) {
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  const sizes = {cols: clamp(Number(local.get('layout:cols', 48)) || 48, 20, 80),
+    console: clamp(Number(local.get('layout:console', 38)) || 38, 10, 85)};
+  const apply = () => {
+    workspace.style.setProperty('--cols', `${sizes.cols}%`);
+    codePane.style.setProperty('--console', `${sizes.console}%`);
+    paneSep.setAttribute('aria-valuenow', String(Math.round(sizes.cols)));
+    consoleSep.setAttribute('aria-valuenow', String(Math.round(sizes.console)));
+  };
+  const save = () => { local.set('layout:cols', Math.round(sizes.cols * 10) / 10); local.set('layout:console', Math.round(sizes.console * 10) / 10); };
+  apply();
+  const drag = (sep, at) => sep.addEventListener('pointerdown', (ev) => {
+    ev.preventDefault();
+    sep.setPointerCapture(ev.pointerId);
+    const move = (e) => { at(e); apply(); };
+    const up = () => { sep.removeEventListener('pointermove', move); sep.removeEventListener('pointerup', up); save(); };
+    sep.addEventListener('pointermove', move);
+    sep.addEventListener('pointerup', up);
+  });
+  drag(paneSep, (e) => {
+    const r = workspace.getBoundingClientRect();
+    sizes.cols = clamp(((e.clientX - r.left) / r.width) * 100, 20, 80);
+  });
+  drag(consoleSep, (e) => {
+    const r = codePane.getBoundingClientRect();
+    sizes.console = clamp(((r.bottom - e.clientY) / r.height) * 100, 10, 85);
+  });
+  const keys = (sep, which, lo, hi, sign) => sep.addEventListener('keydown', (ev) => {
+    const step = ev.shiftKey ? 10 : 2;
+    const d = {ArrowLeft: -step, ArrowUp: -step, ArrowRight: step, ArrowDown: step}[ev.key];
+    if (ev.key === 'Home' || ev.key === 'End') sizes[which] = ev.key === 'Home' ? lo : hi;
+    else if (d) sizes[which] = clamp(sizes[which] + d * sign, lo, hi);
+    else return;
+    ev.preventDefault();
+    apply();
+    save();
+  });
+  keys(paneSep, 'cols', 20, 80, 1);
+  keys(consoleSep, 'console', 10, 85, -1); // down makes the console smaller
 }
 
 function debounce(fn, ms) {

@@ -4,7 +4,6 @@ import {h, replace, clear, id, fmtDate, fmtScore, plural, announce, confirmDialo
 import {api, ApiError} from '../api.js';
 import {session as sstore, local, tag} from '../storage.js';
 import {renderMarkdown} from '../markdown.js';
-import {mountSolver} from '../solve.js';
 import {verdictBadge} from '../verdicts.js';
 import {loading, errorAlert} from './common.js';
 
@@ -51,10 +50,10 @@ export async function invitePage(main, {signal, setTitle}) {
   const serverNow = () => Date.now() + offset;
 
   /* Saves a draft; with keepalive the request outlives the page (closing the tab, leaving). */
-  async function saveDraft(path, source, keepalive) {
+  async function saveDraft(path, source, keepalive, language = 'c') {
     const res = await fetch(path, {method: 'PUT', keepalive: keepalive && source.length < 60000,
       headers: {'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json'},
-      body: JSON.stringify({language: 'c', source})});
+      body: JSON.stringify({language, source})});
     if (!res.ok) {
       let detail = `HTTP ${res.status}`;
       try { detail = (await res.json()).detail || detail; } catch { /* keep the status */ }
@@ -253,7 +252,10 @@ export async function invitePage(main, {signal, setTitle}) {
         replace(tab,
           h('span', {class: 'tab-title'}, `${i + 1}. ${p.title}`),
           h('span', {class: 'tab-state'},
-            n ? [verdictBadge(cur.best_verdict), ` ${plural(n, 'submission')}`] : 'Not submitted'));
+            n ? [verdictBadge(cur.best_verdict), ` ${plural(n, 'submission')}`] : 'Not submitted',
+            // Under a cap, how many are left: a candidate should not find out by a refusal.
+            a.max_submissions ? h('span', {class: 'tab-left', 'data-testid': 'submissions-left'},
+              ` · ${Math.max(0, a.max_submissions - n)} of ${a.max_submissions} left`) : null));
       });
     }
 
@@ -273,7 +275,8 @@ export async function invitePage(main, {signal, setTitle}) {
       solvers.set(t.p.slug, null);
       replace(t.panel, h('p', {class: 'loading page'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}), ' Loading the problem…'));
       try {
-        const prob = await api(`/api/v1/candidate/problems/${encodeURIComponent(t.p.slug)}`, {token, signal});
+        const [prob, {mountSolver}] = await Promise.all([
+          api(`/api/v1/candidate/problems/${encodeURIComponent(t.p.slug)}`, {token, signal}), import('../solve.js')]);
         const cur = (sess.assessment.problems || []).find((x) => x.slug === t.p.slug) || t.p;
         const extra = [];
         if (cur.points) extra.push(['Points', fmtScore(cur.points)]);
@@ -282,10 +285,11 @@ export async function invitePage(main, {signal, setTitle}) {
         const draftPath = `/api/v1/candidate/drafts/${encodeURIComponent(slug)}`;
         const solver = mountSolver(t.panel, {
           problem: {...prob, slug: prob.slug || slug}, scope, token, headingLevel: 2, extraFacts: extra,
+          allowedLanguages: Array.isArray(a.languages) ? a.languages : null,
           serverHistory: true, hiddenResults: !!a.show_hidden_results,
           drafts: {
             load: () => api(draftPath, {token, signal}).catch((e) => { if (e.status === 404) return null; throw e; }),
-            save: (source, {keepalive}) => saveDraft(draftPath, source, keepalive),
+            save: (source, {keepalive, language}) => saveDraft(draftPath, source, keepalive, language),
           },
           draftSaveMs: sess.ends_at && sess.ends_at - serverNow() < 60000 ? 1000 : undefined,
           onPaste: (size) => sendSignal({kind: 'paste', problem: slug, size}),

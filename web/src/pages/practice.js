@@ -2,7 +2,6 @@
 import {h, replace, plural, fmtMs, sleep} from '../dom.js';
 import {api} from '../api.js';
 import {practiceProgress, recordPractice, practiceHeaders} from '../storage.js';
-import {mountSolver} from '../solve.js';
 import {errorPage, loading} from './common.js';
 
 const STATE_LABEL = {solved: 'Solved', attempted: 'Attempted', none: 'Not started'};
@@ -108,6 +107,8 @@ export async function problemPage(main, {params, signal, setTitle}) {
   const holder = h('div', {class: 'solver'});
   replace(main, crumbs, holder);
   const st = practiceProgress()[slug]?.state;
+  const {mountSolver} = await import('../solve.js');
+  if (signal.aborted) return undefined;
   const solver = mountSolver(holder, {
     problem, scope: 'practice',
     submitHeaders: practiceHeaders(),

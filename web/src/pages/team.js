@@ -3,11 +3,16 @@
 import {h, replace, clear, id, field, fmtDate, fmtScore, fmtDuration, fmtMs, fmtKb, plural, copyButton, confirmDialog, announce} from '../dom.js';
 import {api, headers, ApiError} from '../api.js';
 import {session as sstore} from '../storage.js';
-import {createEditor} from '../editor.js';
 import {Decoration, EditorView} from '@codemirror/view';
 import {RangeSetBuilder, StateEffect} from '@codemirror/state';
 import {verdictBadge, verdictName} from '../verdicts.js';
-import {testsTable, compileOutput} from '../solve.js';
+import {testsTable, compileOutput} from '../results.js';
+
+/* CodeMirror, loaded on demand: only the candidate pages show code. */
+let createEditor = null;
+async function loadEditor() {
+  if (!createEditor) ({createEditor} = await import('../editor.js'));
+}
 import {loading, errorAlert} from './common.js';
 
 const KEY = 'team-key';
@@ -449,6 +454,7 @@ function codeViewer(host, source, label) {
 
 export async function teamCandidate(main, opts) {
   const {params, signal, setTitle, navigate} = opts;
+  await loadEditor();
   const [aid, inv] = params;
   loading(main);
   const ctx = await gate(main, opts);
@@ -652,6 +658,7 @@ function scrollToLine(viewer, line) {
 const span = ([from, to]) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
 export async function teamSimilarity(main, opts) {
+  await loadEditor();
   const {params, signal, setTitle, navigate} = opts;
   const aid = params[0];
   loading(main);
