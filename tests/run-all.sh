@@ -24,6 +24,8 @@ suite e2e tests/e2e/run.sh build/server/judged
 suite lang tests/lang/run.sh build/server/judged
 suite hostile tests/hostile/run.sh build/server/judged
 suite hostile-placed tests/hostile/placed.sh build/server/judged
+# cgroup v2 in Debian's kernel under QEMU (TCG): slow, so the guest gets a generous bound.
+suite cgroup2 env CGROUP2_TIMEOUT=1500 tests/cgroup2/run.sh build/server/judged
 suite catalogue tests/catalogue.sh build/server/judged
 suite mutants tests/mutants/run.sh build/server/judged
 suite api tests/api/run.sh build/server/judged
