@@ -5,6 +5,8 @@
  *   tie    : both lists have exactly the same number K of dates on or after the
  *            cutoff (K random, at most min(N, M)); about 1 in 10 of those equals the cutoff
  *   bwins  : like random, but dates of B lean towards the future
+ *   wide   : dates over the whole range 0001-01-01..9999-12-31, the cutoff in years 1..1000;
+ *            every date of A is on or after the cutoff, 7 in 10 of B's are (counts past 65535)
  * Deterministic: splitmix64 seeded with SEED, no rand()/time(). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,9 +97,10 @@ int main(int argc, char **argv)
     const char *mode = argv[1];
     st = strtoull(argv[2], NULL, 10);
     long n = atol(argv[3]), m = atol(argv[4]);
-    lo = day_of(1900, 1, 1);
-    hi = day_of(2100, 12, 31);
-    cut = rnd(day_of(1950, 1, 1), day_of(2050, 12, 31));
+    int wide = strcmp(mode, "wide") == 0;
+    lo = wide ? day_of(1, 1, 1) : day_of(1900, 1, 1);
+    hi = wide ? day_of(9999, 12, 31) : day_of(2100, 12, 31);
+    cut = wide ? rnd(lo + 1, day_of(1000, 12, 31)) : rnd(day_of(1950, 1, 1), day_of(2050, 12, 31));
     put_date(cut);
     printf("%ld %ld\n", n, m);
     if (strcmp(mode, "random") == 0) {
@@ -115,6 +118,11 @@ int main(int argc, char **argv)
             put_date(rnd(lo, hi));
         for (long i = 0; i < m; i++)
             put_date(rnd(0, 2) ? on_or_after() : before());
+    } else if (wide) {
+        for (long i = 0; i < n; i++)
+            put_date(on_or_after());
+        for (long i = 0; i < m; i++)
+            put_date(rnd(0, 9) < 7 ? on_or_after() : before());
     } else {
         fprintf(stderr, "unknown mode\n");
         return 1;

@@ -1,0 +1,33 @@
+/* WRONG: averages the two middle values in integer hundredths, (a + b) / 2, which drops the half
+ * hundredth when a + b is odd (0.10 and 0.45 give 0.270, not 0.275). */
+#include <stdio.h>
+
+static int count[10001];
+
+int main(void) {
+    int n;
+    if (scanf("%d", &n) != 1) return 1;
+    char day[16];
+    int whole, frac;
+    long long rainy = 0;
+    for (int i = 0; i < n; i++) {
+        if (scanf("%15s %d.%d", day, &whole, &frac) != 3) return 1;
+        int v = whole * 100 + frac;
+        if (v > 0) { count[v]++; rainy++; }
+    }
+    if (rainy == 0) {
+        printf("none\n");
+        return 0;
+    }
+    /* 1-based positions of the two middle values (equal when rainy is odd) */
+    long long lo = (rainy + 1) / 2, hi = rainy / 2 + 1, seen = 0;
+    int a = -1, b = -1;
+    for (int v = 1; v <= 10000 && b < 0; v++) {
+        seen += count[v];
+        if (a < 0 && seen >= lo) a = v;
+        if (b < 0 && seen >= hi) b = v;
+    }
+    int thousandths = (a + b) / 2 * 10; /* (a + b) / 2 hundredths */
+    printf("%d.%03d\n", thousandths / 1000, thousandths % 1000);
+    return 0;
+}

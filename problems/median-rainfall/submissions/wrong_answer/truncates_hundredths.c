@@ -1,0 +1,33 @@
+/* WRONG: reads the rainfall as a double and converts it to hundredths with (int)(x * 100), which
+ * truncates: 0.29 * 100 is 28.999999999999996 in binary floating point and becomes 28. */
+#include <stdio.h>
+
+static int count[10001];
+
+int main(void) {
+    int n;
+    if (scanf("%d", &n) != 1) return 1;
+    char day[16];
+    double x;
+    long long rainy = 0;
+    for (int i = 0; i < n; i++) {
+        if (scanf("%15s %lf", day, &x) != 2) return 1;
+        int v = (int)(x * 100);
+        if (v > 0) { count[v]++; rainy++; }
+    }
+    if (rainy == 0) {
+        printf("none\n");
+        return 0;
+    }
+    /* 1-based positions of the two middle values (equal when rainy is odd) */
+    long long lo = (rainy + 1) / 2, hi = rainy / 2 + 1, seen = 0;
+    int a = -1, b = -1;
+    for (int v = 1; v <= 10000 && b < 0; v++) {
+        seen += count[v];
+        if (a < 0 && seen >= lo) a = v;
+        if (b < 0 && seen >= hi) b = v;
+    }
+    int thousandths = (a + b) * 5; /* (a + b) / 2 hundredths */
+    printf("%d.%03d\n", thousandths / 1000, thousandths % 1000);
+    return 0;
+}
