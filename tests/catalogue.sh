@@ -223,14 +223,31 @@ for dir in problems/*/; do
     passed=$((passed + 1))
   fi
 done
-report=$(mktemp)
-if "$judged" verify --json problems/*/ >"$report"; then
+# One `judged verify` per CPU, each over its share of the packages (each judge claims its own
+# range of sandbox uids), their reports joined.
+parts=$(mktemp -d)
+report=$parts/all.json
+pkgs=(problems/*/)
+jobs=$(nproc 2>/dev/null || echo 1)
+pids=()
+for ((k = 0; k < jobs; k++)); do
+  share=()
+  for ((i = k; i < ${#pkgs[@]}; i += jobs)); do share+=("${pkgs[i]}"); done
+  [ ${#share[@]} -gt 0 ] || continue
+  "$judged" verify --json "${share[@]}" >"$parts/$k.json" 2>"$parts/$k.err" &
+  pids+=($!)
+done
+verified=true
+for p in "${pids[@]}"; do wait "$p" || verified=false; done
+jq -s '{ok: all(.[]; .ok), problems: [.[].problems[]]}' "$parts"/[0-9]*.json >"$report" || verified=false
+if $verified; then
   passed=$((passed + 1)); echo "ok   judged verify: all $count packages"
 else
   fail "judged verify:"
   jq -r '.problems[] | select(.ok | not) | .problem + ": " + (.errors | join("; "))' "$report"
+  cat "$parts"/*.err | grep -v "sandbox ready" | tail -20
 fi
 jq -r '.problems[] | .problem + " " + (.slowest_accepted_ms|tostring) + " ms, " + (.warnings|length|tostring) + " warnings"' "$report" 2>/dev/null
-rm -f "$report"
+rm -rf "$parts"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
