@@ -47,9 +47,10 @@ check "submit in a hidden language -> 422 problem+json naming it" \
   jq -e --arg c "$code" '$c == "422" and (.errors[0].pointer == "/language") and (.errors[0].detail | test("not available"))' <<<"$body"
 submit /api/v1/run '{"problem":"missing-element","language":"go","source":"package main\nfunc main() {}\n"}'
 check "run in a hidden language -> 422" test "$code" = 422
-submit /api/v1/submissions '{"problem":"missing-number","language":"python","source":"print(1)\n"}'
+# missing-number has drivers for C, C++ and Python (include/c, cpp, python), none for Java.
+submit /api/v1/submissions '{"problem":"missing-number","language":"java","source":"class Main { public static void main(String[] a) {} }\n"}'
 check "submit without the problem's driver for the language -> 422 naming problem and language" \
-  jq -e --arg c "$code" '$c == "422" and (.detail == "problem '"'"'missing-number'"'"' has no driver for language '"'"'python'"'"'")' <<<"$body"
+  jq -e --arg c "$code" '$c == "422" and (.detail == "problem '"'"'missing-number'"'"' has no driver for language '"'"'java'"'"'")' <<<"$body"
 src=$(jq -Rs . < <(printf 'import sys\nd = sys.stdin.read().split()\nn = int(d[0])\nprint(sum(map(int, d[1:1+n])) - sum(map(int, d[1+n:])))\n'))
 submit '/api/v1/submissions?wait=true' "{\"problem\":\"missing-element\",\"language\":\"python\",\"source\":$src}"
 check "a Python submission is judged: AC" jq -e '.verdict == "AC" and .language == "python"' <<<"$body"
