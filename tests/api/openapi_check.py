@@ -1100,6 +1100,10 @@ def phase_main(c, ck, tmp, hooks):
     if [p["slug"] for p in lst["problems"]] != ["missing-number", "team-sum"]:
         fail(f"a team's problem list: {lst}")
     ck.check("problems", R("GET", "/api/v1/problems", token="nope"), 401, "unknown token")
+    langs = ck.check("languages", R("GET", "/api/v1/languages"), 200, "anonymous").json()
+    if not any(x["id"] == "c" and x["available"] for x in langs["languages"]):
+        fail(f"languages without an available C: {langs}")
+    ck.check("languages", R("GET", "/api/v1/languages", token="nope"), 401, "unknown token")
     p = ck.check("problem", R("GET", put), 200, "anonymous").json()
     if not p["samples"] or p["template"] is None or not p["function_signature"]:
         fail(f"missing-number: samples, template, function_signature expected: {p}")

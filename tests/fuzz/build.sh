@@ -11,10 +11,10 @@ cc=${CC_FUZZ:-clang}
 
 # One row per harness: tests/fuzz/fuzz_NAME.c, the judge/ files it links, its pkg-config packages.
 declare -A sources=(
-    [pkg]="pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c checker.c"
-    [unpack]="unpack.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
+    [pkg]="pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c checker.c"
+    [unpack]="unpack.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c"
     [checker]="checker.c fsutil.c"  # fsutil.c: fuzz.c uses it
-    [request]="../server/reqcheck.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c diag.c"
+    [request]="../server/reqcheck.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c"
     [latex]="latex.c strbuf.c diag.c fsutil.c"
 )
 declare -A packages=(
