@@ -399,26 +399,35 @@ static int view_build(const char *const *paths, struct view *v)
     }
     if (rc)
         goto out;
-    size_t kept = 0;
+    /* Decide every entry first, against the whole list as it was built; only then free and
+     * compact (deciding while compacting would read entries already moved or freed). */
+    bool *drop = calloc(v->n ? v->n : 1, sizeof(*drop));
+    if (!drop) {
+        rc = -ENOMEM;
+        goto out;
+    }
     for (size_t i = 0; i < v->n; i++) {
-        struct view_entry *e = &v->items[i];
-        bool drop = false;
-        for (size_t j = 0; j < v->n && !drop; j++) {
+        const struct view_entry *e = &v->items[i];
+        for (size_t j = 0; j < v->n && !drop[i]; j++) {
             const struct view_entry *o = &v->items[j];
             if (j == i || o->kind != VIEW_DIR || !path_within(e->path, o->path))
                 continue;
             /* Of two equal entries the first stays. */
-            drop = strcmp(e->path, o->path) || e->kind != VIEW_DIR || j < i;
+            drop[i] = strcmp(e->path, o->path) || e->kind != VIEW_DIR || j < i;
         }
-        for (size_t j = 0; j < kept && !drop; j++)
-            drop = !strcmp(v->items[j].path, e->path);
-        if (drop) {
-            free(e->path);
-            free(e->target);
+        for (size_t j = 0; j < i && !drop[i]; j++)
+            drop[i] = !drop[j] && !strcmp(v->items[j].path, e->path);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        if (drop[i]) {
+            free(v->items[i].path);
+            free(v->items[i].target);
         } else {
-            v->items[kept++] = *e;
+            v->items[kept++] = v->items[i];
         }
     }
+    free(drop);
     v->n = kept;
 out:
     if (rc)
