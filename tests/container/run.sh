@@ -56,10 +56,12 @@ tag=localhost/judged:test-$$
 echo "container: building $tag from the Dockerfile"
 start=$SECONDS
 build_opts=(--pull=never --isolation chroot --network=host)
-# A host behind a TLS-inspecting proxy trusts its CA through NODE_EXTRA_CA_CERTS: the build's npm
-# gets the same bundle (see the Dockerfile's ARG).
-if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
-  build_opts+=(--volume "$NODE_EXTRA_CA_CERTS:/etc/ssl/host-ca.crt:ro"
+# The build's npm trusts what this host trusts (see the Dockerfile's ARG): a host behind a
+# TLS-inspecting proxy has the proxy's CA in NODE_EXTRA_CA_CERTS or in its system bundle, which a
+# bare debootstrap image lacks. On other hosts the bundle changes nothing.
+ca=${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}
+if [ -f "$ca" ]; then
+  build_opts+=(--volume "$ca:/etc/ssl/host-ca.crt:ro"
     --build-arg NODE_EXTRA_CA_CERTS=/etc/ssl/host-ca.crt)
 fi
 if pod build "${build_opts[@]}" -t "$tag" . >/tmp/judged-ctr-build.$$ 2>&1; then
