@@ -45,7 +45,7 @@ RUN apt-get update -qq \
        libseccomp2 libyaml-0-2 libarchive13 libjansson4 libsqlite3-0 libmicrohttpd12 \
        libsodium23 libcurl4 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=build /src/build/server/judged /usr/local/bin/judged
+COPY --from=build /src/build/cli/judged /usr/local/bin/judged
 COPY --from=build /src/problems /var/lib/judged-problems
 COPY --from=build /src/web/dist /usr/local/share/judged/web
 ENV JUDGED_WEB=/usr/local/share/judged/web

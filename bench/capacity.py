@@ -6,13 +6,13 @@
    /proc, measured over submissions judged one at a time);
 2. judged's memory (VmRSS) idle, and with 10,000 submissions queued (--workers 0).
 
-usage: sudo bench/capacity.py [build/server/judged]   env: SERIAL=20 BURST=200 QUEUED=10000
+usage: sudo bench/capacity.py [build/cli/judged]   env: SERIAL=20 BURST=200 QUEUED=10000
 Prints a RESULT line for bench/run-all.sh.
 """
 import json, os, signal, subprocess, sys, tempfile, threading, time, urllib.request, zipfile, io
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JUDGED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'build/server/judged')
+JUDGED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'build/cli/judged')
 PKG = os.path.join(ROOT, 'bench/packages/sum-ten')
 SOURCE = open(os.path.join(PKG, 'submissions/accepted/sum.c')).read()
 TOKEN = 'capacity-admin'

@@ -10,7 +10,7 @@
 # The last line is machine-readable: RESULT healthz ... (run-all.sh reads it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JUDGED=${1:-${JUDGED:-build/server/judged}}
+JUDGED=${1:-${JUDGED:-build/cli/judged}}
 REQUESTS=${REQUESTS:-1000}
 INTERVAL=${INTERVAL:-10}
 PER_WORKER=${PER_WORKER:-4}

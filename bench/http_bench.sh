@@ -10,7 +10,7 @@
 # The last line is machine-readable: RESULT http rps_median=... (run-all.sh reads it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JUDGED=${1:-${JUDGED:-build/server/judged}}
+JUDGED=${1:-${JUDGED:-build/cli/judged}}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
 THREADS=${THREADS:-2}

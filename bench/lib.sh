@@ -10,7 +10,7 @@
 #   bench_median N...                      the median of numbers
 #   bench_machine                          one line: nproc, CPU model, kernel, load average
 
-: "${JUDGED:=build/server/judged}"
+: "${JUDGED:=build/cli/judged}"
 : "${BENCH_TOKEN:=bench-admin-token}"
 BENCH_WORK=${BENCH_WORK:-$(mktemp -d /tmp/judged-bench.XXXXXX)}
 B_PIDS=()

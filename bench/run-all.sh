@@ -23,10 +23,10 @@ meson compile -C build >"$OUT/build.log" 2>&1 || { tail -n 30 "$OUT/build.log"; 
 # The benches run copies, so that a rebuild of build/ meanwhile (another checkout's work) cannot
 # swap or half-write a binary under them.
 mkdir -p "$OUT/build/server" "$OUT/build/bench"
-cp build/server/judged "$OUT/build/server/" &&
+cp build/cli/judged "$OUT/build/server/" &&
   cp build/bench/sandbox_overhead build/bench/verdict_latency build/bench/healthz_latency \
     "$OUT/build/bench/" || exit 1
-export JUDGED="$OUT/build/server/judged"
+export JUDGED="$OUT/build/cli/judged"
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 ||
   { echo "wrk is missing and could not be installed" >&2; exit 1; }
 
@@ -85,7 +85,7 @@ run sandbox "$OUT/build/bench/sandbox_overhead" "$SANDBOX_RUNS"
 run http bench/http_bench.sh
 run verdict bench/verdict_latency.sh
 run healthz bench/healthz_bench.sh
-run capacity bench/capacity.py "$OUT/build/server/judged"
+run capacity bench/capacity.py "$OUT/build/cli/judged"
 
 sb_ratio=$(sed -n 's/^ratio (median): \([0-9.]*\)x/\1/p' "$OUT/sandbox.txt")
 rps=$(field http rps_median)

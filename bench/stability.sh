@@ -16,7 +16,7 @@
 # count of the expected verdict out of ROUNDS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JUDGED=${1:-${JUDGED:-build/server/judged}}
+JUDGED=${1:-${JUDGED:-build/cli/judged}}
 ROUNDS=${ROUNDS:-10}
 HOGS=${HOGS:-12}
 . bench/lib.sh

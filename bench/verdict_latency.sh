@@ -8,7 +8,7 @@
 # The last line is machine-readable: RESULT verdict ratio=... (run-all.sh reads it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JUDGED=${1:-${JUDGED:-build/server/judged}}
+JUDGED=${1:-${JUDGED:-build/cli/judged}}
 ROUNDS=${ROUNDS:-30}
 PKG=${PKG:-bench/packages/sum-ten}
 . bench/lib.sh

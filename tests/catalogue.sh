@@ -4,7 +4,7 @@
 # lint_statement below), and `judged verify` passes on all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 required=(missing-number triplet-sum rotate-matrix business-days bigrams trapping-rain-water-2d
   trapping-rain-water digit-sum first-unique-char merge-sorted-lists rectangle-overlap
   palindrome-permutation missing-element top-n-words power-pairs fill-missing sample-variance

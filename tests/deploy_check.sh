@@ -15,14 +15,14 @@
 #      run (docs/sandbox.md); the image and the systemd install make them root's, mode 0700, and
 #      compose and Kubernetes point --problems at the catalogue the image holds.
 #
-#   tests/deploy_check.sh [build/server/judged]
+#   tests/deploy_check.sh [build/cli/judged]
 #
 # Prints one line per check and, last, "N passed, M failed".
 
 DEBIAN_PACKAGES="systemd python3 python3-yaml binutils dpkg"
 set -uo pipefail
 cd "$(dirname "$0")/.."
-JUDGED=$(realpath "${1:-build/server/judged}")
+JUDGED=$(realpath "${1:-build/cli/judged}")
 for tool in systemd-analyze python3 readelf dpkg; do
   command -v "$tool" >/dev/null || { echo "deploy_check: missing $tool; apt-get install -y $DEBIAN_PACKAGES" >&2; exit 2; }
 done
@@ -161,7 +161,7 @@ m = re.search(r"^build\(\) \{\n(.*?)^\}", run_sh, re.M | re.S)
 if not m or "meson setup build" not in m.group(1) or "meson compile -C build" not in m.group(1):
     problems.append("./run's build() is not the meson set-up of build/ the tests use")
 # What the build stage makes, as the runtime stage copies it.
-made = {"build/server/judged": "./run build (meson compile -C build)",
+made = {"build/cli/judged": "./run build (meson compile -C build)",
         "problems": "the source tree", "web/dist": "./run build (web/build.sh) or mkdir -p"}
 for frm, srcs, dest in stages.get("stage1", {"copy": []})["copy"]:
     for src in srcs:

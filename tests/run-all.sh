@@ -17,25 +17,25 @@ suite() {
   fi
 }
 
-suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] judge/lang/*.[ch] server/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]'
+suite format bash -c 'clang-format --dry-run -Werror judge/*.[ch] judge/lang/*.[ch] server/*.[ch] server/*/*.[ch] cli/*.[ch] worker/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]'
 suite unit meson test -C build --print-errorlogs
 suite unit-asan bash -c '[ -d build-asan ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null; meson compile -C build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C build-asan --print-errorlogs'
-suite e2e tests/e2e/run.sh build/server/judged
-suite lang tests/lang/run.sh build/server/judged
-suite hostile tests/hostile/run.sh build/server/judged
-suite hostile-placed tests/hostile/placed.sh build/server/judged
+suite e2e tests/e2e/run.sh build/cli/judged
+suite lang tests/lang/run.sh build/cli/judged
+suite hostile tests/hostile/run.sh build/cli/judged
+suite hostile-placed tests/hostile/placed.sh build/cli/judged
 # cgroup v2 in Debian's kernel under QEMU (TCG): slow, so the guest gets a generous bound.
-suite cgroup2 env CGROUP2_TIMEOUT=1500 tests/cgroup2/run.sh build/server/judged
-suite catalogue tests/catalogue.sh build/server/judged
-suite mutants tests/mutants/run.sh build/server/judged
-suite api tests/api/run.sh build/server/judged
+suite cgroup2 env CGROUP2_TIMEOUT=1500 tests/cgroup2/run.sh build/cli/judged
+suite catalogue tests/catalogue.sh build/cli/judged
+suite mutants tests/mutants/run.sh build/cli/judged
+suite api tests/api/run.sh build/cli/judged
 suite openapi tests/api/openapi_check.py
-suite hiring tests/hiring/run.sh build/server/judged
+suite hiring tests/hiring/run.sh build/cli/judged
 suite web tests/web/run.sh
-suite faults tests/faults/run.sh build/server/judged
-suite workers tests/workers/run.sh build/server/judged
-suite deploy tests/deploy_check.sh build/server/judged
-suite load tests/load/run.py build/server/judged 1000 50
+suite faults tests/faults/run.sh build/cli/judged
+suite workers tests/workers/run.sh build/cli/judged
+suite deploy tests/deploy_check.sh build/cli/judged
+suite load tests/load/run.py build/cli/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30
 suite container tests/container/run.sh
 # The same suites against the ASan+UBSan+LeakSanitizer build of judged; any sanitizer report fails.

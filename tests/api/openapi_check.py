@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks schema/openapi.json against the server, both ways.
 
-  tests/api/openapi_check.py [--judged build/server/judged] [--keep] [--doc FILE]
+  tests/api/openapi_check.py [--judged build/cli/judged] [--keep] [--doc FILE]
 
 1. The document itself: valid against the OpenAPI 3.1 meta-schema (tests/api/openapi-3.1-schema.json,
    the 2022-10-07 schema of the OpenAPI Initiative, Apache-2.0, kept here so the check is offline),

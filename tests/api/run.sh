@@ -3,7 +3,7 @@
 # real judged on an ephemeral loopback port, each group with a fresh data folder. Prints one line
 # per case and, last, "N passed, M failed"; exits non-zero on any failure. Needs root (the sandbox).
 #
-#   tests/api/run.sh [build/server/judged [GROUP...]]
+#   tests/api/run.sh [build/cli/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
 # hidden http retention remote_results rates queue fair fair_runs fair_streams crash sigterm); all
@@ -15,7 +15,7 @@ DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar g
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 2
 ROOT=$PWD
-JUDGED=$(realpath "${1:-build/server/judged}")
+JUDGED=$(realpath "${1:-build/cli/judged}")
 shift || true
 GROUPS_WANTED=("$@")
 

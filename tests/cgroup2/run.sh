@@ -4,7 +4,7 @@
 # cases) and the memory, pids and fork-bomb hostile cases, and checks that judged says it limits
 # memory by cgroup2 (start-up log and /healthz).
 #
-# usage: tests/cgroup2/run.sh [JUDGED]     (as root; JUDGED defaults to build/server/judged; the
+# usage: tests/cgroup2/run.sh [JUDGED]     (as root; JUDGED defaults to build/cli/judged; the
 #        unit tests are taken from the same build folder: BUILD/tests/check_sandbox)
 # Needs: qemu-system-x86 (qemu-system-x86_64), linux-image-amd64 (a /boot/vmlinuz-VERSION with its
 # /lib/modules/VERSION), busybox-static and cpio. No network: the guest's root is the host's own,
@@ -17,7 +17,7 @@ set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 2
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 case $judged in /*) ;; *) judged=$repo/$judged ;; esac
 build=$(cd "$(dirname "$judged")/.." && pwd)
 if [[ ! -x $judged || ! -x $build/tests/check_sandbox ]]; then

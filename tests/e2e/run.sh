@@ -8,7 +8,7 @@
 #   tests/e2e/run.sh [JUDGED] [CASE...]   (CASE: a prefix of the cases' folder names)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 shift $(($# > 0 ? 1 : 0))
 passed=0 failed=0
 for dir in tests/e2e/cases/*/; do

@@ -2,7 +2,7 @@
 # Faults: kill -9 during an import, the data folder on a small filesystem that fills up, a
 # database locked by another process, slow clients and a flood of half-open connections. Each
 # must end in a clear error, no corruption, and full recovery once the fault is gone.
-# usage: tests/faults/run.sh build/server/judged      (root: it mounts a tmpfs)
+# usage: tests/faults/run.sh build/cli/judged      (root: it mounts a tmpfs)
 set -uo pipefail
 JUDGED=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

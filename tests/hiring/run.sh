@@ -11,12 +11,12 @@
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
 #
-#   tests/hiring/run.sh [build/server/judged]
+#   tests/hiring/run.sh [build/cli/judged]
 
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-JUDGED=$(realpath "${1:-build/server/judged}")
+JUDGED=$(realpath "${1:-build/cli/judged}")
 HERE=$ROOT/tests/hiring
 PROG=$HERE/programs
 MN=$ROOT/problems/missing-number

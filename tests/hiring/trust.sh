@@ -3,7 +3,7 @@
 # redelivery, a slow receiver that delays no other team), the audit log (every team action, per
 # team, paginated, never editable), accommodations (extra time, re-opening a finished session,
 # honoured by the timers) and the CSV export's byte order mark.
-#   HIRING_ONLY=trust tests/hiring/run.sh build/server/judged
+#   HIRING_ONLY=trust tests/hiring/run.sh build/cli/judged
 
 # Standard Webhooks verification as a receiver does it: verify_sig SECRET LOGLINE_JSON.
 verify_sig() {

@@ -18,13 +18,13 @@
 # /usr/lib/gcc), or contains one (/usr), and must make nothing there.
 #
 # usage: tests/hostile/placed.sh [JUDGED] [PLACE...]   (as root; JUDGED defaults to
-#        build/server/judged; PLACE limits the places, e.g. /opt /etc)
+#        build/cli/judged; PLACE limits the places, e.g. /opt /etc)
 # PLACED_KEEP=DIR keeps every output there. Prints one line per check, then "N passed, M failed".
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 shift $(($# > 0 ? 1 : 0))
 case $judged in /*) ;; *) judged=$repo/$judged ;; esac
 if [[ ! -x $judged ]]; then

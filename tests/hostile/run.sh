@@ -19,7 +19,7 @@
 #     sandbox may give the same fate (RE) instead of `expect`.
 #
 # usage: tests/hostile/run.sh [JUDGED] [CASE...]     (as root; JUDGED defaults to
-#        build/server/judged; CASE filters by folder name prefix, e.g. 01 or 01-fork-bomb)
+#        build/cli/judged; CASE filters by folder name prefix, e.g. 01 or 01-fork-bomb)
 # HOSTILE_VERBOSE=1 adds each case's time and first test message on stderr; HOSTILE_KEEP=DIR
 # keeps judged's output of every case there. Cases run one at a time: two judged processes share
 # uid 60000 (slot 0) and its RLIMIT_NPROC, which makes the limits cases flaky.
@@ -32,7 +32,7 @@ set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 2
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 shift $(($# > 0 ? 1 : 0))
 case $judged in /*) ;; *) judged=$repo/$judged ;; esac
 if [[ ! -x $judged ]]; then

@@ -6,7 +6,7 @@
 # usage: tests/lang/run.sh [JUDGED]   (as root)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-judged=$(realpath "${1:-build/server/judged}")
+judged=$(realpath "${1:-build/cli/judged}")
 D=$(mktemp -d /tmp/judged-lang-XXXXXX)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid"; rm -rf "$D"; }

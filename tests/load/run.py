@@ -6,7 +6,7 @@ its source deserves, its tests recorded once), nothing else may appear in the da
 API must keep answering meanwhile. Latency figures are printed (bench/ publishes them); the test
 itself only fails on a request that errs or takes longer than 5 s, so it is not flaky on time.
 
-usage: tests/load/run.py build/server/judged [SUBMISSIONS] [CLIENTS]
+usage: tests/load/run.py build/cli/judged [SUBMISSIONS] [CLIENTS]
 """
 import io, json, os, signal, sqlite3, subprocess, sys, tempfile, threading, time, zipfile
 import urllib.request, urllib.error

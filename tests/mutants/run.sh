@@ -5,7 +5,7 @@
 # name no mutant. As root (the sandbox).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-judged=${1:-build/server/judged}
+judged=${1:-build/cli/judged}
 passed=0 failed=0
 scratch=$(mktemp -d /tmp/mutants-test.XXXXXX) || exit 2
 trap 'rm -rf "$scratch"' EXIT

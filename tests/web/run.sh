@@ -37,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JUDGE_ADMIN_TOKEN=secret build/server/judged --listen 127.0.0.1:0 --data "$TMP/data" \
+JUDGE_ADMIN_TOKEN=secret build/cli/judged --listen 127.0.0.1:0 --data "$TMP/data" \
   --port-file "$TMP/port" --web web/dist </dev/null >"$TMP/judged.log" 2>&1 &
 pid=$!
 for _ in $(seq 300); do

@@ -13,7 +13,7 @@
 #   6. the backup restored into a fresh data folder: judged starts on it, the submissions read
 #      back, and the ones not judged at the time of the backup get judged.
 #
-#   tests/workers/run.sh [build/server/judged]
+#   tests/workers/run.sh [build/cli/judged]
 #
 # Prints one line per case and, last, "N passed, M failed". Needs root (the sandbox). The
 # sandboxes run with --cgroup none so that other judges on the machine cannot disturb them.
@@ -23,7 +23,7 @@ DEBIAN_PACKAGES="bash curl jq sqlite3 zip tar gzip coreutils procps"
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-JUDGED=$(realpath "${1:-build/server/judged}")
+JUDGED=$(realpath "${1:-build/cli/judged}")
 for tool in curl jq sqlite3 zip tar; do
   command -v "$tool" >/dev/null || { echo "tests/workers: missing $tool; apt-get install -y $DEBIAN_PACKAGES" >&2; exit 2; }
 done
