@@ -1,8 +1,6 @@
 /*
- * The database. Every connection runs in WAL mode (readers never block the writer) with foreign
- * keys on and synchronous=FULL, so a transaction that returned is on disk before the API answers:
- * a submission answered with 202 survives kill -9 and power loss alike. Writers use BEGIN IMMEDIATE
- * so that they queue on the busy timeout instead of failing halfway through a transaction.
+ * The database, engine-neutral: the pool of connections, the format letters, column names, and
+ * the older SQLite-only calls. The engines are db_sqlite.c and db_pg.c (db_backend.h).
  */
 #define _GNU_SOURCE
 #include "db.h"
@@ -15,16 +13,31 @@
 #include <string.h>
 #include <time.h>
 
-extern const char *const db_migrations[];
+#include "db_backend.h"
 
-#define POOL_MAX     64
-#define BUSY_TIMEOUT 10000 /* ms a writer waits for another one (JUDGED_BUSY_TIMEOUT_MS) */
+#define POOL_MAX   64 /* idle connections kept; more are opened and closed as needed */
+#define PARAMS_MAX 32 /* arguments of one statement */
+
+struct dbc {
+    const struct db_backend *be;
+    void *h;
+    int64_t changes;
+};
+
+struct dbrows {
+    const struct db_backend *be;
+    void *rows;
+};
 
 struct db {
-    char *path;
+    const struct db_backend *be;
+    char *target;   /* the path or the libpq URI */
+    char *describe; /* the same without a password */
     pthread_mutex_t lock;
-    sqlite3 *idle[POOL_MAX];
+    dbc *idle[POOL_MAX];
     int nidle;
+    sqlite3 *lidle[POOL_MAX]; /* the older calls' own pool */
+    int nlidle;
 };
 
 int64_t db_now_ms(void)
@@ -34,25 +47,368 @@ int64_t db_now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int connect(const char *path, sqlite3 **out)
+/*** Opening ***/
+
+/* "postgresql://user:secret@host/db" -> "postgresql://user@host/db": logs never hold a password. */
+static char *without_password(const char *url)
 {
-    sqlite3 *c = NULL;
-    int rc = sqlite3_open_v2(
-        path, &c, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(c,
-                          "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                          "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;",
-                          NULL, NULL, NULL);
-    const char *bt = getenv("JUDGED_BUSY_TIMEOUT_MS"); /* tests make waits short */
-    if (rc == SQLITE_OK)
-        rc = sqlite3_busy_timeout(c, bt && atoi(bt) > 0 ? atoi(bt) : BUSY_TIMEOUT);
-    if (rc != SQLITE_OK) {
-        sqlite3_close(c);
+    char *out = strdup(url);
+    char *scheme = out ? strstr(out, "://") : NULL;
+    char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+    char *colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+    if (colon)
+        memmove(colon, at, strlen(at) + 1);
+    return out;
+}
+
+int db_open_url(const char *url, db **out, char *err, size_t errsize)
+{
+    const struct db_backend *be = &db_sqlite_backend;
+    const char *target = url;
+    if (!strncmp(url, "sqlite:", 7)) {
+        target = url + 7;
+    } else if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11)) {
+        be = db_postgres_backend;
+        if (!be) {
+            snprintf(err, errsize, "this judged was built without PostgreSQL (libpq)");
+            return -ENOTSUP;
+        }
+    }
+    if (!*target) {
+        snprintf(err, errsize, "the store URL '%s' names no database", url);
+        return -EINVAL;
+    }
+    /*
+     * SQLite's memory statistics take one global mutex in every allocation: under many threads
+     * that lock, not the queries, limited reads (measured in bench/). Must precede any use.
+     */
+    if (be->kind == DB_SQLITE)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    struct db *d = calloc(1, sizeof(*d));
+    if (!d || !(d->target = strdup(target)) || !(d->describe = without_password(url))) {
+        if (d)
+            free(d->target);
+        free(d);
+        snprintf(err, errsize, "out of memory");
+        return -ENOMEM;
+    }
+    d->be = be;
+    pthread_mutex_init(&d->lock, NULL);
+    void *h = NULL;
+    int rc = be->connect(target, &h, err, errsize);
+    if (rc == 0)
+        rc = be->migrate(h, err, errsize);
+    if (rc) {
+        if (h)
+            be->disconnect(h);
+        db_close(d);
         return rc;
     }
-    *out = c;
-    return SQLITE_OK;
+    dbc *c = calloc(1, sizeof(*c));
+    if (!c) {
+        be->disconnect(h);
+        db_close(d);
+        snprintf(err, errsize, "out of memory");
+        return -ENOMEM;
+    }
+    *c = (dbc){.be = be, .h = h};
+    d->idle[d->nidle++] = c;
+    *out = d;
+    return 0;
+}
+
+int db_open(const char *path, db **out, char *err, size_t errsize)
+{
+    char *url = NULL;
+    if (asprintf(&url, "sqlite:%s", path) < 0) {
+        snprintf(err, errsize, "out of memory");
+        return -ENOMEM;
+    }
+    int rc = db_open_url(url, out, err, errsize);
+    free(url);
+    return rc;
+}
+
+void db_close(db *d)
+{
+    if (!d)
+        return;
+    for (int i = 0; i < d->nidle; i++) {
+        d->be->disconnect(d->idle[i]->h);
+        free(d->idle[i]);
+    }
+    for (int i = 0; i < d->nlidle; i++)
+        sqlite3_close(d->lidle[i]);
+    pthread_mutex_destroy(&d->lock);
+    free(d->target);
+    free(d->describe);
+    free(d);
+}
+
+enum db_kind db_kind_of(const db *d)
+{
+    return d->be->kind;
+}
+
+const char *db_describe(const db *d)
+{
+    return d->describe;
+}
+
+/*** The pool ***/
+
+dbc *db_get(db *d)
+{
+    pthread_mutex_lock(&d->lock);
+    dbc *c = d->nidle ? d->idle[--d->nidle] : NULL;
+    pthread_mutex_unlock(&d->lock);
+    if (c)
+        return c;
+    char err[256];
+    void *h = NULL;
+    if (d->be->connect(d->target, &h, err, sizeof(err)))
+        return NULL;
+    if (!(c = calloc(1, sizeof(*c)))) {
+        d->be->disconnect(h);
+        return NULL;
+    }
+    *c = (dbc){.be = d->be, .h = h};
+    return c;
+}
+
+void db_put(db *d, dbc *c)
+{
+    if (!c)
+        return;
+    /* A connection goes back clean: no transaction left open by an error path. */
+    c->be->rollback(c->h);
+    pthread_mutex_lock(&d->lock);
+    if (d->nidle < POOL_MAX) {
+        d->idle[d->nidle++] = c;
+        c = NULL;
+    }
+    pthread_mutex_unlock(&d->lock);
+    if (c) {
+        c->be->disconnect(c->h);
+        free(c);
+    }
+}
+
+enum db_kind dbc_kind(const dbc *c)
+{
+    return c->be->kind;
+}
+
+/*** Statements ***/
+
+static int params(const char *fmt, va_list ap, struct db_param *p, int *n)
+{
+    int i = 0;
+    for (const char *f = fmt; *f; f++, i++) {
+        if (i == PARAMS_MAX)
+            return -EINVAL;
+        p[i] = (struct db_param){.type = *f};
+        switch (*f) {
+        case 's':
+            p[i].s = va_arg(ap, const char *);
+            break;
+        case 'i':
+            p[i].i = va_arg(ap, int64_t);
+            break;
+        case 'd':
+            p[i].d = va_arg(ap, double);
+            break;
+        case 'b':
+            p[i].b = va_arg(ap, const void *);
+            p[i].len = va_arg(ap, size_t);
+            break;
+        case 'n':
+            break;
+        default:
+            return -EINVAL;
+        }
+    }
+    *n = i;
+    return 0;
+}
+
+int dbc_run(dbc *c, const char *sql, const char *fmt, ...)
+{
+    struct db_param p[PARAMS_MAX];
+    int n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = params(fmt, ap, p, &n);
+    va_end(ap);
+    if (rc == 0)
+        rc = c->be->run(c->h, sql, n, p, &c->changes);
+    return rc;
+}
+
+int64_t dbc_changes(const dbc *c)
+{
+    return c->changes;
+}
+
+static int vquery(dbc *c, dbrows **out, const char *sql, const char *fmt, va_list ap)
+{
+    struct db_param p[PARAMS_MAX];
+    int n = 0;
+    int rc = params(fmt, ap, p, &n);
+    dbrows *r = rc ? NULL : calloc(1, sizeof(*r));
+    if (!rc && !r)
+        rc = -ENOMEM;
+    if (!rc)
+        rc = c->be->query(c->h, sql, n, p, &r->rows);
+    if (rc) {
+        free(r);
+        return rc;
+    }
+    r->be = c->be;
+    *out = r;
+    return 0;
+}
+
+int dbc_query(dbc *c, dbrows **out, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vquery(c, out, sql, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int dbc_scalar(dbc *c, int64_t *out, const char *sql, const char *fmt, ...)
+{
+    dbrows *r = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vquery(c, &r, sql, fmt, ap);
+    va_end(ap);
+    if (rc == 0)
+        rc = dbrows_next(r);
+    if (rc == 1) {
+        *out = r->be->get_int(r->rows, 0);
+        rc = 0;
+    } else if (rc == 0) {
+        rc = -ENOENT;
+    }
+    dbrows_free(r);
+    return rc;
+}
+
+int dbc_begin(dbc *c)
+{
+    return c->be->begin(c->h);
+}
+
+int dbc_commit(dbc *c)
+{
+    return c->be->commit(c->h);
+}
+
+void dbc_rollback(dbc *c)
+{
+    if (c)
+        c->be->rollback(c->h);
+}
+
+int dbc_schema_version(dbc *c)
+{
+    return c->be->schema_version(c->h);
+}
+
+/*** Rows ***/
+
+int dbrows_next(dbrows *r)
+{
+    return r->be->next(r->rows);
+}
+
+static int column(const dbrows *r, const char *col)
+{
+    int i = r->be->column(r->rows, col);
+    if (i < 0) {
+        /* A query without the column the code reads: a bug no input can cause. */
+        fprintf(stderr, "judged: bug: no column '%s' in the query's rows\n", col);
+        abort();
+    }
+    return i;
+}
+
+int64_t dbrows_int(const dbrows *r, const char *col)
+{
+    int i = column(r, col);
+    return r->be->is_null(r->rows, i) ? 0 : r->be->get_int(r->rows, i);
+}
+
+double dbrows_double(const dbrows *r, const char *col)
+{
+    int i = column(r, col);
+    return r->be->is_null(r->rows, i) ? 0.0 : r->be->get_double(r->rows, i);
+}
+
+const char *dbrows_text(const dbrows *r, const char *col)
+{
+    int i = column(r, col);
+    return r->be->is_null(r->rows, i) ? NULL : r->be->get_text(r->rows, i);
+}
+
+const void *dbrows_blob(const dbrows *r, const char *col, size_t *len)
+{
+    int i = column(r, col);
+    *len = 0;
+    return r->be->is_null(r->rows, i) ? NULL : r->be->get_blob(r->rows, i, len);
+}
+
+bool dbrows_null(const dbrows *r, const char *col)
+{
+    return r->be->is_null(r->rows, column(r, col));
+}
+
+char *dbrows_strdup(const dbrows *r, const char *col)
+{
+    const char *s = dbrows_text(r, col);
+    return strdup(s ? s : "");
+}
+
+void dbrows_free(dbrows *r)
+{
+    if (!r)
+        return;
+    r->be->free_rows(r->rows);
+    free(r);
+}
+
+/*** The older SQLite-only calls ***/
+
+sqlite3 *db_acquire(db *d)
+{
+    if (d->be->kind != DB_SQLITE)
+        return NULL;
+    pthread_mutex_lock(&d->lock);
+    sqlite3 *c = d->nlidle ? d->lidle[--d->nlidle] : NULL;
+    pthread_mutex_unlock(&d->lock);
+    char err[256];
+    void *h = NULL;
+    if (!c && d->be->connect(d->target, &h, err, sizeof(err)) == 0)
+        c = h;
+    return c;
+}
+
+void db_release(db *d, sqlite3 *c)
+{
+    if (!c)
+        return;
+    if (!sqlite3_get_autocommit(c))
+        sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
+    pthread_mutex_lock(&d->lock);
+    if (d->nlidle < POOL_MAX) {
+        d->lidle[d->nlidle++] = c;
+        c = NULL;
+    }
+    pthread_mutex_unlock(&d->lock);
+    sqlite3_close(c);
 }
 
 int db_schema_version(sqlite3 *c)
@@ -61,107 +417,6 @@ int db_schema_version(sqlite3 *c)
     int v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     sqlite3_finalize(st);
     return v;
-}
-
-static int migrate(sqlite3 *c, char *err, size_t errsize)
-{
-    int have = db_schema_version(c);
-    int total = 0;
-    while (db_migrations[total])
-        total++;
-    if (have > total) {
-        snprintf(err, errsize, "the database has schema version %d, newer than this judged (%d)",
-                 have, total);
-        return -EPROTO;
-    }
-    for (int v = have; v < total; v++) {
-        char *msg = NULL;
-        char pragma[64];
-        snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d;", v + 1);
-        int rc = db_begin(c);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(c, db_migrations[v], NULL, NULL, &msg);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(c, pragma, NULL, NULL, &msg);
-        if (rc == SQLITE_OK)
-            rc = db_commit(c);
-        if (rc != SQLITE_OK) {
-            snprintf(err, errsize, "migration %d failed: %s", v + 1, msg ? msg : sqlite3_errmsg(c));
-            sqlite3_free(msg);
-            db_rollback(c);
-            return -EIO;
-        }
-    }
-    return 0;
-}
-
-int db_open(const char *path, db **out, char *err, size_t errsize)
-{
-    /*
-     * SQLite's memory statistics take one global mutex in every allocation: under many threads
-     * that lock, not the queries, limited reads (measured in bench/). Must precede any use.
-     */
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    struct db *d = calloc(1, sizeof(*d));
-    if (!d || !(d->path = strdup(path))) {
-        free(d);
-        snprintf(err, errsize, "out of memory");
-        return -ENOMEM;
-    }
-    pthread_mutex_init(&d->lock, NULL);
-    sqlite3 *c = NULL;
-    int rc = connect(path, &c);
-    if (rc != SQLITE_OK) {
-        snprintf(err, errsize, "cannot open '%s': %s", path, sqlite3_errstr(rc));
-        db_close(d);
-        return -EIO;
-    }
-    rc = migrate(c, err, errsize);
-    if (rc) {
-        sqlite3_close(c);
-        db_close(d);
-        return rc;
-    }
-    d->idle[d->nidle++] = c;
-    *out = d;
-    return 0;
-}
-
-void db_close(db *d)
-{
-    if (!d)
-        return;
-    for (int i = 0; i < d->nidle; i++)
-        sqlite3_close(d->idle[i]);
-    pthread_mutex_destroy(&d->lock);
-    free(d->path);
-    free(d);
-}
-
-sqlite3 *db_acquire(db *d)
-{
-    pthread_mutex_lock(&d->lock);
-    sqlite3 *c = d->nidle ? d->idle[--d->nidle] : NULL;
-    pthread_mutex_unlock(&d->lock);
-    if (!c && connect(d->path, &c) != SQLITE_OK)
-        return NULL;
-    return c;
-}
-
-void db_release(db *d, sqlite3 *c)
-{
-    if (!c)
-        return;
-    /* A connection goes back clean: no transaction left open by an error path. */
-    if (!sqlite3_get_autocommit(c))
-        sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
-    pthread_mutex_lock(&d->lock);
-    if (d->nidle < POOL_MAX) {
-        d->idle[d->nidle++] = c;
-        c = NULL;
-    }
-    pthread_mutex_unlock(&d->lock);
-    sqlite3_close(c);
 }
 
 static sqlite3_stmt *vprepare(sqlite3 *c, const char *sql, const char *fmt, va_list ap)
@@ -248,6 +503,10 @@ char *db_column_strdup(sqlite3_stmt *st, int col)
 
 int db_backup(db *d, const char *path, char *err, size_t errsize)
 {
+    if (d->be->kind != DB_SQLITE) {
+        snprintf(err, errsize, "judged backup copies SQLite stores; use pg_dump for PostgreSQL");
+        return -ENOTSUP;
+    }
     sqlite3 *src = db_acquire(d), *dst = NULL;
     int rc = src ? sqlite3_open(path, &dst) : SQLITE_CANTOPEN;
     sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", src, "main") : NULL;
