@@ -16,6 +16,7 @@
 
 #include "backup.h"
 #include "fsutil.h"
+#include "host.h"
 #include "judge.h"
 #include "lang.h"
 #include "remote_worker.h"
@@ -160,15 +161,17 @@ static int open_sandbox(struct options *o, sandbox **sb, char **pkgs, int npkgs)
         fprintf(stderr, "judged: out of memory\n");
         return -ENOMEM;
     }
-    int rc = serve_check_hidden(paths, "the work folder's parent (TMPDIR)", tmp) ? -EEXIST : 0;
+    char why[PATH_MAX * 3];
+    int rc = host_check_hidden(paths, "the work folder's parent (TMPDIR)", tmp, why, sizeof(why));
     for (int i = 0; i < npkgs && !rc; i++)
-        if (serve_check_hidden(paths, "the package", pkgs[i]))
-            rc = -EEXIST;
-    if (rc)
+        rc = host_check_hidden(paths, "the package", pkgs[i], why, sizeof(why));
+    if (rc) {
+        fprintf(stderr, "judged: %s\n", why);
         goto out;
+    }
     /* Its own range of sandbox uids, as a server's: concurrent judges never share a uid. */
     unsigned uid_base = 0;
-    int lock = serve_claim_uid_range(&uid_base);
+    int lock = host_claim_uid_range(&uid_base);
     if (lock < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-lock));
         rc = lock;

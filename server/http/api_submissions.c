@@ -655,7 +655,7 @@ void api_run(struct server *s, struct req *r)
     int rc = pcache_get(s, slot, f.row.version_id, &pr, err, sizeof(err));
     snprintf(dir, sizeof(dir), "%s/run%d", s->tmp_dir, slot);
     if (!rc)
-        rc = worker_write_source(dir, f.language, f.source, path, sizeof(path));
+        rc = lang_write_source(dir, f.language, f.source, path, sizeof(path));
     json_t *out = NULL;
     unsigned status = 500;
     if (!rc) {
