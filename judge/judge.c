@@ -54,12 +54,6 @@ uint64_t judge_budget_ms(uint64_t sum_tl)
     return sum_tl + sum_tl / 8 + 1000;
 }
 
-const char *verdict_code(enum verdict v)
-{
-    static const char *const codes[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
-    return v <= V_IE ? codes[v] : "IE";
-}
-
 int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
                struct sandbox_result *res)
 {
@@ -932,8 +926,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         if (v == V_IE && !res->error &&
             asprintf(&res->error, "test '%s': %s", tr->test->name, tr->message) < 0)
             res->error = NULL;
-        if (res->verdict == V_AC && v != V_AC)
-            res->verdict = v;
+        res->verdict = verdict_combine(res->verdict, v);
         score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, i);
@@ -946,10 +939,6 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
                 i++;
         }
     }
-    /* The judge's own failure outranks anything the program did. */
-    for (size_t i = 0; i < res->ntests; i++)
-        if (res->tests[i].verdict == V_IE)
-            res->verdict = V_IE;
     score(p, res);
     return 0;
 }
