@@ -644,7 +644,8 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
     free(args);
     enum verdict v = V_IE;
     if (rc) {
-        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-rc), r.syscall);
+        snprintf(msg, msgsize, "output validator could not run: %s (while %s)", strerror(-rc),
+                 sandbox_step_name(r.failed_step));
     } else if (r.status == SANDBOX_EXITED && (r.exit_code == 42 || r.exit_code == 43)) {
         v = r.exit_code == 42 ? V_AC : V_WA;
         char *jm = NULL, *path = fs_join(feedback, "judgemessage.txt");
@@ -787,8 +788,8 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
     struct sandbox_result r;
     rc = run_prog(env, p, lang, tl, in, &r);
     if (rc) {
-        snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s", r.syscall,
-                 strerror(-rc));
+        snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s",
+                 sandbox_step_name(r.failed_step), strerror(-rc));
         sandbox_result_release(&r);
         return tr->verdict = V_IE;
     }
