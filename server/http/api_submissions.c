@@ -232,17 +232,17 @@ void api_submissions_list(struct server *s, struct req *r)
     if (cursor_s && ((cursor = strtoll(cursor_s, &end, 10)) < 1 || *end))
         api_field_error(errors, "cursor", "is the next_cursor of a previous page");
     static const char *const statuses[] = {"queued", "compiling", "running", "done"};
-    static const char *const verdicts[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
     bool ok = !status;
     for (size_t i = 0; status && i < 4; i++)
         ok |= !strcmp(status, statuses[i]);
     if (!ok)
         api_field_error(errors, "status", "is one of queued, compiling, running, done");
-    ok = !verdict;
-    for (size_t i = 0; verdict && i < 9; i++)
-        ok |= !strcmp(verdict, verdicts[i]);
-    if (!ok)
-        api_field_error(errors, "verdict", "is one of AC, WA, TLE, MLE, OLE, RE, CE, SV, IE");
+    enum verdict parsed;
+    if (verdict && verdict_parse(verdict, &parsed)) {
+        char codes[128];
+        verdict_list(codes, sizeof(codes));
+        api_field_error(errors, "verdict", "is one of %s", codes);
+    }
     if (json_array_size(errors)) {
         reply_problem_errors(r, 422, errors, "invalid query parameters");
         return;
@@ -655,7 +655,7 @@ void api_run(struct server *s, struct req *r)
     int rc = pcache_get(s, slot, f.row.version_id, &pr, err, sizeof(err));
     snprintf(dir, sizeof(dir), "%s/run%d", s->tmp_dir, slot);
     if (!rc)
-        rc = worker_write_source(dir, f.language, f.source, path, sizeof(path));
+        rc = lang_write_source(dir, f.language, f.source, path, sizeof(path));
     json_t *out = NULL;
     unsigned status = 500;
     if (!rc) {
