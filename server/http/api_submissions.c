@@ -184,7 +184,7 @@ void api_submission_post(struct server *s, struct req *r)
                       rc == -ENOSPC ? "the disk is full" : "database error");
         return;
     }
-    practice_record(s, r, id, f.row.slug);
+    api_practice_record(s, r, id, f.row.slug);
     char loc[96];
     snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
     http_header(r, "Location", loc);
