@@ -1,5 +1,5 @@
 /*
- * Webhooks: the deliveries queued in webhook_deliveries (by assess.c's sweep) go out with
+ * Webhooks: the deliveries queued in webhook_deliveries (by sweep.c) go out with
  * libcurl, retried with exponential backoff, signed per the Standard Webhooks specification:
  * `webhook-id` (the message id, the same on every retry and redelivery), `webhook-timestamp`
  * (seconds, of this attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of
@@ -116,14 +116,40 @@ static void excerpt_text(struct excerpt *e)
             e->buf[i] = '?';
 }
 
-int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
+/* A fresh "whsec_<base64>" secret into `made` (WEBHOOK_SECRET_LEN bytes). */
+static void secret_make(char *made)
 {
     unsigned char raw[WEBHOOK_SECRET_BYTES];
-    char made[WEBHOOK_SECRET_LEN];
     randombytes_buf(raw, sizeof(raw));
     memcpy(made, "whsec_", 6);
-    sodium_bin2base64(made + 6, sizeof(made) - 6, raw, sizeof(raw), sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(made + 6, WEBHOOK_SECRET_LEN - 6, raw, sizeof(raw),
+                      sodium_base64_VARIANT_ORIGINAL);
     sodium_memzero(raw, sizeof(raw));
+}
+
+int webhook_secret_put(dbc *c, int64_t team_id, bool only_if_none, char *secret)
+{
+    char made[WEBHOOK_SECRET_LEN];
+    secret_make(made);
+    int rc = dbc_run(c,
+                     only_if_none ? "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?, ?, ?) ON CONFLICT (team_id) DO NOTHING"
+                                  : "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET "
+                                    "secret = excluded.secret, created_at = excluded.created_at",
+                     "isi", team_id, made, db_now_ms());
+    if (rc == 0 && only_if_none && !dbc_changes(c))
+        rc = 1;
+    if (rc == 0)
+        memcpy(secret, made, sizeof(made));
+    sodium_memzero(made, sizeof(made));
+    return rc;
+}
+
+int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
+{
+    char made[WEBHOOK_SECRET_LEN];
+    secret_make(made);
     int rc = db_exec(c,
                      only_if_none ? "INSERT INTO webhook_secrets (team_id, secret, created_at) "
                                     "VALUES (?1, ?2, ?3) ON CONFLICT (team_id) DO NOTHING"

@@ -32,6 +32,9 @@ void webhook_stop(struct server *s);
  * return 1 (nothing written). 0 when a secret was made, or -EIO. Any thread, its own `c`.
  */
 int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret);
+/* The same on a connection of the new API, inside the caller's transaction when it has one;
+ * 0, 1 (kept, with `only_if_none`) or a negative errno. */
+int webhook_secret_put(dbc *c, int64_t team_id, bool only_if_none, char *secret);
 
 /*
  * The signature header value "v1,<base64 HMAC-SHA256 of id.timestamp.body>" for `secret`
