@@ -47,6 +47,11 @@ void api_invite_reopen(struct server *s, struct req *r);
  * returns 0.
  */
 int64_t api_assessment_own(struct server *s, struct req *r);
+/* The API's JSON of an assessment and of an invite (its state at `now`): new references. */
+struct assessment_row;
+struct invite_row;
+json_t *api_assessment_json(const struct assessment_row *a);
+json_t *api_invite_json(const struct invite_row *i, int64_t now);
 
 /* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
