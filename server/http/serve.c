@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "assess.h"
+#include "sweep.h"
 #include "auth.h"
 #include "fsutil.h"
 #include "host.h"
@@ -434,7 +434,7 @@ int serve_main(const struct serve_config *cfg)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (assess_start(s)) {
+    if (sweep_start(s)) {
         fprintf(stderr, "judged: cannot start the assessment thread\n");
         goto out;
     }
@@ -490,7 +490,7 @@ int serve_main(const struct serve_config *cfg)
     slot_pool_wake(s->import_slots);
     workers_join(s);
     remote_stop(s);
-    assess_stop(s);
+    sweep_stop(s);
     if (importing)
         pthread_join(importer, NULL);
     if (retaining)
