@@ -8,9 +8,6 @@
 
 #include "http.h"
 
-#define SNAPSHOTS_MAX 2000 /* snapshots kept per candidate; later saves keep the draft only */
-#define SIGNALS_MAX   5000 /* paste and focus signals kept per candidate */
-
 /* GET/PUT /api/v1/candidate/drafts/{slug}: the candidate's draft of one problem (413 past
  * SOURCE_MAX, 403 outside the running session, 422 for a problem not in the assessment). */
 void api_draft_get(struct server *s, struct req *r);

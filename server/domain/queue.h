@@ -78,7 +78,6 @@ int queue_finish(struct server *s, const struct job *job, const struct problem *
  * character boundary with a note saying so (a small source can make megabytes of them). A new
  * string the caller frees, or NULL when out of memory.
  */
-#define COMPILE_OUTPUT_STORED_MAX (64u << 10)
 char *queue_compile_output_stored(const char *text);
 /*
  * Deletes the anonymous submissions created before `before_ms` (ms since the epoch) that are

@@ -98,7 +98,6 @@ bool api_rate_ok(struct server *s, struct req *r, const char *what)
 /*** The audit log and the webhook log: pages, newest first ***/
 
 #define PAGE_DEFAULT 50
-#define PAGE_MAX     200
 
 /*
  * The page a list request asks for (?limit=1..PAGE_MAX, ?before=ID) and whose rows it may see

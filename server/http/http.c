@@ -30,9 +30,6 @@
 #include "ratelimit.h"
 #include "reqcheck.h"
 
-#define JSON_BODY_MAX    (1u << 20)   /* a JSON request; a source is capped at 256 KiB inside */
-#define PACKAGE_BODY_MAX (256u << 20) /* a problem package */
-
 /* Sent with every answer: no framing, no sniffing, scripts only from this origin. */
 static const char *const security_headers[][2] = {
     {"X-Content-Type-Options", "nosniff"},

@@ -9,11 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define SOURCE_MAX    (256u << 10) /* a submission's source */
-#define RUN_INPUT_MAX (1u << 20)   /* custom input of a run */
-#define TITLE_MAX     200
-#define RULES_MAX     20000
-#define PROBLEMS_MAX  50
+#include "server_caps.h"
 
 /* Parses a request body that must be one JSON object; NULL with `detail` saying why. */
 json_t *reqcheck_parse(const char *buf, size_t len, char *detail, size_t dsize);
