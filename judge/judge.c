@@ -812,7 +812,7 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
  * one share below the maximum: one secret test's share for a pass-fail problem, the smallest
  * group's points for a scoring one. docs/authoring.md and the API document state the rule.
  */
-static void score(const struct pkg *p, struct judge_result *res)
+void judge_score(const struct pkg *p, struct judge_result *res)
 {
     size_t secret = pkg_secret_count(p), passed = 0;
     double share = 0;
@@ -869,12 +869,12 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         if (asprintf(&res->error, "compilation could not run: %s",
                      rc == -EAGAIN ? "machine overloaded" : strerror(-rc)) < 0)
             res->error = NULL;
-        score(p, res);
+        judge_score(p, res);
         return 0;
     }
     if (!ok) {
         res->verdict = V_CE;
-        score(p, res);
+        judge_score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, SIZE_MAX);
         return 0;
@@ -925,7 +925,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
             asprintf(&res->error, "test '%s': %s", tr->test->name, tr->message) < 0)
             res->error = NULL;
         res->verdict = verdict_combine(res->verdict, v);
-        score(p, res);
+        judge_score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, i);
         if (v != V_AC && opts && opts->stop_at_first_failure)
@@ -937,7 +937,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
                 i++;
         }
     }
-    score(p, res);
+    judge_score(p, res);
     return 0;
 }
 
