@@ -2,6 +2,8 @@
 #ifndef JUDGE_REPORT_H
 #define JUDGE_REPORT_H
 
+/* Thread-safety: builders over borrowed results, no shared state: any thread may call them. */
+
 #include <jansson.h>
 
 #include "caps.h"

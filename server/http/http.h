@@ -95,10 +95,10 @@ void reply_bytes(struct req *r, unsigned status, const char *content_type, const
 /* RFC 9457 problem+json: `detail` says what was wrong and how to do it right. */
 void reply_problem(struct req *r, unsigned status, const char *detail_fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The same with a list of {"pointer", "detail"} field errors (422). */
+/* The same with a list of {"pointer", "detail"} field errors (422); `errors` is stolen. */
 void reply_problem_errors(struct req *r, unsigned status, json_t *errors, const char *detail_fmt,
                           ...) __attribute__((format(printf, 4, 5)));
-/* A problem+json object made elsewhere (its "status" is used). */
+/* A problem+json object made elsewhere (its "status" is used); `problem` is stolen. */
 void reply_problem_json(struct req *r, json_t *problem);
 void reply_empty(struct req *r, unsigned status);
 
@@ -121,7 +121,8 @@ const struct route *http_route_find(const char *method, const char *path,
                                     char params[REQ_PARAMS][256], bool *path_known, char *allow,
                                     size_t asz);
 
-/* Parses the JSON body of `r` as an object, replying 400 (and returning NULL) when it is not. */
+/* Parses the JSON body of `r` as an object (a new reference the caller releases), replying 400
+ * (and returning NULL) when it is not. */
 json_t *http_json_body(struct req *r);
 
 #endif
