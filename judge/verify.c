@@ -85,8 +85,8 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
                 .limits = {.cpu_ms = vms,
                            .wall_ms = vms,
                            .memory_kb = (uint64_t)p->validation_memory_mb << 10,
-                           .stdout_max = 64u << 10,
-                           .stderr_max = 64u << 10,
+                           .stdout_max = VERIFY_VALIDATOR_OUTPUT_MAX,
+                           .stderr_max = VERIFY_VALIDATOR_OUTPUT_MAX,
                            .processes = 16,
                            .file_size = 0},
             };

@@ -3,6 +3,8 @@
 #ifndef JUDGE_VERIFY_H
 #define JUDGE_VERIFY_H
 
+/* Thread-safety: as judge.h: calls with distinct sandbox slots and caches may run at once. */
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>

@@ -9,6 +9,7 @@
 #include "cgroup.h"
 #include "db.h"
 #include "sandbox.h"
+#include "server_caps.h"
 
 struct serve_config {
     const char *listen;    /* HOST:PORT; port 0 picks one (printed) */

@@ -2,6 +2,11 @@
 #ifndef SERVER_PCACHE_H
 #define SERVER_PCACHE_H
 
+/*
+ * Thread-safety: shared by the workers and the HTTP threads under its own mutex; a problem it
+ * gives out is borrowed and stays valid until pcache_free, at exit.
+ */
+
 #include <stdint.h>
 
 #include "judge.h"

@@ -26,8 +26,6 @@
 #include "queue.h"
 #include "verify.h"
 
-#define SAMPLE_SHOWN_MAX (64u << 10) /* a sample's input or answer shown in full up to this */
-
 /*** Copying trees ***/
 
 /* Copies regular files and folders; links and anything else are left out of stored packages. */

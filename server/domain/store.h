@@ -2,6 +2,12 @@
 #ifndef SERVER_STORE_H
 #define SERVER_STORE_H
 
+/*
+ * Thread-safety: the import and the detail cache may be called from any thread: the cache has
+ * its own lock, imports of one slug or content are serialised, the rest goes through the
+ * database pool. Rows returned are the caller's copies.
+ */
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>

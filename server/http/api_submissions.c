@@ -20,8 +20,7 @@
 #include "store.h"
 #include "worker.h"
 
-#define RUN_SHOWN_MAX (64u << 10) /* output shown back by the Run button */
-#define RUN_SLOT_WAIT 15000       /* ms a Run waits for a free sandbox */
+#define RUN_SLOT_WAIT 15000 /* ms a Run waits for a free sandbox */
 
 struct submit_fields {
     const char *problem, *language, *source;
