@@ -41,7 +41,7 @@
 #include "judge.h"
 #include "lang.h"
 #include "server.h"
-#include "store.h"
+#include "problems.h"
 #include "strbuf.h"
 #include "unpack.h"
 #include "worker.h"
@@ -337,7 +337,7 @@ static int fetch_package(struct client *c, const char *hash, const char *dir, ch
         return rc;
     }
     diag_release(&errors);
-    rc = store_tree_hash(dest, got);
+    rc = problems_tree_hash(dest, got);
     if (!rc && strcmp(got, hash)) {
         snprintf(err, errsize, "package %s: what was downloaded hashes to %s", hash, got);
         rc = -EBADMSG;
@@ -377,7 +377,7 @@ static int problem_get(struct slot *sl, const char *slug, int64_t version_id, co
     char dir[PATH_MAX], cache[PATH_MAX], got[65];
     snprintf(dir, sizeof(dir), "%s/%s", W.packages, hash);
     snprintf(cache, sizeof(cache), "%s/%s", W.compiled, hash);
-    if (fs_is_dir(dir) && (store_tree_hash(dir, got) || strcmp(got, hash))) {
+    if (fs_is_dir(dir) && (problems_tree_hash(dir, got) || strcmp(got, hash))) {
         fprintf(stderr, "judged worker: cached package %s changed on disk; fetching it again\n",
                 hash);
         fs_remove_tree(dir);

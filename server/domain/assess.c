@@ -21,7 +21,7 @@
 #include "lang.h"
 #include "queue.h"
 #include "similarity.h"
-#include "store.h"
+#include "problems.h"
 #include "webhook.h"
 
 #define INVITE_DEFAULT (168 * 3600 * 1000ll)
@@ -266,7 +266,7 @@ void api_assessment_post(struct server *s, struct req *r)
         char field[64];
         snprintf(field, sizeof(field), "problems/%zu", i);
         if (slug && pkg_slug_valid(slug) &&
-            (store_problem(s, c, slug, &row) || !store_can_read(&r->who, &row)))
+            (problems_get(s->db, slug, &row) || !problems_can_read(&r->who, &row)))
             api_field_error(errors, field, "no problem '%s' that this team may use", slug);
     }
     if (json_array_size(errors)) {

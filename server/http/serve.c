@@ -35,7 +35,7 @@
 #include "queue.h"
 #include "ratelimit.h"
 #include "remote.h"
-#include "store.h"
+#include "problems.h"
 #include "worker.h"
 
 #define UID_RANGES 64 /* judges on one machine, each with its own range of sandbox uids */
@@ -73,7 +73,7 @@ struct slot_pool {
     uint64_t tickets;
 };
 
-static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
+struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
 {
     struct slot_pool *p = calloc(1, sizeof(*p));
     if (!p)
@@ -87,7 +87,7 @@ static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, 
     return p;
 }
 
-static void slot_pool_free(struct slot_pool *p)
+void slot_pool_free(struct slot_pool *p)
 {
     if (!p)
         return;
@@ -285,7 +285,7 @@ static void *import_main(void *arg)
 {
     struct server *s = arg;
     time_t start = time(NULL);
-    store_import_all(s, s->cfg.problems);
+    problems_import_all(s, s->cfg.problems);
     if (!s->stopping) {
         fprintf(stderr, "judged: start-up import done: %d problem folders in %ld s\n",
                 (int)s->import_done, (long)(time(NULL) - start));
@@ -454,7 +454,7 @@ int serve_main(const struct serve_config *cfg)
     if (recovered)
         fprintf(stderr, "judged: %ld interrupted judgement%s put back in the queue\n", recovered,
                 recovered == 1 ? "" : "s");
-    store_gc(s);
+    problems_gc(s);
     s->queue = queue_new();
     s->pcache = pcache_new();
     s->metrics = metrics_new();
@@ -543,7 +543,7 @@ out:
      * runs over the whole service in CI. A failed start may leave threads; then it is left. */
     if (exit_status == 0) {
         pcache_free(s->pcache);
-        store_detail_clear();
+        problems_cache_clear();
         queue_free(s->queue);
         metrics_free(s->metrics);
         ratelimit_free(s->ratelimit);
