@@ -140,6 +140,24 @@ int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *sec
     return 0;
 }
 
+int webhook_secret_rotate(db *d, int64_t team_id, char *secret)
+{
+    int64_t known = 1;
+    dbc *c = team_id ? db_get(d) : NULL;
+    int rc =
+        !team_id ? 0
+        : c ? dbc_scalar(c, &known, "SELECT count(*) AS n FROM teams WHERE id = ?", "i", team_id)
+            : -EIO;
+    db_put(d, c);
+    if (!rc && !known)
+        rc = -ENOENT;
+    sqlite3 *lc = rc ? NULL : db_acquire(d);
+    if (!rc)
+        rc = webhook_secret_new(lc, team_id, false, secret);
+    db_release(d, lc);
+    return rc;
+}
+
 int webhook_sign(const char *secret, const char *msg_id, long long timestamp, const char *body,
                  char *out, size_t size)
 {

@@ -32,6 +32,8 @@ void webhook_stop(struct server *s);
  * return 1 (nothing written). 0 when a secret was made, or -EIO. Any thread, its own `c`.
  */
 int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret);
+/* The same, always replacing, for a team that must exist: 0, -ENOENT (no team `team_id`), -EIO. */
+int webhook_secret_rotate(db *d, int64_t team_id, char *secret);
 
 /*
  * The signature header value "v1,<base64 HMAC-SHA256 of id.timestamp.body>" for `secret`
