@@ -470,7 +470,7 @@ static int import_record(struct import *im)
                      "siiii", im->slug, team, (int64_t)im->out->public, now, now);
     if (!rc)
         rc = dbc_scalar(c, &version,
-                        "SELECT coalesce(max(version), 0) + 1 AS next FROM problem_versions "
+                        "SELECT coalesce(max(version), 0) + 1 AS version FROM problem_versions "
                         "WHERE slug = ?",
                         "s", im->slug);
     if (!rc)
