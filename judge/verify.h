@@ -19,6 +19,7 @@ struct verify_sub {
     bool ok;
     unsigned time_ms;
     char *first_failure; /* the first test that was not AC, or NULL */
+    char *judge_error;   /* IE: what broke in the judge (not the submission's fault), or NULL */
 };
 
 struct verify_report {

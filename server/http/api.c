@@ -16,6 +16,7 @@
 #include "drafts.h"
 #include "metrics.h"
 #include "practice.h"
+#include "problems.h"
 #include "queue.h"
 #include "ratelimit.h"
 #include "webhook.h"
@@ -49,14 +50,10 @@ static void readyz(struct server *s, struct req *r)
 static void metrics(struct server *s, struct req *r)
 {
     struct strbuf b = STRBUF_INIT(0);
-    long running = 0, depth = queue_depth(s, &running), problems = 0;
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c, "SELECT count(*) FROM problems WHERE deleted_at IS NULL", "");
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        problems = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    struct metrics_gauges g = {depth, running, s->cfg.workers, sandbox_mode(s->sb), problems};
+    long running = 0, depth = queue_depth(s, &running);
+    int64_t problems = 0;
+    problems_count(s->db, &problems); /* 0 when unreadable: a gauge, not a failure */
+    struct metrics_gauges g = {depth, running, s->cfg.workers, sandbox_mode(s->sb), (long)problems};
     metrics_render(s->metrics, &g, &b);
     reply_bytes(r, 200, "text/plain; version=0.0.4; charset=utf-8", strbuf_str(&b), b.len);
     strbuf_release(&b);
@@ -191,14 +188,7 @@ static void webhook_secret_post(struct server *s, struct req *r)
     if (team < 0)
         team = 0; /* the admin without ?team: its own assessments' secret */
     char secret[WEBHOOK_SECRET_LEN];
-    dbc *c = db_get(s->db);
-    int64_t one = 0;
-    int rc = !c     ? -EIO
-             : team ? dbc_scalar(c, &one, "SELECT 1 AS one FROM teams WHERE id = ?", "i", team)
-                    : 0;
-    if (!rc)
-        rc = webhook_secret_new(c, team, false, secret);
-    db_put(s->db, c);
+    int rc = webhook_secret_rotate(s->db, team, secret);
     if (rc == -ENOENT) {
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;

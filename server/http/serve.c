@@ -36,7 +36,7 @@
 #include "queue.h"
 #include "ratelimit.h"
 #include "remote.h"
-#include "store.h"
+#include "problems.h"
 #include "worker.h"
 
 /*
@@ -70,7 +70,7 @@ struct slot_pool {
     uint64_t tickets;
 };
 
-static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
+struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
 {
     struct slot_pool *p = calloc(1, sizeof(*p));
     if (!p)
@@ -84,7 +84,7 @@ static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, 
     return p;
 }
 
-static void slot_pool_free(struct slot_pool *p)
+void slot_pool_free(struct slot_pool *p)
 {
     if (!p)
         return;
@@ -261,7 +261,7 @@ static void *import_main(void *arg)
 {
     struct server *s = arg;
     time_t start = time(NULL);
-    store_import_all(s, s->cfg.problems);
+    problems_import_all(s, s->cfg.problems);
     if (!s->stopping) {
         fprintf(stderr, "judged: start-up import done: %d problem folders in %ld s\n",
                 (int)s->import_done, (long)(time(NULL) - start));
@@ -410,7 +410,7 @@ static int open_state(struct server *s)
     if (recovered)
         fprintf(stderr, "judged: %ld interrupted judgement%s put back in the queue\n", recovered,
                 recovered == 1 ? "" : "s");
-    store_gc(s);
+    problems_gc(s);
     s->queue = queue_new();
     s->pcache = pcache_new();
     s->metrics = metrics_new();
@@ -500,7 +500,7 @@ static void stop_threads(struct server *s, struct running *run)
 static void free_state(struct server *s)
 {
     pcache_free(s->pcache);
-    store_detail_clear();
+    problems_cache_clear();
     queue_free(s->queue);
     metrics_free(s->metrics);
     ratelimit_free(s->ratelimit);
