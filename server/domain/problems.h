@@ -139,5 +139,4 @@ int problems_each_hash(db *d, int (*fn)(const char *hash, void *ud), void *ud);
 /* Removes stored packages and caches no version refers to (an import cut short by a crash). */
 void problems_gc(struct server *s);
 
-
 #endif

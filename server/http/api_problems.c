@@ -266,7 +266,8 @@ void api_problem_delete(struct server *s, struct req *r)
     char used_by[TITLE_MAX * 4 + 1]; /* characters of up to 4 bytes */
     int in_use = assessments_problem_in_use(s->db, row.slug, db_now_ms(), used_by, sizeof(used_by));
     if (in_use < 0) {
-        reply_problem(r, http_status_of_errno(in_use), "cannot read the assessments that use '%s'", row.slug);
+        reply_problem(r, http_status_of_errno(in_use), "cannot read the assessments that use '%s'",
+                      row.slug);
         return;
     }
     if (in_use) {
