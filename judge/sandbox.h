@@ -47,6 +47,12 @@ struct sandbox_cmd {
     const char *cwd;         /* inside the sandbox; NULL: /box */
     int stdin_fd;            /* -1: /dev/null */
     const char *data_dir;    /* a host folder shown read-only at /data, or NULL */
+    /*
+     * Show /proc/self/exe as a symbolic link to argv[0], in a read-only /proc of the run's own
+     * that holds nothing else: for a compiler that finds its files through it (rustc 1.63 does
+     * even when told its sysroot). Nothing of the host's /proc is shown.
+     */
+    bool self_exe;
     struct sandbox_limits limits;
 };
 
