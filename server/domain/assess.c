@@ -71,7 +71,7 @@ static void webhook_events_field(json_t *j, json_t *errors, char *out, size_t si
  * `languages`: absent or null for every language, else a list of 1 to 16 distinct language ids
  * the judge knows, stored comma-separated in `out` ("" when absent).
  */
-static void languages_field(json_t *j, json_t *errors, char *out, size_t size)
+void assess_languages_field(json_t *j, json_t *errors, char *out, size_t size)
 {
     out[0] = 0;
     if (!j || json_is_null(j))
@@ -175,7 +175,7 @@ int64_t assess_own(struct server *s, struct req *r, sqlite3 *c)
     return id;
 }
 
-static json_t *assessment_json(sqlite3 *c, int64_t id)
+json_t *assessment_json(sqlite3 *c, int64_t id)
 {
     sqlite3_stmt *st = db_prepare(c,
                                   "SELECT id, title, rules, duration_s, opens_at, closes_at, "
@@ -241,7 +241,7 @@ void api_assessment_post(struct server *s, struct req *r)
     char events[128];
     webhook_events_field(json_object_get(body, "webhook_events"), errors, events, sizeof(events));
     char langs[160];
-    languages_field(json_object_get(body, "languages"), errors, langs, sizeof(langs));
+    assess_languages_field(json_object_get(body, "languages"), errors, langs, sizeof(langs));
     json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
     if (jdrafts && !json_is_boolean(jdrafts))
         api_field_error(errors, "submit_drafts_at_end", "must be true or false");

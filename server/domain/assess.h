@@ -35,6 +35,16 @@ bool assess_token_live(struct server *s, const struct principal *who);
  */
 int assess_problem_in_use(sqlite3 *c, const char *slug, char *title, size_t size);
 
+/*
+ * An assessment's `languages` field (absent or null: every language; else a list of 1 to 16
+ * distinct ids the judge offers): field errors, with pointers, appended to `errors`; the ids,
+ * comma-separated, into `out` ("" for every language). For create and for PATCH alike.
+ */
+void assess_languages_field(json_t *j, json_t *errors, char *out, size_t size);
+
+/* The assessment `id` as the API shows it (a new reference), or NULL when missing or on error. */
+json_t *assessment_json(sqlite3 *c, int64_t id);
+
 /* The thread that ends sessions whose time ran out and delivers webhooks (libcurl). */
 int assess_start(struct server *s);
 void assess_stop(struct server *s);
