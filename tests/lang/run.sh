@@ -4,7 +4,8 @@
 # package) is listed unavailable and refused with 422 on submit and run, a problem with drivers
 # for other languages only refuses with 422 naming the problem, a Python submission is judged,
 # and Rust (rustc compiled in the sandbox) judges a stdin/stdout problem, runs a program on custom
-# input, reports a compilation error, and is refused for a function problem (no Rust driver).
+# input, reports a compilation error, is refused for a function problem without a Rust driver, and
+# judges one with a driver (tests/lang/rust-driver: missing-number's include/rust/main.rs).
 # A second judged hides rust (as on a host without rustc): listed unavailable, refused with 422.
 # usage: tests/lang/run.sh [JUDGED]   (as root)
 set -uo pipefail
@@ -17,6 +18,11 @@ trap cleanup EXIT
 mkdir -p "$D/problems"
 cp -r problems/missing-element "$D/problems/"
 cp -r problems/missing-number "$D/problems/"
+# missing-number with a Rust driver (include/rust/main.rs, `mod solution;`): a function problem in Rust.
+cp -r problems/missing-number "$D/problems/rust-missing-number"
+mkdir -p "$D/problems/rust-missing-number/include/rust"
+cp tests/lang/rust-driver/main.rs "$D/problems/rust-missing-number/include/rust/"
+rm -rf "$D/problems/rust-missing-number/submissions/time_limit_exceeded" # a quicker import
 JUDGE_ADMIN_TOKEN=secret JUDGED_HIDE_LANGS=go "$judged" --listen 127.0.0.1:0 --port-file "$D/port" \
   --data "$D/data" --problems "$D/problems" --workers 1 2>"$D/log" &
 pid=$!
@@ -73,6 +79,12 @@ check "a Rust type error is CE with rustc's diagnostic" \
 submit /api/v1/submissions "{\"problem\":\"missing-number\",\"language\":\"rust\",\"source\":$hello}"
 check "rust on a function problem without a Rust driver -> 422 naming problem and language" \
   jq -e --arg c "$code" '$c == "422" and (.detail == "problem '"'"'missing-number'"'"' has no driver for language '"'"'rust'"'"'")' <<<"$body"
+for f in solution:AC wrong:WA; do
+  src=$(jq -Rs . <"tests/lang/rust-driver/${f%%:*}.rs")
+  submit '/api/v1/submissions?wait=true' "{\"problem\":\"rust-missing-number\",\"language\":\"rust\",\"source\":$src}"
+  check "rust through the problem's Rust driver (include/rust/main.rs): ${f%%:*}.rs is ${f##*:}" \
+    jq -e --arg v "${f##*:}" '.verdict == $v and .language == "rust"' <<<"$body"
+done
 kill "$pid" && wait "$pid"
 pid=
 # The same judge on a host without rustc: JUDGED_HIDE_LANGS makes the toolchain count as missing.
