@@ -236,6 +236,7 @@ static int run_compiler(const struct judge_env *env, const struct lang *lang,
         .envp = e.items,
         .cwd = "/box/src",
         .stdin_fd = -1,
+        .self_exe = lang->compile_self_exe,
         .limits = judge_compile_limits,
     };
     if (lang->compile_processes)

@@ -8,8 +8,9 @@
  *     place, noexec) and a root tree: a read-only tmpfs holding the configured host paths (the
  *     toolchains' programs, headers and libraries, from the language table) bound read-only and
  *     nosuid at their own paths, the symbolic links on the way to them, five device nodes, /box,
- *     /tmp and an empty /data. An allowlist: no /usr wholesale, no /usr/local or /usr/share, no
- *     /etc, no /proc, nothing of the host's or the judge's data;
+ *     /tmp, an empty /data and an empty /proc. An allowlist: no /usr wholesale, no /usr/local or
+ *     /usr/share, no /etc, no procfs (a run that asks gets a /proc of its own holding one link,
+ *     self/exe, and nothing else), nothing of the host's or the judge's data;
  *   - one empty network namespace is made: creating one per run costs 0.9 ms here, more than a
  *     whole bare run, and the program cannot create a socket to use it anyway;
  *   - control groups per slot (cgroup.c) and the seccomp filters (policy.c) are built;
@@ -27,13 +28,13 @@
  * CLONE_VFORK, so that no address space is copied: the zygote waits while the child, on a stack
  * of the zygote's, sets itself up and calls execve. The child is pid 1 of its namespace, so when
  * it exits the kernel kills whatever it left behind. Inside, in order, the child runs
- * box_inside(): join the cgroup, mount /data when asked, enter the working folder, wire
- * stdin/stdout/stderr, set rlimits, drop to the slot's uid and gid, set no_new_privs, close every
- * other descriptor, load the seccomp filter, hand the filter's listener to judged on the report
- * socket and execve the program. judged meanwhile collects stdout and stderr through pipes with
- * caps, answers seccomp notifications by killing the run and naming the call, enforces CPU time
- * (per millisecond, from the process CPU clock) and wall time, and reaps the child with wait4 for
- * its CPU time and peak RSS.
+ * box_inside(): join the cgroup, mount /data and /proc/self/exe when asked, enter the working
+ * folder, wire stdin/stdout/stderr, set rlimits, drop to the slot's uid and gid, set no_new_privs,
+ * close every other descriptor, load the seccomp filter, hand the filter's listener to judged on
+ * the report socket and execve the program. judged meanwhile collects stdout and stderr through
+ * pipes with caps, answers seccomp notifications by killing the run and naming the call, enforces
+ * CPU time (per millisecond, from the process CPU clock) and wall time, and reaps the child with
+ * wait4 for its CPU time and peak RSS.
  *
  * sandbox_exec reads as that checklist, one function a step: set_limits (the slot's control
  * group), open_fds (pipes, report socket, /data), ask_zygote (take a CPU, start the clock, send
@@ -106,6 +107,7 @@ struct zygote_req {
     uint32_t policy;
     uint32_t argc, envc;
     uint32_t has_cwd;
+    uint32_t self_exe;
     uint32_t len; /* bytes of text in use */
     struct sandbox_limits limits;
     char text[REQ_TEXT];
@@ -154,6 +156,7 @@ static const char *const step_names[] = {
     [SANDBOX_STEP_SPAWN] = "starting",
     [SANDBOX_STEP_CGROUP] = "joining the cgroup",
     [SANDBOX_STEP_MOUNT_DATA] = "mounting /data",
+    [SANDBOX_STEP_SELF_EXE] = "showing /proc/self/exe",
     [SANDBOX_STEP_CWD] = "entering the working folder",
     [SANDBOX_STEP_FDS] = "setting up descriptors",
     [SANDBOX_STEP_RLIMITS] = "setting rlimits",
@@ -533,7 +536,7 @@ static int build_slot(struct slot *s, unsigned slot_mb, const struct view *view)
         return rc;
     if (mount("judged-root", s->root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0)
         return -errno;
-    static const char *const dirs[] = {"dev", "box", "tmp", "data"};
+    static const char *const dirs[] = {"dev", "box", "tmp", "data", "proc"};
     for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
         char p[PATH_MAX + 16];
         snprintf(p, sizeof(p), "%s/%s", s->root, dirs[i]);
@@ -1041,6 +1044,7 @@ struct child_ctx {
     char *const *envp;
     const char *cwd;
     const int *fds;         /* enum run_fd; -1 where there is none */
+    bool self_exe;          /* show /proc/self/exe (struct sandbox_cmd) */
     bool in_cgroup;         /* created in its cgroup (clone3): nothing to join */
     volatile bool reported; /* the child's word reached judged: the zygote need not speak */
 };
@@ -1084,6 +1088,22 @@ static int setup_mount_data(const struct child_ctx *c)
     if (c->fds[FD_DATA] < 0)
         return 0;
     return move_mount(c->fds[FD_DATA], "", AT_FDCWD, "/data", MOVE_MOUNT_F_EMPTY_PATH);
+}
+
+/*
+ * /proc/self/exe as a link to the program, on a tmpfs of the run's own mount namespace: the link
+ * text is all it shows (never procfs, whose files would tell of the host), and it is read-only
+ * before the program starts. The run being pid 1 of its namespace, "self" is its pid too.
+ */
+static int setup_self_exe(const struct child_ctx *c)
+{
+    if (!c->self_exe)
+        return 0;
+    unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    if (mount("judged-proc", "/proc", "tmpfs", flags, "size=4k,nr_inodes=4,mode=0555") < 0 ||
+        mkdir("/proc/self", 0555) < 0 || symlink(c->argv[0], "/proc/self/exe") < 0)
+        return -1;
+    return mount(NULL, "/proc", NULL, MS_REMOUNT | MS_RDONLY | flags, NULL);
 }
 
 static int setup_fds(const struct child_ctx *c)
@@ -1178,6 +1198,8 @@ static CHILD_NORETURN_PATH __attribute__((noreturn)) void box_inside(struct chil
         child_fail(c, SANDBOX_STEP_CGROUP);
     if (setup_mount_data(c) < 0)
         child_fail(c, SANDBOX_STEP_MOUNT_DATA);
+    if (setup_self_exe(c) < 0)
+        child_fail(c, SANDBOX_STEP_SELF_EXE);
     if (chdir(c->cwd) < 0)
         child_fail(c, SANDBOX_STEP_CWD);
     if (setup_fds(c) < 0)
@@ -1313,6 +1335,7 @@ static void zygote_spawn(const sandbox *sb, const struct slot *s, struct zygote_
         .envp = strings + argc + 1,
         .cwd = cwd,
         .fds = fds,
+        .self_exe = req->self_exe != 0,
     };
     int flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC |
                 CLONE_NEWUTS;
@@ -1375,7 +1398,8 @@ static int zygote_send(const struct slot *s, const struct sandbox_cmd *cmd,
                        const int fds[FD__COUNT])
 {
     struct zygote_req *q = s->req;
-    *q = (struct zygote_req){.policy = (uint32_t)cmd->policy, .limits = cmd->limits};
+    *q = (struct zygote_req){
+        .policy = (uint32_t)cmd->policy, .self_exe = cmd->self_exe, .limits = cmd->limits};
     bool ok = true;
     for (const char *const *a = cmd->argv; *a && ok; a++, q->argc++)
         ok = req_add(q, *a);

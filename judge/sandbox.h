@@ -47,6 +47,12 @@ struct sandbox_cmd {
     const char *cwd;         /* inside the sandbox; NULL: /box */
     int stdin_fd;            /* -1: /dev/null */
     const char *data_dir;    /* a host folder shown read-only at /data, or NULL */
+    /*
+     * Show /proc/self/exe as a symbolic link to argv[0], in a read-only /proc of the run's own
+     * that holds nothing else: for a compiler that finds its files through it (rustc 1.63 does
+     * even when told its sysroot). Nothing of the host's /proc is shown.
+     */
+    bool self_exe;
     struct sandbox_limits limits;
 };
 
@@ -71,6 +77,7 @@ enum sandbox_step {
     SANDBOX_STEP_SPAWN,      /* asking the zygote, its clone, or a child that died without a word */
     SANDBOX_STEP_CGROUP,     /* the child: joining the slot's control group */
     SANDBOX_STEP_MOUNT_DATA, /* the detached copy of the /data folder, or mounting it */
+    SANDBOX_STEP_SELF_EXE,   /* the child: the /proc holding only self/exe (compile_self_exe) */
     SANDBOX_STEP_CWD,        /* the child: entering the working folder */
     SANDBOX_STEP_FDS,        /* the child: wiring stdin, stdout and stderr */
     SANDBOX_STEP_RLIMITS,    /* the child: setting rlimits */

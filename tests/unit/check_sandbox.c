@@ -76,7 +76,7 @@ static void program(const char *code)
     free(exe);
 }
 
-static void run_with_data(struct sandbox_result *r, const char *data_dir)
+static void run_as(struct sandbox_result *r, const char *data_dir, bool self_exe)
 {
     const char *const argv[] = {"/box/prog", NULL};
     struct sandbox_cmd cmd = {.slot = 0,
@@ -84,8 +84,14 @@ static void run_with_data(struct sandbox_result *r, const char *data_dir)
                               .argv = argv,
                               .stdin_fd = -1,
                               .data_dir = data_dir,
+                              .self_exe = self_exe,
                               .limits = limits};
     ck_assert_int_eq(sandbox_exec(sb, &cmd, r), 0);
+}
+
+static void run_with_data(struct sandbox_result *r, const char *data_dir)
+{
+    run_as(r, data_dir, false);
 }
 
 static void run(struct sandbox_result *r)
@@ -275,6 +281,32 @@ START_TEST(test_zygote_replaced)
 END_TEST
 
 /*
+ * A run that asks for /proc/self/exe (a compiler that finds its files through it) sees that link,
+ * to its own argv[0], read-only, and nothing else of /proc; the next run of the slot, which does
+ * not ask, sees none of it.
+ */
+START_TEST(test_self_exe_link_only)
+{
+    program("#include <errno.h>\n#include <stdio.h>\n#include <unistd.h>\n#include <dirent.h>\n"
+            "#include <fcntl.h>\nint main(void){char b[256];ssize_t n=readlink(\"/proc/self/exe\","
+            "b,sizeof b-1);b[n<0?0:n]=0;printf(\"exe %s\\n\",b);"
+            "printf(\"cpuinfo %d\\n\",access(\"/proc/cpuinfo\",F_OK)==0);"
+            "printf(\"write %d\\n\",open(\"/proc/x\",O_WRONLY|O_CREAT,0644)<0&&errno==EROFS);"
+            "int k=0;DIR*d=opendir(\"/proc\");struct dirent*e;while(d&&(e=readdir(d)))"
+            "k+=e->d_name[0]!='.';printf(\"entries %d\\n\",k);return 0;}");
+    struct sandbox_result r;
+    run_as(&r, NULL, true);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "exe /box/prog\ncpuinfo 0\nwrite 1\nentries 1\n");
+    sandbox_result_release(&r);
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "exe \ncpuinfo 0\nwrite 1\nentries 0\n");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+/*
  * The root is an allowlist: the toolchains' folders are there, the rest of the host is not, and
  * /usr holds only what the language table names. Each line is "path 0|1", 1 when it exists.
  */
@@ -285,7 +317,8 @@ START_TEST(test_root_is_an_allowlist)
             "\"/usr/bin/g++\",\"/usr/bin/as\",\"/usr/bin/ld\",\"/usr/lib/gcc\","
             "\"/lib64/ld-linux-x86-64.so.2\",\"/usr/local\",\"/usr/share/doc\",\"/usr/src\","
             "\"/usr/sbin\",\"/usr/bin/cat\",\"/usr/bin/sh\",\"/bin/sh\",\"/etc/passwd\",\"/opt\","
-            "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc\",\"/sys\",\"/run\",0};"
+            "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc/self\",\"/proc/1\",\"/proc/cpuinfo\","
+            "\"/sys\",\"/run\",0};"
             "for(int i=0;p[i];i++)printf(\"%s %d\\n\",p[i],access(p[i],F_OK)==0);"
             "DIR*d=opendir(\"/usr\");struct dirent*e;while(d&&(e=readdir(d)))"
             "if(e->d_name[0]!='.')printf(\"usr/%s\\n\",e->d_name);return 0;}");
@@ -313,7 +346,9 @@ START_TEST(test_root_is_an_allowlist)
                                        "/var 0\n",
                                        "/home 0\n",
                                        "/root 0\n",
-                                       "/proc 0\n",
+                                       "/proc/self 0\n",
+                                       "/proc/1 0\n",
+                                       "/proc/cpuinfo 0\n",
                                        "/sys 0\n",
                                        "/run 0\n"};
     for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
@@ -653,6 +688,7 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_default_signal_handling);
     tcase_add_test(tc, test_zygote_replaced);
     tcase_add_test(tc, test_root_is_an_allowlist);
+    tcase_add_test(tc, test_self_exe_link_only);
     tcase_add_test(tc, test_memory_within_limit);
     tcase_add_test(tc, test_processes_limited);
     if (m != CGROUP_NONE) {
