@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,89 @@ enum verdict verify_expected_verdict(const char *folder)
     if (!strcmp(folder, "run_time_error"))
         return V_RE;
     return V_IE;
+}
+
+/* A verdict in the format's terms: judged's MLE, OLE and SV are run-time errors there. */
+static unsigned expect_bit_of(enum verdict v)
+{
+    switch (v) {
+    case V_AC:
+        return PKG_EXPECT_AC;
+    case V_WA:
+        return PKG_EXPECT_WA;
+    case V_TLE:
+        return PKG_EXPECT_TLE;
+    case V_MLE:
+    case V_OLE:
+    case V_RE:
+    case V_SV:
+        return PKG_EXPECT_RTE;
+    case V_CE:
+    case V_IE:
+        break;
+    }
+    return 0;
+}
+
+static void bits_text(unsigned bits, char *out, size_t size)
+{
+    static const char *const names[] = {"AC", "WA", "TLE", "RTE"};
+    size_t len = 0;
+    out[0] = '\0';
+    for (unsigned i = 0; i < 4; i++)
+        if (bits & (1u << i) && len < size)
+            len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", names[i]);
+}
+
+static bool in_scope(const struct pkg_expect *e, const char *test)
+{
+    if (!e->tests)
+        return true;
+    size_t n = strlen(e->tests);
+    if (!strncmp(test, e->tests, n) && (test[n] == '\0' || test[n] == '/'))
+        return true;
+    return fnmatch(e->tests, test, FNM_PATHNAME | FNM_LEADING_DIR) == 0;
+}
+
+bool verify_expect_check(const struct pkg_program *sub, const struct judge_result *res, char *why,
+                         size_t size)
+{
+    if (res->verdict == V_CE || res->verdict == V_IE) {
+        snprintf(why, size, "got %s", verdict_code(res->verdict));
+        return false;
+    }
+    for (size_t k = 0; k < sub->nexpects; k++) {
+        const struct pkg_expect *e = &sub->expects[k];
+        const char *scope = e->tests ? e->tests : "all tests";
+        bool required_met = !e->required;
+        for (size_t i = 0; i < res->ntests; i++) {
+            const struct test_result *tr = &res->tests[i];
+            if (!in_scope(e, tr->test->name))
+                continue;
+            unsigned b = expect_bit_of(tr->verdict);
+            if (e->permitted && !(b & e->permitted)) {
+                char allowed[64];
+                bits_text(e->permitted, allowed, sizeof(allowed));
+                snprintf(why, size, "test '%s' got %s, but %s permits only %s on %s",
+                         tr->test->name, verdict_code(tr->verdict), e->source, allowed, scope);
+                return false;
+            }
+            required_met |= (b & e->required) != 0;
+        }
+        if (!required_met) {
+            char need[64];
+            bits_text(e->required, need, sizeof(need));
+            snprintf(why, size, "got %s, but %s requires one of %s on %s",
+                     verdict_code(res->verdict), e->source, need, scope);
+            return false;
+        }
+        if (e->has_score && (res->score < e->score_lo - 1e-9 || res->score > e->score_hi + 1e-9)) {
+            snprintf(why, size, "scored %g, but %s expects %g to %g", res->score, e->source,
+                     e->score_lo, e->score_hi);
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool cancelled(const volatile int *cancel)
@@ -174,7 +258,7 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
         return rc;
     s->verdict = verdict_code(res.verdict);
     s->time_ms = res.time_ms;
-    s->ok = res.verdict == verify_expected_verdict(sub->expected);
+    s->ok = verify_expect_check(sub, &res, why, sizeof(why));
     for (size_t i = 0; i < res.ntests; i++) {
         if (res.tests[i].verdict != V_AC) {
             s->first_failure = strdup(res.tests[i].test->name);
@@ -185,9 +269,8 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
         diag_add(&rep->errors, "problem '%s': '%s': the judge failed: %s", pr->pkg->slug, sub->path,
                  res.error ? res.error : "unknown");
     else if (!s->ok)
-        diag_add(&rep->errors, "problem '%s': '%s' got %s, but its folder says %s%s%s%s",
-                 pr->pkg->slug, sub->path, s->verdict, sub->expected,
-                 s->first_failure ? " (first failure: " : "",
+        diag_add(&rep->errors, "problem '%s': '%s' got %s: %s%s%s%s", pr->pkg->slug, sub->path,
+                 s->verdict, why, s->first_failure ? " (first failure: " : "",
                  s->first_failure ? s->first_failure : "", s->first_failure ? ")" : "");
     if (res.verdict == V_CE && res.compile_output)
         diag_add(&rep->errors, "problem '%s': '%s' does not compile:\n%.2000s", pr->pkg->slug,
@@ -236,7 +319,7 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
         naccepted += !strcmp(p->submissions[i].expected, "accepted");
     if (!naccepted)
         diag_add(&rep->errors,
-                 "problem '%s': no accepted submission in C or C++ in "
+                 "problem '%s': no accepted submission in a language this judge knows in "
                  "submissions/accepted/",
                  p->slug);
     unsigned given = pkg_time_limit_ms(p);
@@ -244,8 +327,18 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (!strcmp(p->submissions[i].expected, "accepted"))
             rc = judge_reference(env, pr, &p->submissions[i], tl, false, cancel, rep);
+    /* Those in a language this host lacks were skipped with a warning: another one must run. */
+    size_t ran = 0;
     for (size_t i = 0; i < rep->nsubs; i++)
-        if (rep->subs[i].ok && rep->subs[i].time_ms > rep->slowest_accepted_ms)
+        ran += !strcmp(rep->subs[i].expected, "accepted");
+    if (!rc && naccepted && !ran)
+        diag_add(&rep->errors,
+                 "problem '%s': no accepted submission could run here: every one is in a "
+                 "language this host lacks (see the warnings)",
+                 p->slug);
+    for (size_t i = 0; i < rep->nsubs; i++)
+        if (rep->subs[i].ok && !strcmp(rep->subs[i].expected, "accepted") &&
+            rep->subs[i].time_ms > rep->slowest_accepted_ms)
             rep->slowest_accepted_ms = rep->subs[i].time_ms;
     double exact = rep->slowest_accepted_ms / 1000.0 * p->time_multiplier;
     double derived = fmax(1, floor(0.5 + exact)); /* as problemtools rounds */
@@ -268,7 +361,8 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
     rep->time_limit = tl / 1000.0;
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (strcmp(p->submissions[i].expected, "accepted"))
-            rc = judge_reference(env, pr, &p->submissions[i], tl, true, cancel, rep);
+            rc = judge_reference(env, pr, &p->submissions[i], tl,
+                                 !p->submissions[i].explicit_expects, cancel, rep);
 
     /* Wrong submissions that all fail on one test show the others do not separate anything. */
     const char *first = NULL;

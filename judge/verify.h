@@ -51,6 +51,15 @@ void verify_report_release(struct verify_report *rep);
 json_t *verify_report_json(const struct verify_report *rep);
 void verify_report_print(FILE *f, const struct verify_report *rep);
 
+/*
+ * Does `res`, the judgement of reference submission `sub`, meet every one of its expectations
+ * (its folder's, submissions.yaml's)? Verdicts are taken in the format's terms: MLE, OLE and SV
+ * are run-time errors (RTE); CE and IE meet none. When not, `why` says which test and rule.
+ * Pure and thread-safe.
+ */
+bool verify_expect_check(const struct pkg_program *sub, const struct judge_result *res, char *why,
+                         size_t size);
+
 /* The expected verdict of a submissions/ folder ("wrong_answer" -> V_WA). */
 enum verdict verify_expected_verdict(const char *folder);
 
