@@ -178,7 +178,9 @@ static int open_sandbox(struct options *o, sandbox **sb, char **pkgs, int npkgs)
                                  .slots = o->jobs > 0 ? o->jobs : 1,
                                  .cgroup = o->cgroup,
                                  .uid_base = uid_base,
-                                 .paths = paths};
+                                 .paths = paths,
+                                 /* interactive validators, as long as uids last */
+                                 .peers = o->jobs <= 128};
     rc = sandbox_open(&cfg, sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),

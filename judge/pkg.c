@@ -208,7 +208,7 @@ static const struct key_rule limits_keys[] = {
     {"validation_time", false},
     {"validation_memory", false},
     {"validation_output", true},
-    {"validation_passes", true},
+    {"validation_passes", false},
     {NULL, false},
 };
 
@@ -400,14 +400,15 @@ static int read_problem_yaml(struct reader *r)
     if (types) {
         if (strstr(types, "scoring"))
             p->scoring = true;
-        if (strstr(types, "interactive") || strstr(types, "multi-pass") ||
-            strstr(types, "submit-answer")) {
+        p->interactive = strstr(types, "interactive") != NULL;
+        p->multipass = strstr(types, "multi-pass") != NULL;
+        if (strstr(types, "submit-answer")) {
             ERR(r,
-                "problem '%s': problem.yaml: type '%s' is not supported (pass-fail and scoring "
-                "are)",
+                "problem '%s': problem.yaml: type '%s' is not supported (pass-fail, scoring, "
+                "interactive and multi-pass are)",
                 p->slug, types);
             rc = -EINVAL;
-        } else if (!p->scoring && !strstr(types, "pass-fail")) {
+        } else if (!p->scoring && !p->interactive && !p->multipass && !strstr(types, "pass-fail")) {
             ERR(r, "problem '%s': problem.yaml: unknown type '%s'", p->slug, types);
             rc = -EINVAL;
         }
@@ -421,6 +422,7 @@ static int read_problem_yaml(struct reader *r)
     /* The specification's defaults for validators: 60 s and 2 GiB. */
     p->validation_time = 60;
     p->validation_memory_mb = 2048;
+    p->passes = 2;
     yaml_node_t *limits = yamldoc_get(doc, root, "limits");
     if (limits) {
         number(r, doc, limits, "time_limit", 0.001, 60, &p->time_limit);
@@ -438,6 +440,9 @@ static int read_problem_yaml(struct reader *r)
         number(r, doc, limits, "output", 1, 256, &out);
         p->memory_mb = (unsigned)ceil(mem);
         p->output_mb = (unsigned)ceil(out);
+        double passes = p->passes;
+        number(r, doc, limits, "validation_passes", 2, 100, &passes);
+        p->passes = (unsigned)passes;
         double vmem = p->validation_memory_mb;
         number(r, doc, limits, "validation_time", 0.1, 600, &p->validation_time);
         number(r, doc, limits, "validation_memory", 16, 4096, &vmem);
@@ -457,11 +462,10 @@ static int read_problem_yaml(struct reader *r)
 
     const char *validation = yamldoc_str(yamldoc_get(doc, root, "validation"));
     if (validation) {
-        if (strstr(validation, "interactive")) {
-            ERR(r, "problem '%s': problem.yaml: interactive validation is not supported", p->slug);
-            rc = -EINVAL;
-        } else if (!strncmp(validation, "custom", 6)) {
+        if (!strncmp(validation, "custom", 6)) {
             p->custom_validation = true;
+            /* legacy: "custom interactive"; "custom score" changes nothing here */
+            p->interactive |= strstr(validation, "interactive") != NULL;
         } else if (strcmp(validation, "default")) {
             ERR(r, "problem '%s': problem.yaml: validation must be 'default' or 'custom', not '%s'",
                 p->slug, validation);
@@ -1190,11 +1194,14 @@ static void read_all_programs(struct reader *r)
         free(ov);
         /* 2023-07 and later: a present output validator means custom validation. */
         p->custom_validation = true;
-    } else if (p->custom_validation) {
+    } else if (p->custom_validation || p->interactive || p->multipass) {
         ERR(r,
-            "problem '%s': validation is custom but there is no output validator in C or C++ "
+            "problem '%s': %s but there is no output validator in C or C++ "
             "(output_validators/NAME/ or output_validator/)",
-            p->slug);
+            p->slug,
+            p->interactive ? "the problem is interactive"
+            : p->multipass ? "the problem is multi-pass"
+                           : "validation is custom");
     }
 }
 

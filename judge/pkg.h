@@ -72,7 +72,13 @@ struct pkg {
     char *slug;
     char *name;
     bool scoring;
-    double time_limit;      /* seconds; 0 when problem.yaml gives none (derive it) */
+    /* type: interactive (legacy: validation: custom interactive): the submission and the output
+     * validator run at once, each one's stdout the other's stdin */
+    bool interactive;
+    /* type: multi-pass: the validator may write nextpass.in, the input of another run */
+    bool multipass;
+    unsigned passes;   /* limits.validation_passes: runs at most per test (multi-pass; default 2) */
+    double time_limit; /* seconds; 0 when problem.yaml gives none (derive it) */
     double time_multiplier; /* slowest accepted run times this gives the limit */
     double safety_margin;
     unsigned memory_mb;

@@ -134,7 +134,8 @@ struct cpu_pool {
 
 struct sandbox {
     char workdir[PATH_MAX];
-    int nslots;
+    int nslots;  /* peer slots included */
+    int npublic; /* the slots callers were given; peers, when there are, come after them */
     struct slot *slots;
     int netns_fd;
     cgroup_set *cgroups;
@@ -860,7 +861,7 @@ static int pin_zygote(const struct slot *s, int cpu)
 
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
 {
-    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots > 256)
+    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots * (cfg->peers ? 2 : 1) > 256)
         return -EINVAL;
     if (geteuid() != 0)
         return -EPERM;
@@ -868,14 +869,15 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     if (!sb)
         return -ENOMEM;
     sb->netns_fd = -1;
-    sb->nslots = cfg->slots;
+    sb->npublic = cfg->slots;
+    sb->nslots = cfg->slots * (cfg->peers ? 2 : 1);
     int rc = cpu_pool_init(&sb->cpus);
     if (rc) {
         free(sb);
         return rc;
     }
     struct view view = {NULL, 0};
-    sb->slots = calloc((size_t)cfg->slots, sizeof(*sb->slots));
+    sb->slots = calloc((size_t)sb->nslots, sizeof(*sb->slots));
     if (!sb->slots) {
         rc = -ENOMEM;
         goto fail;
@@ -969,7 +971,26 @@ const char *sandbox_mode(const sandbox *sb)
 
 int sandbox_slots(const sandbox *sb)
 {
-    return sb->nslots;
+    return sb->npublic;
+}
+
+int sandbox_peer(const sandbox *sb, int slot)
+{
+    if (slot < 0 || slot >= sb->npublic)
+        return -EINVAL;
+    return sb->nslots > sb->npublic ? sb->npublic + slot : -ENOTSUP;
+}
+
+/* The descriptors a run was given to close (sandbox_cmd.close_fds), closed once. */
+static void close_given(const struct sandbox_cmd *cmd, bool *done)
+{
+    if (!cmd->close_fds || *done)
+        return;
+    if (cmd->stdin_fd >= 0)
+        close(cmd->stdin_fd);
+    if (cmd->stdout_fd > 0)
+        close(cmd->stdout_fd);
+    *done = true;
 }
 
 const char *sandbox_box_dir(const sandbox *sb, int slot)
@@ -1790,9 +1811,12 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     res->cpu = -1;
     strbuf_init(&res->out, cmd->limits.stdout_max);
     strbuf_init(&res->err, cmd->limits.stderr_max);
+    bool given_closed = false;
     if (cmd->slot < 0 || cmd->slot >= sb->nslots || !cmd->argv || !cmd->argv[0] ||
-        cmd->policy >= POLICY__COUNT)
+        cmd->policy >= POLICY__COUNT) {
+        close_given(cmd, &given_closed);
         return -EINVAL;
+    }
     struct slot *slot = &sb->slots[cmd->slot];
     int rc =
         cgroup_prepare(sb->cgroups, cmd->slot, cmd->limits.memory_kb * 1024, cmd->limits.processes);
@@ -1801,10 +1825,13 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
          * compiler into the slot's tmpfs, is larger than the memory it may use. */
         res->status = SANDBOX_MEMORY_LIMIT;
         res->memory_kb = cmd->limits.memory_kb;
+        close_given(cmd, &given_closed);
         return 0;
     }
-    if (rc)
+    if (rc) {
+        close_given(cmd, &given_closed);
         return rc;
+    }
 
     int out[2] = {-1, -1}, err[2] = {-1, -1}, sv[2] = {-1, -1}, data = -1, listener = -1;
     struct watch w = {.pid = 0, .pidfd = -1, .runq = {.procs_fd = -1}};
@@ -1827,7 +1854,7 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
         goto out;
     }
 
-    int fds[FD__COUNT] = {[FD_OUT] = out[1],
+    int fds[FD__COUNT] = {[FD_OUT] = cmd->stdout_fd > 0 ? cmd->stdout_fd : out[1],
                           [FD_ERR] = err[1],
                           [FD_REPORT] = sv[1],
                           [FD_IN] = cmd->stdin_fd,
@@ -1838,8 +1865,9 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     fds[FD_CG_PIDS] = cg[1];
     fds[FD_CG_DIR] = cgroup_dir_fd(sb->cgroups, cmd->slot);
     w.runq.procs_fd = runq_procs_fd(cg);
-    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
-    cpu = cpu_take(&sb->cpus, cmd->slot);
+    /* A CPU of its own before the clock starts: waiting for one is not the program's time. A
+     * peer slot's run shares its partner's (sandbox_peer). */
+    cpu = cmd->slot < sb->npublic ? cpu_take(&sb->cpus, cmd->slot) : -1;
     res->cpu = cpu >= 0 ? sb->cpus.cpu[cpu] : -1;
     uint64_t start = now_us();
     w.runq.self_at = self_wait_ns();
@@ -1863,6 +1891,7 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     close(err[1]);
     close(sv[1]);
     out[1] = err[1] = sv[1] = -1;
+    close_given(cmd, &given_closed);
     if (rc) {
         fail.step = STEP_SPAWN;
         goto out;
@@ -1932,6 +1961,7 @@ failed:
         goto out;
     classify(res, &w, status, &cmd->limits, oom, peak, cgroup_mode_of(sb->cgroups) != CGROUP_NONE);
 out:
+    close_given(cmd, &given_closed);
     if (rc && fail.step > 0 && fail.step <= STEP_EXEC)
         snprintf(res->syscall, sizeof(res->syscall), "%s", step_names[fail.step]);
     for (int i = 0; i < 2; i++) {

@@ -422,7 +422,10 @@ int serve_main(const struct serve_config *cfg)
                                 .slots = cfg->workers + cfg->interactive + cfg->import_slots,
                                 .uid_base = uid_base,
                                 .cgroup = cfg->cgroup,
-                                .paths = paths};
+                                .paths = paths,
+                                /* interactive validators, as long as uids last */
+                                .peers =
+                                    cfg->workers + cfg->interactive + cfg->import_slots <= 128};
     int rc = sandbox_open(&sc, &s->sb);
     free(paths);
     if (rc) {

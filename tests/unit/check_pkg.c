@@ -252,8 +252,32 @@ END_TEST
 
 START_TEST(test_interactive_refused)
 {
+    /* Interactive and multi-pass need their validator; submit-answer is not judged here. */
     helper_write(dir, "problem.yaml", "name: I\nvalidation: custom interactive\n");
-    open_fails("problem 'prob': problem.yaml: interactive validation is not supported");
+    open_fails("problem 'prob': the problem is interactive but there is no output validator in C "
+               "or C++ (output_validators/NAME/ or output_validator/)");
+    helper_write(dir, "problem.yaml", "name: I\ntype: [pass-fail, multi-pass]\n");
+    open_fails("problem 'prob': the problem is multi-pass but there is no output validator in C "
+               "or C++ (output_validators/NAME/ or output_validator/)");
+    helper_write(dir, "problem.yaml", "name: I\ntype: submit-answer\n");
+    open_fails("problem 'prob': problem.yaml: type 'submit-answer' is not supported (pass-fail, "
+               "scoring, interactive and multi-pass are)");
+    helper_write(dir, "output_validator/v.c", "int main(void){return 42;}\n");
+    helper_write(dir, "problem.yaml",
+                 "name: I\ntype: [pass-fail, interactive, multi-pass]\nlimits:\n"
+                 "  validation_passes: 3\n");
+    struct pkg *p = open_ok();
+    ck_assert(p->interactive);
+    ck_assert(p->multipass);
+    ck_assert_uint_eq(p->passes, 3);
+    ck_assert(p->custom_validation);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml", "name: I\nvalidation: custom interactive\n");
+    p = open_ok();
+    ck_assert(p->interactive);
+    ck_assert(!p->multipass);
+    ck_assert_uint_eq(p->passes, 2);
+    pkg_free(p);
 }
 END_TEST
 
