@@ -386,6 +386,50 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
     return compile_program(env, lang, sources, nsources, include_dir, false, name, ok, diagnostics);
 }
 
+int judge_helper_build(const struct judge_env *env, const struct lang *lang,
+                       const char *const *sources, size_t nsources, bool *ok, char **diagnostics)
+{
+    if (!lang || !nsources)
+        return -EINVAL;
+    int rc = sandbox_clean(env->sb, env->slot, true);
+    if (rc)
+        return rc;
+    return compile_program(env, lang, sources, nsources, NULL, false, "prog", ok, diagnostics);
+}
+
+int judge_helper_run(const struct judge_env *env, const struct lang *lang,
+                     const char *const *sources, size_t nsources, const char *const *args,
+                     int stdin_fd, const struct sandbox_limits *limits, struct sandbox_result *res)
+{
+    if (!lang || !nsources) {
+        memset(res, 0, sizeof(*res));
+        return -EINVAL;
+    }
+    /* The entry file as stage_sources named it. */
+    struct program_files f = {.n = 0, .out = "/box/prog", .memory_mb = limits->memory_kb >> 10};
+    const char *main =
+        nsources == 1 && lang->source_name ? lang->source_name : base_name(sources[0]);
+    snprintf(f.main, sizeof(f.main), "%s", main);
+    struct argv_builder a = {.n = 0};
+    expand(&a, lang->run, &f);
+    for (const char *const *x = args; x && *x; x++)
+        argv_add(&a, *x);
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = policy_for_lang(lang),
+        .argv = a.items,
+        .envp = lang->run_env,
+        .cwd = "/tmp",
+        .stdin_fd = stdin_fd,
+        .limits = *limits,
+    };
+    if (lang->processes && cmd.limits.processes < lang->processes)
+        cmd.limits.processes = lang->processes;
+    int rc = judge_exec(env, &cmd, res);
+    argv_release(&a);
+    return rc;
+}
+
 /*** Drivers: include/<language>/ ***/
 
 /*
@@ -858,8 +902,8 @@ static enum verdict pass_verdict(const struct pkg *p, unsigned tl, const struct 
 {
     char why[256];
     enum verdict sv = run_verdict(p, tl, sub, why, sizeof(why));
-    bool decided = !vrc && val->status == SANDBOX_EXITED &&
-                   (val->exit_code == 42 || val->exit_code == 43);
+    bool decided =
+        !vrc && val->status == SANDBOX_EXITED && (val->exit_code == 42 || val->exit_code == 43);
     bool broken_pipe = sub->status == SANDBOX_SIGNALED && sub->signal == SIGPIPE;
     if (sv != V_AC && !(sv == V_RE && broken_pipe && decided)) {
         snprintf(msg, msgsize, "%s", why);
