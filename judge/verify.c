@@ -80,7 +80,8 @@ bool verify_expect_check(const struct pkg_program *sub, const struct judge_resul
                          size_t size)
 {
     if (res->verdict == V_CE || res->verdict == V_IE) {
-        snprintf(why, size, "got %s", verdict_code(res->verdict));
+        snprintf(why, size, "%s meets no expectation",
+                 res->verdict == V_CE ? "a compilation error" : "the judge's failure");
         return false;
     }
     for (size_t k = 0; k < sub->nexpects; k++) {
@@ -104,8 +105,8 @@ bool verify_expect_check(const struct pkg_program *sub, const struct judge_resul
         if (!required_met) {
             char need[64];
             bits_text(e->required, need, sizeof(need));
-            snprintf(why, size, "got %s, but %s requires one of %s on %s",
-                     verdict_code(res->verdict), e->source, need, scope);
+            snprintf(why, size, "%s requires one of %s on %s, and no test there got one", e->source,
+                     need, scope);
             return false;
         }
         if (e->has_score && (res->score < e->score_lo - 1e-9 || res->score > e->score_hi + 1e-9)) {

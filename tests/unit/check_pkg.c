@@ -476,7 +476,8 @@ START_TEST(test_expect_check)
                           "RTE on all tests");
     fake_result(p, (enum verdict[]){V_AC, V_AC, V_AC}, 3, 100, &res, tests);
     ck_assert(!verify_expect_check(m, &res, why, sizeof(why)));
-    ck_assert_str_eq(why, "got AC, but folder run_time_error/ requires one of RTE on all tests");
+    ck_assert_str_eq(why, "folder run_time_error/ requires one of RTE on all tests, and no test "
+                          "there got one");
     /* rejected/: any failure will do, but not none. */
     const struct pkg_program *r = sub_named(p, "submissions/rejected/r.c");
     fake_result(p, (enum verdict[]){V_AC, V_TLE}, 2, 50, &res, tests);
@@ -489,7 +490,7 @@ START_TEST(test_expect_check)
     fake_result(p, NULL, 0, 0, &res, tests);
     res.verdict = V_CE;
     ck_assert(!verify_expect_check(r, &res, why, sizeof(why)));
-    ck_assert_str_eq(why, "got CE");
+    ck_assert_str_eq(why, "a compilation error meets no expectation");
     /* submissions.yaml: the samples must pass, whatever the folder allows elsewhere. */
     const struct pkg_program *w = sub_named(p, "submissions/wrong_answer/w.c");
     fake_result(p, (enum verdict[]){V_WA, V_AC, V_AC}, 3, 100, &res, tests);
