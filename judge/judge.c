@@ -817,6 +817,11 @@ static int run_prog(const struct judge_env *env, const struct pkg *p, const stru
         .limits = run_limits(p, tl),
     };
     cmd.limits.processes = lang->processes ? lang->processes : cmd.limits.processes;
+    /* Talking to a validator, it also waits while the validator thinks, which is not its time:
+     * its CPU time alone decides TLE, and the wall limit that stops a program blocked for good
+     * is twice the usual and a second. */
+    if (out > 0)
+        cmd.limits.wall_ms = 2 * cmd.limits.wall_ms + 1000;
     /* A run piped to a peer is not tried again: its pipes are gone with the first try. */
     bool handed = false;
     if (!rc && out > 0) {

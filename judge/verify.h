@@ -33,7 +33,8 @@ struct verify_report {
 
 /*
  * Verifies the package in `dir` as problem `slug` (NULL: the folder's name), compiling into
- * `cache_dir`. Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared
+ * `cache_dir`. A package with generators/generators.yaml gets its test data made first, written
+ * into `dir`/data (gen.h): `dir` must be a folder verification may write, not an author's own. Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared
  * problem, its time limit derived where the package gives none; *out is NULL when not ok.
  * Returns 0, or a negative errno when verification itself could not run.
  */
