@@ -34,9 +34,10 @@ struct verify_report {
 /*
  * Verifies the package in `dir` as problem `slug` (NULL: the folder's name), compiling into
  * `cache_dir`. A package with generators/generators.yaml gets its test data made first, written
- * into `dir`/data (gen.h): `dir` must be a folder verification may write, not an author's own. Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared
- * problem, its time limit derived where the package gives none; *out is NULL when not ok.
- * Returns 0, or a negative errno when verification itself could not run.
+ * into `dir`/data (gen.h): `dir` must be a folder verification may write, not an author's own.
+ * Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared problem, its time
+ * limit derived where the package gives none; *out is NULL when not ok. Returns 0, or a negative
+ * errno when verification itself could not run.
  */
 int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
                    const char *cache_dir, struct verify_report *rep, struct problem **out);
