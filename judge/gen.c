@@ -730,28 +730,88 @@ static int hash_one(void *ud, const char *rel, const char *full, const struct st
     return rc;
 }
 
-/* The content hash of what generation reads: generators/, submissions/ and manual data. */
-static int content_hash(const char *dir, char *hex, size_t size)
+/*
+ * The content hash of what generation reads: generators/ (generators.yaml with it), submissions/
+ * (the solutions) and the manual cases' files in data/, which are copied with the rest.
+ */
+static int content_hash(const struct gen *g, char *hex, size_t size)
 {
     struct hasher hs = {1469598103934665603ull, 0};
     static const char *const parts[] = {"generators", "submissions"};
     for (size_t i = 0; i < 2; i++) {
-        char *p = fs_join(dir, parts[i]);
+        char *p = fs_join(g->dir, parts[i]);
         int rc = p ? (fs_is_dir(p) ? fs_walk_sorted(p, hash_one, &hs) : 0) : -ENOMEM;
         free(p);
         if (rc)
             return rc;
         hs.h = (hs.h ^ (unsigned char)(0xf0 + i)) * 1099511628211ull;
     }
+    for (size_t i = 0; i < g->ncases; i++) {
+        for (int e = 0; g->cases[i].manual && e < 2; e++) {
+            char *path = NULL;
+            if (asprintf(&path, "%s/data/%s%s", g->dir, g->cases[i].path, e ? ".ans" : ".in") < 0)
+                return -ENOMEM;
+            struct stat st;
+            int rc = stat(path, &st) == 0 ? hash_one(&hs, g->cases[i].path, path, &st) : 0;
+            free(path);
+            if (rc)
+                return rc;
+        }
+    }
     snprintf(hex, size, "%016llx", hs.h);
     return 0;
 }
 
-/* Copies the made files over dir/data/ (manual cases are in data/ already and stay). */
+struct install_ctx {
+    const char *data; /* dir/data */
+};
+
+/*
+ * One made file into data/: left alone when it holds that already (the server's stored copy of a
+ * package may be judged on while the same content is imported again), else replaced at once by a
+ * rename, so that a reader never sees half a file.
+ */
+static int install_one(void *ud, const char *rel, const char *full, const struct stat *st)
+{
+    const struct install_ctx *c = ud;
+    char *to = fs_join(c->data, rel), *tmp = NULL, *have = NULL, *want = NULL;
+    size_t hlen = 0, wlen = 0;
+    int rc = to ? 0 : -ENOMEM;
+    if (!rc && S_ISDIR(st->st_mode)) {
+        rc = fs_mkdirs(to, 0755);
+        goto out;
+    }
+    if (!rc)
+        rc = fs_read(full, GEN_OUT_MAX, &want, &wlen);
+    if (rc ||
+        (fs_read(to, GEN_OUT_MAX, &have, &hlen) == 0 && hlen == wlen && !memcmp(have, want, wlen)))
+        goto out;
+    if (asprintf(&tmp, "%s.gen-tmp", to) < 0) {
+        tmp = NULL;
+        rc = -ENOMEM;
+        goto out;
+    }
+    rc = fs_write(tmp, want, wlen, 0644);
+    if (!rc && rename(tmp, to) < 0)
+        rc = -errno;
+    if (rc)
+        unlink(tmp);
+out:
+    free(to);
+    free(tmp);
+    free(have);
+    free(want);
+    return rc;
+}
+
+/* Puts the made files into dir/data/ (manual cases are in data/ already and stay). */
 static int install(const char *made_dir, const char *dir)
 {
     char *data = fs_join(dir, "data");
-    int rc = data ? fs_copy_tree(made_dir, data) : -ENOMEM;
+    struct install_ctx c = {data};
+    int rc = data ? fs_mkdirs(data, 0755) : -ENOMEM;
+    if (!rc)
+        rc = fs_walk_sorted(made_dir, install_one, &c);
     free(data);
     return rc;
 }
@@ -785,17 +845,8 @@ int gen_package(const struct judge_env *env, const char *dir, const char *cache_
     size_t before = errors->n;
     char hex[32], *final = NULL, *yaml = fs_join(dir, GEN_FILE);
     yamldoc *doc = NULL;
-    int rc = yaml ? content_hash(dir, hex, sizeof(hex)) : -ENOMEM;
-    if (!rc && asprintf(&final, "%s/generated-%s", cache_dir, hex) < 0)
-        rc = -ENOMEM;
-    if (rc)
-        goto out;
-    if (fs_is_dir(final)) {
-        rc = install(final, dir); /* made before from the same content */
-        goto out;
-    }
     char err[256];
-    rc = yamldoc_load(yaml, &doc, err, sizeof(err));
+    int rc = yaml ? yamldoc_load(yaml, &doc, err, sizeof(err)) : -ENOMEM;
     if (rc) {
         if (rc == -EINVAL)
             GERR(&g, "problem '%s': %s: %s", slug_of(&g), GEN_FILE, err);
@@ -807,8 +858,17 @@ int gen_package(const struct judge_env *env, const char *dir, const char *cache_
         GERR(&g, "problem '%s': %s: the top level must be a mapping", slug_of(&g), GEN_FILE);
         goto out;
     }
-    if ((rc = read_dir(&g, doc, root, "", NULL, NULL, 0)))
+    if ((rc = read_dir(&g, doc, root, "", NULL, NULL, 0)) || errors->n > before)
         goto out;
+    rc = content_hash(&g, hex, sizeof(hex));
+    if (!rc && asprintf(&final, "%s/generated-%s", cache_dir, hex) < 0)
+        rc = -ENOMEM;
+    if (rc)
+        goto out;
+    if (fs_is_dir(final)) {
+        rc = install(final, dir); /* made before from the same content */
+        goto out;
+    }
     if (asprintf(&g.out, "%s.tmp", final) < 0) {
         rc = -ENOMEM;
         goto out;
