@@ -111,26 +111,7 @@ for _ in $(seq 1 400); do
   sleep 0.05
 done
 if ! [ -s "$WORK/port" ]; then
-  bad "judged serves"; tail -20 "$WORK/server.log"; # The generated data is cached by content: the same package under another slug copies it from the
-# cache instead of running the generators, as a cached answer altered on purpose shows. Last: the
-# altered answer lands in the stored copy both slugs share.
-gens=("$WORK"/data/cache/*/generated-*)
-if [ ${#gens[@]} = 1 ] && [ -f "${gens[0]}/secret/01-one.ans" ]; then
-  ok "pair-sums: one cached generation"
-  echo 42 >"${gens[0]}/secret/01-one.ans"
-  st=$(curl -s -o "$WORK/put-again.json" -w '%{http_code}' -X PUT "${AUTH[@]}" \
-    -H "Content-Type: application/zip" --data-binary "@$WORK/pair-sums.zip" "$BASE/api/v1/problems/pair-sums-again")
-  if [ "$st" = 422 ]; then
-    check "pair-sums: the same content again takes the cached data" "$WORK/put-again.json" \
-      '[.errors[].detail | select(test("parity.c.*secret/01-one"))] | length >= 1'
-  else
-    bad "pair-sums: the same content again answered $st, not 422 from the altered cache"
-  fi
-else
-  bad "pair-sums: one cached generation (found: ${gens[*]})"
-fi
-
-echo "$passed passed, $failed failed"; exit 1
+  bad "judged serves"; tail -20 "$WORK/server.log"; echo "$passed passed, $failed failed"; exit 1
 fi
 BASE="http://127.0.0.1:$(cat "$WORK/port")"
 AUTH=(-H "Authorization: Bearer $TOKEN")
@@ -168,6 +149,25 @@ check "pair-sums: judged on the generated tests" "$WORK/s4.json" \
 submit rising-run c "$K/rising-run/submissions/partial/from_each_start.c" "$WORK/s5.json"
 check "rising-run: the quadratic walk scores group 1's 30 points" "$WORK/s5.json" \
   '.verdict == "TLE" and .score == 30 and .max_score == 100'
+
+# The generated data is cached by content: the same package under another slug copies it from the
+# cache instead of running the generators, as a cached answer altered on purpose shows. Last: the
+# altered answer lands in the stored copy both slugs share.
+gens=("$WORK"/data/cache/*/generated-*)
+if [ ${#gens[@]} = 1 ] && [ -f "${gens[0]}/secret/01-one.ans" ]; then
+  ok "pair-sums: one cached generation"
+  echo 42 >"${gens[0]}/secret/01-one.ans"
+  st=$(curl -s -o "$WORK/put-again.json" -w '%{http_code}' -X PUT "${AUTH[@]}" \
+    -H "Content-Type: application/zip" --data-binary "@$WORK/pair-sums.zip" "$BASE/api/v1/problems/pair-sums-again")
+  if [ "$st" = 422 ]; then
+    check "pair-sums: the same content again takes the cached data" "$WORK/put-again.json" \
+      '[.errors[].detail | select(test("parity.c.*secret/01-one"))] | length >= 1'
+  else
+    bad "pair-sums: the same content again answered $st, not 422 from the altered cache"
+  fi
+else
+  bad "pair-sums: one cached generation (found: ${gens[*]})"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
