@@ -906,6 +906,12 @@ static enum verdict pass_verdict(const struct pkg *p, unsigned tl, const struct 
                                  char *msg, size_t msgsize)
 {
     char why[256];
+    if (vrc) {
+        /* The sandbox could not run the validator: the submission only lost its partner. */
+        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-vrc),
+                 val->syscall);
+        return V_IE;
+    }
     enum verdict sv = run_verdict(p, tl, sub, why, sizeof(why));
     bool decided =
         !vrc && val->status == SANDBOX_EXITED && (val->exit_code == 42 || val->exit_code == 43);
@@ -921,13 +927,9 @@ static enum verdict pass_verdict(const struct pkg *p, unsigned tl, const struct 
     }
     if (decided)
         return V_AC;
-    if (vrc)
-        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-vrc),
-                 val->syscall);
-    else
-        snprintf(msg, msgsize, "output validator failed: %s, exit %d, signal %d%s%s",
-                 sandbox_status_name(val->status), val->exit_code, val->signal,
-                 val->syscall[0] ? ", " : "", val->syscall);
+    snprintf(msg, msgsize, "output validator failed: %s, exit %d, signal %d%s%s",
+             sandbox_status_name(val->status), val->exit_code, val->signal,
+             val->syscall[0] ? ", " : "", val->syscall);
     return V_IE;
 }
 
