@@ -137,7 +137,20 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
         bool ok = false;
         char *diag = NULL;
         int rc = sandbox_clean(env->sb, env->slot, true);
-        if (!rc)
+        /* A validator in an interpreted language (Python, as BAPCtools packages ship them) is
+         * staged for its interpreter and run like a package's other helper programs. */
+        bool helper = !iv->lang->native;
+        char cant[512];
+        if (!rc && helper && judge_lang_check(env, NULL, NULL, iv->lang, cant, sizeof(cant))) {
+            diag_add(&rep->errors, "problem '%s': input validator '%s' cannot run here: %s",
+                     p->slug, iv->path, cant);
+            free(folder);
+            continue;
+        }
+        if (!rc && helper)
+            rc = judge_helper_build(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                                    &ok, &diag);
+        else if (!rc)
             rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
                                folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
                                &diag);
@@ -163,21 +176,30 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
                 argv[argc++] = tok;
             argv[argc] = NULL;
             int in = open(t->in_path, O_RDONLY | O_CLOEXEC);
+            const struct sandbox_limits limits = {
+                .cpu_ms = vms,
+                .wall_ms = vms,
+                .memory_kb = (uint64_t)p->validation_memory_mb << 10,
+                .stdout_max = 64u << 10,
+                .stderr_max = 64u << 10,
+                .processes = 16,
+                .file_size = 0,
+            };
             struct sandbox_cmd cmd = {
                 .slot = env->slot,
                 .policy = POLICY_RUN,
                 .argv = argv,
                 .stdin_fd = in,
-                .limits = {.cpu_ms = vms,
-                           .wall_ms = vms,
-                           .memory_kb = (uint64_t)p->validation_memory_mb << 10,
-                           .stdout_max = 64u << 10,
-                           .stderr_max = 64u << 10,
-                           .processes = 16,
-                           .file_size = 0},
+                .limits = limits,
             };
             struct sandbox_result r;
-            rc = in < 0 ? -errno : judge_exec(env, &cmd, &r);
+            if (in < 0)
+                rc = -errno;
+            else if (helper)
+                rc = judge_helper_run(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                                      argv + 1, in, &limits, &r);
+            else
+                rc = judge_exec(env, &cmd, &r);
             if (in >= 0)
                 close(in);
             free(args);

@@ -83,6 +83,12 @@ check "pair-sums: the overflow shows on the generated big test" "$WORK/pair-sums
   "$(sub wrong_answer/overflow.c) | .verdict == \"WA\" and .first_failure == \"secret/05-random-big\""
 if [ ! -e "$K/pair-sums/data/secret" ]; then ok "pair-sums: nothing written into the package folder"; else bad "pair-sums: data/secret written into the package folder"; fi
 
+# Input validators in C and in Python (as BAPCtools packages ship them) both judge every input.
+cp -r "$K/pair-sums" "$WORK/bad-input" && printf '2\n1 2 3\n' >"$WORK/bad-input/data/sample/1.in"
+"$JUDGED" verify --json "$WORK/bad-input" >"$WORK/bad-input.json" 2>/dev/null
+check "pair-sums: a bad sample rejected by the C and the Python input validator" "$WORK/bad-input.json" \
+  "$P.ok == false and ([$P.errors[] | select(test(\"input validator 'input_validators/(check.c|format.py)' rejects 'data/sample/1.in'\"))] | length) == 2"
+
 # Reference submissions in Python and Java only; one in a language judged does not run is skipped.
 check "fence-area: Java and Python accepted, no C needed" "$WORK/fence-area.json" \
   "[$P.submissions[] | select(.expected == \"accepted\") | .path] == [\"submissions/accepted/Main.java\", \"submissions/accepted/shoelace.py\"]"
