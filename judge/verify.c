@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "verify.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -255,6 +256,53 @@ static void warn_identical_tests(const struct pkg *p, struct verify_report *rep)
     free(ok);
 }
 
+/*
+ * Kattis takes a Java program's entry class from its file's name (Area.java holds class Area);
+ * judged's Java runs class Main, as it does a candidate's program. A reference submission of one
+ * file named after its class gets a Main beside it that calls that class's main. Returns the
+ * written Main.java (the caller frees the path), or NULL when none is needed or it cannot be made
+ * (the submission is then judged as it is).
+ */
+static char *java_entry(const struct problem *pr, const struct pkg_program *sub)
+{
+    if (strcmp(sub->lang->id, "java") || sub->nsources != 1)
+        return NULL;
+    const char *base = strrchr(sub->sources[0], '/');
+    base = base ? base + 1 : sub->sources[0];
+    size_t n = strlen(base);
+    char cls[256], *text = NULL, *drivers = fs_join(pr->pkg->dir, "include/java"), *path = NULL;
+    bool wanted = n > 5 && n - 5 < sizeof(cls) && strcmp(base, "Main.java") && drivers &&
+                  !fs_is_dir(drivers) && fs_read(sub->sources[0], 1u << 20, &text, NULL) == 0;
+    free(drivers);
+    if (wanted) {
+        snprintf(cls, sizeof(cls), "%.*s", (int)(n - 5), base);
+        wanted = false;
+        for (const char *at = text; !wanted && (at = strstr(at, "class ")); at += 6) {
+            const char *name = at + 6;
+            size_t k = strlen(cls);
+            wanted = !strncmp(name, cls, k) &&
+                     !(isalnum((unsigned char)name[k]) || name[k] == '_' || name[k] == '$');
+        }
+    }
+    free(text);
+    char *folder = NULL, *src = NULL;
+    if (wanted && asprintf(&folder, "%s/java-entry/%s", pr->cache_dir, cls) >= 0 &&
+        fs_mkdirs(folder, 0755) == 0 && (path = fs_join(folder, "Main.java")) &&
+        asprintf(&src,
+                 "public class Main {\n    public static void main(String[] args) throws "
+                 "Exception {\n        %s.main(args);\n    }\n}\n",
+                 cls) >= 0 &&
+        fs_write(path, src, strlen(src), 0644) == 0) {
+        free(folder);
+        free(src);
+        return path;
+    }
+    free(folder);
+    free(src);
+    free(path);
+    return NULL;
+}
+
 static int judge_reference(const struct judge_env *env, const struct problem *pr,
                            const struct pkg_program *sub, unsigned tl, bool stop,
                            const volatile int *cancel, struct verify_report *rep)
@@ -276,8 +324,12 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
     s->expected = strdup(sub->expected);
     struct judge_opts opts = {.time_limit_ms = tl, .stop_at_first_failure = stop, .cancel = cancel};
     struct judge_result res;
-    int rc = judge_submission(env, pr, sub->lang, (const char *const *)sub->sources, sub->nsources,
-                              &opts, &res);
+    char *entry = java_entry(pr, sub);
+    const char *with_entry[2] = {sub->sources[0], entry};
+    int rc =
+        judge_submission(env, pr, sub->lang, entry ? with_entry : (const char *const *)sub->sources,
+                         entry ? 2 : sub->nsources, &opts, &res);
+    free(entry);
     if (rc)
         return rc;
     s->verdict = verdict_code(res.verdict);

@@ -90,8 +90,8 @@ check "pair-sums: a bad sample rejected by the C and the Python input validator"
   "$P.ok == false and ([$P.errors[] | select(test(\"input validator 'input_validators/(check.c|format.py)' rejects 'data/sample/1.in'\"))] | length) == 2"
 
 # Reference submissions in Python and Java only; one in a language judged does not run is skipped.
-check "fence-area: Java and Python accepted, no C needed" "$WORK/fence-area.json" \
-  "[$P.submissions[] | select(.expected == \"accepted\") | .path] == [\"submissions/accepted/Main.java\", \"submissions/accepted/shoelace.py\"]"
+check "fence-area: Java (class Area in Area.java) and Python accepted, no C needed" "$WORK/fence-area.json" \
+  "[$P.submissions[] | select(.expected == \"accepted\") | [.path, .verdict]] == [[\"submissions/accepted/Area.java\", \"AC\"], [\"submissions/accepted/shoelace.py\", \"AC\"]]"
 check "fence-area: the Rust one is skipped with a warning" "$WORK/fence-area.json" \
   "[$P.warnings[] | select(test(\"skipped 'submissions/accepted/shoelace.rs'\"))] | length == 1"
 
