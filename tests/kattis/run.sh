@@ -3,7 +3,7 @@
 # judged in the shapes real contest packages take (SOURCES.md), verified with `judged verify`,
 # then imported and judged through the API (PUT /api/v1/problems/{slug}, POST /api/v1/submissions).
 # Each check says what it looks at; the last line is "N passed, M failed". Needs root (the
-# sandbox), jq, curl and zip. About two minutes.
+# sandbox), jq, curl and zip. About three minutes.
 #
 #   tests/kattis/run.sh [build/cli/judged]
 
