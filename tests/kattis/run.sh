@@ -61,6 +61,7 @@ check "digit-mean: time_limit_exceeded/rescan.c gets TLE" "$WORK/digit-mean.json
 # Scoring with groups, submissions.yaml expectations and rejected/.
 check "rising-run: partial/ meets permitted, required, score 30 and its group rule" "$WORK/rising-run.json" \
   "$(sub partial/from_each_start.c) | .verdict == \"TLE\" and .ok and .expected == \"partial\""
+if [ ! -e "$K/rising-run/data/secret/group2/01-rising.in" ]; then ok "rising-run: group 2 generated outside the package folder"; else bad "rising-run: group 2 written into the package folder"; fi
 check "rising-run: rejected/ takes a wrong answer" "$WORK/rising-run.json" \
   "$(sub rejected/non_strict.c) | .verdict == \"WA\" and .ok and .expected == \"rejected\""
 
@@ -159,8 +160,9 @@ check "rising-run: the quadratic walk scores group 1's 30 points" "$WORK/s5.json
 # The generated data is cached by content: the same package under another slug copies it from the
 # cache instead of running the generators, as a cached answer altered on purpose shows. Last: the
 # altered answer lands in the stored copy both slugs share.
-gens=("$WORK"/data/cache/*/generated-*)
-if [ ${#gens[@]} = 1 ] && [ -f "${gens[0]}/secret/01-one.ans" ]; then
+gens=()
+for g in "$WORK"/data/cache/*/generated-*; do [ -f "$g/secret/01-one.ans" ] && gens+=("$g"); done
+if [ ${#gens[@]} = 1 ]; then
   ok "pair-sums: one cached generation"
   echo 42 >"${gens[0]}/secret/01-one.ans"
   st=$(curl -s -o "$WORK/put-again.json" -w '%{http_code}' -X PUT "${AUTH[@]}" \
