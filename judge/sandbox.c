@@ -142,7 +142,8 @@ struct cpu_pool {
 
 struct sandbox {
     char workdir[PATH_MAX];
-    int nslots;
+    int nslots;  /* peer slots included */
+    int npublic; /* the slots callers were given; peers, when there are, come after them */
     struct slot *slots;
     int netns_fd;
     cgroup_set *cgroups;
@@ -868,7 +869,7 @@ static int pin_zygote(const struct slot *s, int cpu)
 
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
 {
-    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots > 256)
+    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots * (cfg->peers ? 2 : 1) > 256)
         return -EINVAL;
     if (geteuid() != 0)
         return -EPERM;
@@ -876,14 +877,15 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     if (!sb)
         return -ENOMEM;
     sb->netns_fd = -1;
-    sb->nslots = cfg->slots;
+    sb->npublic = cfg->slots;
+    sb->nslots = cfg->slots * (cfg->peers ? 2 : 1);
     int rc = cpu_pool_init(&sb->cpus);
     if (rc) {
         free(sb);
         return rc;
     }
     struct view view = {NULL, 0};
-    sb->slots = calloc((size_t)cfg->slots, sizeof(*sb->slots));
+    sb->slots = calloc((size_t)sb->nslots, sizeof(*sb->slots));
     if (!sb->slots) {
         rc = -ENOMEM;
         goto fail;
@@ -977,7 +979,26 @@ const char *sandbox_mode(const sandbox *sb)
 
 int sandbox_slots(const sandbox *sb)
 {
-    return sb->nslots;
+    return sb->npublic;
+}
+
+int sandbox_peer(const sandbox *sb, int slot)
+{
+    if (slot < 0 || slot >= sb->npublic)
+        return -EINVAL;
+    return sb->nslots > sb->npublic ? sb->npublic + slot : -ENOTSUP;
+}
+
+/* The descriptors a run was given to close (sandbox_cmd.close_fds), closed once. */
+static void close_given(const struct sandbox_cmd *cmd, bool *done)
+{
+    if (!cmd->close_fds || *done)
+        return;
+    if (cmd->stdin_fd >= 0)
+        close(cmd->stdin_fd);
+    if (cmd->stdout_fd > 0)
+        close(cmd->stdout_fd);
+    *done = true;
 }
 
 const char *sandbox_box_dir(const sandbox *sb, int slot)
@@ -1833,6 +1854,7 @@ struct run {
     int status;            /* wait4's */
     struct rusage ru;
     uint64_t wall_us;
+    bool given_closed; /* the descriptors of a close_fds command are closed */
 };
 
 /* The run's result when the limits leave no room for the program at all: 0 when it may run. */
@@ -1873,7 +1895,7 @@ static int open_fds(struct run *r)
     int cg[2];
     cgroup_procs_fds(r->sb->cgroups, r->cmd->slot, cg);
     int *f = r->fds;
-    f[FD_OUT] = r->out[1];
+    f[FD_OUT] = r->cmd->stdout_fd > 0 ? r->cmd->stdout_fd : r->out[1];
     f[FD_ERR] = r->err[1];
     f[FD_REPORT] = r->sv[1];
     f[FD_IN] = r->cmd->stdin_fd;
@@ -1894,8 +1916,9 @@ static int ask_zygote(struct run *r, pid_t *zygote, uint64_t *zygote_before)
 {
     struct slot *slot = r->slot;
     struct sandbox_result *res = r->res;
-    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
-    r->cpu = cpu_take(&r->sb->cpus, r->cmd->slot);
+    /* A CPU of its own before the clock starts: waiting for one is not the program's time. A
+     * peer slot's run shares its partner's (sandbox_peer). */
+    r->cpu = r->cmd->slot < r->sb->npublic ? cpu_take(&r->sb->cpus, r->cmd->slot) : -1;
     res->cpu = r->cpu >= 0 ? r->sb->cpus.cpu[r->cpu] : -1;
     r->start = now_us();
     r->w.runq.self_at = self_wait_ns();
@@ -1917,6 +1940,7 @@ static int ask_zygote(struct run *r, pid_t *zygote, uint64_t *zygote_before)
     close(r->err[1]);
     close(r->sv[1]);
     r->out[1] = r->err[1] = r->sv[1] = -1;
+    close_given(r->cmd, &r->given_closed);
     if (rc)
         r->fail.step = SANDBOX_STEP_SPAWN;
     return rc;
@@ -2001,6 +2025,7 @@ static int classify_run(struct run *r)
 /* Closes what the run opened and gives its CPU back. */
 static void run_close(struct run *r)
 {
+    close_given(r->cmd, &r->given_closed);
     for (int i = 0; i < 2; i++) {
         if (r->out[i] >= 0)
             close(r->out[i]);
@@ -2026,9 +2051,12 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     res->cpu = -1;
     strbuf_init(&res->out, cmd->limits.stdout_max);
     strbuf_init(&res->err, cmd->limits.stderr_max);
+    bool given_closed = false;
     if (cmd->slot < 0 || cmd->slot >= sb->nslots || !cmd->argv || !cmd->argv[0] ||
-        cmd->policy >= POLICY__COUNT)
+        cmd->policy >= POLICY__COUNT) {
+        close_given(cmd, &given_closed);
         return -EINVAL;
+    }
     struct run r = {.sb = sb,
                     .slot = &sb->slots[cmd->slot],
                     .cmd = cmd,
@@ -2043,8 +2071,10 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     pid_t zygote = 0;
     uint64_t zygote_before = 0;
     int rc = set_limits(&r);
-    if (rc == -EBUSY)
+    if (rc == -EBUSY) {
+        close_given(cmd, &given_closed);
         return 0; /* a memory limit the program cannot even be loaded in: res says so */
+    }
     if (!rc)
         rc = open_fds(&r);
     if (!rc)
