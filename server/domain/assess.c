@@ -1259,9 +1259,8 @@ void api_candidate_detail(struct server *s, struct req *r)
     sqlite3_finalize(st);
     db_release(s->db, c);
     for (size_t i = 0; i < n; i++) {
-        unsigned status;
-        json_t *res = queue_result(s, ids[i], &r->who, true, &status);
-        if (res)
+        json_t *res = NULL;
+        if (!api_submission_result(s, ids[i], &r->who, true, &res))
             json_array_append_new(subs, res);
     }
     free(ids);
