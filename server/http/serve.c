@@ -34,7 +34,7 @@
 #include "pcache.h"
 #include "queue.h"
 #include "ratelimit.h"
-#include "remote.h"
+#include "leases.h"
 #include "store.h"
 #include "worker.h"
 
@@ -499,7 +499,7 @@ int serve_main(const struct serve_config *cfg)
         fprintf(stderr, "judged: cannot start the workers\n");
         goto out;
     }
-    if (remote_start(s)) {
+    if (leases_start(s)) {
         fprintf(stderr, "judged: cannot start the sweep of remote workers' leases\n");
         goto out;
     }
@@ -529,7 +529,7 @@ int serve_main(const struct serve_config *cfg)
     slot_pool_wake(s->slots);
     slot_pool_wake(s->import_slots);
     workers_join(s);
-    remote_stop(s);
+    leases_stop(s);
     assess_stop(s);
     if (importing)
         pthread_join(importer, NULL);
