@@ -608,20 +608,14 @@ int store_import(struct server *s, const char *dir, const char *slug, const stru
         goto out;
     }
     /* A reference submission that got IE is the judge's failure, not the package's. */
-    bool judge_failed = false;
-    for (size_t i = 0; !rc && i < rep.nsubs; i++)
-        judge_failed |= rep.subs[i].verdict && !strcmp(rep.subs[i].verdict, "IE") &&
-                        strcmp(rep.subs[i].expected, "IE");
+    bool judge_failed = !rc && rep.judge_failure;
     if (rc || !rep.ok) {
         out->status = rc || judge_failed ? 500 : 422;
         if (judge_failed) {
-            const char *why = "";
-            for (size_t i = 0; i < rep.errors.n && !*why; i++)
-                if (strstr(rep.errors.items[i], "judge failed"))
-                    why = rep.errors.items[i];
             snprintf(detail, sizeof(detail),
-                     "the judge failed while verifying the package (not the package's fault): %s",
-                     why);
+                     "the judge failed while verifying the package (not the package's fault): "
+                     "problem '%s': %s",
+                     slug, rep.judge_failure);
             out->body = problem_json(500, "Internal Server Error", detail);
         } else if (rc) {
             snprintf(detail, sizeof(detail), "verification could not run: %s", strerror(-rc));
