@@ -211,8 +211,11 @@ int leases_heartbeat(struct server *s, const struct principal *who, const char *
     return rc;
 }
 
-/* Runs `sql` (an UPDATE ... RETURNING id guarded on the lease) and reads the id. */
-static int lease_update(struct server *s, const char *sql, const struct principal *who,
+/*
+ * Runs `sql`, a statement on the lease of `who` (an UPDATE ... RETURNING id, or a SELECT of id)
+ * guarded on it being current, and reads the id: -ESTALE when no row matched.
+ */
+static int lease_row_id(struct server *s, const char *sql, const struct principal *who,
                         const char *lease_id, char id[SUBMISSION_ID_LEN + 1])
 {
     dbc *c = db_get(s->db);
@@ -238,7 +241,7 @@ int leases_release(struct server *s, const struct principal *who, const char *le
                    char id[SUBMISSION_ID_LEN + 1])
 {
     int rc =
-        lease_update(s,
+        lease_row_id(s,
                      "UPDATE submissions SET status = 'queued', started_at = NULL, "
                      "lease_id = NULL, lease_expires_at = NULL, worker_token_id = NULL "
                      "WHERE lease_id = ? AND status = 'compiling' AND " LEASE_OWNER " RETURNING id",
@@ -255,7 +258,7 @@ int leases_current(struct server *s, const struct principal *who, const char *le
                    char id[SUBMISSION_ID_LEN + 1])
 {
     /* A read: the lease may end right after it, and the progress it guards is only shown. */
-    return lease_update(s,
+    return lease_row_id(s,
                         "SELECT id FROM submissions WHERE lease_id = ? AND status = 'compiling' "
                         "AND " LEASE_OWNER,
                         who, lease_id, id);
