@@ -6,7 +6,8 @@
  *  - Every function returns 0 (or a count, or 1 for "a row") on success and a negative errno on
  *    failure: -EEXIST a uniqueness or foreign-key rule refused the write, -EBUSY the database was
  *    busy or a concurrent transaction won (retry the whole transaction), -ENOENT no row where one
- *    was asked for, -ENOMEM, -EINVAL a bad format letter, -EIO anything else. No function logs.
+ *    was asked for, -ENOMEM, -ENOSPC the disk is full, -EINVAL a bad format letter, -EIO anything
+ *    else. No function logs.
  *  - SQL is written once for both engines: `?` placeholders (PostgreSQL's $n are made here),
  *    `INSERT ... RETURNING id`, `ON CONFLICT`, integers for booleans and milliseconds. Where the
  *    engines differ, a domain module picks with DB_SQL(c, sqlite_text, postgres_text).
