@@ -95,22 +95,4 @@ int dbc_schema_version(dbc *c);
 /* Milliseconds since the epoch, the time every table stores. */
 int64_t db_now_ms(void);
 
-/* Online copy of an open SQLite store into `path` with SQLite's backup API (-ENOTSUP otherwise). */
-int db_backup(db *d, const char *path, char *err, size_t errsize);
-
-/*** The older SQLite-only calls: SQLite stores only; removed once every module has moved. ***/
-
-/* A raw SQLite connection (NULL on PostgreSQL); to db_release(). */
-sqlite3 *db_acquire(db *d);
-void db_release(db *d, sqlite3 *c);
-/* Prepares `sql` and binds like dbc_run(), except that b takes an int length. NULL on error. */
-sqlite3_stmt *db_prepare(sqlite3 *c, const char *sql, const char *fmt, ...);
-/* Prepares, binds, steps to the end and finalizes. Returns a SQLite result code (SQLITE_OK). */
-int db_exec(sqlite3 *c, const char *sql, const char *fmt, ...);
-int db_begin(sqlite3 *c);
-int db_commit(sqlite3 *c);
-void db_rollback(sqlite3 *c);
-char *db_column_strdup(sqlite3_stmt *st, int col);
-int db_schema_version(sqlite3 *c);
-
 #endif
