@@ -5,9 +5,11 @@
 # Needs root (the judge's sandbox). Candidate and team tests skip, saying so, on a judged
 # without the assessment API.
 #
-#   tests/web/run.sh [tests/web/NAME.test.mjs...]   (default: every test file)
+#   tests/web/run.sh [JUDGED] [tests/web/NAME.test.mjs...]   (default: build/cli/judged, every test file)
 set -euo pipefail
 [ "$(id -u)" = 0 ] || exec sudo -E "$0" "$@"
+JUDGED=
+if [ $# -gt 0 ] && [ -f "$1" ] && [ -x "$1" ]; then JUDGED=$(realpath "$1"); shift; fi
 cd "$(dirname "$0")/../.."
 start=$SECONDS
 
@@ -18,8 +20,11 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 web/build.sh
-[ -d build ] || meson setup build --buildtype=debugoptimized >/dev/null
-meson compile -C build >/dev/null
+if [ -z "$JUDGED" ]; then
+  [ -d build ] || meson setup build --buildtype=debugoptimized >/dev/null
+  meson compile -C build >/dev/null
+  JUDGED=build/cli/judged
+fi
 
 ART=tests/artifacts/web
 mkdir -p "$ART"
@@ -37,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JUDGE_ADMIN_TOKEN=secret build/cli/judged --listen 127.0.0.1:0 --data "$TMP/data" \
+JUDGE_ADMIN_TOKEN=secret "$JUDGED" --listen 127.0.0.1:0 --data "$TMP/data" \
   --port-file "$TMP/port" --web web/dist </dev/null >"$TMP/judged.log" 2>&1 &
 pid=$!
 for _ in $(seq 300); do
