@@ -148,7 +148,9 @@ export function createEditor(host, opts = {}) {
     minimal ? [] : [wordsComp.of(wordsFor(opts.language || 'c')), autocompletion()],
     Prec.highest(keymapComp.of([])),
     theme,
-    EditorView.contentAttributes.of({'aria-label': label}),
+    // tabindex: a read-only viewer (not contenteditable) is reached by Tab as well, and its
+    // scroller then has focusable content (axe's scrollable-region-focusable).
+    EditorView.contentAttributes.of({'aria-label': label, tabindex: '0'}),
     ro.of(roExt(readOnly)),
     EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(u.state.doc.toString()); }),
     // Inside the editor: a paste event made in its shadow tree need not reach the host.

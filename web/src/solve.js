@@ -187,7 +187,7 @@ function samplesSection(problem, useAsInput) {
             h('span', {class: 'btn-row'},
               copyButton('Copy', () => s.input),
               useAsInput ? h('button', {type: 'button', class: 'btn btn-small', onclick: () => useAsInput(s.input),
-                'aria-label': `Use sample ${s.name || i + 1} as custom input`}, 'Use as input') : null)),
+                'aria-label': `Use as input: sample ${s.name || i + 1}`}, 'Use as input') : null)),
           h('pre', {class: 'io'}, s.input || h('span', {class: 'empty'}, '(empty)'))),
         h('div', {class: 'sample-io'},
           h('div', {class: 'sample-io-head'}, h('span', null, 'Output'), copyButton('Copy', () => s.answer)),
@@ -434,7 +434,8 @@ export function mountSolver(root, opts) {
    * the panes and the console (mouse, touch, or arrow keys); the sizes are remembered.
    */
   const consoleId = id('console');
-  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console'},
+  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console',
+    tabindex: '0'}, // it scrolls on its own: reachable by keyboard to scroll it
     statusLine,
     output,
     h('section', {class: 'history', 'aria-labelledby': historyHead},

@@ -336,7 +336,8 @@ export async function teamAssessment(main, opts) {
       if (!invites?.length) { replace(invitesBox, h('p', {class: 'muted'}, 'No invites yet.')); return; }
       replace(invitesBox, h('div', {class: 'table-scroll'}, h('table', {class: 'table'},
         h('caption', {class: 'visually-hidden'}, 'Invites'),
-        h('thead', null, h('tr', null, ['Name', 'Email', 'State', 'Valid until', 'Started', 'Finished', ''].map((c) => h('th', {scope: 'col'}, c)))),
+        h('thead', null, h('tr', null, ['Name', 'Email', 'State', 'Valid until', 'Started', 'Finished'].map((c) => h('th', {scope: 'col'}, c)),
+          h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Actions')))),
         h('tbody', null, invites.map((i) => h('tr', null,
           h('td', null, i.name), h('td', null, i.email), h('td', null, statePill(i.state)),
           h('td', null, fmtDate(i.expires_at)), h('td', null, fmtDate(i.started_at)),
