@@ -231,20 +231,41 @@ static json_t *assessment_json(sqlite3 *c, int64_t id)
 
 /*** Assessments (team side) ***/
 
+/*
+ * Checks an assessment's body (POST, and PUT's replacement) into `errors`: its shape, and that
+ * each problem exists and `who` may use it. The webhook events and languages, as stored, into
+ * `events` (128 bytes) and `langs` (160 bytes).
+ */
+static void body_check(struct server *s, sqlite3 *c, const struct principal *who, json_t *body,
+                       json_t *errors, char *events, char *langs)
+{
+    reqcheck_assessment(body, errors);
+    webhook_events_field(json_object_get(body, "webhook_events"), errors, events, 128);
+    languages_field(json_object_get(body, "languages"), errors, langs, 160);
+    json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
+    if (jdrafts && !json_is_boolean(jdrafts))
+        api_field_error(errors, "submit_drafts_at_end", "must be true or false");
+    json_t *problems = json_object_get(body, "problems");
+    for (size_t i = 0; json_is_array(problems) && i < json_array_size(problems) && i < PROBLEMS_MAX;
+         i++) {
+        const char *slug = json_string_value(json_object_get(json_array_get(problems, i), "slug"));
+        struct problem_row row;
+        char field[64];
+        snprintf(field, sizeof(field), "problems/%zu", i);
+        if (slug && pkg_slug_valid(slug) &&
+            (store_problem(s, c, slug, &row) || !store_can_read(who, &row)))
+            api_field_error(errors, field, "no problem '%s' that this team may use", slug);
+    }
+}
+
 void api_assessment_post(struct server *s, struct req *r)
 {
     json_t *body = http_json_body(r);
     if (!body)
         return;
     json_t *errors = json_array();
-    reqcheck_assessment(body, errors);
-    char events[128];
-    webhook_events_field(json_object_get(body, "webhook_events"), errors, events, sizeof(events));
-    char langs[160];
-    languages_field(json_object_get(body, "languages"), errors, langs, sizeof(langs));
+    char events[128], langs[160];
     json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
-    if (jdrafts && !json_is_boolean(jdrafts))
-        api_field_error(errors, "submit_drafts_at_end", "must be true or false");
     const char *title = json_string_value(json_object_get(body, "title"));
     json_t *jr = json_object_get(body, "rules");
     const char *rules = jr ? json_string_value(jr) : "";
@@ -259,16 +280,7 @@ void api_assessment_post(struct server *s, struct req *r)
     const char *webhook = jw && !json_is_null(jw) ? json_string_value(jw) : NULL;
     size_t np = json_array_size(problems);
     sqlite3 *c = db_acquire(s->db);
-    /* The shape is checked above; here, that each problem exists and this team may use it. */
-    for (size_t i = 0; json_is_array(problems) && i < np && i < PROBLEMS_MAX; i++) {
-        const char *slug = json_string_value(json_object_get(json_array_get(problems, i), "slug"));
-        struct problem_row row;
-        char field[64];
-        snprintf(field, sizeof(field), "problems/%zu", i);
-        if (slug && pkg_slug_valid(slug) &&
-            (store_problem(s, c, slug, &row) || !store_can_read(&r->who, &row)))
-            api_field_error(errors, field, "no problem '%s' that this team may use", slug);
-    }
+    body_check(s, c, &r->who, body, errors, events, langs);
     if (json_array_size(errors)) {
         db_release(s->db, c);
         json_decref(body);
@@ -356,6 +368,78 @@ void api_assessment_get(struct server *s, struct req *r)
     db_release(s->db, c);
     if (id)
         a ? reply_json(r, 200, a) : reply_problem(r, 500, "cannot read the assessment");
+}
+
+int assess_edit(struct server *s, sqlite3 *c, const struct principal *who, int64_t id, json_t *body,
+                json_t *errors, json_t **out)
+{
+    char events[128], langs[160];
+    body_check(s, c, who, body, errors, events, langs);
+    if (json_array_size(errors))
+        return -EINVAL;
+    json_t *jr = json_object_get(body, "rules");
+    json_t *jm = json_object_get(body, "max_submissions");
+    json_t *jcount = json_object_get(body, "counts");
+    json_t *jw = json_object_get(body, "webhook_url");
+    const char *webhook = jw && !json_is_null(jw) ? json_string_value(jw) : NULL;
+    json_t *problems = json_object_get(body, "problems");
+    int rc = db_begin(c);
+    /* Checked inside the transaction: a candidate starting now waits for it, or wins it. */
+    sqlite3_stmt *st = rc == SQLITE_OK ? db_prepare(c,
+                                                    "SELECT 1 FROM invites WHERE assessment_id = ? "
+                                                    "AND started_at IS NOT NULL LIMIT 1",
+                                                    "i", id)
+                                       : NULL;
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    if (step == SQLITE_ROW) {
+        db_rollback(c);
+        return -EBUSY;
+    }
+    if (rc == SQLITE_OK && step != SQLITE_DONE)
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = db_exec(
+            c,
+            "UPDATE assessments SET title = ?, rules = ?, duration_s = ?, opens_at = nullif(?, 0), "
+            "closes_at = nullif(?, 0), show_hidden = ?, max_submissions = ?, counts = ?, "
+            "webhook_url = ?, webhook_events = ?, submit_drafts_at_end = ?, "
+            "languages = nullif(?, '') WHERE id = ?",
+            "ssiiiiisssisi", json_string_value(json_object_get(body, "title")),
+            jr ? json_string_value(jr) : "",
+            (int64_t)json_integer_value(json_object_get(body, "duration_minutes")) * 60,
+            json_ms(json_object_get(body, "opens_at")), json_ms(json_object_get(body, "closes_at")),
+            (int64_t)json_is_true(json_object_get(body, "show_hidden_results")),
+            (int64_t)(jm ? json_integer_value(jm) : 0), jcount ? json_string_value(jcount) : "best",
+            webhook, events, (int64_t)!json_is_false(json_object_get(body, "submit_drafts_at_end")),
+            langs, id);
+    if (rc == SQLITE_OK)
+        rc = db_exec(c, "DELETE FROM assessment_problems WHERE assessment_id = ?", "i", id);
+    for (size_t i = 0; rc == SQLITE_OK && i < json_array_size(problems); i++) {
+        json_t *p = json_array_get(problems, i);
+        json_t *pts = json_object_get(p, "points");
+        rc = db_exec(c,
+                     "INSERT INTO assessment_problems (assessment_id, position, slug, points) "
+                     "VALUES (?, ?, ?, ?)",
+                     "iisd", id, (int64_t)i, json_string_value(json_object_get(p, "slug")),
+                     pts ? json_number_value(pts) : 100.0);
+    }
+    /* A webhook added by the edit: the team's signing secret is made if it has none yet. */
+    char secret[WEBHOOK_SECRET_LEN] = "";
+    if (rc == SQLITE_OK && webhook &&
+        webhook_secret_new(c, who->role == ROLE_TEAM ? who->team_id : 0, true, secret) < 0)
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = db_commit(c);
+    else
+        db_rollback(c);
+    json_t *o = rc == SQLITE_OK ? assessment_json(c, id) : NULL;
+    if (!o)
+        return -EIO;
+    if (secret[0])
+        json_object_set_new(o, "webhook_secret", json_string(secret));
+    *out = o;
+    return 0;
 }
 
 void api_assessment_delete(struct server *s, struct req *r)

@@ -35,6 +35,16 @@ bool assess_token_live(struct server *s, const struct principal *who);
  */
 int assess_problem_in_use(sqlite3 *c, const char *slug, char *title, size_t size);
 
+/*
+ * Replaces the settings and problems of assessment `id` (owned by `who`, checked by the caller)
+ * with those of `body`, checked as POST /assessments checks them, as long as no candidate has
+ * started it. 0 with the assessment's new JSON into *out (a new reference); -EINVAL with the
+ * field errors added to `errors`; -EBUSY when a candidate has started; -EIO. `c` is the caller's
+ * own connection.
+ */
+int assess_edit(struct server *s, sqlite3 *c, const struct principal *who, int64_t id, json_t *body,
+                json_t *errors, json_t **out);
+
 /* The thread that ends sessions whose time ran out and delivers webhooks (libcurl). */
 int assess_start(struct server *s);
 void assess_stop(struct server *s);

@@ -146,3 +146,17 @@ int auth_lookup(struct auth *a, const char *bearer, struct principal *out)
     db_release(a->db, c);
     return rc;
 }
+
+int auth_key_team(sqlite3 *c, int64_t key_id, int64_t *team)
+{
+    sqlite3_stmt *st = db_prepare(
+        c, "SELECT team_id FROM tokens WHERE id = ? AND role = 'team' AND team_id IS NOT NULL", "i",
+        key_id);
+    if (!st)
+        return -EIO;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *team = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? -ENOENT : -EIO;
+}

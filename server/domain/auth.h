@@ -40,4 +40,10 @@ void auth_random_hex(char *out, size_t bytes);
 
 const char *auth_role_name(enum role r);
 
+/*
+ * The team whose API key `key_id` is, into *team: 0, -ENOENT (no such key, or not a team's key)
+ * or -EIO. *team is untouched on failure. Any thread, on the caller's own connection `c`.
+ */
+int auth_key_team(sqlite3 *c, int64_t key_id, int64_t *team);
+
 #endif

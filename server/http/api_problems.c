@@ -38,7 +38,8 @@ void api_problems_list(struct server *s, struct req *r)
         c,
         "SELECT p.slug, v.title, v.version, p.public, v.time_limit_ms, "
         "json_extract(v.detail, '$.limits.memory_mb'), json_extract(v.detail, '$.type'), v.tests, "
-        "json_extract(v.detail, '$.function_signature') "
+        "json_extract(v.detail, '$.function_signature'), json_extract(v.detail, '$.difficulty'), "
+        "json_extract(v.detail, '$.tags') "
         "FROM problems p JOIN problem_versions v ON v.id = p.current "
         "WHERE p.deleted_at IS NULL AND (? OR p.public OR p.team_id = ?) ORDER BY p.slug",
         "ii", (int64_t)admin, team);
@@ -53,6 +54,15 @@ void api_problems_list(struct server *s, struct req *r)
                       "limits", "time_ms", (json_int_t)sqlite3_column_int64(st, 4), "memory_mb",
                       (json_int_t)sqlite3_column_int64(st, 5), "function_signature",
                       sqlite3_column_int(st, 8)));
+        /* Versions imported before there were tags have neither: null and []. */
+        const char *difficulty = (const char *)sqlite3_column_text(st, 9);
+        const char *tags = (const char *)sqlite3_column_text(st, 10);
+        json_t *jt = tags ? json_loads(tags, 0, NULL) : NULL;
+        json_t *item = json_array_get(list, json_array_size(list) - 1);
+        json_object_set_new(item, "difficulty", difficulty ? json_string(difficulty) : json_null());
+        json_object_set_new(item, "tags", json_is_array(jt) ? jt : json_array());
+        if (jt && !json_is_array(jt))
+            json_decref(jt);
     }
     bool failed = !st;
     sqlite3_finalize(st);

@@ -1,4 +1,7 @@
-/* Teams and their API keys (admin only), and "who am I" for any token. */
+/*
+ * Teams (admin only), their API keys (the admin, or the team's own key holders for their team),
+ * and "who am I" for any token.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -84,6 +87,16 @@ void api_team_post(struct server *s, struct req *r)
     json_decref(body);
 }
 
+/*
+ * May the caller manage team `team`'s keys? The admin may manage every team's; a team's key
+ * holders manage their own team's (a team's keys are its administrators: there are no roles
+ * within a team yet). Another team's is answered as absent.
+ */
+static bool team_in_reach(const struct req *r, int64_t team)
+{
+    return r->who.role == ROLE_ADMIN || (r->who.role == ROLE_TEAM && r->who.team_id == team);
+}
+
 static bool team_exists(struct server *s, int64_t id)
 {
     sqlite3 *c = db_acquire(s->db);
@@ -99,7 +112,7 @@ void api_team_keys_list(struct server *s, struct req *r)
     int64_t team;
     if (!parse_id(r, &team))
         return;
-    if (!team_exists(s, team)) {
+    if (!team_in_reach(r, team) || !team_exists(s, team)) {
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;
     }
@@ -110,13 +123,16 @@ void api_team_keys_list(struct server *s, struct req *r)
                                   "i", team);
     json_t *list = json_array();
     while (st && sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(list, json_pack("{s:I, s:s, s:I, s:o}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
-                                              sqlite3_column_text(st, 1), "created_at",
-                                              (json_int_t)sqlite3_column_int64(st, 2), "revoked_at",
-                                              sqlite3_column_type(st, 3) == SQLITE_NULL
-                                                  ? json_null()
-                                                  : json_integer(sqlite3_column_int64(st, 3))));
+        json_array_append_new(
+            list,
+            json_pack("{s:I, s:s, s:I, s:o, s:b}", "id", (json_int_t)sqlite3_column_int64(st, 0),
+                      "name", sqlite3_column_text(st, 1), "created_at",
+                      (json_int_t)sqlite3_column_int64(st, 2), "revoked_at",
+                      sqlite3_column_type(st, 3) == SQLITE_NULL
+                          ? json_null()
+                          : json_integer(sqlite3_column_int64(st, 3)),
+                      /* the key this request came with: revoking it ends the session */
+                      "current", sqlite3_column_int64(st, 0) == r->who.token_id));
     sqlite3_finalize(st);
     db_release(s->db, c);
     reply_json(r, 200, json_pack("{s:o}", "keys", list));
@@ -135,7 +151,7 @@ void api_team_key_post(struct server *s, struct req *r)
         json_decref(body);
         return;
     }
-    if (!team_exists(s, team)) {
+    if (!team_in_reach(r, team) || !team_exists(s, team)) {
         json_decref(body);
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;
@@ -167,6 +183,13 @@ void api_key_delete(struct server *s, struct req *r)
     if (!parse_id(r, &id))
         return;
     sqlite3 *c = db_acquire(s->db);
+    int64_t team = 0;
+    if (r->who.role != ROLE_ADMIN && (auth_key_team(c, id, &team) || !team_in_reach(r, team))) {
+        /* Another team's key, or none: answered alike. */
+        db_release(s->db, c);
+        reply_problem(r, 404, "no active key %lld", (long long)id);
+        return;
+    }
     int rc = db_exec(c, "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                      "ii", db_now_ms(), id);
     int changed = sqlite3_changes(c);
