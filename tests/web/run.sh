@@ -52,7 +52,7 @@ for _ in $(seq 300); do
 done
 URL="http://127.0.0.1:$(cat "$TMP/port")"
 
-# The packages the tests use: two catalogue problems and the hostile statement.
+# The packages the tests use: two catalogue problems, the hostile statement and one with math.
 import_pkg() {
   local slug=$1 dir=$2
   (cd "$dir" && rm -f "$TMP/$slug.zip" && zip -qr "$TMP/$slug.zip" .)
@@ -67,6 +67,7 @@ imports=()
 import_pkg missing-number problems/missing-number & imports+=($!)
 import_pkg trapping-rain-water problems/trapping-rain-water & imports+=($!)
 import_pkg xss-statement tests/web/packages/xss-statement & imports+=($!)
+import_pkg math-statement tests/web/packages/math-statement & imports+=($!)
 for p in "${imports[@]}"; do wait "$p"; done
 echo "web tests: judged at $URL, packages imported ($((SECONDS - start)) s)"
 

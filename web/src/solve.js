@@ -75,6 +75,8 @@ export function factsList(problem, extra = []) {
     l.output_mb ? ['Output', `${l.output_mb} MiB`] : null,
     typeof problem.tests === 'number' ? ['Hidden tests', String(problem.tests)] : null,
     ['Kind', problem.function_signature ? 'Write a function' : 'Full program (stdin → stdout)'],
+    problem.difficulty ? ['Difficulty', problem.difficulty[0].toUpperCase() + problem.difficulty.slice(1)] : null,
+    problem.tags?.length ? ['Tags', problem.tags.join(', ')] : null,
     problem.type === 'scoring' ? ['Scoring', 'Partial, by test group'] : null,
     ...extra,
   ].filter(Boolean);
