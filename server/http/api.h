@@ -53,7 +53,6 @@ void api_assessment_patch(struct server *s, struct req *r);
 void api_assessments_list(struct server *s, struct req *r);
 void api_assessment_get(struct server *s, struct req *r);
 void api_assessment_delete(struct server *s, struct req *r);
-void api_assessment_patch(struct server *s, struct req *r);
 void api_invite_post(struct server *s, struct req *r);
 void api_invites_list(struct server *s, struct req *r);
 void api_invite_delete(struct server *s, struct req *r);
