@@ -90,11 +90,13 @@ cp -r "$K/pair-sums" "$WORK/bad-input" && printf '2\n1 2 3\n' >"$WORK/bad-input/
 check "pair-sums: a bad sample rejected by the C and the Python input validator" "$WORK/bad-input.json" \
   "$P.ok == false and ([$P.errors[] | select(test(\"input validator 'input_validators/(check.c|format.py)' rejects 'data/sample/1.in'\"))] | length) == 2"
 
-# Reference submissions in Python and Java only; one in a language judged does not run is skipped.
-check "fence-area: Java (class Area in Area.java) and Python accepted, no C needed" "$WORK/fence-area.json" \
-  "[$P.submissions[] | select(.expected == \"accepted\") | [.path, .verdict]] == [[\"submissions/accepted/Area.java\", \"AC\"], [\"submissions/accepted/shoelace.py\", \"AC\"]]"
-check "fence-area: the Rust one is skipped with a warning" "$WORK/fence-area.json" \
-  "[$P.warnings[] | select(test(\"skipped 'submissions/accepted/shoelace.rs'\"))] | length == 1"
+# Reference submissions in Python, Java and Rust, none in C. A language this host lacks is
+# skipped with a warning, never a failure while another accepted one ran: shown by hiding Rust.
+check "fence-area: Java (class Area in Area.java), Python and Rust accepted, no C needed" "$WORK/fence-area.json" \
+  "[$P.submissions[] | select(.expected == \"accepted\") | [.path, .verdict]] == [[\"submissions/accepted/Area.java\", \"AC\"], [\"submissions/accepted/shoelace.py\", \"AC\"], [\"submissions/accepted/shoelace.rs\", \"AC\"]]"
+JUDGED_HIDE_LANGS=rust "$JUDGED" verify --json "$K/fence-area" >"$WORK/fence-norust.json" 2>/dev/null
+check "fence-area without Rust: the Rust one is skipped with a warning, the package still verifies" "$WORK/fence-norust.json" \
+  "$P.ok == true and ([$P.warnings[] | select(test(\"skipped 'submissions/accepted/shoelace.rs'\"))] | length == 1)"
 
 # Unknown keys: warned about with the key meant, never silently.
 check "misspelt-keys: each misspelt key warned with a suggestion" "$WORK/misspelt-keys.json" \
