@@ -18,6 +18,7 @@
 
 #include "assessments.h"
 #include "auth.h"
+#include "erasure.h"
 #include "queue.h"
 #include "reports.h"
 #include "reqcheck.h"
@@ -347,6 +348,9 @@ static void sweep_once(struct server *s, dbc *c)
         rc = dbc_commit(c);
     if (rc)
         dbc_rollback(c);
+    /* Last: a candidate past their team's retention is erased (settled or not). */
+    size_t erased = 0;
+    (void)erasure_sweep(c, now, SWEEP_BATCH, &erased);
 }
 
 /* Runs a pass once a second: what failed is taken again on the next. */

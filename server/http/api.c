@@ -273,6 +273,12 @@ const struct route api_routes[] = {
     {"GET", "/api/v1/teams", "teams", ACCESS_ADMIN, BODY_NONE, api_teams_list, 0, NULL},
     {"POST", "/api/v1/teams", "team_post", ACCESS_ADMIN, BODY_JSON, api_team_post, 0,
      "team.create"},
+    {"DELETE", "/api/v1/teams/{}", "team_delete", ACCESS_ADMIN, BODY_NONE, api_team_delete, 0,
+     "team.delete"},
+    {"GET", "/api/v1/teams/{}/retention", "retention", ACCESS_TOKEN, BODY_NONE, api_retention_get,
+     0, NULL},
+    {"PUT", "/api/v1/teams/{}/retention", "retention_put", ACCESS_TOKEN, BODY_JSON,
+     api_retention_put, 0, "team.retention"},
     {"GET", "/api/v1/teams/{}/keys", "team_keys", ACCESS_ADMIN, BODY_NONE, api_team_keys_list, 0,
      NULL},
     {"POST", "/api/v1/teams/{}/keys", "team_key_post", ACCESS_ADMIN, BODY_JSON, api_team_key_post,
@@ -299,6 +305,8 @@ const struct route api_routes[] = {
      api_report_csv, 0, "report.export"},
     {"GET", "/api/v1/assessments/{}/candidates/{}", "candidate_detail", ACCESS_TOKEN, BODY_NONE,
      api_candidate_detail, 0, "candidate.code.view"}, /* every submission's source */
+    {"DELETE", "/api/v1/assessments/{}/candidates/{}", "candidate_erase", ACCESS_TOKEN, BODY_NONE,
+     api_candidate_erase, 0, "candidate.erase"},
     {"GET", "/api/v1/assessments/{}/similarity", "similarity", ACCESS_TOKEN, BODY_NONE,
      api_similarity, 0, "similarity.code.view"}, /* the flagged pairs' sources */
     {"GET", "/api/v1/assessments/{}/candidates/{}/timeline", "timeline", ACCESS_TOKEN, BODY_NONE,

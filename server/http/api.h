@@ -58,6 +58,12 @@ struct invite_row;
 json_t *api_assessment_json(const struct assessment_row *a);
 json_t *api_invite_json(const struct invite_row *i, int64_t now);
 
+/* api_erasure.c: erasing a candidate, deleting a team (admin), a team's retention period */
+void api_candidate_erase(struct server *s, struct req *r);
+void api_team_delete(struct server *s, struct req *r);
+void api_retention_get(struct server *s, struct req *r);
+void api_retention_put(struct server *s, struct req *r);
+
 /* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);
