@@ -971,6 +971,40 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
         if got.status != 405:
             fail(f"{method} /api/v1/audit: {got.status}, want 405 (the log is never edited)")
 
+    # Retention, erasure of a candidate (Eve) and of a whole team.
+    me_team = R("GET", "/api/v1/me", token=TEAM).json()["team_id"]
+    rt = f"/api/v1/teams/{me_team}/retention"
+    ck.check("retention", R("GET", rt, token=TEAM), 200)
+    ck.check("retention", R("GET", rt, token=ADMIN), 200, "admin")
+    ck.check("retention", R("GET", "/api/v1/teams/999999/retention", token=ADMIN), 404)
+    ck.check("retention", R("GET", rt), 401, "no token")
+    ck.check("retention", R("GET", rt, token=ADA), 403, "a candidate")
+    got = ck.check("retention_put", R("PUT", rt, {"days": 30}, token=TEAM),
+                   200).json()
+    if got.get("days") != 30:
+        fail(f"PUT {rt} with 30 days: {got}")
+    ck.check("retention_put", R("PUT", rt, {"days": None}, token=TEAM), 200, "null")
+    ck.check("retention_put", R("PUT", rt, {"days": -1}, token=TEAM), 422)
+    ck.check("retention_put", R("PUT", rt, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("retention_put", R("PUT", "/api/v1/teams/999999/retention", {"days": 1},
+                                token=ADMIN), 404)
+    ck.check("retention_put", c.declared_length("PUT", rt, 2 << 20, token=TEAM,
+                                                ctype="application/json"), 413)
+    ck.check("retention_put", R("PUT", rt, {"days": 1}), 401, "no token")
+    ck.check("retention_put", R("PUT", rt, {"days": 1}, token=ADA), 403, "a candidate")
+    er = f"/api/v1/assessments/{aid}/candidates/{eve['id']}"
+    ck.check("candidate_erase", R("DELETE", er), 401, "no token")
+    ck.check("candidate_erase", R("DELETE", er, token=ADA), 403, "a candidate")
+    ck.check("candidate_erase", R("DELETE", er, token=TEAM), 204)
+    ck.check("candidate_erase", R("DELETE", er, token=TEAM), 404, "erased already")
+    doomed = ck.check("team_post", R("POST", "/api/v1/teams", {"name": "openapi-doomed"},
+                                     token=ADMIN), 201, "to delete").json()
+    td = f"/api/v1/teams/{doomed['id']}"
+    ck.check("team_delete", R("DELETE", td), 401, "no token")
+    ck.check("team_delete", R("DELETE", td, token=TEAM), 403, "team token")
+    ck.check("team_delete", R("DELETE", td, token=ADMIN), 204)
+    ck.check("team_delete", R("DELETE", td, token=ADMIN), 404, "deleted already")
+
 
 
 def phase_main(c, ck, tmp, hooks):
