@@ -307,6 +307,10 @@ const struct route api_routes[] = {
      api_candidate_detail, 0, "candidate.code.view"}, /* every submission's source */
     {"DELETE", "/api/v1/assessments/{}/candidates/{}", "candidate_erase", ACCESS_TOKEN, BODY_NONE,
      api_candidate_erase, 0, "candidate.erase"},
+    {"PUT", "/api/v1/assessments/{}/candidates/{}/review", "review_put", ACCESS_TOKEN, BODY_JSON,
+     api_review_put, 0, "review.write"},
+    {"PUT", "/api/v1/assessments/{}/candidates/{}/submissions/{}/review", "submission_review_put",
+     ACCESS_TOKEN, BODY_JSON, api_submission_review_put, 0, "review.write"},
     {"GET", "/api/v1/assessments/{}/similarity", "similarity", ACCESS_TOKEN, BODY_NONE,
      api_similarity, 0, "similarity.code.view"}, /* the flagged pairs' sources */
     {"GET", "/api/v1/assessments/{}/candidates/{}/timeline", "timeline", ACCESS_TOKEN, BODY_NONE,

@@ -64,6 +64,14 @@ void api_team_delete(struct server *s, struct req *r);
 void api_retention_get(struct server *s, struct req *r);
 void api_retention_put(struct server *s, struct req *r);
 
+/* api_reviews.c: PUT .../candidates/{}/review and .../candidates/{}/submissions/{}/review (the
+ * caller's own review: written, or edited when it exists) */
+void api_review_put(struct server *s, struct req *r);
+void api_submission_review_put(struct server *s, struct req *r);
+/* Adds to each candidate of `report` (report_json's) its reviews and the mean of its ratings:
+ * 0 or a negative errno. */
+int api_report_reviews(struct server *s, int64_t aid, json_t *report);
+
 /* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);

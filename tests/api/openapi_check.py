@@ -46,7 +46,7 @@ DEB_PACKAGES = ["python3-jsonschema"]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DOC_PATH = os.path.join(ROOT, "schema", "openapi.json")
 META_PATH = os.path.join(ROOT, "tests", "api", "openapi-3.1-schema.json")
-API_C = os.path.join(ROOT, "server", "api.c")
+API_C = os.path.join(ROOT, "server", "http", "api.c")
 ADMIN = "openapi-check-admin-token"
 
 
@@ -177,8 +177,10 @@ def parse_routes():
         text = f.read()
     table = text[text.index("api_routes[]"):]
     table = table[:table.index("};")]
-    routes = re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ACCESS_(\w+),\s*BODY_(\w+),'
-                        r'\s*\w+(?:,\s*(true|false))?\s*\}', table)
+    # {method, pattern, name, ACCESS_x, BODY_x, handler, flags (ROUTE_CANDIDATE...), audit}
+    rows = re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ACCESS_(\w+),\s*BODY_(\w+),'
+                      r'\s*\w+,\s*([^,]+),\s*(?:"[^"]*"|NULL)\s*\}', table)
+    routes = [r[:5] + ("true" if "ROUTE_CANDIDATE" in r[5] else "",) for r in rows]
     if len(routes) < 10:
         fail(f"cannot read the route table of {API_C} (found {len(routes)} routes)")
     return routes
@@ -992,6 +994,34 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
                                                 ctype="application/json"), 413)
     ck.check("retention_put", R("PUT", rt, {"days": 1}), 401, "no token")
     ck.check("retention_put", R("PUT", rt, {"days": 1}, token=ADA), 403, "a candidate")
+    # Reviews of Ada and of her first submission; the report shows them.
+    rv = f"/api/v1/assessments/{aid}/candidates/{ids['Ada']}"
+    ada = R("GET", rv, token=TEAM).json()
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 4, "note": "ok"}, token=TEAM), 200)
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 9}, token=TEAM), 422)
+    ck.check("review_put", R("PUT", f"{rv}/review", "[", token=TEAM, ctype="application/json"),
+             400)
+    ck.check("review_put", R("PUT", f"/api/v1/assessments/{aid}/candidates/999999/review",
+                             {"rating": 1}, token=TEAM), 404)
+    ck.check("review_put", c.declared_length("PUT", f"{rv}/review", 2 << 20, token=TEAM,
+                                             ctype="application/json"), 413)
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 1}), 401, "no token")
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 1}, token=ADA), 403, "a candidate")
+    sr = f"{rv}/submissions/{ada['submissions'][0]['id']}/review"
+    ck.check("submission_review_put", R("PUT", sr, {"note": "neat"}, token=TEAM), 200)
+    ck.check("submission_review_put", R("PUT", sr, {"note": 5}, token=TEAM), 422)
+    ck.check("submission_review_put", R("PUT", sr, "[", token=TEAM, ctype="application/json"),
+             400)
+    ck.check("submission_review_put", R("PUT", f"{rv}/submissions/nope/review", {"rating": 1},
+                                        token=TEAM), 404)
+    ck.check("submission_review_put", c.declared_length("PUT", sr, 2 << 20, token=TEAM,
+                                                        ctype="application/json"), 413)
+    ck.check("submission_review_put", R("PUT", sr, {"rating": 1}), 401, "no token")
+    ck.check("submission_review_put", R("PUT", sr, {"rating": 1}, token=ADA), 403, "a candidate")
+    rep = ck.check("report", R("GET", f"/api/v1/assessments/{aid}/report", token=TEAM), 200,
+                   "with reviews").json()
+    if not any(len(x["reviews"]) == 2 for x in rep["candidates"]):
+        fail(f"the report should show Ada's two reviews: {json.dumps(rep)[:400]}")
     er = f"/api/v1/assessments/{aid}/candidates/{eve['id']}"
     ck.check("candidate_erase", R("DELETE", er), 401, "no token")
     ck.check("candidate_erase", R("DELETE", er, token=ADA), 403, "a candidate")

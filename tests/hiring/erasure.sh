@@ -59,13 +59,17 @@ want_status 201 202 && S_ER=$(jqb .id)
 wait_until 120 sub_done "$S_ER" "$C_ER" || fail "submission $S_ER was not judged: $(short)"
 api POST /api/v1/candidate/finish "$C_ER"
 want_status 200
+api PUT "/api/v1/assessments/$A_ER/candidates/$I_ER/review" "$KE" "$(jq -cn --arg n "$ER_MARK review" '{rating: 4, note: $n}')"
+want_status 200
+api PUT "/api/v1/assessments/$A_ER/candidates/$I_ER/submissions/$S_ER/review" "$KE" '{"rating":5}'
+want_status 200
 er_hooked() { jq -e -s "any(.[]; .body.event == \"candidate.finished\" and .body.invite_id == $I_ER)" "$WORK/erasehook.log" >/dev/null 2>&1; }
 wait_until 60 er_hooked || fail "no candidate.finished delivered for the candidate"
 ER_HASH=$(rows_of "SELECT hex(token_hash) FROM invites WHERE id = $I_ER")
 [ -n "$ER_HASH" ] || fail "no token hash for invite $I_ER"
 for t in "submissions WHERE invite_id = $I_ER" "submission_tests WHERE submission_seq IN (SELECT seq FROM submissions WHERE invite_id = $I_ER)" \
   "drafts WHERE invite_id = $I_ER" "draft_snapshots WHERE invite_id = $I_ER" "candidate_signals WHERE invite_id = $I_ER" \
-  "webhook_deliveries WHERE invite_id = $I_ER"; do
+  "webhook_deliveries WHERE invite_id = $I_ER" "reviews WHERE invite_id = $I_ER"; do
   [ "$(rows_of "SELECT count(*) FROM $t")" -ge 1 ] || fail "nothing in $t before the erasure"
 done
 # The check below can fail: before the erasure it finds them.

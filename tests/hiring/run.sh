@@ -796,7 +796,8 @@ import csv, sys
 assert open(sys.argv[1], "rb").read(3) == b"\xef\xbb\xbf", "no UTF-8 byte order mark"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 want = ["name", "email", "state", "started_at", "finished_at", "time_used_s", "total", "max_total",
-        "missing-number score", "missing-number verdict", "missing-number submissions"]
+        "missing-number score", "missing-number verdict", "missing-number submissions", "rating",
+        "reviews"]
 assert rows[0] == want, rows[0]
 body = rows[1:]
 assert len(body) == 5, len(body)
