@@ -295,6 +295,8 @@ const struct route api_routes[] = {
      api_assessment_delete, 0, "assessment.delete"},
     {"POST", "/api/v1/assessments/{}/invites", "invite_post", ACCESS_TOKEN, BODY_JSON,
      api_invite_post, 0, "invite.create"},
+    {"POST", "/api/v1/assessments/{}/invites/bulk", "invites_bulk", ACCESS_TOKEN, BODY_JSON,
+     api_invites_bulk, 0, "invite.bulk_create"},
     {"GET", "/api/v1/assessments/{}/invites", "invites", ACCESS_TOKEN, BODY_NONE, api_invites_list,
      0, NULL},
     {"DELETE", "/api/v1/invites/{}", "invite_delete", ACCESS_TOKEN, BODY_NONE, api_invite_delete, 0,

@@ -72,6 +72,10 @@ void api_submission_review_put(struct server *s, struct req *r);
  * 0 or a negative errno. */
 int api_report_reviews(struct server *s, int64_t aid, json_t *report);
 
+/* api_invites_bulk.c: POST /api/v1/assessments/{}/invites/bulk ({"csv": "name,email[,extra_minutes]
+ * ..."}): a result per row, duplicates flagged; 413 past BULK_INVITES_MAX rows */
+void api_invites_bulk(struct server *s, struct req *r);
+
 /* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);

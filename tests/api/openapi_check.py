@@ -1022,6 +1022,23 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
                    "with reviews").json()
     if not any(len(x["reviews"]) == 2 for x in rep["candidates"]):
         fail(f"the report should show Ada's two reviews: {json.dumps(rep)[:400]}")
+    bk = f"/api/v1/assessments/{aid}/invites/bulk"
+    got = ck.check("invites_bulk", R("POST", bk, {"csv": "name,email\nGil,gil@example.com\n"
+                                                  "Gil 2,GIL@example.com\nX,nope\n"},
+                                     token=TEAM), 200).json()
+    if [x["status"] for x in got["rows"]] != ["created", "duplicate_in_file", "invalid"]:
+        fail(f"bulk invites: {json.dumps(got)[:400]}")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "name,email\n"}, token=TEAM), 422, "no rows")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "".join(f"a{i},a{i}@x.org\n" for i in
+                                                           range(1001))}, token=TEAM), 413,
+             "past the row cap")
+    ck.check("invites_bulk", R("POST", bk, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("invites_bulk", R("POST", "/api/v1/assessments/999999/invites/bulk",
+                               {"csv": "a,a@x.org"}, token=TEAM), 404)
+    ck.check("invites_bulk", c.declared_length("POST", bk, 2 << 20, token=TEAM,
+                                               ctype="application/json"), 413)
+    ck.check("invites_bulk", R("POST", bk, {"csv": "a,a@x.org"}), 401, "no token")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "a,a@x.org"}, token=ADA), 403, "a candidate")
     er = f"/api/v1/assessments/{aid}/candidates/{eve['id']}"
     ck.check("candidate_erase", R("DELETE", er), 401, "no token")
     ck.check("candidate_erase", R("DELETE", er, token=ADA), 403, "a candidate")
