@@ -22,3 +22,15 @@ CREATE TABLE reviews (
 -- Invite e-mails: when the invitation went out, and the reminder before the window closes.
 ALTER TABLE invites ADD COLUMN mailed_at INTEGER;
 ALTER TABLE invites ADD COLUMN reminded_at INTEGER;
+
+-- Invitation e-mails waiting for the mail thread: the token is kept only until it is sent (only
+-- its hash is kept otherwise), and the row goes with it.
+CREATE TABLE mail_outbox (
+    id        INTEGER PRIMARY KEY,
+    invite_id INTEGER NOT NULL REFERENCES invites(id) ON DELETE CASCADE,
+    token     TEXT NOT NULL,
+    attempts  INTEGER NOT NULL DEFAULT 0,
+    next_at   INTEGER NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL
+);

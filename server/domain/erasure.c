@@ -23,6 +23,7 @@ static const char *const invite_rows_sql[] = {
     "DELETE FROM candidate_signals WHERE invite_id = ?",
     "DELETE FROM reviews WHERE invite_id = ?",
     "DELETE FROM webhook_deliveries WHERE invite_id = ?",
+    "DELETE FROM mail_outbox WHERE invite_id = ?",
     "DELETE FROM invites WHERE id = ?",
 };
 

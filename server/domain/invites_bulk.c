@@ -158,6 +158,7 @@ static int parse(const char *csv, size_t len, struct bulk_result **out, size_t *
                 free(cells[i]);
             break;
         }
+        rc = 0;
         for (size_t i = 0; i < nc; i++)
             trim(cells[i]);
         bool blank = nc == 1 && !*cells[0];

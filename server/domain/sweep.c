@@ -19,6 +19,7 @@
 #include "assessments.h"
 #include "auth.h"
 #include "erasure.h"
+#include "mail.h"
 #include "queue.h"
 #include "reports.h"
 #include "reqcheck.h"
@@ -373,7 +374,9 @@ int sweep_start(struct server *s)
     curl_global_init(CURL_GLOBAL_DEFAULT);
     int rc = pthread_create(&sweep_thread, NULL, sweep_main, s);
     sweep_running = rc == 0;
-    return rc ? -rc : webhook_start(s);
+    if (!rc)
+        rc = -webhook_start(s);
+    return rc ? -rc : mail_start(s);
 }
 
 void sweep_stop(struct server *s)
@@ -382,4 +385,5 @@ void sweep_stop(struct server *s)
         pthread_join(sweep_thread, NULL);
     sweep_running = false;
     webhook_stop(s);
+    mail_stop(s);
 }

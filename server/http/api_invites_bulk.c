@@ -8,6 +8,7 @@
 #include "api.h"
 #include "errmap.h"
 #include "invites_bulk.h"
+#include "mail.h"
 
 static json_t *row_json(const struct bulk_result *b, int64_t expires)
 {
@@ -74,6 +75,10 @@ void api_invites_bulk(struct server *s, struct req *r)
     json_t *list = json_array();
     size_t dups = 0, invalid = 0;
     for (size_t i = 0; i < n; i++) {
+        if (rows[i].status == BULK_CREATED &&
+            (rc = mail_queue_invite(s, rows[i].id, rows[i].token)))
+            fprintf(stderr, "judged: invite %lld: cannot queue the invitation e-mail: %s\n",
+                    (long long)rows[i].id, strerror(-rc));
         json_array_append_new(list, row_json(&rows[i], expires));
         dups +=
             rows[i].status == BULK_DUPLICATE_IN_FILE || rows[i].status == BULK_DUPLICATE_EXISTING;

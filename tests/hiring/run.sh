@@ -987,6 +987,15 @@ tend
 
 # shellcheck source=tests/hiring/trust.sh
 . "$HERE/trust.sh"
+# shellcheck source=tests/hiring/reviews.sh
+. "$HERE/reviews.sh"
+# shellcheck source=tests/hiring/invites.sh
+. "$HERE/invites.sh"
+# shellcheck source=tests/hiring/erasure.sh
+. "$HERE/erasure.sh"
+# mail.sh restarts judged with an SMTP server: last.
+# shellcheck source=tests/hiring/mail.sh
+. "$HERE/mail.sh"
 
 ### The server is still well ###
 
