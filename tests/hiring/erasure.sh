@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # Issue 21's erasure and retention: a candidate erased leaves nothing of them in the database or
 # the data folder (their invite, session, drafts, snapshots, signals, submissions and test results,
 # reviews, webhook deliveries); a team's retention period erases its finished candidates from the

@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # Issue 21's bulk invites: a CSV upload (name,email[,extra_minutes]) gives a result per row, with
 # duplicate e-mail addresses flagged (in the file and against the assessment's invites) and not
 # created, bad rows explained, and a cap on rows (413 past it). Sourced by tests/hiring/run.sh;

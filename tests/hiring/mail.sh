@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # Issue 21's invite e-mails: judged sends the invitation (with the candidate's link, whose token
 # it keeps only until sent) over SMTP with libcurl, and one reminder before the window closes to
 # candidates who have not started, to a local SMTP server from Debian's python3-aiosmtpd started

@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # Issue 21's reviews: a note and a 1-5 rating per candidate and per submission by each reviewer
 # (a team key), in the report (JSON and CSV), edited by their author only, recorded in the audit
 # log. Sourced by tests/hiring/run.sh; on its own:
