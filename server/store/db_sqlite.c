@@ -47,11 +47,12 @@ static int lite_connect(const char *path, void **h, char *err, size_t errsize)
     int rc = sqlite3_open_v2(
         path, &c, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(
-            c,
-            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; "
-            "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;",
-            NULL, NULL, NULL);
+        rc = sqlite3_exec(c,
+                          "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+                          /* Deleted rows are zeroed in the file: an erasure leaves no text. */
+                          "PRAGMA secure_delete=ON; "
+                          "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;",
+                          NULL, NULL, NULL);
     const char *bt = getenv("JUDGED_BUSY_TIMEOUT_MS"); /* tests make waits short */
     if (rc == SQLITE_OK)
         rc = sqlite3_busy_timeout(c, bt && atoi(bt) > 0 ? atoi(bt) : BUSY_TIMEOUT);
