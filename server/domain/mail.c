@@ -328,7 +328,13 @@ static void *mail_main(void *arg)
 
 int mail_start(struct server *s)
 {
-    if (!mail_enabled(s))
+    bool url = s->cfg.smtp_url && *s->cfg.smtp_url, from = s->cfg.mail_from && *s->cfg.mail_from;
+    /* Half a mail setting is a mistake to say at the start, not invites that never go. */
+    if (url != from) {
+        fprintf(stderr, "judged: invite e-mail needs both --smtp-url and --mail-from\n");
+        return -EINVAL;
+    }
+    if (!url)
         return 0;
     int rc = pthread_create(&mail_thread, NULL, mail_main, s);
     mail_running = rc == 0;

@@ -21,7 +21,8 @@
 bool mail_enabled(const struct server *s);
 /* Queues the invitation of invite `invite` with its `token` (a no-op when mail is off). */
 int mail_queue_invite(struct server *s, int64_t invite, const char *token);
-/* Starts the mail thread when mail is on: 0 or a negative errno. */
+/* Starts the mail thread when mail is on: 0 or a negative errno (-EINVAL: an SMTP URL without
+ * a From address, or the other way round). */
 int mail_start(struct server *s);
 /* Waits for the thread to see s->stopping and end. */
 void mail_stop(struct server *s);
