@@ -125,6 +125,9 @@ enum {
     OPT_IMPORT_SLOTS,
     OPT_IMPORT_BUDGET,
     OPT_STREAMS_PER_CLIENT,
+    OPT_SMTP_URL,
+    OPT_MAIL_FROM,
+    OPT_PUBLIC_URL,
 };
 
 static void usage(FILE *f)
@@ -140,7 +143,8 @@ static void usage(FILE *f)
         "              [--conn-timeout SECONDS] [--anon-retention DURATION]\n"
         "              [--queue-per-client N] [--queue-per-token N]\n"
         "              [--runs-per-client N] [--import-slots N] [--import-budget SECONDS]\n"
-        "              [--streams-per-client N]\n"
+        "              [--streams-per-client N] [--smtp-url URL --mail-from ADDRESS]\n"
+        "              [--public-url URL]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -517,6 +521,9 @@ static const struct option longopts[] = {
     {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
     {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
     {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
+    {"smtp-url", required_argument, NULL, OPT_SMTP_URL},
+    {"mail-from", required_argument, NULL, OPT_MAIL_FROM},
+    {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
     {NULL, 0, NULL, 0},
 };
 
@@ -547,6 +554,11 @@ static void serve_defaults(struct serve_config *sc)
         .import_slots = 2,
         .import_budget_s = 900,
         .streams_per_client = 16,
+        /* Invite e-mails: the options, or the environment (a password stays out of ps). */
+        .smtp_url = getenv("JUDGED_SMTP_URL"),
+        .mail_from = getenv("JUDGED_MAIL_FROM"),
+        .public_url = getenv("JUDGED_PUBLIC_URL"),
+        .remind_before_s = 24 * 3600,
         .web = getenv("JUDGED_WEB")    ? getenv("JUDGED_WEB")
                : fs_is_dir("web/dist") ? "web/dist"
                                        : NULL,
@@ -654,6 +666,15 @@ static int serve_option(struct serve_config *sc, int c, const char *arg, bool *s
     case OPT_IMPORT_BUDGET:
     case OPT_STREAMS_PER_CLIENT:
         return cap_option(sc, c, arg);
+    case OPT_SMTP_URL:
+        sc->smtp_url = arg;
+        return 0;
+    case OPT_MAIL_FROM:
+        sc->mail_from = arg;
+        return 0;
+    case OPT_PUBLIC_URL:
+        sc->public_url = arg;
+        return 0;
     case 'E':
         if ((n = parse_count(arg, 3600)) >= 1) {
             sc->lease_s = (unsigned)n;

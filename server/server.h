@@ -37,6 +37,10 @@ struct serve_config {
     unsigned import_budget_s;    /* an import's whole verification, wall time */
     unsigned streams_per_client; /* open event streams per client */
     unsigned long anon_retention_s; /* anonymous submissions are deleted this long after; 0: kept */
+    const char *smtp_url;     /* invite e-mails: smtp:// or smtps:// URL (libcurl), or NULL: none */
+    const char *mail_from;    /* their From address */
+    const char *public_url;   /* the judge's address as candidates reach it, for the links */
+    unsigned remind_before_s; /* the reminder goes this long before the invite expires */
 };
 
 struct slot_pool;

@@ -18,6 +18,8 @@
 
 #include "assessments.h"
 #include "auth.h"
+#include "erasure.h"
+#include "mail.h"
 #include "queue.h"
 #include "reports.h"
 #include "webhook.h"
@@ -346,6 +348,9 @@ static void sweep_once(struct server *s, dbc *c)
         rc = dbc_commit(c);
     if (rc)
         dbc_rollback(c);
+    /* Last: a candidate past their team's retention is erased (settled or not). */
+    size_t erased = 0;
+    (void)erasure_sweep(c, now, SWEEP_BATCH, &erased);
 }
 
 /* Runs a pass once a second: what failed is taken again on the next. */
@@ -368,7 +373,9 @@ int sweep_start(struct server *s)
     curl_global_init(CURL_GLOBAL_DEFAULT);
     int rc = pthread_create(&sweep_thread, NULL, sweep_main, s);
     sweep_running = rc == 0;
-    return rc ? -rc : webhook_start(s);
+    if (!rc)
+        rc = -webhook_start(s);
+    return rc ? -rc : mail_start(s);
 }
 
 void sweep_stop(struct server *s)
@@ -377,4 +384,5 @@ void sweep_stop(struct server *s)
         pthread_join(sweep_thread, NULL);
     sweep_running = false;
     webhook_stop(s);
+    mail_stop(s);
 }

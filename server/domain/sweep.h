@@ -2,7 +2,8 @@
  * sweep: the hiring workflow's clock. One thread, once a second: sessions whose time ran out are
  * finished "by time"; their changed drafts are judged as final submissions; judged submissions of
  * candidates are announced; a finished candidate settles (candidate.finished, once) when all of
- * their submissions are judged. The webhooks it queues are delivered by webhook.h's threads.
+ * their submissions are judged; candidates past their team's retention period are erased
+ * (erasure.h). The webhooks it queues are delivered by webhook.h's threads.
  */
 #ifndef SERVER_SWEEP_H
 #define SERVER_SWEEP_H

@@ -103,6 +103,7 @@ static void judge_one(struct worker *w, struct job *job)
         rc = lang_write_source(dir, job->language, job->source, path, sizeof(path));
     if (rc == -ENOSPC) {
         /* The data folder is full: not the submission's fault; it waits in the queue. */
+        fs_remove_tree(dir);
         fprintf(stderr, "judged: submission %s: the data folder is full; back to the queue\n",
                 job->id);
         queue_requeue(s, job);
@@ -118,6 +119,8 @@ static void judge_one(struct worker *w, struct job *job)
         rc = judge_submission(&(struct judge_env){s->sb, w->slot}, pr, lang, sources, 1, &opts,
                               &res);
     }
+    /* The source is the candidate's: it lives in the database only, where erasure finds it. */
+    fs_remove_tree(dir);
     if (rc == -ECANCELED) {
         judge_result_release(&res);
         queue_requeue(s, job);

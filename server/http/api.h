@@ -71,6 +71,24 @@ struct invite_row;
 json_t *api_assessment_json(const struct assessment_row *a);
 json_t *api_invite_json(const struct invite_row *i, int64_t now);
 
+/* api_erasure.c: erasing a candidate, deleting a team (admin), a team's retention period */
+void api_candidate_erase(struct server *s, struct req *r);
+void api_team_delete(struct server *s, struct req *r);
+void api_retention_get(struct server *s, struct req *r);
+void api_retention_put(struct server *s, struct req *r);
+
+/* api_reviews.c: PUT .../candidates/{}/review and .../candidates/{}/submissions/{}/review (the
+ * caller's own review: written, or edited when it exists) */
+void api_review_put(struct server *s, struct req *r);
+void api_submission_review_put(struct server *s, struct req *r);
+/* Adds to each candidate of `report` (report_json's) its reviews and the mean of its ratings:
+ * 0 or a negative errno. */
+int api_report_reviews(struct server *s, int64_t aid, json_t *report);
+
+/* api_invites_bulk.c: POST /api/v1/assessments/{}/invites/bulk ({"csv": "name,email[,extra_minutes]
+ * ..."}): a result per row, duplicates flagged; 413 past BULK_INVITES_MAX rows */
+void api_invites_bulk(struct server *s, struct req *r);
+
 /* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);

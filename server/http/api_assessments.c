@@ -12,6 +12,7 @@
 #include "api.h"
 #include "assessments.h"
 #include "errmap.h"
+#include "mail.h"
 #include "invites.h"
 #include "lang.h"
 #include "pkg.h"
@@ -475,6 +476,10 @@ void api_invite_post(struct server *s, struct req *r)
         reply_problem(r, http_status_of_errno(rc), "cannot create the invite: %s", strerror(-rc));
         goto out;
     }
+    /* The invitation e-mail, when mail is on: the invite stands even if it cannot be queued. */
+    if ((rc = mail_queue_invite(s, id, token)))
+        fprintf(stderr, "judged: invite %lld: cannot queue the invitation e-mail: %s\n",
+                (long long)id, strerror(-rc));
     snprintf(link, sizeof(link), "/invite#%s", token);
     reply_json(r, 201,
                json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:s}", "id", (json_int_t)id,

@@ -138,7 +138,14 @@ static json_t *report_of(struct server *s, struct req *r, struct report *rep, in
                       strerror(-rc));
         return NULL;
     }
-    return report_json(rep);
+    json_t *o = report_json(rep);
+    if (o && (rc = api_report_reviews(s, *aid, o))) {
+        reply_problem(r, http_status_of_errno(rc), "cannot read the reviews of assessment %lld: %s",
+                      (long long)*aid, strerror(-rc));
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 void api_report(struct server *s, struct req *r)
@@ -174,6 +181,37 @@ static void csv_time(struct strbuf *b, json_t *ms)
     csv_cell(b, t, false);
 }
 
+/* The mean rating, and every review as "author (rating, subject): note", one a line. */
+static void csv_reviews(struct strbuf *b, json_t *o)
+{
+    char num[64] = "";
+    json_t *mean = json_object_get(o, "rating"), *all = json_object_get(o, "reviews");
+    if (json_is_number(mean))
+        snprintf(num, sizeof(num), "%.2f", json_number_value(mean));
+    csv_cell(b, num, false);
+    struct strbuf t = STRBUF_INIT(0);
+    for (size_t i = 0; i < json_array_size(all); i++) {
+        json_t *v = json_array_get(all, i);
+        const char *sub = json_string_value(json_object_get(v, "submission_id"));
+        json_t *rt = json_object_get(v, "rating");
+        if (i)
+            strbuf_addstr(&t, " | ");
+        strbuf_addstr(&t, json_string_value(json_object_get(v, "author")));
+        snprintf(num, sizeof(num), " (%s", json_is_integer(rt) ? "" : "no rating");
+        strbuf_addstr(&t, num);
+        if (json_is_integer(rt)) {
+            snprintf(num, sizeof(num), "%lld/5", (long long)json_integer_value(rt));
+            strbuf_addstr(&t, num);
+        }
+        strbuf_addstr(&t, sub ? ", submission " : "");
+        strbuf_addstr(&t, sub ? sub : "");
+        strbuf_addstr(&t, "): ");
+        strbuf_addstr(&t, json_string_value(json_object_get(v, "note")));
+    }
+    csv_cell(b, t.len ? strbuf_str(&t) : "", true);
+    strbuf_release(&t);
+}
+
 static void csv_candidate(struct strbuf *b, json_t *o, const struct report_sheet *sh)
 {
     char num[64];
@@ -188,7 +226,7 @@ static void csv_candidate(struct strbuf *b, json_t *o, const struct report_sheet
     snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(o, "total")));
     csv_cell(b, num, false);
     snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(o, "max_total")));
-    csv_cell(b, num, sh->nprob == 0);
+    csv_cell(b, num, false);
     for (size_t p = 0; p < sh->nprob; p++) {
         json_t *cell = json_object_get(json_object_get(o, "problems"), sh->slugs[p]);
         snprintf(num, sizeof(num), "%.15g", json_real_value(json_object_get(cell, "score")));
@@ -197,8 +235,9 @@ static void csv_candidate(struct strbuf *b, json_t *o, const struct report_sheet
         csv_cell(b, v ? v : "", false);
         snprintf(num, sizeof(num), "%lld",
                  (long long)json_integer_value(json_object_get(cell, "submissions")));
-        csv_cell(b, num, p + 1 == sh->nprob);
+        csv_cell(b, num, false);
     }
+    csv_reviews(b, o);
 }
 
 void api_report_csv(struct server *s, struct req *r)
@@ -216,7 +255,7 @@ void api_report_csv(struct server *s, struct req *r)
     const char *fixed[] = {"name",        "email",       "state", "started_at",
                            "finished_at", "time_used_s", "total", "max_total"};
     for (size_t i = 0; i < 8; i++)
-        csv_cell(&b, fixed[i], sh->nprob == 0 && i == 7);
+        csv_cell(&b, fixed[i], false);
     for (size_t p = 0; p < sh->nprob; p++) {
         char h[128];
         snprintf(h, sizeof(h), "%s score", sh->slugs[p]);
@@ -224,8 +263,10 @@ void api_report_csv(struct server *s, struct req *r)
         snprintf(h, sizeof(h), "%s verdict", sh->slugs[p]);
         csv_cell(&b, h, false);
         snprintf(h, sizeof(h), "%s submissions", sh->slugs[p]);
-        csv_cell(&b, h, p + 1 == sh->nprob);
+        csv_cell(&b, h, false);
     }
+    csv_cell(&b, "rating", false);
+    csv_cell(&b, "reviews", true);
     json_t *cands = json_object_get(o, "candidates");
     for (size_t i = 0; i < json_array_size(cands); i++)
         csv_candidate(&b, json_array_get(cands, i), sh);

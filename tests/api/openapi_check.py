@@ -177,8 +177,10 @@ def parse_routes():
         text = f.read()
     table = text[text.index("api_routes[]"):]
     table = table[:table.index("};")]
-    routes = re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ACCESS_(\w+),\s*BODY_(\w+),'
-                        r'\s*\w+(?:,\s*(true|false))?\s*\}', table)
+    # {method, pattern, name, ACCESS_x, BODY_x, handler, flags (ROUTE_CANDIDATE...), audit}
+    rows = re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ACCESS_(\w+),\s*BODY_(\w+),'
+                      r'\s*\w+,\s*([^,]+),\s*(?:"[^"]*"|NULL)\s*\}', table)
+    routes = [r[:5] + ("true" if "ROUTE_CANDIDATE" in r[5] else "",) for r in rows]
     if len(routes) < 10:
         fail(f"cannot read the route table of {API_C} (found {len(routes)} routes)")
     return routes
@@ -1003,6 +1005,85 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
         got = R(method, "/api/v1/audit", token=TEAM)
         if got.status != 405:
             fail(f"{method} /api/v1/audit: {got.status}, want 405 (the log is never edited)")
+
+    # Retention, erasure of a candidate (Eve) and of a whole team.
+    me_team = R("GET", "/api/v1/me", token=TEAM).json()["team_id"]
+    rt = f"/api/v1/teams/{me_team}/retention"
+    ck.check("retention", R("GET", rt, token=TEAM), 200)
+    ck.check("retention", R("GET", rt, token=ADMIN), 200, "admin")
+    ck.check("retention", R("GET", "/api/v1/teams/999999/retention", token=ADMIN), 404)
+    ck.check("retention", R("GET", rt), 401, "no token")
+    ck.check("retention", R("GET", rt, token=ADA), 403, "a candidate")
+    got = ck.check("retention_put", R("PUT", rt, {"days": 30}, token=TEAM),
+                   200).json()
+    if got.get("days") != 30:
+        fail(f"PUT {rt} with 30 days: {got}")
+    ck.check("retention_put", R("PUT", rt, {"days": None}, token=TEAM), 200, "null")
+    ck.check("retention_put", R("PUT", rt, {"days": -1}, token=TEAM), 422)
+    ck.check("retention_put", R("PUT", rt, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("retention_put", R("PUT", "/api/v1/teams/999999/retention", {"days": 1},
+                                token=ADMIN), 404)
+    ck.check("retention_put", c.declared_length("PUT", rt, 2 << 20, token=TEAM,
+                                                ctype="application/json"), 413)
+    ck.check("retention_put", R("PUT", rt, {"days": 1}), 401, "no token")
+    ck.check("retention_put", R("PUT", rt, {"days": 1}, token=ADA), 403, "a candidate")
+    # Reviews of Ada and of her first submission; the report shows them.
+    rv = f"/api/v1/assessments/{aid}/candidates/{ids['Ada']}"
+    ada = R("GET", rv, token=TEAM).json()
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 4, "note": "ok"}, token=TEAM), 200)
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 9}, token=TEAM), 422)
+    ck.check("review_put", R("PUT", f"{rv}/review", "[", token=TEAM, ctype="application/json"),
+             400)
+    ck.check("review_put", R("PUT", f"/api/v1/assessments/{aid}/candidates/999999/review",
+                             {"rating": 1}, token=TEAM), 404)
+    ck.check("review_put", c.declared_length("PUT", f"{rv}/review", 2 << 20, token=TEAM,
+                                             ctype="application/json"), 413)
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 1}), 401, "no token")
+    ck.check("review_put", R("PUT", f"{rv}/review", {"rating": 1}, token=ADA), 403, "a candidate")
+    sr = f"{rv}/submissions/{ada['submissions'][0]['id']}/review"
+    ck.check("submission_review_put", R("PUT", sr, {"note": "neat"}, token=TEAM), 200)
+    ck.check("submission_review_put", R("PUT", sr, {"note": 5}, token=TEAM), 422)
+    ck.check("submission_review_put", R("PUT", sr, "[", token=TEAM, ctype="application/json"),
+             400)
+    ck.check("submission_review_put", R("PUT", f"{rv}/submissions/nope/review", {"rating": 1},
+                                        token=TEAM), 404)
+    ck.check("submission_review_put", c.declared_length("PUT", sr, 2 << 20, token=TEAM,
+                                                        ctype="application/json"), 413)
+    ck.check("submission_review_put", R("PUT", sr, {"rating": 1}), 401, "no token")
+    ck.check("submission_review_put", R("PUT", sr, {"rating": 1}, token=ADA), 403, "a candidate")
+    rep = ck.check("report", R("GET", f"/api/v1/assessments/{aid}/report", token=TEAM), 200,
+                   "with reviews").json()
+    if not any(len(x["reviews"]) == 2 for x in rep["candidates"]):
+        fail(f"the report should show Ada's two reviews: {json.dumps(rep)[:400]}")
+    bk = f"/api/v1/assessments/{aid}/invites/bulk"
+    got = ck.check("invites_bulk", R("POST", bk, {"csv": "name,email\nGil,gil@example.com\n"
+                                                  "Gil 2,GIL@example.com\nX,nope\n"},
+                                     token=TEAM), 200).json()
+    if [x["status"] for x in got["rows"]] != ["created", "duplicate_in_file", "invalid"]:
+        fail(f"bulk invites: {json.dumps(got)[:400]}")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "name,email\n"}, token=TEAM), 422, "no rows")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "".join(f"a{i},a{i}@x.org\n" for i in
+                                                           range(1001))}, token=TEAM), 413,
+             "past the row cap")
+    ck.check("invites_bulk", R("POST", bk, "[", token=TEAM, ctype="application/json"), 400)
+    ck.check("invites_bulk", R("POST", "/api/v1/assessments/999999/invites/bulk",
+                               {"csv": "a,a@x.org"}, token=TEAM), 404)
+    ck.check("invites_bulk", c.declared_length("POST", bk, 2 << 20, token=TEAM,
+                                               ctype="application/json"), 413)
+    ck.check("invites_bulk", R("POST", bk, {"csv": "a,a@x.org"}), 401, "no token")
+    ck.check("invites_bulk", R("POST", bk, {"csv": "a,a@x.org"}, token=ADA), 403, "a candidate")
+    er = f"/api/v1/assessments/{aid}/candidates/{eve['id']}"
+    ck.check("candidate_erase", R("DELETE", er), 401, "no token")
+    ck.check("candidate_erase", R("DELETE", er, token=ADA), 403, "a candidate")
+    ck.check("candidate_erase", R("DELETE", er, token=TEAM), 204)
+    ck.check("candidate_erase", R("DELETE", er, token=TEAM), 404, "erased already")
+    doomed = ck.check("team_post", R("POST", "/api/v1/teams", {"name": "openapi-doomed"},
+                                     token=ADMIN), 201, "to delete").json()
+    td = f"/api/v1/teams/{doomed['id']}"
+    ck.check("team_delete", R("DELETE", td), 401, "no token")
+    ck.check("team_delete", R("DELETE", td, token=TEAM), 403, "team token")
+    ck.check("team_delete", R("DELETE", td, token=ADMIN), 204)
+    ck.check("team_delete", R("DELETE", td, token=ADMIN), 404, "deleted already")
 
 
 

@@ -797,7 +797,8 @@ import csv, sys
 assert open(sys.argv[1], "rb").read(3) == b"\xef\xbb\xbf", "no UTF-8 byte order mark"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 want = ["name", "email", "state", "started_at", "finished_at", "time_used_s", "total", "max_total",
-        "missing-number score", "missing-number verdict", "missing-number submissions"]
+        "missing-number score", "missing-number verdict", "missing-number submissions", "rating",
+        "reviews"]
 assert rows[0] == want, rows[0]
 body = rows[1:]
 assert len(body) == 5, len(body)
@@ -987,6 +988,15 @@ tend
 
 # shellcheck source=tests/hiring/trust.sh
 . "$HERE/trust.sh"
+# shellcheck source=tests/hiring/reviews.sh
+. "$HERE/reviews.sh"
+# shellcheck source=tests/hiring/invites.sh
+. "$HERE/invites.sh"
+# shellcheck source=tests/hiring/erasure.sh
+. "$HERE/erasure.sh"
+# mail.sh restarts judged with an SMTP server: last.
+# shellcheck source=tests/hiring/mail.sh
+. "$HERE/mail.sh"
 
 ### Issue 16: the languages an assessment allows, changed with PATCH until a candidate starts ###
 
