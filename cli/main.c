@@ -123,6 +123,8 @@ enum {
     OPT_IMPORT_SLOTS,
     OPT_IMPORT_BUDGET,
     OPT_STREAMS_PER_CLIENT,
+    OPT_STORE,
+    OPT_PACKAGES,
 };
 
 static void usage(FILE *f)
@@ -138,7 +140,7 @@ static void usage(FILE *f)
         "              [--conn-timeout SECONDS] [--anon-retention DURATION]\n"
         "              [--queue-per-client N] [--queue-per-token N]\n"
         "              [--runs-per-client N] [--import-slots N] [--import-budget SECONDS]\n"
-        "              [--streams-per-client N]\n"
+        "              [--streams-per-client N] [--store URL] [--packages DIR]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -449,6 +451,8 @@ int main(int argc, char **argv)
         {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
         {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
         {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
+        {"store", required_argument, NULL, OPT_STORE},
+        {"packages", required_argument, NULL, OPT_PACKAGES},
         {NULL, 0, NULL, 0},
     };
     bool server = false;
@@ -505,6 +509,13 @@ int main(int argc, char **argv)
             break;
         case 'w':
             sc.web = *optarg ? optarg : NULL;
+            break;
+        case OPT_STORE:
+            /* sqlite:PATH or postgresql://... (docs/deploy.md); "" keeps the default. */
+            sc.store = *optarg ? optarg : NULL;
+            break;
+        case OPT_PACKAGES:
+            sc.packages = *optarg ? optarg : NULL;
             break;
         case 'P':
             sc.port_file = optarg;

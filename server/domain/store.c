@@ -708,10 +708,12 @@ out:
 
 void store_gc(struct server *s)
 {
-    const char *dirs[] = {s->packages_dir, s->cache_dir};
+    /* On PostgreSQL the packages folder is shared (--packages): another node may be importing
+     * what looks unfinished here, so only this node's own cache is swept. */
+    const char *dirs[] = {db_kind_of(s->db) == DB_SQLITE ? s->packages_dir : NULL, s->cache_dir};
     sqlite3 *c = db_acquire(s->db);
     for (int i = 0; i < 2; i++) {
-        DIR *d = opendir(dirs[i]);
+        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
         struct dirent *e;
         while (d && (e = readdir(d))) {
             if (strlen(e->d_name) != 64)

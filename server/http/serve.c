@@ -396,7 +396,10 @@ int serve_main(const struct serve_config *cfg)
         return 1;
     }
     s->data_dir = strdup(cfg->data);
-    s->packages_dir = make_dir(cfg->data, "packages");
+    /* Nodes sharing a PostgreSQL store share one packages folder (--packages, docs/deploy.md). */
+    s->packages_dir = cfg->packages
+                          ? (fs_mkdirs(cfg->packages, 0700) ? NULL : strdup(cfg->packages))
+                          : make_dir(cfg->data, "packages");
     s->cache_dir = make_dir(cfg->data, "cache");
     s->tmp_dir = make_dir(cfg->data, "tmp");
     if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
@@ -433,14 +436,18 @@ int serve_main(const struct serve_config *cfg)
     fprintf(stderr, "judged: sandbox ready, memory limits by %s, %d slots, uids from %u\n",
             sandbox_mode(s->sb), sc.slots, uid_base);
 
-    char *dbpath = fs_join(cfg->data, "judged.db");
+    char *dbpath = cfg->store ? NULL : fs_join(cfg->data, "judged.db");
     char err[512];
-    rc = dbpath ? db_open(dbpath, &s->db, err, sizeof(err)) : -ENOMEM;
+    rc = cfg->store ? db_open_url(cfg->store, &s->db, err, sizeof(err))
+         : dbpath   ? db_open(dbpath, &s->db, err, sizeof(err))
+                    : -ENOMEM;
     free(dbpath);
     if (rc) {
         fprintf(stderr, "judged: database: %s\n", err);
         goto out;
     }
+    fprintf(stderr, "judged: store %s (%s), packages in '%s'\n", db_describe(s->db),
+            db_kind_of(s->db) == DB_POSTGRES ? "postgresql" : "sqlite", s->packages_dir);
     rc = auth_open(s->db, getenv("JUDGE_ADMIN_TOKEN"), stderr, &s->auth);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the admin token: %s\n", strerror(-rc));
