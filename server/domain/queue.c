@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "nodes.h"
 #include "render.h"
 
 struct live {
@@ -203,6 +204,7 @@ int queue_submit(struct server *s, const struct submit_request *req, char id[SUB
     s->queue->pending++;
     pthread_cond_signal(&s->queue->work);
     pthread_mutex_unlock(&s->queue->lock);
+    nodes_tell(s, NODES_WORK);
     return 0;
 }
 
@@ -216,6 +218,21 @@ void queue_wait_work(struct server *s, unsigned ms)
             break;
     if (q->pending)
         q->pending--;
+    pthread_mutex_unlock(&q->lock);
+}
+
+void queue_poke(struct server *s, bool work)
+{
+    struct queue *q = s->queue;
+    if (!q)
+        return;
+    pthread_mutex_lock(&q->lock);
+    if (work) {
+        q->pending++;
+        pthread_cond_signal(&q->work);
+    }
+    q->lifecycle++;
+    pthread_cond_broadcast(&q->changed);
     pthread_mutex_unlock(&q->lock);
 }
 
@@ -477,6 +494,8 @@ int queue_requeue(struct server *s, const struct job *job)
                      "WHERE seq = ? AND status = 'compiling'",
                      "i", job->seq);
     db_release(s->db, c);
+    if (rc == SQLITE_OK)
+        nodes_tell(s, NODES_WORK);
     return rc == SQLITE_OK ? 0 : -EIO;
 }
 
@@ -537,6 +556,7 @@ void queue_live_begin(struct server *s, const char *id)
     q->lifecycle++;
     changed(q);
     pthread_mutex_unlock(&q->lock);
+    nodes_tell(s, NODES_CHANGED);
 }
 
 void queue_live_status(struct server *s, const char *id, const char *status,
@@ -586,6 +606,7 @@ void queue_live_end(struct server *s, const char *id)
     q->lifecycle++;
     changed(q);
     pthread_mutex_unlock(&q->lock);
+    nodes_tell(s, NODES_CHANGED);
 }
 
 const char *queue_live_status_of(struct server *s, const char *id, char *buf, size_t size)

@@ -70,6 +70,11 @@ int queue_claim_fair(struct server *s, sqlite3 *c, queue_take_fn take, void *ud)
 /* Waits until work may be there (a submission came in) or `ms` passed. */
 void queue_wait_work(struct server *s, unsigned ms);
 void queue_wake_all(struct server *s);
+/*
+ * Something changed on another node (nodes.c): wakes one worker when `work` (a submission may be
+ * there to claim) and every event stream's watch (they look at the store again).
+ */
+void queue_poke(struct server *s, bool work);
 /* Writes the final result and its tests in one transaction, exactly once. */
 int queue_finish(struct server *s, const struct job *job, const struct problem *pr,
                  const struct judge_result *res);

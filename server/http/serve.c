@@ -35,6 +35,7 @@
 #include "queue.h"
 #include "ratelimit.h"
 #include "remote.h"
+#include "nodes.h"
 #include "store.h"
 #include "worker.h"
 
@@ -472,6 +473,12 @@ int serve_main(const struct serve_config *cfg)
     s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0, false);
     if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots || !s->import_slots)
         goto out;
+    /* Other nodes on a PostgreSQL store: their new submissions and results wake ours. */
+    rc = nodes_listen(s);
+    if (rc) {
+        fprintf(stderr, "judged: cannot listen to the other nodes: %s\n", strerror(-rc));
+        goto out;
+    }
 
     /* Signals are taken by sigwait below; every thread inherits the mask. */
     sigset_t sigs;
@@ -548,6 +555,7 @@ int serve_main(const struct serve_config *cfg)
 out:
     /* Every thread is gone on the way here (exit 0), so everything can be freed: LeakSanitizer
      * runs over the whole service in CI. A failed start may leave threads; then it is left. */
+    db_listen_stop(s->db); /* its thread pokes the queue: stopped before the queue goes */
     if (exit_status == 0) {
         pcache_free(s->pcache);
         store_detail_clear();

@@ -136,8 +136,7 @@ void db_close(db *d)
 {
     if (!d)
         return;
-    for (int i = 0; i < d->nlisteners; i++)
-        d->be->listen_stop(d->listeners[i]);
+    db_listen_stop(d);
     for (int i = 0; i < d->nidle; i++) {
         d->be->disconnect(d->idle[i]->h);
         free(d->idle[i]);
@@ -343,6 +342,18 @@ int db_listen(db *d, const char *channel, db_listen_fn fn, void *ud)
         d->listeners[d->nlisteners++] = l;
     pthread_mutex_unlock(&d->lock);
     return rc;
+}
+
+void db_listen_stop(db *d)
+{
+    if (!d)
+        return;
+    pthread_mutex_lock(&d->lock);
+    int n = d->nlisteners;
+    d->nlisteners = 0;
+    pthread_mutex_unlock(&d->lock);
+    for (int i = 0; i < n; i++)
+        d->be->listen_stop(d->listeners[i]);
 }
 
 int dbc_schema_version(dbc *c)

@@ -102,6 +102,8 @@ void dbrows_free(dbrows *r); /* NULL is fine */
 typedef void (*db_listen_fn)(const char *payload, void *ud);
 int dbc_notify(dbc *c, const char *channel, const char *payload);
 int db_listen(db *d, const char *channel, db_listen_fn fn, void *ud);
+/* Stops every listener (their callbacks have returned when it does); db_close() does it too. */
+void db_listen_stop(db *d);
 
 /* The schema version applied. */
 int dbc_schema_version(dbc *c);
