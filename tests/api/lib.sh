@@ -16,6 +16,9 @@ PASSED=0
 FAILED=0
 FAILED_NAMES=()
 
+# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/store.sh"
+
 lib_cleanup() {
   local p
   for p in "${ALL_PIDS[@]}"; do
@@ -35,7 +38,9 @@ judged_start() {
   J_LOG="$WORK/$name.log"
   local pf="$WORK/$name.port"
   rm -f "$pf"
-  "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$pf" "$@" 2>>"$J_LOG" &
+  local store=()
+  mapfile -t store < <(store_args "$data")
+  "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$pf" ${store[@]+"${store[@]}"} "$@" 2>>"$J_LOG" &
   J_PID=$!
   ALL_PIDS+=("$J_PID")
   local i

@@ -18,12 +18,16 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
+# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
+source "$ROOT/tests/lib/store.sh"
 
 start() { # DATA [ENV...]
   local data=$1; shift
   rm -f "$T/port"
+  local store=()
+  mapfile -t store < <(store_args "$data")
   env JUDGE_ADMIN_TOKEN=$TOKEN "$@" "$JUDGED" --listen 127.0.0.1:0 --data "$data" \
-    --port-file "$T/port" --workers 1 ${OPTS[@]+"${OPTS[@]}"} >>"$T/log" 2>&1 &
+    --port-file "$T/port" --workers 1 ${store[@]+"${store[@]}"} ${OPTS[@]+"${OPTS[@]}"} >>"$T/log" 2>&1 &
   PID=$!
   for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
   B="http://127.0.0.1:$(cat "$T/port")"

@@ -61,13 +61,19 @@ trap 'exit 130' INT TERM
 
 ### Helpers ###
 
+# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/store.sh"
+
 # Starts judged: start_judged NAME [options...]; sets BASE, JPID, DB.
 start_judged() {
   local name=$1 i
   shift
   mkdir -p "$WORK/$name"
+  local store=()
+  mapfile -t store < <(store_args "$WORK/$name/data")
   JUDGE_ADMIN_TOKEN=secret "$JUDGED" --listen 127.0.0.1:0 --data "$WORK/$name/data" \
-    --port-file "$WORK/$name/port" ${WEBHOOK_FLAG---webhook-private} "$@" 2>>"$WORK/$name/log" &
+    --port-file "$WORK/$name/port" ${WEBHOOK_FLAG---webhook-private} ${store[@]+"${store[@]}"} \
+    "$@" 2>>"$WORK/$name/log" &
   JPID=$!
   PIDS+=("$JPID")
   for ((i = 0; i < 300; i++)); do
