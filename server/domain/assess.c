@@ -310,7 +310,7 @@ void api_assessment_post(struct server *s, struct req *r)
      */
     char secret[WEBHOOK_SECRET_LEN] = "";
     if (rc == SQLITE_OK && webhook &&
-        webhook_secret_new(c, r->who.role == ROLE_TEAM ? r->who.team_id : 0, true, secret) < 0)
+        webhook_secret_new_sqlite(c, r->who.role == ROLE_TEAM ? r->who.team_id : 0, true, secret) < 0)
         rc = SQLITE_ERROR;
     if (rc == SQLITE_OK)
         rc = db_commit(c);

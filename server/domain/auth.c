@@ -67,21 +67,22 @@ int auth_open(db *d, const char *env_token, FILE *log, struct auth **out)
         *out = a;
         return 0;
     }
-    sqlite3 *c = db_acquire(d);
-    sqlite3_stmt *st = db_prepare(
-        c, "SELECT count(*) FROM tokens WHERE role = 'admin' AND revoked_at IS NULL", "");
-    int have = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
-    int rc = have < 0 ? -EIO : 0;
-    if (have == 0) {
+    dbc *c = db_get(d);
+    int64_t have = -1;
+    int rc = c ? dbc_scalar(c, &have,
+                            "SELECT count(*) AS n FROM tokens "
+                            "WHERE role = 'admin' AND revoked_at IS NULL",
+                            "")
+               : -EIO;
+    if (!rc && have == 0) {
         char token[80];
         unsigned char hash[32];
         rc = auth_new_token("jd_", token, sizeof(token), hash);
-        if (!rc && db_exec(c,
-                           "INSERT INTO tokens (hash, role, name, created_at) "
-                           "VALUES (?, 'admin', 'generated at first start', ?)",
-                           "bi", hash, 32, db_now_ms()) != SQLITE_OK)
-            rc = -EIO;
+        if (!rc)
+            rc = dbc_run(c,
+                         "INSERT INTO tokens (hash, role, name, created_at) "
+                         "VALUES (?, 'admin', 'generated at first start', ?)",
+                         "bi", hash, (size_t)32, db_now_ms());
         if (!rc)
             fprintf(log,
                     "judged: no JUDGE_ADMIN_TOKEN was set; generated admin token (shown once, "
@@ -89,7 +90,7 @@ int auth_open(db *d, const char *env_token, FILE *log, struct auth **out)
                     token);
         sodium_memzero(token, sizeof(token));
     }
-    db_release(d, c);
+    db_put(d, c);
     if (rc) {
         free(a);
         return rc;
@@ -111,38 +112,46 @@ int auth_lookup(struct auth *a, const char *bearer, struct principal *out)
         *out = (struct principal){.role = ROLE_ADMIN};
         return 0;
     }
-    sqlite3 *c = db_acquire(a->db);
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT id, role, coalesce(team_id, 0) FROM tokens "
-                                  "WHERE hash = ? AND revoked_at IS NULL",
-                                  "b", hash, 32);
-    int rc = -ENOENT;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        const char *role = (const char *)sqlite3_column_text(st, 1);
-        out->token_id = sqlite3_column_int64(st, 0);
-        out->team_id = sqlite3_column_int64(st, 2);
-        out->role = !strcmp(role, "admin")  ? ROLE_ADMIN
-                    : !strcmp(role, "team") ? ROLE_TEAM
-                                            : ROLE_WORKER;
+    dbc *c = db_get(a->db);
+    dbrows *r = NULL;
+    int rc = c ? dbc_query(c, &r,
+                           "SELECT id, role, coalesce(team_id, 0) AS team_id FROM tokens "
+                           "WHERE hash = ? AND revoked_at IS NULL",
+                           "b", hash, (size_t)32)
+               : -EIO;
+    if (rc || (rc = dbrows_next(r)) < 0)
+        goto out;
+    if (rc == 1) {
+        const char *role = dbrows_text(r, "role");
+        *out = (struct principal){.token_id = dbrows_int(r, "id"),
+                                  .team_id = dbrows_int(r, "team_id"),
+                                  .role = !strcmp(role, "admin")  ? ROLE_ADMIN
+                                          : !strcmp(role, "team") ? ROLE_TEAM
+                                                                  : ROLE_WORKER};
         rc = 0;
+        goto out;
     }
-    sqlite3_finalize(st);
-    if (rc) {
-        /* An invite: a candidate of one assessment. A revoked invite is no token at all. */
-        st = db_prepare(c,
-                        "SELECT i.id, i.assessment_id, coalesce(a.team_id, 0) FROM invites i "
-                        "JOIN assessments a ON a.id = i.assessment_id "
-                        "WHERE i.token_hash = ? AND i.revoked_at IS NULL",
-                        "b", hash, 32);
-        if (st && sqlite3_step(st) == SQLITE_ROW) {
-            *out = (struct principal){.role = ROLE_CANDIDATE,
-                                      .invite_id = sqlite3_column_int64(st, 0),
-                                      .assessment_id = sqlite3_column_int64(st, 1),
-                                      .team_id = sqlite3_column_int64(st, 2)};
-            rc = 0;
-        }
-        sqlite3_finalize(st);
+    /* An invite: a candidate of one assessment. A revoked invite is no token at all. */
+    dbrows_free(r);
+    r = NULL;
+    rc = dbc_query(c, &r,
+                   "SELECT i.id AS invite_id, i.assessment_id, coalesce(a.team_id, 0) AS team_id "
+                   "FROM invites i JOIN assessments a ON a.id = i.assessment_id "
+                   "WHERE i.token_hash = ? AND i.revoked_at IS NULL",
+                   "b", hash, (size_t)32);
+    if (rc || (rc = dbrows_next(r)) < 0)
+        goto out;
+    if (rc == 0) {
+        rc = -ENOENT;
+        goto out;
     }
-    db_release(a->db, c);
+    *out = (struct principal){.role = ROLE_CANDIDATE,
+                              .invite_id = dbrows_int(r, "invite_id"),
+                              .assessment_id = dbrows_int(r, "assessment_id"),
+                              .team_id = dbrows_int(r, "team_id")};
+    rc = 0;
+out:
+    dbrows_free(r);
+    db_put(a->db, c);
     return rc;
 }

@@ -28,7 +28,10 @@ struct auth;
 int auth_open(db *d, const char *env_token, FILE *log, struct auth **out);
 void auth_close(struct auth *a);
 
-/* Who `bearer` is: 0, or -ENOENT for an unknown or revoked token. */
+/*
+ * Who `bearer` is: 0, -ENOENT for an unknown or revoked token, -EIO when the store failed.
+ * Thread-safe: every HTTP thread calls it (a connection of the pool each time).
+ */
 int auth_lookup(struct auth *a, const char *bearer, struct principal *out);
 
 /* A new token `prefix` ("jd_", "ji_") + 43 base64url characters; its hash into `hash`. */

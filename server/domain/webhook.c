@@ -116,7 +116,31 @@ static void excerpt_text(struct excerpt *e)
             e->buf[i] = '?';
 }
 
-int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
+int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret)
+{
+    unsigned char raw[WEBHOOK_SECRET_BYTES];
+    char made[WEBHOOK_SECRET_LEN];
+    randombytes_buf(raw, sizeof(raw));
+    memcpy(made, "whsec_", 6);
+    sodium_bin2base64(made + 6, sizeof(made) - 6, raw, sizeof(raw), sodium_base64_VARIANT_ORIGINAL);
+    sodium_memzero(raw, sizeof(raw));
+    int rc = dbc_run(c,
+                     only_if_none ? "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?, ?, ?) ON CONFLICT (team_id) DO NOTHING"
+                                  : "INSERT INTO webhook_secrets (team_id, secret, created_at) "
+                                    "VALUES (?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET "
+                                    "secret = excluded.secret, created_at = excluded.created_at",
+                     "isi", team_id, made, db_now_ms());
+    if (rc)
+        return rc;
+    if (only_if_none && !dbc_changes(c))
+        return 1;
+    memcpy(secret, made, sizeof(made));
+    sodium_memzero(made, sizeof(made));
+    return 0;
+}
+
+int webhook_secret_new_sqlite(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
 {
     unsigned char raw[WEBHOOK_SECRET_BYTES];
     char made[WEBHOOK_SECRET_LEN];
@@ -125,18 +149,16 @@ int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *sec
     sodium_bin2base64(made + 6, sizeof(made) - 6, raw, sizeof(raw), sodium_base64_VARIANT_ORIGINAL);
     sodium_memzero(raw, sizeof(raw));
     int rc = db_exec(c,
-                     only_if_none ? "INSERT INTO webhook_secrets (team_id, secret, created_at) "
-                                    "VALUES (?1, ?2, ?3) ON CONFLICT (team_id) DO NOTHING"
-                                  : "INSERT INTO webhook_secrets (team_id, secret, created_at) "
-                                    "VALUES (?1, ?2, ?3) ON CONFLICT (team_id) DO UPDATE SET "
-                                    "secret = excluded.secret, created_at = excluded.created_at",
+                     "INSERT INTO webhook_secrets (team_id, secret, created_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT (team_id) DO NOTHING",
                      "isi", team_id, made, db_now_ms());
     if (rc != SQLITE_OK)
         return -EIO;
-    if (only_if_none && !sqlite3_changes(c))
+    if (!sqlite3_changes(c))
         return 1;
     memcpy(secret, made, sizeof(made));
     sodium_memzero(made, sizeof(made));
+    (void)only_if_none;
     return 0;
 }
 
@@ -169,15 +191,16 @@ int webhook_sign(const char *secret, const char *msg_id, long long timestamp, co
 
 /* The team's secret into `secret`; a team with none (deliveries queued before secrets existed)
  * gets one, which it learns by rotating. 0 or -EIO. */
-static int secret_of(sqlite3 *c, int64_t team, char *secret)
+static int secret_of(dbc *c, int64_t team, char *secret)
 {
     for (int i = 0; i < 2; i++) {
-        sqlite3_stmt *st =
-            db_prepare(c, "SELECT secret FROM webhook_secrets WHERE team_id = ?", "i", team);
-        bool found = st && sqlite3_step(st) == SQLITE_ROW;
+        dbrows *r = NULL;
+        int rc =
+            dbc_query(c, &r, "SELECT secret FROM webhook_secrets WHERE team_id = ?", "i", team);
+        bool found = !rc && dbrows_next(r) == 1;
         if (found)
-            snprintf(secret, WEBHOOK_SECRET_LEN, "%s", sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
+            snprintf(secret, WEBHOOK_SECRET_LEN, "%s", dbrows_text(r, "secret"));
+        dbrows_free(r);
         if (found)
             return 0;
         if (webhook_secret_new(c, team, true, secret) < 0)
@@ -193,7 +216,7 @@ struct due {
 };
 
 /* One attempt at delivery `d` of `team`, its outcome recorded in the row. */
-static void deliver_one(struct server *s, sqlite3 *c, int64_t team, const struct due *d)
+static void deliver_one(struct server *s, dbc *c, int64_t team, const struct due *d)
 {
     char secret[WEBHOOK_SECRET_LEN], sig[128], h_id[160], h_ts[64], h_sig[160];
     long long ts = (long long)(db_now_ms() / 1000);
@@ -241,7 +264,7 @@ record:;
     excerpt_text(&ex);
     int attempts = d->attempts + 1;
     if (cc == CURLE_OK && code >= 200 && code < 300) {
-        db_exec(c,
+        dbc_run(c,
                 "UPDATE webhook_deliveries SET delivered_at = ?, attempts = ?, last_error = NULL, "
                 "response_code = ?, response_excerpt = ?, last_attempt_at = ? WHERE id = ?",
                 "iiisii", db_now_ms(), (int64_t)attempts, (int64_t)code, ex.buf, started, d->id);
@@ -257,33 +280,34 @@ record:;
     /* 1 s, 2 s, 4 s, ...; after the last try it waits for no one. */
     bool last = attempts >= WEBHOOK_TRIES;
     int64_t next = last ? INT64_MAX : db_now_ms() + (1000ll << (attempts - 1));
-    db_exec(c,
+    dbc_run(c,
             "UPDATE webhook_deliveries SET attempts = ?, next_at = ?, last_error = ?, "
             "response_code = nullif(?, 0), response_excerpt = ?, last_attempt_at = ?, "
-            "failed_at = CASE WHEN ? THEN ? END WHERE id = ?",
+            "failed_at = CASE WHEN ? = 1 THEN ? END WHERE id = ?",
             "iisisiiii", (int64_t)attempts, next, err, cc == CURLE_OK ? (int64_t)code : (int64_t)0,
             cc == CURLE_OK ? ex.buf : NULL, started, (int64_t)last, db_now_ms(), d->id);
     fprintf(stderr, "judged: webhook %s: attempt %d failed: %s\n", d->url, attempts, err);
 }
 
 /* Delivers `team`'s due deliveries in the order they were queued, one at a time. */
-static void deliver_team(struct server *s, sqlite3 *c, int64_t team)
+static void deliver_team(struct server *s, dbc *c, int64_t team)
 {
     for (;;) {
-        sqlite3_stmt *st = db_prepare(c,
-                                      "SELECT id, url, payload, msg_id, attempts "
-                                      "FROM webhook_deliveries WHERE team_id = ? AND "
-                                      "delivered_at IS NULL AND failed_at IS NULL AND next_at <= ? "
-                                      "ORDER BY id LIMIT " WEBHOOK_BATCH_S,
-                                      "ii", team, db_now_ms());
+        dbrows *r = NULL;
+        int rc = dbc_query(c, &r,
+                           "SELECT id, url, payload, msg_id, attempts "
+                           "FROM webhook_deliveries WHERE team_id = ? AND "
+                           "delivered_at IS NULL AND failed_at IS NULL AND next_at <= ? "
+                           "ORDER BY id LIMIT " WEBHOOK_BATCH_S,
+                           "ii", team, db_now_ms());
         struct due due[WEBHOOK_BATCH];
         int n = 0;
-        while (st && n < WEBHOOK_BATCH && sqlite3_step(st) == SQLITE_ROW) {
-            due[n].id = sqlite3_column_int64(st, 0);
-            due[n].url = db_column_strdup(st, 1);
-            due[n].payload = db_column_strdup(st, 2);
-            due[n].msg_id = db_column_strdup(st, 3);
-            due[n].attempts = sqlite3_column_int(st, 4);
+        while (!rc && n < WEBHOOK_BATCH && dbrows_next(r) == 1) {
+            due[n].id = dbrows_int(r, "id");
+            due[n].url = dbrows_strdup(r, "url");
+            due[n].payload = dbrows_strdup(r, "payload");
+            due[n].msg_id = dbrows_strdup(r, "msg_id");
+            due[n].attempts = (int)dbrows_int(r, "attempts");
             if (due[n].url && due[n].payload && due[n].msg_id)
                 n++;
             else {
@@ -292,7 +316,7 @@ static void deliver_team(struct server *s, sqlite3 *c, int64_t team)
                 free(due[n].msg_id);
             }
         }
-        sqlite3_finalize(st);
+        dbrows_free(r);
         for (int i = 0; i < n; i++) {
             if (!s->stopping)
                 deliver_one(s, c, team, &due[i]);
@@ -317,17 +341,18 @@ static struct {
 
 /* Claims for thread `me` the team with the longest-due delivery that no thread has: true and
  * its id into *team, or false when every team with something due is being served. */
-static bool claim_team(sqlite3 *c, int me, int64_t *team)
+static bool claim_team(dbc *c, int me, int64_t *team)
 {
     bool got = false;
     pthread_mutex_lock(&pool.lock);
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT team_id FROM webhook_deliveries WHERE delivered_at IS "
-                                  "NULL AND failed_at IS NULL AND next_at <= ? GROUP BY team_id "
-                                  "ORDER BY min(next_at) LIMIT 64",
-                                  "i", db_now_ms());
-    while (!got && st && sqlite3_step(st) == SQLITE_ROW) {
-        int64_t t = sqlite3_column_int64(st, 0);
+    dbrows *r = NULL;
+    int rc = dbc_query(c, &r,
+                       "SELECT team_id FROM webhook_deliveries WHERE delivered_at IS "
+                       "NULL AND failed_at IS NULL AND next_at <= ? GROUP BY team_id "
+                       "ORDER BY min(next_at) LIMIT 64",
+                       "i", db_now_ms());
+    while (!got && !rc && dbrows_next(r) == 1) {
+        int64_t t = dbrows_int(r, "team_id");
         bool busy = false;
         for (int i = 0; i < pool.nthreads && !busy; i++)
             busy = pool.claimed[i] && pool.team[i] == t;
@@ -338,7 +363,7 @@ static bool claim_team(sqlite3 *c, int me, int64_t *team)
             got = true;
         }
     }
-    sqlite3_finalize(st);
+    dbrows_free(r);
     pthread_mutex_unlock(&pool.lock);
     return got;
 }
@@ -348,7 +373,7 @@ static void *webhook_main(void *arg)
     int me = (int)(intptr_t)arg;
     struct server *s = pool.s;
     while (!s->stopping) {
-        sqlite3 *c = db_acquire(s->db);
+        dbc *c = db_get(s->db);
         int64_t team;
         bool got = c && claim_team(c, me, &team);
         if (got) {
@@ -357,7 +382,7 @@ static void *webhook_main(void *arg)
             pool.claimed[me] = false;
             pthread_mutex_unlock(&pool.lock);
         }
-        db_release(s->db, c);
+        db_put(s->db, c);
         if (!got)
             usleep(100000);
     }
@@ -393,103 +418,101 @@ void webhook_stop(struct server *s)
     "response_code, response_excerpt, last_attempt_at, created_at, redelivery_of, invite_id, "     \
     "next_at"
 
-static json_t *ms_or_null(sqlite3_stmt *st, int col)
+static json_t *ms_or_null(const dbrows *r, const char *col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL
-               ? json_null()
-               : json_integer(sqlite3_column_int64(st, col));
+    return dbrows_null(r, col) ? json_null() : json_integer(dbrows_int(r, col));
 }
 
-static json_t *text_or_null(sqlite3_stmt *st, int col)
+static json_t *text_or_null(const dbrows *r, const char *col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL
-               ? json_null()
-               : json_string((const char *)sqlite3_column_text(st, col));
+    const char *t = dbrows_text(r, col);
+    return t ? json_string(t) : json_null();
 }
 
-static json_t *delivery_json(sqlite3_stmt *st)
+static json_t *delivery_json(const dbrows *r)
 {
-    const char *status = sqlite3_column_type(st, 6) != SQLITE_NULL   ? "delivered"
-                         : sqlite3_column_type(st, 7) != SQLITE_NULL ? "failed"
-                         : sqlite3_column_int(st, 5) > 0             ? "retrying"
-                                                                     : "pending";
-    int64_t next = sqlite3_column_int64(st, 15);
-    return json_pack("{s:I, s:I, s:o, s:o, s:s, s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:I, "
-                     "s:o, s:I, s:o}",
-                     "id", (json_int_t)sqlite3_column_int64(st, 0), "team_id",
-                     (json_int_t)sqlite3_column_int64(st, 1), "msg_id", text_or_null(st, 2),
-                     "event", text_or_null(st, 3), "url", sqlite3_column_text(st, 4), "status",
-                     status, "attempts", sqlite3_column_int(st, 5), "delivered_at",
-                     ms_or_null(st, 6), "failed_at", ms_or_null(st, 7), "last_error",
-                     text_or_null(st, 8), "response_code", ms_or_null(st, 9), "response_excerpt",
-                     text_or_null(st, 10), "last_attempt_at", ms_or_null(st, 11), "created_at",
-                     (json_int_t)sqlite3_column_int64(st, 12), "redelivery_of", ms_or_null(st, 13),
-                     "invite_id", (json_int_t)sqlite3_column_int64(st, 14), "next_attempt_at",
-                     !strcmp(status, "retrying") || !strcmp(status, "pending") ? json_integer(next)
-                                                                               : json_null());
+    const char *status = !dbrows_null(r, "delivered_at") ? "delivered"
+                         : !dbrows_null(r, "failed_at")  ? "failed"
+                         : dbrows_int(r, "attempts") > 0 ? "retrying"
+                                                         : "pending";
+    int64_t next = dbrows_int(r, "next_at");
+    return json_pack(
+        "{s:I, s:I, s:o, s:o, s:s, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:I, "
+        "s:o, s:I, s:o}",
+        "id", (json_int_t)dbrows_int(r, "id"), "team_id", (json_int_t)dbrows_int(r, "team_id"),
+        "msg_id", text_or_null(r, "msg_id"), "event", text_or_null(r, "event"), "url",
+        dbrows_text(r, "url"), "status", status, "attempts", (json_int_t)dbrows_int(r, "attempts"),
+        "delivered_at", ms_or_null(r, "delivered_at"), "failed_at", ms_or_null(r, "failed_at"),
+        "last_error", text_or_null(r, "last_error"), "response_code",
+        ms_or_null(r, "response_code"), "response_excerpt", text_or_null(r, "response_excerpt"),
+        "last_attempt_at", ms_or_null(r, "last_attempt_at"), "created_at",
+        (json_int_t)dbrows_int(r, "created_at"), "redelivery_of", ms_or_null(r, "redelivery_of"),
+        "invite_id", (json_int_t)dbrows_int(r, "invite_id"), "next_attempt_at",
+        !strcmp(status, "retrying") || !strcmp(status, "pending") ? json_integer(next)
+                                                                  : json_null());
 }
 
-int webhook_deliveries(sqlite3 *c, int64_t team_id, int64_t before, int limit, json_t **out,
+int webhook_deliveries(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
                        int64_t *next)
 {
-    int rc = 0;
     json_t *list = json_array();
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries "
-                                  "WHERE (?1 < 0 OR team_id = ?1) AND (?2 = 0 OR id < ?2) "
-                                  "ORDER BY id DESC LIMIT ?3",
-                                  "iii", team_id, before, (int64_t)limit + 1);
-    if (!list || !st) {
-        rc = !list ? -ENOMEM : -EIO;
+    dbrows *r = NULL;
+    int rc = !list ? -ENOMEM
+                   : dbc_query(c, &r,
+                               "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries "
+                               "WHERE (? < 0 OR team_id = ?) AND (? = 0 OR id < ?) "
+                               "ORDER BY id DESC LIMIT ?",
+                               "iiiii", team_id, team_id, before, before, (int64_t)limit + 1);
+    if (rc)
         goto out;
-    }
-    int n = 0, step;
+    int n = 0;
     int64_t last = 0;
     bool more = false;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = dbrows_next(r)) == 1) {
         if (n == limit) {
             more = true;
             break;
         }
-        json_t *d = delivery_json(st);
+        json_t *d = delivery_json(r);
         if (!d || json_array_append_new(list, d)) {
             rc = -ENOMEM;
             goto out;
         }
-        last = sqlite3_column_int64(st, 0);
+        last = dbrows_int(r, "id");
         n++;
     }
-    if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        rc = -EIO;
+    if (rc < 0)
         goto out;
-    }
     *next = more ? last : 0;
     *out = list;
     list = NULL;
+    rc = 0;
 out:
-    sqlite3_finalize(st);
+    dbrows_free(r);
     json_decref(list);
     return rc;
 }
 
-int webhook_redeliver(sqlite3 *c, int64_t team_id, int64_t id, json_t **out)
+int webhook_redeliver(dbc *c, int64_t team_id, int64_t id, json_t **out)
 {
-    int64_t now = db_now_ms();
-    int rc = db_exec(c,
-                     "INSERT INTO webhook_deliveries (invite_id, url, payload, next_at, "
-                     "created_at, team_id, msg_id, event, redelivery_of) SELECT invite_id, url, "
-                     "payload, ?1, ?1, team_id, msg_id, event, id FROM webhook_deliveries "
-                     "WHERE id = ?2 AND (?3 < 0 OR team_id = ?3)",
-                     "iii", now, id, team_id);
-    if (rc != SQLITE_OK)
-        return -EIO;
-    if (!sqlite3_changes(c))
-        return -ENOENT;
-    sqlite3_stmt *st =
-        db_prepare(c, "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries WHERE id = ?", "i",
-                   sqlite3_last_insert_rowid(c));
-    json_t *d = st && sqlite3_step(st) == SQLITE_ROW ? delivery_json(st) : NULL;
-    sqlite3_finalize(st);
+    int64_t now = db_now_ms(), made = 0;
+    int rc = dbc_scalar(c, &made,
+                        "INSERT INTO webhook_deliveries (invite_id, url, payload, next_at, "
+                        "created_at, team_id, msg_id, event, redelivery_of) SELECT invite_id, url, "
+                        "payload, ?, ?, team_id, msg_id, event, id FROM webhook_deliveries "
+                        "WHERE id = ? AND (? < 0 OR team_id = ?) RETURNING id",
+                        "iiiii", now, now, id, team_id, team_id);
+    if (rc) /* -ENOENT: no such delivery of that team */
+        return rc;
+    dbrows *r = NULL;
+    rc = dbc_query(c, &r, "SELECT " DELIVERY_COLUMNS " FROM webhook_deliveries WHERE id = ?", "i",
+                   made);
+    if (!rc)
+        rc = dbrows_next(r);
+    json_t *d = rc == 1 ? delivery_json(r) : NULL;
+    dbrows_free(r);
+    if (rc != 1)
+        return rc < 0 ? rc : -EIO;
     if (!d)
         return -ENOMEM;
     *out = d;

@@ -29,9 +29,14 @@ void webhook_stop(struct server *s);
 /*
  * A new signing secret for team `team_id` (0: the admin's assessments), replacing the old one at
  * once, into `secret` (WEBHOOK_SECRET_LEN bytes). `only_if_none`: keep an existing secret and
- * return 1 (nothing written). 0 when a secret was made, or -EIO. Any thread, its own `c`.
+ * return 1 (nothing written). 0 when a secret was made, or the store's negative errno. Any thread,
+ * its own `c`.
  */
-int webhook_secret_new(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret);
+int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret);
+
+/* webhook_secret_new() on an older SQLite connection, inside its transaction: until assess.c has
+ * moved to the db API. */
+int webhook_secret_new_sqlite(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret);
 
 /*
  * The signature header value "v1,<base64 HMAC-SHA256 of id.timestamp.body>" for `secret`
@@ -43,16 +48,16 @@ int webhook_sign(const char *secret, const char *msg_id, long long timestamp, co
 /*
  * Team `team_id`'s deliveries (every team's when < 0), newest first, ids below `before` (0: from
  * the newest), at most `limit`: a new array into *out, the next page's `before` into *next (0:
- * none). 0, -ENOMEM or -EIO; *out untouched on failure.
+ * none). 0, -ENOMEM or the store's negative errno; *out and *next untouched on failure.
  */
-int webhook_deliveries(sqlite3 *c, int64_t team_id, int64_t before, int limit, json_t **out,
+int webhook_deliveries(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
                        int64_t *next);
 
 /*
  * Queues delivery `id` of team `team_id` (any team's when < 0) again, as a new delivery with the
  * same message id (the receiver's idempotency key) due now: the new delivery as JSON into *out.
- * 0, -ENOENT (no such delivery of that team), -ENOMEM or -EIO.
+ * 0, -ENOENT (no such delivery of that team), -ENOMEM or the store's negative errno.
  */
-int webhook_redeliver(sqlite3 *c, int64_t team_id, int64_t id, json_t **out);
+int webhook_redeliver(dbc *c, int64_t team_id, int64_t id, json_t **out);
 
 #endif

@@ -158,9 +158,9 @@ static void audit_get(struct server *s, struct req *r)
     if (!page_args(r, &limit, &before, &team))
         return;
     json_t *list = NULL;
-    sqlite3 *c = db_acquire(s->db);
-    int rc = audit_list(c, team, before, limit, &list, &next);
-    db_release(s->db, c);
+    dbc *c = db_get(s->db);
+    int rc = c ? audit_list(c, team, before, limit, &list, &next) : -EIO;
+    db_put(s->db, c);
     if (rc)
         reply_problem(r, 500, "cannot read the audit log: %s", strerror(-rc));
     else
@@ -174,9 +174,9 @@ static void webhook_deliveries_get(struct server *s, struct req *r)
     if (!page_args(r, &limit, &before, &team))
         return;
     json_t *list = NULL;
-    sqlite3 *c = db_acquire(s->db);
-    int rc = webhook_deliveries(c, team, before, limit, &list, &next);
-    db_release(s->db, c);
+    dbc *c = db_get(s->db);
+    int rc = c ? webhook_deliveries(c, team, before, limit, &list, &next) : -EIO;
+    db_put(s->db, c);
     if (rc)
         reply_problem(r, 500, "cannot read the delivery log: %s", strerror(-rc));
     else
@@ -193,12 +193,14 @@ static void webhook_secret_post(struct server *s, struct req *r)
     if (team < 0)
         team = 0; /* the admin without ?team: its own assessments' secret */
     char secret[WEBHOOK_SECRET_LEN];
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = team ? db_prepare(c, "SELECT 1 FROM teams WHERE id = ?", "i", team) : NULL;
-    bool known = !team || (st && sqlite3_step(st) == SQLITE_ROW);
-    sqlite3_finalize(st);
-    int rc = known ? webhook_secret_new(c, team, false, secret) : -ENOENT;
-    db_release(s->db, c);
+    dbc *c = db_get(s->db);
+    int64_t one = 0;
+    int rc = !c     ? -EIO
+             : team ? dbc_scalar(c, &one, "SELECT 1 AS one FROM teams WHERE id = ?", "i", team)
+                    : 0;
+    if (!rc)
+        rc = webhook_secret_new(c, team, false, secret);
+    db_put(s->db, c);
     if (rc == -ENOENT) {
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;
@@ -223,9 +225,10 @@ static void webhook_redeliver_post(struct server *s, struct req *r)
         return;
     }
     json_t *d = NULL;
-    sqlite3 *c = db_acquire(s->db);
-    int rc = webhook_redeliver(c, r->who.role == ROLE_TEAM ? r->who.team_id : -1, id, &d);
-    db_release(s->db, c);
+    dbc *c = db_get(s->db);
+    int rc =
+        c ? webhook_redeliver(c, r->who.role == ROLE_TEAM ? r->who.team_id : -1, id, &d) : -EIO;
+    db_put(s->db, c);
     if (rc == -ENOENT) {
         /* Another team's delivery is as absent as a missing one. */
         reply_problem(r, 404, "no delivery %lld", id);

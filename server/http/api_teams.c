@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "api.h"
+#include "errmap.h"
+#include "teams.h"
 
-#define NAME_MAX_LEN 100
+#define NAME_MAX_LEN TEAM_NAME_MAX
 
 static bool parse_id(struct req *r, int64_t *id)
 {
@@ -41,18 +43,25 @@ static const char *name_field(struct req *r, json_t *body, bool required)
     return name ? name : "";
 }
 
+static json_t *team_json(const struct team_row *t)
+{
+    return json_pack("{s:I, s:s, s:I}", "id", (json_int_t)t->id, "name", t->name, "created_at",
+                     (json_int_t)t->created_at);
+}
+
 void api_teams_list(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c, "SELECT id, name, created_at FROM teams ORDER BY id", "");
+    struct team_row *teams = NULL;
+    size_t n = 0;
+    int rc = teams_list(s->db, &teams, &n);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc), "cannot list the teams: %s", strerror(-rc));
+        return;
+    }
     json_t *list = json_array();
-    while (st && sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(list, json_pack("{s:I, s:s, s:I}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
-                                              sqlite3_column_text(st, 1), "created_at",
-                                              (json_int_t)sqlite3_column_int64(st, 2)));
-    sqlite3_finalize(st);
-    db_release(s->db, c);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, team_json(&teams[i]));
+    free(teams);
     reply_json(r, 200, json_pack("{s:o}", "teams", list));
 }
 
@@ -62,36 +71,18 @@ void api_team_post(struct server *s, struct req *r)
     if (!body)
         return;
     const char *name = name_field(r, body, true);
-    if (!name) {
-        json_decref(body);
-        return;
-    }
-    sqlite3 *c = db_acquire(s->db);
-    int64_t now = db_now_ms();
-    int rc = db_exec(c, "INSERT INTO teams (name, created_at) VALUES (?, ?)", "si", name, now);
-    int64_t id = sqlite3_last_insert_rowid(c);
-    db_release(s->db, c);
-    if (rc == SQLITE_CONSTRAINT)
+    struct team_row t;
+    int rc = name ? teams_create(s->db, name, &t) : 0;
+    if (!name)
+        goto out;
+    if (rc == -EEXIST)
         reply_problem(r, 409, "a team named '%s' exists already", name);
-    else if (rc != SQLITE_OK)
-        reply_problem(r, 500, "cannot create the team");
-    else {
-        /* No Location: there is no GET /api/v1/teams/{id} for it to name. */
-        reply_json(r, 201,
-                   json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "name", name, "created_at",
-                             (json_int_t)now));
-    }
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot create the team: %s", strerror(-rc));
+    else /* No Location: there is no GET /api/v1/teams/{id} for it to name. */
+        reply_json(r, 201, team_json(&t));
+out:
     json_decref(body);
-}
-
-static bool team_exists(struct server *s, int64_t id)
-{
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c, "SELECT 1 FROM teams WHERE id = ?", "i", id);
-    bool ok = st && sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    return ok;
 }
 
 void api_team_keys_list(struct server *s, struct req *r)
@@ -99,26 +90,25 @@ void api_team_keys_list(struct server *s, struct req *r)
     int64_t team;
     if (!parse_id(r, &team))
         return;
-    if (!team_exists(s, team)) {
+    struct team_key_row *keys = NULL;
+    size_t n = 0;
+    int rc = team_keys_list(s->db, team, &keys, &n);
+    if (rc == -ENOENT) {
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;
     }
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT id, name, created_at, revoked_at FROM tokens "
-                                  "WHERE team_id = ? ORDER BY id",
-                                  "i", team);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc), "cannot list the keys: %s", strerror(-rc));
+        return;
+    }
     json_t *list = json_array();
-    while (st && sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(list, json_pack("{s:I, s:s, s:I, s:o}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
-                                              sqlite3_column_text(st, 1), "created_at",
-                                              (json_int_t)sqlite3_column_int64(st, 2), "revoked_at",
-                                              sqlite3_column_type(st, 3) == SQLITE_NULL
-                                                  ? json_null()
-                                                  : json_integer(sqlite3_column_int64(st, 3))));
-    sqlite3_finalize(st);
-    db_release(s->db, c);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(
+            list,
+            json_pack("{s:I, s:s, s:I, s:o}", "id", (json_int_t)keys[i].id, "name", keys[i].name,
+                      "created_at", (json_int_t)keys[i].created_at, "revoked_at",
+                      keys[i].revoked_at ? json_integer(keys[i].revoked_at) : json_null()));
+    free(keys);
     reply_json(r, 200, json_pack("{s:o}", "keys", list));
 }
 
@@ -131,33 +121,21 @@ void api_team_key_post(struct server *s, struct req *r)
     if (!body)
         return;
     const char *name = name_field(r, body, false);
-    if (!name) {
-        json_decref(body);
-        return;
-    }
-    if (!team_exists(s, team)) {
-        json_decref(body);
-        reply_problem(r, 404, "no team %lld", (long long)team);
-        return;
-    }
     char token[80];
-    unsigned char hash[32];
-    auth_new_token("jd_", token, sizeof(token), hash);
-    sqlite3 *c = db_acquire(s->db);
-    int64_t now = db_now_ms();
-    int rc = db_exec(c,
-                     "INSERT INTO tokens (hash, role, team_id, name, created_at) "
-                     "VALUES (?, 'team', ?, ?, ?)",
-                     "bisi", hash, 32, team, name, now);
-    int64_t id = sqlite3_last_insert_rowid(c);
-    db_release(s->db, c);
-    if (rc != SQLITE_OK)
-        reply_problem(r, 500, "cannot create the key");
+    struct team_key_row k;
+    int rc = name ? team_keys_create(s->db, team, name, &k, token, sizeof(token)) : 0;
+    if (!name)
+        goto out;
+    if (rc == -ENOENT)
+        reply_problem(r, 404, "no team %lld", (long long)team);
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot create the key: %s", strerror(-rc));
     else
         reply_json(r, 201,
-                   json_pack("{s:I, s:I, s:s, s:s, s:I}", "id", (json_int_t)id, "team_id",
-                             (json_int_t)team, "name", name, "token", token, "created_at",
-                             (json_int_t)now));
+                   json_pack("{s:I, s:I, s:s, s:s, s:I}", "id", (json_int_t)k.id, "team_id",
+                             (json_int_t)team, "name", k.name, "token", token, "created_at",
+                             (json_int_t)k.created_at));
+out:
     json_decref(body);
 }
 
@@ -166,15 +144,11 @@ void api_key_delete(struct server *s, struct req *r)
     int64_t id;
     if (!parse_id(r, &id))
         return;
-    sqlite3 *c = db_acquire(s->db);
-    int rc = db_exec(c, "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                     "ii", db_now_ms(), id);
-    int changed = sqlite3_changes(c);
-    db_release(s->db, c);
-    if (rc != SQLITE_OK)
-        reply_problem(r, 500, "cannot revoke the key");
-    else if (!changed)
+    int rc = team_keys_revoke(s->db, id);
+    if (rc == -ENOENT)
         reply_problem(r, 404, "no active key %lld", (long long)id);
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot revoke the key: %s", strerror(-rc));
     else
         reply_empty(r, 204);
 }
@@ -182,15 +156,11 @@ void api_key_delete(struct server *s, struct req *r)
 void api_me(struct server *s, struct req *r)
 {
     json_t *o = json_pack("{s:s}", "role", auth_role_name(r->who.role));
+    struct team_row t;
     if (r->who.role == ROLE_TEAM) {
         json_object_set_new(o, "team_id", json_integer(r->who.team_id));
-        sqlite3 *c = db_acquire(s->db);
-        sqlite3_stmt *st =
-            db_prepare(c, "SELECT name FROM teams WHERE id = ?", "i", r->who.team_id);
-        if (st && sqlite3_step(st) == SQLITE_ROW)
-            json_object_set_new(o, "team", json_string((const char *)sqlite3_column_text(st, 0)));
-        sqlite3_finalize(st);
-        db_release(s->db, c);
+        if (teams_get(s->db, r->who.team_id, &t) == 0)
+            json_object_set_new(o, "team", json_string(t.name));
     }
     reply_json(r, 200, o);
 }

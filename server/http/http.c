@@ -762,11 +762,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     const char *action = api_audit_action(r->route->name);
     if (action && r->status >= 200 && r->status < 300 &&
         (r->who.role == ROLE_TEAM || r->who.role == ROLE_ADMIN)) {
-        sqlite3 *c = db_acquire(s->db);
-        if (audit_record(c, &r->who, action, r->method, r->path, r->status,
-                         r->audit_target[0] ? r->audit_target : NULL, r->audit_detail))
+        dbc *c = db_get(s->db);
+        if (!c || audit_record(c, &r->who, action, r->method, r->path, r->status,
+                               r->audit_target[0] ? r->audit_target : NULL, r->audit_detail))
             fprintf(stderr, "judged: cannot record %s %s in the audit log\n", r->method, r->path);
-        db_release(s->db, c);
+        db_put(s->db, c);
     }
     return MHD_YES;
 }
