@@ -708,9 +708,9 @@ out:
 
 void store_gc(struct server *s)
 {
-    /* On PostgreSQL the packages folder is shared (--packages): another node may be importing
-     * what looks unfinished here, so only this node's own cache is swept. */
-    const char *dirs[] = {db_kind_of(s->db) == DB_SQLITE ? s->packages_dir : NULL, s->cache_dir};
+    /* A packages folder shared by the nodes of one store (--packages) may hold what another
+     * node is importing right now: only a node's own folder is swept (and its cache always). */
+    const char *dirs[] = {s->cfg.packages ? NULL : s->packages_dir, s->cache_dir};
     sqlite3 *c = db_acquire(s->db);
     for (int i = 0; i < 2; i++) {
         DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
