@@ -2,16 +2,17 @@
 # The suites against PostgreSQL: starts a throwaway PostgreSQL 15 (tests/lib/pg.sh) and runs
 # check_db and the api, hiring, workers and recovery (faults) suites with JUDGED_STORE set, so
 # that every judged they start uses --store postgresql://... (a database per --data folder,
-# tests/lib/store.sh). Then the multi-node failover test (tests/pg/failover.sh).
+# tests/lib/store.sh). First every literal SQL statement of the server, prepared by PostgreSQL
+# (tests/pg/sql_check.py); last the multi-node failover test (tests/pg/failover.sh).
 # usage: tests/pg/run.sh build/cli/judged [SUITE...]     (root; SUITE: db api hiring workers
-#        faults failover; all by default)
+#        faults failover sql; all by default)
 set -uo pipefail
 JUDGED=$(realpath "$1")
 shift
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(db api hiring workers faults failover)
+[ ${#suites[@]} -gt 0 ] || suites=(sql db api hiring workers faults failover)
 command -v psql >/dev/null || { echo "tests/pg: needs psql (postgresql-client-15)" >&2; exit 2; }
 source tests/lib/pg.sh
 pg_start || exit 1
@@ -22,7 +23,8 @@ failed=()
 for suite in "${suites[@]}"; do
   echo "=== tests/pg: $suite on PostgreSQL"
   case $suite in
-    db) "$build/tests/check_db" ;;
+    sql) python3 tests/pg/sql_check.py "$build" "$(pg_new_db sql_check)" ;;
+    db) "$build/tests/check_db" && "$build/tests/check_teams" ;;
     failover) tests/pg/failover.sh "$JUDGED" ;;
     api | hiring | workers | faults) "tests/$suite/run.sh" "$JUDGED" ;;
     *) echo "tests/pg: no suite '$suite'" >&2; false ;;
