@@ -98,8 +98,8 @@ int main(int argc, char **argv)
         double t = now_ms();
         struct sandbox_result r;
         if (sandbox_exec(sb, &scmd, &r) != 0 || r.status != SANDBOX_EXITED || r.exit_code) {
-            fprintf(stderr, "sandboxed run failed: %s %s\n", sandbox_status_name(r.status),
-                    r.syscall);
+            fprintf(stderr, "sandboxed run failed: %s %s (while %s)\n",
+                    sandbox_status_name(r.status), r.syscall, sandbox_step_name(r.failed_step));
             return 1;
         }
         boxed[i] = now_ms() - t;

@@ -16,6 +16,7 @@
 
 #include "backup.h"
 #include "fsutil.h"
+#include "host.h"
 #include "judge.h"
 #include "lang.h"
 #include "remote_worker.h"
@@ -145,6 +146,7 @@ static void usage(FILE *f)
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
         "       judged restore FILE --data DIR    (judged stopped: puts a backup in place)\n"
+        "       judged verdicts [--json]          (the verdicts, their names and rules)\n"
         "PACKAGE is a problem folder or a .zip / .tar.gz of one (Kattis problem package format).\n",
         f);
 }
@@ -162,15 +164,17 @@ static int open_sandbox(struct options *o, sandbox **sb, char **pkgs, int npkgs)
         fprintf(stderr, "judged: out of memory\n");
         return -ENOMEM;
     }
-    int rc = serve_check_hidden(paths, "the work folder's parent (TMPDIR)", tmp) ? -EEXIST : 0;
+    char why[PATH_MAX * 3];
+    int rc = host_check_hidden(paths, "the work folder's parent (TMPDIR)", tmp, why, sizeof(why));
     for (int i = 0; i < npkgs && !rc; i++)
-        if (serve_check_hidden(paths, "the package", pkgs[i]))
-            rc = -EEXIST;
-    if (rc)
+        rc = host_check_hidden(paths, "the package", pkgs[i], why, sizeof(why));
+    if (rc) {
+        fprintf(stderr, "judged: %s\n", why);
         goto out;
+    }
     /* Its own range of sandbox uids, as a server's: concurrent judges never share a uid. */
     unsigned uid_base = 0;
-    int lock = serve_claim_uid_range(&uid_base);
+    int lock = host_claim_uid_range(&uid_base);
     if (lock < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-lock));
         rc = lock;
@@ -419,6 +423,38 @@ static int cmd_verify(struct options *o, int argc, char **argv)
     return status;
 }
 
+/*
+ * `judged verdicts [--json]`: the verdict table (judge/verdict.h) as the judge knows it, for people
+ * and for the test that holds the API document and the web to it (tests/unit/verdicts_check.py).
+ */
+static int cmd_verdicts(int argc, char **argv)
+{
+    bool as_json = argc == 2 && !strcmp(argv[1], "--json");
+    if (argc > 2 || (argc == 2 && !as_json)) {
+        fprintf(stderr, "usage: judged verdicts [--json]\n");
+        return 2;
+    }
+    const struct verdict_info *t = verdict_table();
+    json_t *all = json_array();
+    for (size_t i = 0; i < VERDICT_COUNT; i++) {
+        if (as_json)
+            json_array_append_new(all, json_pack("{s:s, s:s, s:I, s:b, s:b, s:b}", "code",
+                                                 t[i].code, "name", t[i].name, "order",
+                                                 (json_int_t)i, "per_test", t[i].per_test, "final",
+                                                 t[i].final, "outranks", t[i].outranks));
+        else
+            printf("%-4s %s%s%s%s\n", t[i].code, t[i].name,
+                   t[i].per_test ? "" : " (submission only)", t[i].final ? " (final)" : "",
+                   t[i].outranks ? " (outranks the others)" : "");
+    }
+    if (as_json) {
+        json_dumpf(all, stdout, JSON_INDENT(2));
+        putchar('\n');
+    }
+    json_decref(all);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {.cgroup = CGROUP_AUTO};
@@ -483,6 +519,8 @@ int main(int argc, char **argv)
         return remote_worker_main(argc - 1, argv + 1);
     if (argc > 1 && (!strcmp(argv[1], "backup") || !strcmp(argv[1], "restore")))
         return backup_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "verdicts"))
+        return cmd_verdicts(argc - 1, argv + 1);
     long n;
     int c;
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {

@@ -54,12 +54,6 @@ uint64_t judge_budget_ms(uint64_t sum_tl)
     return sum_tl + sum_tl / 8 + 1000;
 }
 
-const char *verdict_code(enum verdict v)
-{
-    static const char *const codes[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
-    return v <= V_IE ? codes[v] : "IE";
-}
-
 int judge_exec(const struct judge_env *env, const struct sandbox_cmd *cmd,
                struct sandbox_result *res)
 {
@@ -650,7 +644,8 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
     free(args);
     enum verdict v = V_IE;
     if (rc) {
-        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-rc), r.syscall);
+        snprintf(msg, msgsize, "output validator could not run: %s (while %s)", strerror(-rc),
+                 sandbox_step_name(r.failed_step));
     } else if (r.status == SANDBOX_EXITED && (r.exit_code == 42 || r.exit_code == 43)) {
         v = r.exit_code == 42 ? V_AC : V_WA;
         char *jm = NULL, *path = fs_join(feedback, "judgemessage.txt");
@@ -793,8 +788,8 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
     struct sandbox_result r;
     rc = run_prog(env, p, lang, tl, in, &r);
     if (rc) {
-        snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s", r.syscall,
-                 strerror(-rc));
+        snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s",
+                 sandbox_step_name(r.failed_step), strerror(-rc));
         sandbox_result_release(&r);
         return tr->verdict = V_IE;
     }
@@ -932,8 +927,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         if (v == V_IE && !res->error &&
             asprintf(&res->error, "test '%s': %s", tr->test->name, tr->message) < 0)
             res->error = NULL;
-        if (res->verdict == V_AC && v != V_AC)
-            res->verdict = v;
+        res->verdict = verdict_combine(res->verdict, v);
         score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, i);
@@ -946,10 +940,6 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
                 i++;
         }
     }
-    /* The judge's own failure outranks anything the program did. */
-    for (size_t i = 0; i < res->ntests; i++)
-        if (res->tests[i].verdict == V_IE)
-            res->verdict = V_IE;
     score(p, res);
     return 0;
 }

@@ -10,11 +10,7 @@
 #include "lang.h"
 #include "pkg.h"
 #include "sandbox.h"
-
-enum verdict { V_AC, V_WA, V_TLE, V_MLE, V_OLE, V_RE, V_CE, V_SV, V_IE };
-
-/* "AC", "WA", ... as in the API. */
-const char *verdict_code(enum verdict v);
+#include "verdict.h"
 
 /*
  * The wall limit of a run with CPU limit `tl` (ms), counted without the time the run waited for a

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fsutil.h"
+
 extern const struct lang lang_c, lang_cpp, lang_python, lang_java, lang_javascript, lang_go,
     lang_rust;
 
@@ -178,4 +180,17 @@ unsigned lang_time_limit_ms(const struct lang *lang, unsigned ms)
     unsigned pct = lang && lang->time_factor_pct ? lang->time_factor_pct : 100;
     unsigned long long t = (unsigned long long)ms * pct / 100 + (lang ? lang->time_extra_ms : 0);
     return t > 3600000u ? 3600000u : (unsigned)t;
+}
+
+int lang_write_source(const char *dir, const char *lang, const char *source, char *path,
+                      size_t size)
+{
+    const struct lang *l = lang_by_id(lang);
+    if (!l)
+        return -EINVAL;
+    int rc = fs_mkdirs(dir, 0700);
+    if (rc)
+        return rc;
+    snprintf(path, size, "%s/main%s", dir, l->exts[0]);
+    return fs_write(path, source, strlen(source), 0600);
 }

@@ -105,4 +105,13 @@ const char *lang_version(const struct lang *lang);
 /* The time limit of a run in `lang` for a problem limit of `ms`. */
 unsigned lang_time_limit_ms(const struct lang *lang, unsigned ms);
 
+/*
+ * Writes `source` for judging in `lang`: folder `dir` is made (0700) and the file named as the
+ * language wants it there (main.c, main.py; the judge copies it under the name a compiler needs,
+ * Main.java). Its path goes to `path` (of `size` bytes). 0, -EINVAL for an unknown language, or
+ * another negative errno. Thread-safe (for distinct folders).
+ */
+int lang_write_source(const char *dir, const char *lang, const char *source, char *path,
+                      size_t size);
+
 #endif

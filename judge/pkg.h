@@ -95,4 +95,12 @@ void pkg_free(struct pkg *p);
 size_t pkg_secret_count(const struct pkg *p);
 unsigned pkg_time_limit_ms(const struct pkg *p);
 
+/*
+ * The hex BLAKE2b-256 of the package folder `dir`: each regular file's path below it, size and
+ * contents, in sorted order (links and anything else are left out). What names a stored package
+ * and what a remote worker checks a download against. 0 or a negative errno; hex is written
+ * either way. Thread-safe.
+ */
+int pkg_tree_hash(const char *dir, char hex[65]);
+
 #endif

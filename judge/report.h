@@ -6,11 +6,37 @@
 
 #include "judge.h"
 
+/* What a remote worker sends at most of each string (bytes); the server cuts to the same. */
+#define REPORT_NAME_MAX            512          /* a test's name */
+#define REPORT_GROUP_MAX           128          /* a test group's name */
+#define REPORT_MESSAGE_MAX         255          /* a test's message (judge.h: message[256]) */
+#define REPORT_COMPILE_OUTPUT_MAX  (256u << 10) /* compiler diagnostics with a result */
+#define REPORT_PROGRESS_OUTPUT_MAX (64u << 10)  /* the same in a live progress update */
+#define REPORT_ERROR_MAX           4000         /* the judge's own error (an IE) */
+
 /*
  * The result object: id, problem, language, status, verdict, score, max_score, time_ms, memory_kb,
  * compile_output, tests. `id` may be NULL (the command line has none). A new reference.
  */
 json_t *report_result(const char *id, const struct problem *pr, const struct lang *lang,
                       const struct judge_result *res, const char *status);
+
+/*
+ * The wire form a remote worker posts to its server (POST /api/v1/worker/jobs/LEASE/result and
+ * .../progress): every figure and message of every test, hidden or not, for the server to store
+ * and to show by its own rules. Strings are made valid UTF-8 (see report_utf8_clean) and cut to
+ * what the server takes. New references, NULL when out of memory; `pr` and `res` are borrowed.
+ */
+json_t *report_wire_test(const struct problem *pr, const struct test_result *t, size_t index);
+/* The whole result: verdict, score, figures, compile_output, tests and error. `pr` may be NULL
+ * (the problem could not be prepared: no tests then). */
+json_t *report_wire_result(const struct problem *pr, const struct judge_result *res);
+
+/*
+ * A new copy of `s` (NULL: "") that JSON can carry: invalid UTF-8 bytes become '?', and it is cut
+ * at `max` bytes on a character boundary (compiler diagnostics and checker messages quote the
+ * program's bytes). NULL when out of memory; the caller frees it.
+ */
+char *report_utf8_clean(const char *s, size_t max);
 
 #endif

@@ -35,6 +35,12 @@
  * (per millisecond, from the process CPU clock) and wall time, and reaps the child with wait4 for
  * its CPU time and peak RSS.
  *
+ * sandbox_exec reads as that checklist, one function a step: set_limits (the slot's control
+ * group), open_fds (pipes, report socket, /data), ask_zygote (take a CPU, start the clock, send
+ * the request), await_child (its listener, or the step that failed), supervise, reap (wait4) and
+ * classify_run (the figures and what ended the run). A step that fails makes sandbox_exec return
+ * a negative errno, the judge's fault, with the step in sandbox_result.failed_step.
+ *
  * Time is the program's own, whatever else the machine does. Each run takes one CPU of judged's
  * affinity mask (waiting, before its clock starts, when every CPU has a run) and is pinned to it
  * through the zygote's affinity, which the child inherits and cannot change (no
@@ -143,33 +149,32 @@ struct sandbox {
     struct cpu_pool cpus;
 };
 
-/* What the child, or the zygote about it, reports on the report socket when a step fails. */
-enum child_step {
-    STEP_SPAWN = 1, /* the zygote: clone failed, or the child died without a word */
-    STEP_CGROUP,
-    STEP_MOUNT_DATA,
-    STEP_CWD,
-    STEP_FDS,
-    STEP_RLIMITS,
-    STEP_CREDENTIALS,
-    STEP_SECCOMP,
-    STEP_LISTENER,
-    STEP_EXEC,
-};
-
 static const char *const step_names[] = {
-    [STEP_SPAWN] = "starting",
-    [STEP_CGROUP] = "joining the cgroup",
-    [STEP_MOUNT_DATA] = "mounting /data",
-    [STEP_CWD] = "entering the working folder",
-    [STEP_FDS] = "setting up descriptors",
-    [STEP_RLIMITS] = "setting rlimits",
-    [STEP_CREDENTIALS] = "dropping privileges",
-    [STEP_SECCOMP] = "loading the seccomp filter",
-    [STEP_LISTENER] = "passing the seccomp listener",
-    [STEP_EXEC] = "executing the program",
+    [SANDBOX_STEP_NONE] = "checking the command",
+    [SANDBOX_STEP_SPAWN] = "starting",
+    [SANDBOX_STEP_CGROUP] = "joining the cgroup",
+    [SANDBOX_STEP_MOUNT_DATA] = "mounting /data",
+    [SANDBOX_STEP_CWD] = "entering the working folder",
+    [SANDBOX_STEP_FDS] = "setting up descriptors",
+    [SANDBOX_STEP_RLIMITS] = "setting rlimits",
+    [SANDBOX_STEP_CREDENTIALS] = "dropping privileges",
+    [SANDBOX_STEP_SECCOMP] = "loading the seccomp filter",
+    [SANDBOX_STEP_LISTENER] = "passing the seccomp listener",
+    [SANDBOX_STEP_EXEC] = "executing the program",
+    [SANDBOX_STEP_LIMITS] = "setting the control group's limits",
+    [SANDBOX_STEP_OPEN] = "opening the run's pipes",
+    [SANDBOX_STEP_REAP] = "waiting for the program's end",
+    [SANDBOX_STEP_COLLECT] = "reading the control group's figures",
 };
 
+const char *sandbox_step_name(enum sandbox_step step)
+{
+    return (unsigned)step < sizeof(step_names) / sizeof(step_names[0]) && step_names[step]
+               ? step_names[step]
+               : "running";
+}
+
+/* What the child, or the zygote about it, reports on the report socket when a step fails. */
 struct child_msg {
     int step;
     int err;
@@ -1170,33 +1175,33 @@ static int pass_fd(int sock, int fd)
 static CHILD_NORETURN_PATH __attribute__((noreturn)) void box_inside(struct child_ctx *c)
 {
     if (setup_cgroup(c) < 0)
-        child_fail(c, STEP_CGROUP);
+        child_fail(c, SANDBOX_STEP_CGROUP);
     if (setup_mount_data(c) < 0)
-        child_fail(c, STEP_MOUNT_DATA);
+        child_fail(c, SANDBOX_STEP_MOUNT_DATA);
     if (chdir(c->cwd) < 0)
-        child_fail(c, STEP_CWD);
+        child_fail(c, SANDBOX_STEP_CWD);
     if (setup_fds(c) < 0)
-        child_fail(c, STEP_FDS);
+        child_fail(c, SANDBOX_STEP_FDS);
     if (setup_rlimits(c) < 0)
-        child_fail(c, STEP_RLIMITS);
+        child_fail(c, SANDBOX_STEP_RLIMITS);
     if (setup_credentials(c) < 0)
-        child_fail(c, STEP_CREDENTIALS);
+        child_fail(c, SANDBOX_STEP_CREDENTIALS);
     size_t n = strlen(c->argv[0]);
     if (n >= sizeof(exec_path)) {
         errno = ENAMETOOLONG;
-        child_fail(c, STEP_EXEC);
+        child_fail(c, SANDBOX_STEP_EXEC);
     }
     memcpy(exec_path, c->argv[0], n + 1);
     int listener = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
                                 SECCOMP_FILTER_FLAG_NEW_LISTENER, &c->bpf->prog);
     if (listener < 0)
-        child_fail(c, STEP_SECCOMP);
+        child_fail(c, SANDBOX_STEP_SECCOMP);
     if (pass_fd(c->fds[FD_REPORT], listener) < 0)
-        child_fail(c, STEP_LISTENER);
+        child_fail(c, SANDBOX_STEP_LISTENER);
     c->reported = true;
     close(listener);
     execve(exec_path, c->argv, c->envp);
-    child_fail(c, STEP_EXEC);
+    child_fail(c, SANDBOX_STEP_EXEC);
 }
 
 static CHILD_NORETURN_PATH int child_main(void *arg)
@@ -1281,7 +1286,7 @@ static void zygote_spawn(const sandbox *sb, const struct slot *s, struct zygote_
                          const int fds[FD__COUNT], char *stack_top)
 {
     static char *strings[REQ_STRINGS + 2];
-    struct child_msg m = {STEP_SPAWN, E2BIG, 0};
+    struct child_msg m = {SANDBOX_STEP_SPAWN, E2BIG, 0};
     size_t argc = req->argc, envc = req->envc, k = 0;
     const char *p = req->text, *end = req->text + req->len, *cwd = "/box";
     if (argc == 0 || argc + envc > REQ_STRINGS || req->policy >= POLICY__COUNT)
@@ -1450,10 +1455,10 @@ static int recv_first(int sock, int *listener, pid_t *pid, struct child_msg *fai
         return 0;
     }
     if (n == (ssize_t)sizeof(m)) {
-        *pid = m.step == STEP_SPAWN ? m.pid : sender;
+        *pid = m.step == SANDBOX_STEP_SPAWN ? m.pid : sender;
         *fail = m;
     } else {
-        fail->step = STEP_SPAWN;
+        fail->step = SANDBOX_STEP_SPAWN;
         fail->err = 0;
     }
     if (!fail->err)
@@ -1784,6 +1789,213 @@ static void classify(struct sandbox_result *res, const struct watch *w, int stat
         res->cpu_ms = l->cpu_ms + 1; /* killed at the check: it had used at least this much */
 }
 
+/*** A run, step by step (sandbox_exec) ***/
+
+/* One run's state from its first descriptor to its reaping: what the steps below share. */
+struct run {
+    sandbox *sb;
+    struct slot *slot;
+    const struct sandbox_cmd *cmd;
+    struct sandbox_result *res;
+    int out[2], err[2]; /* stdout and stderr pipes: judged reads [0] */
+    int sv[2];          /* the report socket: judged's end is [0] */
+    int data;           /* the detached /data tree, or -1 */
+    int listener;       /* the seccomp filter's listener the child passed, or -1 */
+    int fds[FD__COUNT]; /* what travels to the zygote (-1: not sent) */
+    int cpu;            /* the run's CPU, an index of sb->cpus, or -1 */
+    uint64_t start;     /* the run's clock starts once it has its CPU */
+    struct watch w;
+    struct child_msg fail; /* the step that failed and its errno */
+    int status;            /* wait4's */
+    struct rusage ru;
+    uint64_t wall_us;
+};
+
+/* The run's result when the limits leave no room for the program at all: 0 when it may run. */
+static int set_limits(struct run *r)
+{
+    const struct sandbox_cmd *cmd = r->cmd;
+    int rc = cgroup_prepare(r->sb->cgroups, cmd->slot, cmd->limits.memory_kb * 1024,
+                            cmd->limits.processes);
+    if (rc == -EBUSY) {
+        /* The group already holds more than the limit: the program's own image, written by the
+         * compiler into the slot's tmpfs, is larger than the memory it may use. */
+        r->res->status = SANDBOX_MEMORY_LIMIT;
+        r->res->memory_kb = cmd->limits.memory_kb;
+    } else if (rc) {
+        r->fail.step = SANDBOX_STEP_LIMITS;
+    }
+    return rc;
+}
+
+/* The pipes, the report socket, the /data tree and the cgroup files the run is sent with. */
+static int open_fds(struct run *r)
+{
+    int one = 1;
+    if (pipe2(r->out, O_CLOEXEC) < 0 || pipe2(r->err, O_CLOEXEC) < 0 ||
+        socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, r->sv) < 0 ||
+        setsockopt(r->sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
+        r->fail.step = SANDBOX_STEP_OPEN;
+        return -errno;
+    }
+    fcntl(r->out[0], F_SETPIPE_SZ, 1 << 20); /* fewer wake-ups for big outputs */
+    fcntl(r->err[0], F_SETPIPE_SZ, 1 << 20);
+    fcntl(r->out[0], F_SETFL, O_NONBLOCK);
+    fcntl(r->err[0], F_SETFL, O_NONBLOCK);
+    if (r->cmd->data_dir && (r->data = data_tree(r->cmd->data_dir)) < 0) {
+        r->fail.step = SANDBOX_STEP_MOUNT_DATA;
+        return r->data;
+    }
+    int cg[2];
+    cgroup_procs_fds(r->sb->cgroups, r->cmd->slot, cg);
+    int *f = r->fds;
+    f[FD_OUT] = r->out[1];
+    f[FD_ERR] = r->err[1];
+    f[FD_REPORT] = r->sv[1];
+    f[FD_IN] = r->cmd->stdin_fd;
+    f[FD_CG_MEM] = cg[0];
+    f[FD_CG_PIDS] = cg[1];
+    f[FD_CG_DIR] = cgroup_dir_fd(r->sb->cgroups, r->cmd->slot);
+    f[FD_DATA] = r->data;
+    r->w.runq.procs_fd = runq_procs_fd(cg);
+    return 0;
+}
+
+/*
+ * Takes a CPU, starts the clock and sends the zygote the run. A zygote that is gone (killed from
+ * outside) is replaced, here and at most once a run; its code after fork calls only what is safe
+ * in the child of a threaded process. *zygote_before: the zygote's wait for a CPU so far.
+ */
+static int ask_zygote(struct run *r, pid_t *zygote, uint64_t *zygote_before)
+{
+    struct slot *slot = r->slot;
+    struct sandbox_result *res = r->res;
+    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
+    r->cpu = cpu_take(&r->sb->cpus, r->cmd->slot);
+    res->cpu = r->cpu >= 0 ? r->sb->cpus.cpu[r->cpu] : -1;
+    r->start = now_us();
+    r->w.runq.self_at = self_wait_ns();
+    *zygote = slot->zygote;
+    *zygote_before = *zygote > 0 ? task_wait_ns(*zygote) : 0;
+    int rc = slot->zsock < 0 ? -EPIPE : pin_zygote(slot, res->cpu);
+    if (!rc)
+        rc = zygote_send(slot, r->cmd, r->fds);
+    if (rc == -EPIPE || rc == -ECONNREFUSED || rc == -ESRCH) {
+        zygote_stop(slot);
+        rc = zygote_start(r->sb, slot);
+        if (!rc)
+            rc = pin_zygote(slot, res->cpu);
+        if (!rc)
+            rc = zygote_send(slot, r->cmd, r->fds);
+    }
+    /* The zygote and the child hold their own copies now: the run ends with the last writer. */
+    close(r->out[1]);
+    close(r->err[1]);
+    close(r->sv[1]);
+    r->out[1] = r->err[1] = r->sv[1] = -1;
+    if (rc)
+        r->fail.step = SANDBOX_STEP_SPAWN;
+    return rc;
+}
+
+/*
+ * The child's first word: its seccomp listener (it is about to execve), or the step that failed.
+ * r->w.pid is the child to reap (0: none). Returns 0, or the failure's errno, negative.
+ */
+static int await_child(struct run *r, pid_t zygote, uint64_t zygote_before)
+{
+    struct slot *slot = r->slot;
+    int rc = recv_first(r->sv[0], &r->listener, &r->w.pid, &r->fail);
+    /* Until the child's word the zygote worked for the run, pinned to its CPU: its wait for the
+     * CPU is the run's (after a replacement, the new zygote's whole wait is). */
+    uint64_t zygote_after = slot->zygote > 0 ? task_wait_ns(slot->zygote) : 0;
+    if (slot->zygote != zygote)
+        zygote_before = 0;
+    r->w.runq.zygote_ns = zygote_after > zygote_before ? zygote_after - zygote_before : 0;
+    /* Not a word from it: it died with the request, the next run replaces it. */
+    if (rc && r->w.pid <= 0 && r->fail.err == EPIPE)
+        zygote_stop(slot);
+    if (r->w.pid > 0 && (r->w.pidfd = pidfd_open(r->w.pid, 0)) < 0 && !rc) {
+        rc = -errno;
+        r->fail.step = SANDBOX_STEP_SPAWN;
+        r->fail.err = -rc;
+    }
+    /* A listener from no one is not possible, unless judged is confused. */
+    if (!rc && r->w.pid <= 0)
+        rc = -EPROTO;
+    /* The sandbox failed before the program ran: the judge's fault, with the step named. */
+    return rc ? -(r->fail.err ? r->fail.err : EIO) : 0;
+}
+
+/* Waits for the child's end (its namespace goes with it) for its status, CPU time and RSS. */
+static int reap(struct run *r, bool ran)
+{
+    /* The last look at its tasks: the leader is a zombie now, its figures still there. */
+    if (ran)
+        r->w.runq_us = runq_sample(&r->w.runq, r->w.pid);
+    while (wait4(r->w.pid, &r->status, 0, &r->ru) < 0) {
+        if (errno != EINTR) {
+            r->fail.step = SANDBOX_STEP_REAP;
+            return -errno;
+        }
+    }
+    r->wall_us = now_us() - r->start;
+    r->res->wall_ms = (unsigned)(r->wall_us / 1000);
+    return 0;
+}
+
+/* The run's figures and what ended it, from wait4, the supervisor and the control group. */
+static int classify_run(struct run *r)
+{
+    struct sandbox_result *res = r->res;
+    const struct sandbox_cmd *cmd = r->cmd;
+    /* An exec that failed after the filter was loaded reports on the socket too. */
+    struct child_msg late;
+    if (recv(r->sv[0], &late, sizeof(late), MSG_DONTWAIT) == (ssize_t)sizeof(late)) {
+        r->fail.step = SANDBOX_STEP_EXEC;
+        return -(late.err ? late.err : EIO);
+    }
+    uint64_t cpu_us = (uint64_t)(r->ru.ru_utime.tv_sec + r->ru.ru_stime.tv_sec) * 1000000u +
+                      (uint64_t)(r->ru.ru_utime.tv_usec + r->ru.ru_stime.tv_usec);
+    res->cpu_ms = (unsigned)(cpu_us / 1000);
+    uint64_t waited = 0;
+    sandbox_time_status(&cmd->limits, cpu_us, r->wall_us, r->w.runq_us, &waited);
+    res->wait_ms = (unsigned)(waited / 1000);
+    res->memory_kb = (uint64_t)r->ru.ru_maxrss;
+    uint64_t peak = 0;
+    bool oom = false;
+    int rc = cgroup_collect(r->sb->cgroups, cmd->slot, &peak, &oom);
+    if (rc) {
+        r->fail.step = SANDBOX_STEP_COLLECT;
+        return rc;
+    }
+    classify(res, &r->w, r->status, &cmd->limits, oom, peak,
+             cgroup_mode_of(r->sb->cgroups) != CGROUP_NONE);
+    return 0;
+}
+
+/* Closes what the run opened and gives its CPU back. */
+static void run_close(struct run *r)
+{
+    for (int i = 0; i < 2; i++) {
+        if (r->out[i] >= 0)
+            close(r->out[i]);
+        if (r->err[i] >= 0)
+            close(r->err[i]);
+        if (r->sv[i] >= 0)
+            close(r->sv[i]);
+    }
+    if (r->data >= 0)
+        close(r->data);
+    if (r->listener >= 0)
+        close(r->listener);
+    if (r->w.pidfd >= 0)
+        close(r->w.pidfd);
+    if (r->w.runq.procs_fd >= 0)
+        close(r->w.runq.procs_fd);
+    cpu_give(&r->sb->cpus, r->cpu);
+}
+
 int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_result *res)
 {
     memset(res, 0, sizeof(*res));
@@ -1793,164 +2005,43 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     if (cmd->slot < 0 || cmd->slot >= sb->nslots || !cmd->argv || !cmd->argv[0] ||
         cmd->policy >= POLICY__COUNT)
         return -EINVAL;
-    struct slot *slot = &sb->slots[cmd->slot];
-    int rc =
-        cgroup_prepare(sb->cgroups, cmd->slot, cmd->limits.memory_kb * 1024, cmd->limits.processes);
-    if (rc == -EBUSY) {
-        /* The group already holds more than the limit: the program's own image, written by the
-         * compiler into the slot's tmpfs, is larger than the memory it may use. */
-        res->status = SANDBOX_MEMORY_LIMIT;
-        res->memory_kb = cmd->limits.memory_kb;
-        return 0;
-    }
-    if (rc)
-        return rc;
-
-    int out[2] = {-1, -1}, err[2] = {-1, -1}, sv[2] = {-1, -1}, data = -1, listener = -1;
-    struct watch w = {.pid = 0, .pidfd = -1, .runq = {.procs_fd = -1}};
-    int cpu = -1;
-    struct child_msg fail = {0, 0, 0};
-    int one = 1;
-    if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0 ||
-        socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 ||
-        setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
-        rc = -errno;
-        goto out;
-    }
-    fcntl(out[0], F_SETPIPE_SZ, 1 << 20); /* fewer wake-ups for big outputs */
-    fcntl(err[0], F_SETPIPE_SZ, 1 << 20);
-    fcntl(out[0], F_SETFL, O_NONBLOCK);
-    fcntl(err[0], F_SETFL, O_NONBLOCK);
-    if (cmd->data_dir && (data = data_tree(cmd->data_dir)) < 0) {
-        rc = data;
-        fail.step = STEP_MOUNT_DATA;
-        goto out;
-    }
-
-    int fds[FD__COUNT] = {[FD_OUT] = out[1],
-                          [FD_ERR] = err[1],
-                          [FD_REPORT] = sv[1],
-                          [FD_IN] = cmd->stdin_fd,
-                          [FD_DATA] = data};
-    int cg[2];
-    cgroup_procs_fds(sb->cgroups, cmd->slot, cg);
-    fds[FD_CG_MEM] = cg[0];
-    fds[FD_CG_PIDS] = cg[1];
-    fds[FD_CG_DIR] = cgroup_dir_fd(sb->cgroups, cmd->slot);
-    w.runq.procs_fd = runq_procs_fd(cg);
-    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
-    cpu = cpu_take(&sb->cpus, cmd->slot);
-    res->cpu = cpu >= 0 ? sb->cpus.cpu[cpu] : -1;
-    uint64_t start = now_us();
-    w.runq.self_at = self_wait_ns();
-    pid_t zygote = slot->zygote;
-    uint64_t zygote_before = zygote > 0 ? task_wait_ns(zygote) : 0;
-    /* A zygote that is gone (killed from outside) is replaced, here and at most once a run. Its
-     * code after fork calls only what is safe in the child of a threaded process. */
-    rc = slot->zsock < 0 ? -EPIPE : pin_zygote(slot, res->cpu);
+    struct run r = {.sb = sb,
+                    .slot = &sb->slots[cmd->slot],
+                    .cmd = cmd,
+                    .res = res,
+                    .out = {-1, -1},
+                    .err = {-1, -1},
+                    .sv = {-1, -1},
+                    .data = -1,
+                    .listener = -1,
+                    .cpu = -1,
+                    .w = {.pid = 0, .pidfd = -1, .runq = {.procs_fd = -1}}};
+    pid_t zygote = 0;
+    uint64_t zygote_before = 0;
+    int rc = set_limits(&r);
+    if (rc == -EBUSY)
+        return 0; /* a memory limit the program cannot even be loaded in: res says so */
     if (!rc)
-        rc = zygote_send(slot, cmd, fds);
-    if (rc == -EPIPE || rc == -ECONNREFUSED || rc == -ESRCH) {
-        zygote_stop(slot);
-        rc = zygote_start(sb, slot);
+        rc = open_fds(&r);
+    if (!rc)
+        rc = ask_zygote(&r, &zygote, &zygote_before);
+    if (!rc)
+        rc = await_child(&r, zygote, zygote_before);
+    if (r.w.pid > 0) {
+        /* A child that failed a step before execve is killed and reaped all the same. */
         if (!rc)
-            rc = pin_zygote(slot, res->cpu);
+            supervise(&r.w, cmd, r.out[0], r.err[0], r.listener, res, r.start);
+        else
+            kill_run(&r.w, SANDBOX_SIGNALED);
+        int reaped = reap(&r, !rc);
         if (!rc)
-            rc = zygote_send(slot, cmd, fds);
+            rc = reaped;
     }
-    /* The zygote and the child hold their own copies now: the run ends with the last writer. */
-    close(out[1]);
-    close(err[1]);
-    close(sv[1]);
-    out[1] = err[1] = sv[1] = -1;
-    if (rc) {
-        fail.step = STEP_SPAWN;
-        goto out;
-    }
-    rc = recv_first(sv[0], &listener, &w.pid, &fail);
-    /* Until the child's word the zygote worked for the run, pinned to its CPU: its wait for the
-     * CPU is the run's (after a replacement, the new zygote's whole wait is). */
-    uint64_t zygote_after = slot->zygote > 0 ? task_wait_ns(slot->zygote) : 0;
-    if (slot->zygote != zygote)
-        zygote_before = 0;
-    w.runq.zygote_ns = zygote_after > zygote_before ? zygote_after - zygote_before : 0;
-    if (rc && w.pid <= 0 && fail.err == EPIPE)
-        zygote_stop(
-            slot); /* not a word from it: it died with the request, the next run replaces it */
-    if (w.pid > 0 && (w.pidfd = pidfd_open(w.pid, 0)) < 0 && !rc) {
-        rc = -errno;
-        fail.step = STEP_SPAWN;
-        fail.err = -rc;
-    }
-    if (w.pid <= 0) {
-        if (!rc)
-            rc = -EPROTO; /* a listener from no one: not possible, unless judged is confused */
-        goto failed;
-    }
-    if (rc == 0)
-        supervise(&w, cmd, out[0], err[0], listener, res, start);
-    else
-        kill_run(&w, SANDBOX_SIGNALED);
-
-    /* The last look at its tasks: the leader is a zombie now, its figures still there. */
-    if (rc == 0)
-        w.runq_us = runq_sample(&w.runq, w.pid);
-    int status = 0;
-    struct rusage ru;
-    while (wait4(w.pid, &status, 0, &ru) < 0) {
-        if (errno != EINTR) {
-            rc = rc ? rc : -errno;
-            goto out;
-        }
-    }
-    uint64_t wall_us = now_us() - start;
-    res->wall_ms = (unsigned)(wall_us / 1000);
-failed:
-    if (rc) {
-        /* The sandbox failed before the program ran: the judge's fault, with the step named. */
-        rc = -(fail.err ? fail.err : EIO);
-        goto out;
-    }
-    /* An exec that failed after the filter was loaded reports on the socket too. */
-    struct child_msg late;
-    if (recv(sv[0], &late, sizeof(late), MSG_DONTWAIT) == (ssize_t)sizeof(late)) {
-        rc = -(late.err ? late.err : EIO);
-        fail.step = STEP_EXEC;
-        goto out;
-    }
-    uint64_t cpu_us = (uint64_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000u +
-                      (uint64_t)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-    res->cpu_ms = (unsigned)(cpu_us / 1000);
-    uint64_t waited = 0;
-    sandbox_time_status(&cmd->limits, cpu_us, wall_us, w.runq_us, &waited);
-    res->wait_ms = (unsigned)(waited / 1000);
-    res->memory_kb = (uint64_t)ru.ru_maxrss;
-    uint64_t peak = 0;
-    bool oom = false;
-    rc = cgroup_collect(sb->cgroups, cmd->slot, &peak, &oom);
+    if (!rc)
+        rc = classify_run(&r);
     if (rc)
-        goto out;
-    classify(res, &w, status, &cmd->limits, oom, peak, cgroup_mode_of(sb->cgroups) != CGROUP_NONE);
-out:
-    if (rc && fail.step > 0 && fail.step <= STEP_EXEC)
-        snprintf(res->syscall, sizeof(res->syscall), "%s", step_names[fail.step]);
-    for (int i = 0; i < 2; i++) {
-        if (out[i] >= 0)
-            close(out[i]);
-        if (err[i] >= 0)
-            close(err[i]);
-        if (sv[i] >= 0)
-            close(sv[i]);
-    }
-    if (data >= 0)
-        close(data);
-    if (listener >= 0)
-        close(listener);
-    if (w.pidfd >= 0)
-        close(w.pidfd);
-    if (w.runq.procs_fd >= 0)
-        close(w.runq.procs_fd);
-    cpu_give(&sb->cpus, cpu);
+        res->failed_step = (enum sandbox_step)r.fail.step;
+    run_close(&r);
     return rc;
 }
 

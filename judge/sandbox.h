@@ -61,6 +61,32 @@ enum sandbox_status {
     SANDBOX_OVERLOADED,   /* waited for a CPU past sandbox_wait_bound_us: the machine's fault */
 };
 
+/*
+ * The steps of a run, in order: where sandbox_exec failed when it returns a negative errno
+ * (sandbox_result.failed_step), for the message of the judge's own error. The child's steps
+ * (CGROUP to EXEC) are box_inside()'s, reported by the child on its report socket.
+ */
+enum sandbox_step {
+    SANDBOX_STEP_NONE,       /* no failure (or the command itself was invalid: -EINVAL) */
+    SANDBOX_STEP_SPAWN,      /* asking the zygote, its clone, or a child that died without a word */
+    SANDBOX_STEP_CGROUP,     /* the child: joining the slot's control group */
+    SANDBOX_STEP_MOUNT_DATA, /* the detached copy of the /data folder, or mounting it */
+    SANDBOX_STEP_CWD,        /* the child: entering the working folder */
+    SANDBOX_STEP_FDS,        /* the child: wiring stdin, stdout and stderr */
+    SANDBOX_STEP_RLIMITS,    /* the child: setting rlimits */
+    SANDBOX_STEP_CREDENTIALS, /* the child: dropping to the slot's uid and gid */
+    SANDBOX_STEP_SECCOMP,     /* the child: loading the seccomp filter */
+    SANDBOX_STEP_LISTENER,    /* the child: passing the filter's listener to judged */
+    SANDBOX_STEP_EXEC,        /* the child: execve of the program */
+    SANDBOX_STEP_LIMITS,      /* judged: setting the slot's control group to the run's limits */
+    SANDBOX_STEP_OPEN,        /* judged: the run's pipes and report socket */
+    SANDBOX_STEP_REAP,        /* judged: waiting for the program's end (wait4) */
+    SANDBOX_STEP_COLLECT,     /* judged: reading the control group's figures of the run */
+};
+
+/* "executing the program", ...: what the step does, for "sandbox failed while %s". Static. */
+const char *sandbox_step_name(enum sandbox_step step);
+
 struct sandbox_result {
     enum sandbox_status status;
     int exit_code;
@@ -70,10 +96,11 @@ struct sandbox_result {
     unsigned wait_ms; /* of wall_ms, the time it was runnable but waited for a CPU */
     int cpu;          /* the CPU the run was pinned to, or -1 */
     uint64_t memory_kb;
-    size_t stdout_bytes; /* all it wrote, kept or not */
-    char syscall[32];
-    struct strbuf out; /* stdout, up to stdout_max */
-    struct strbuf err; /* stderr, up to stderr_max */
+    size_t stdout_bytes;           /* all it wrote, kept or not */
+    char syscall[32];              /* SANDBOX_SYSCALL: the call the policy forbade */
+    enum sandbox_step failed_step; /* on a negative return of sandbox_exec: where it failed */
+    struct strbuf out;             /* stdout, up to stdout_max */
+    struct strbuf err;             /* stderr, up to stderr_max */
 };
 
 const char *sandbox_status_name(enum sandbox_status st);

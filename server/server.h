@@ -80,19 +80,4 @@ void slot_release(struct server *s, int slot, const char *client);
 int import_slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
 void import_slot_release(struct server *s, int slot, const char *client);
 
-/*
- * Claims a range of sandbox uids no other judge on this machine uses (judged or `judged worker`)
- * by holding a lock file for it until exit. Returns the lock's descriptor, or a negative errno.
- */
-int serve_claim_uid_range(unsigned *uid_base);
-
-/*
- * Defence in depth for the sandbox's allowlist: refuses a folder judged keeps secrets in (the
- * data folder, the problems, a package, a cache) when it is inside, or contains, a host path the
- * sandbox shows (`paths`, from lang_sandbox_paths()). `what` names it for the message ("the data
- * folder (--data)"). Prints why on stderr and returns -1 when refused or unreadable, 0 when
- * hidden. Thread-safe.
- */
-int serve_check_hidden(const char *const *paths, const char *what, const char *dir);
-
 #endif

@@ -22,7 +22,6 @@
 #define _GNU_SOURCE
 #include "remote_worker.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -38,21 +37,15 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "host.h"
 #include "judge.h"
 #include "lang.h"
-#include "server.h"
-#include "store.h"
-#include "strbuf.h"
-#include "unpack.h"
-#include "worker.h"
+#include "lease_client.h"
+#include "report.h"
 
-#define CLAIM_WAIT_S     10
-#define ANSWER_MAX       (4u << 20)   /* a claim's JSON: its source is at most 256 KiB */
-#define PACKAGE_MAX      (1ull << 30) /* a downloaded package archive */
-#define OUTPUT_SENT_MAX  (256u << 10) /* compiler diagnostics sent with a result */
-#define MESSAGE_SENT_MAX 255
-#define STOP_WATCHDOG_S  25
-#define SLOTS_MAX        64
+#define CLAIM_WAIT_S    10
+#define STOP_WATCHDOG_S 25
+#define SLOTS_MAX       64
 
 struct wconf {
     char server[1024]; /* the base URL, no trailing slash */
@@ -79,16 +72,11 @@ struct prepared {
     struct problem *pr;
 };
 
-struct client {
-    CURL *curl;
-    char err[CURL_ERROR_SIZE];
-};
-
 struct slot {
     int n;
     pthread_t thread;
     bool started;
-    struct client c;
+    struct httpc c;
 };
 
 static struct {
@@ -126,230 +114,7 @@ static bool hex64(const char *s)
     return n == 64 && !s[n];
 }
 
-/*
- * A copy of `s` that JSON can carry: invalid UTF-8 bytes become '?', and it is cut at `max`
- * bytes on a character boundary. Compiler diagnostics and checker messages quote the program.
- */
-static char *utf8_clean(const char *s, size_t max)
-{
-    size_t n = s ? strlen(s) : 0, o = 0;
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < n;) {
-        const unsigned char *p = (const unsigned char *)s + i;
-        size_t len = p[0] < 0x80             ? 1
-                     : (p[0] & 0xe0) == 0xc0 ? 2
-                     : (p[0] & 0xf0) == 0xe0 ? 3
-                     : (p[0] & 0xf8) == 0xf0 ? 4
-                                             : 0;
-        bool ok = len && i + len <= n && !(len == 2 && p[0] < 0xc2) && !(len == 4 && p[0] > 0xf4);
-        for (size_t k = 1; ok && k < len; k++)
-            ok = (p[k] & 0xc0) == 0x80;
-        /* No overlong forms, no surrogates, nothing past U+10FFFF: what jansson accepts. */
-        if (ok && len == 3)
-            ok = !(p[0] == 0xe0 && p[1] < 0xa0) && !(p[0] == 0xed && p[1] >= 0xa0);
-        if (ok && len == 4)
-            ok = !(p[0] == 0xf0 && p[1] < 0x90) && !(p[0] == 0xf4 && p[1] >= 0x90);
-        if (!ok)
-            len = 1;
-        if (o + len > max)
-            break;
-        if (ok) {
-            memcpy(out + o, p, len);
-        } else {
-            out[o] = '?';
-        }
-        o += len;
-        i += len;
-    }
-    out[o] = '\0';
-    return out;
-}
-
-/*** HTTP ***/
-
-struct answer {
-    long status;
-    struct strbuf body;
-};
-
-static size_t to_strbuf(char *p, size_t size, size_t n, void *ud)
-{
-    /* Past the cap: a short count makes curl fail the transfer. */
-    return strbuf_add(ud, p, size * n) ? 0 : size * n;
-}
-
-static int abort_when_stopping(void *ud, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
-{
-    return W.stopping ? 1 : 0;
-}
-
-static int client_init(struct client *c)
-{
-    c->curl = curl_easy_init();
-    return c->curl ? 0 : -ENOMEM;
-}
-
-static void client_release(struct client *c)
-{
-    if (c->curl)
-        curl_easy_cleanup(c->curl);
-    c->curl = NULL;
-}
-
-/*
- * One request to the server: `method` (GET, POST) of `path` with the JSON body `json` or none.
- * The answer goes into `a` (release its body), or into `file` when given. Returns 0 when an answer
- * came (any status), -EIO when none did (c->err says why).
- */
-static int call(struct client *c, const char *method, const char *path, const char *json,
-                long timeout_s, bool abort_on_stop, struct answer *a, FILE *file)
-{
-    char url[2048];
-    snprintf(url, sizeof(url), "%s%s", W.conf.server, path);
-    CURL *h = c->curl;
-    curl_easy_reset(h); /* keeps the connection for the next request */
-    struct curl_slist *hdr = curl_slist_append(NULL, W.conf.auth);
-    if (json)
-        hdr = curl_slist_append(hdr, "Content-Type: application/json");
-    hdr = curl_slist_append(hdr, "Expect:");
-    c->err[0] = '\0';
-    strbuf_init(&a->body, ANSWER_MAX);
-    a->status = 0;
-    curl_easy_setopt(h, CURLOPT_URL, url);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, timeout_s);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->err);
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "judged-worker");
-    if (!strcmp(method, "POST")) {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, json ? json : "");
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)(json ? strlen(json) : 0));
-    }
-    if (file) {
-        curl_easy_setopt(h, CURLOPT_WRITEDATA, file);
-        curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)PACKAGE_MAX);
-    } else {
-        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, to_strbuf);
-        curl_easy_setopt(h, CURLOPT_WRITEDATA, &a->body);
-    }
-    if (abort_on_stop) {
-        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, abort_when_stopping);
-    }
-    CURLcode rc = curl_easy_perform(h);
-    curl_slist_free_all(hdr);
-    if (rc != CURLE_OK) {
-        if (!c->err[0])
-            snprintf(c->err, sizeof(c->err), "%s", curl_easy_strerror(rc));
-        strbuf_release(&a->body);
-        return -EIO;
-    }
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
-    return 0;
-}
-
-/* What the server said was wrong (problem+json "detail"), for the log. */
-static void detail_of(const struct answer *a, char *out, size_t size)
-{
-    json_t *j = json_loadb(a->body.buf ? a->body.buf : "", a->body.len, 0, NULL);
-    const char *d = json_string_value(json_object_get(j, "detail"));
-    snprintf(out, size, "%s", d ? d : "no detail");
-    json_decref(j);
-}
-
-/* POSTs `body` (stolen) to /api/v1/worker/jobs/LEASE/WHAT; the status, or -EIO. */
-static long post_job(struct client *c, const char *lease, const char *what, json_t *body,
-                     long timeout_s)
-{
-    char path[256];
-    snprintf(path, sizeof(path), "/api/v1/worker/jobs/%s/%s", lease, what);
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
-    json_decref(body);
-    if (body && !text)
-        return -ENOMEM;
-    struct answer a;
-    int rc = call(c, "POST", path, text, timeout_s, false, &a, NULL);
-    free(text);
-    if (rc)
-        return rc;
-    if (a.status >= 400 && a.status != 409) {
-        char d[256];
-        detail_of(&a, d, sizeof(d));
-        fprintf(stderr, "judged worker: %s of lease %s: %ld: %s\n", what, lease, a.status, d);
-    }
-    strbuf_release(&a.body);
-    return a.status;
-}
-
 /*** Problems: packages by hash, prepared by version ***/
-
-/* Downloads, unpacks and checks package `hash` into folder `dir`. *transient: worth a retry. */
-static int fetch_package(struct client *c, const char *hash, const char *dir, char *err,
-                         size_t errsize, bool *transient)
-{
-    char archive[PATH_MAX], dest[PATH_MAX], path[128], got[65];
-    snprintf(archive, sizeof(archive), "%s/%s.tar.gz", W.tmp, hash);
-    snprintf(dest, sizeof(dest), "%s/%s.d", W.tmp, hash);
-    snprintf(path, sizeof(path), "/api/v1/worker/packages/%s", hash);
-    FILE *f = fopen(archive, "we");
-    if (!f) {
-        int e = errno;
-        snprintf(err, errsize, "cannot write '%s': %s", archive, strerror(e));
-        *transient = true;
-        return -e;
-    }
-    struct answer a;
-    int rc = call(c, "GET", path, NULL, 600, true, &a, f);
-    if (fclose(f) && !rc)
-        rc = -EIO;
-    if (rc || a.status != 200) {
-        if (rc)
-            snprintf(err, errsize, "cannot download package %s: %s", hash, c->err);
-        else
-            snprintf(err, errsize, "cannot download package %s: status %ld", hash, a.status);
-        *transient = rc || a.status >= 500 || a.status == 429;
-        unlink(archive);
-        return rc ? rc : -EIO;
-    }
-    fs_remove_tree(dest);
-    /* The server's own archive, checked by hash below: caps, but no bomb ratio (test data of
-     * one repeated line packs very well). */
-    struct unpack_limits lim = {
-        .entry_bytes = PKG_MAX_FILE_BYTES,
-        .total_bytes = 4ull << 30,
-        .entries = 2 * PKG_MAX_FILES,
-        .ratio = 1u << 30,
-        .bomb_floor = 4ull << 30,
-    };
-    struct diag errors = DIAG_INIT;
-    rc = unpack_archive(archive, dest, hash, &lim, &errors);
-    unlink(archive);
-    if (rc) {
-        snprintf(err, errsize, "cannot unpack package %s: %s", hash,
-                 errors.n ? errors.items[0] : strerror(-rc));
-        *transient = rc == -ENOSPC || rc == -EDQUOT; /* this machine's disk: try again later */
-        diag_release(&errors);
-        fs_remove_tree(dest);
-        return rc;
-    }
-    diag_release(&errors);
-    rc = store_tree_hash(dest, got);
-    if (!rc && strcmp(got, hash)) {
-        snprintf(err, errsize, "package %s: what was downloaded hashes to %s", hash, got);
-        rc = -EBADMSG;
-    } else if (rc) {
-        snprintf(err, errsize, "cannot hash package %s: %s", hash, strerror(-rc));
-    }
-    if (!rc && rename(dest, dir) < 0)
-        rc = -errno;
-    if (rc)
-        fs_remove_tree(dest);
-    return rc;
-}
 
 /*
  * The prepared problem of a job, downloading and preparing it the first time. A package found in
@@ -377,7 +142,7 @@ static int problem_get(struct slot *sl, const char *slug, int64_t version_id, co
     char dir[PATH_MAX], cache[PATH_MAX], got[65];
     snprintf(dir, sizeof(dir), "%s/%s", W.packages, hash);
     snprintf(cache, sizeof(cache), "%s/%s", W.compiled, hash);
-    if (fs_is_dir(dir) && (store_tree_hash(dir, got) || strcmp(got, hash))) {
+    if (fs_is_dir(dir) && (pkg_tree_hash(dir, got) || strcmp(got, hash))) {
         fprintf(stderr, "judged worker: cached package %s changed on disk; fetching it again\n",
                 hash);
         fs_remove_tree(dir);
@@ -385,7 +150,7 @@ static int problem_get(struct slot *sl, const char *slug, int64_t version_id, co
     }
     if (!fs_is_dir(dir)) {
         double t0 = now_s();
-        rc = fetch_package(&sl->c, hash, dir, err, errsize, transient);
+        rc = lease_fetch_package(&sl->c, hash, W.tmp, dir, err, errsize, transient);
         if (rc)
             goto out;
         fprintf(stderr, "judged worker: package %s (%s) fetched and checked in %.1f s\n", hash,
@@ -422,27 +187,6 @@ out:
 
 /*** Judging a job ***/
 
-static json_t *test_json(const struct problem *pr, const struct test_result *t, size_t index)
-{
-    const struct pkg *p = pr->pkg;
-    char *name = utf8_clean(t->test->name, 512);
-    char *group = utf8_clean(p->groups[t->test->group].name, 128);
-    json_t *o =
-        json_pack("{s:I, s:s, s:s, s:b, s:s, s:I, s:I, s:I}", "index", (json_int_t)index, "name",
-                  name ? name : "", "group", group ? group : "", "sample", t->test->sample,
-                  "verdict", verdict_code(t->verdict), "time_ms", (json_int_t)t->time_ms, "wall_ms",
-                  (json_int_t)t->wall_ms, "memory_kb", (json_int_t)t->memory_kb);
-    if (t->message[0]) {
-        char *m = utf8_clean(t->message, MESSAGE_SENT_MAX);
-        if (m && *m)
-            json_object_set_new(o, "message", json_string(m));
-        free(m);
-    }
-    free(name);
-    free(group);
-    return o;
-}
-
 struct progress {
     struct slot *sl;
     struct held *h;
@@ -465,37 +209,18 @@ static void on_progress(void *ud, const struct judge_result *partial, size_t ind
     struct progress *p = ud;
     json_t *body;
     if (index == SIZE_MAX) {
-        char *out = utf8_clean(partial->compile_output, 64u << 10);
+        char *out = report_utf8_clean(partial->compile_output, REPORT_PROGRESS_OUTPUT_MAX);
         body = json_pack("{s:s, s:s}", "status", partial->verdict == V_CE ? "compiling" : "running",
                          "compile_output", out ? out : "");
         free(out);
     } else {
-        body =
-            json_pack("{s:o}", "test",
-                      test_json(p->pr, &partial->tests[partial->ntests - 1], partial->ntests - 1));
+        body = json_pack(
+            "{s:o}", "test",
+            report_wire_test(p->pr, &partial->tests[partial->ntests - 1], partial->ntests - 1));
     }
     /* Progress is for people watching: a failure costs nothing but a live update. */
-    if (body && post_job(&p->sl->c, p->h->lease, "progress", body, 10) == 409)
+    if (body && lease_post(&p->sl->c, p->h->lease, "progress", body, 10) == 409)
         lease_lost(p->h);
-}
-
-static json_t *result_json(const struct problem *pr, const struct judge_result *res)
-{
-    char *out = utf8_clean(res->compile_output, OUTPUT_SENT_MAX);
-    json_t *tests = json_array();
-    for (size_t i = 0; pr && i < res->ntests; i++)
-        json_array_append_new(tests, test_json(pr, &res->tests[i], i));
-    json_t *o = json_pack(
-        "{s:s, s:f, s:f, s:I, s:I, s:s, s:o}", "verdict", verdict_code(res->verdict), "score",
-        res->score, "max_score", res->max_score, "time_ms", (json_int_t)res->time_ms, "memory_kb",
-        (json_int_t)res->memory_kb, "compile_output", out ? out : "", "tests", tests);
-    if (o && res->error) {
-        char *e = utf8_clean(res->error, 4000);
-        json_object_set_new(o, "error", json_string(e ? e : "internal error"));
-        free(e);
-    }
-    free(out);
-    return o;
 }
 
 /* Posts the result until the server takes or refuses it; true when it was recorded. */
@@ -503,7 +228,7 @@ static bool post_result(struct slot *sl, struct held *h, json_t *body)
 {
     unsigned wait_ms = 1000;
     for (int tries = 0; tries < (W.stopping ? 3 : 8); tries++) {
-        long st = post_job(&sl->c, h->lease, "result", json_incref(body), 60);
+        long st = lease_post(&sl->c, h->lease, "result", json_incref(body), 60);
         if (st == 200) {
             json_decref(body);
             return true;
@@ -529,7 +254,7 @@ static bool post_result(struct slot *sl, struct held *h, json_t *body)
 static void release(struct slot *sl, struct held *h)
 {
     for (int tries = 0; tries < 3; tries++) {
-        long st = post_job(&sl->c, h->lease, "release", NULL, 10);
+        long st = lease_post(&sl->c, h->lease, "release", NULL, 10);
         if (st == 204 || st == 409)
             return;
         pause_ms(500, true);
@@ -576,7 +301,7 @@ static void run_job(struct slot *sl, json_t *job)
                          &transient);
     snprintf(dir, sizeof(dir), "%s/slot%d", W.tmp, sl->n);
     if (!rc)
-        rc = worker_write_source(dir, language, source, path, sizeof(path));
+        rc = lang_write_source(dir, language, source, path, sizeof(path));
     if (!rc) {
         const char *sources[] = {path};
         struct progress prog = {sl, h, pr};
@@ -604,7 +329,7 @@ static void run_job(struct slot *sl, json_t *job)
         if (res.verdict == V_IE)
             fprintf(stderr, "judged worker: submission %s: internal error: %s\n", id,
                     res.error ? res.error : "");
-        json_t *body = result_json(pr, &res);
+        json_t *body = report_wire_result(pr, &res);
         if (body && post_result(sl, h, body))
             fprintf(stderr, "judged worker: slot %d: submission %s: %s in %.2f s\n", sl->n, id,
                     verdict_code(res.verdict), now_s() - start);
@@ -616,34 +341,6 @@ static void run_job(struct slot *sl, json_t *job)
     pthread_mutex_unlock(&W.lock);
 }
 
-/* Claims a job: 0 with *job, -ENOENT when there was none, -EACCES (token refused), -EIO. */
-static int claim(struct client *c, json_t **job)
-{
-    char path[64];
-    snprintf(path, sizeof(path), "/api/v1/worker/claim?wait=%d", CLAIM_WAIT_S);
-    struct answer a;
-    int rc = call(c, "POST", path, NULL, CLAIM_WAIT_S + 30, true, &a, NULL);
-    if (rc)
-        return rc;
-    if (a.status == 204) {
-        rc = -ENOENT;
-    } else if (a.status == 200) {
-        json_t *j = json_loadb(a.body.buf ? a.body.buf : "", a.body.len, 0, NULL);
-        *job = json_incref(json_object_get(j, "job"));
-        json_decref(j);
-        rc = *job ? 0 : -EPROTO;
-        if (rc)
-            snprintf(c->err, sizeof(c->err), "the claim's answer has no job");
-    } else {
-        char d[256];
-        detail_of(&a, d, sizeof(d));
-        snprintf(c->err, sizeof(c->err), "status %ld: %s", a.status, d);
-        rc = a.status == 401 || a.status == 403 ? -EACCES : -EIO;
-    }
-    strbuf_release(&a.body);
-    return rc;
-}
-
 static void *slot_main(void *arg)
 {
     struct slot *sl = arg;
@@ -651,7 +348,7 @@ static void *slot_main(void *arg)
     bool failing = false;
     while (!W.stopping) {
         json_t *job = NULL;
-        int rc = claim(&sl->c, &job);
+        int rc = lease_claim(&sl->c, CLAIM_WAIT_S, &job);
         if (!rc || rc == -ENOENT) {
             if (failing)
                 fprintf(stderr, "judged worker: slot %d: the server answers again\n", sl->n);
@@ -685,8 +382,8 @@ static void *slot_main(void *arg)
 /* Extends the leases of the jobs in hand, each every heartbeat_s. */
 static void *beat_main(void *arg)
 {
-    struct client c;
-    if (client_init(&c))
+    struct httpc c;
+    if (httpc_init(&c, W.conf.server, W.conf.auth, NULL))
         return NULL;
     while (!W.beats_done) {
         for (int i = 0; i < W.conf.slots; i++) {
@@ -699,7 +396,7 @@ static void *beat_main(void *arg)
             pthread_mutex_unlock(&W.lock);
             if (!due)
                 continue;
-            long st = post_job(&c, lease, "heartbeat", NULL, 10);
+            long st = lease_post(&c, lease, "heartbeat", NULL, 10);
             pthread_mutex_lock(&W.lock);
             if (h->active && !strcmp(h->lease, lease)) {
                 if (st == 409)
@@ -711,7 +408,7 @@ static void *beat_main(void *arg)
         }
         pause_ms(200, true);
     }
-    client_release(&c);
+    httpc_release(&c);
     return NULL;
 }
 
@@ -860,13 +557,18 @@ int remote_worker_main(int argc, char **argv)
         fprintf(stderr, "judged worker: out of memory\n");
         return 1;
     }
-    if (serve_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache) ||
-        open_cache(W.conf.cache) < 0) {
+    char why[PATH_MAX * 3];
+    if (host_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache, why, sizeof(why))) {
+        fprintf(stderr, "judged worker: %s\n", why);
+        free(paths);
+        return 1;
+    }
+    if (open_cache(W.conf.cache) < 0) {
         free(paths);
         return 1;
     }
     unsigned uid_base = 0;
-    int uidfd = serve_claim_uid_range(&uid_base);
+    int uidfd = host_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged worker: no free range of sandbox uids: %s\n", strerror(-uidfd));
         free(paths);
@@ -910,7 +612,7 @@ int remote_worker_main(int argc, char **argv)
     beating = pthread_create(&beat, NULL, beat_main, NULL) == 0;
     for (int i = 0; beating && i < W.conf.slots; i++) {
         slots[i].n = i;
-        if (client_init(&slots[i].c) ||
+        if (httpc_init(&slots[i].c, W.conf.server, W.conf.auth, &W.stopping) ||
             pthread_create(&slots[i].thread, NULL, slot_main, &slots[i]))
             break;
         slots[i].started = true;
@@ -942,7 +644,7 @@ int remote_worker_main(int argc, char **argv)
     fprintf(stderr, "judged worker: stopped\n");
 out:
     for (int i = 0; slots && i < W.conf.slots; i++)
-        client_release(&slots[i].c);
+        httpc_release(&slots[i].c);
     while (W.prepared) {
         struct prepared *e = W.prepared;
         W.prepared = e->next;

@@ -1,6 +1,6 @@
 /* remote_worker: `judged worker`, a judge on another machine that pulls jobs from a judged. */
-#ifndef SERVER_REMOTE_WORKER_H
-#define SERVER_REMOTE_WORKER_H
+#ifndef WORKER_REMOTE_WORKER_H
+#define WORKER_REMOTE_WORKER_H
 
 /* `judged worker --server URL --token T [--slots N] [--cache DIR] [--cgroup MODE]`: argv[0] is
  * "worker". Runs until SIGTERM or SIGINT; returns the process exit status. */

@@ -6,122 +6,139 @@
 #define _GNU_SOURCE
 #include "practice.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
 #include "auth.h"
-#include "pkg.h"
 
-/* The request's practice token hashed into `hash`; false when absent or malformed. */
-static bool practice_hash(struct req *r, unsigned char hash[32])
+bool practice_token_valid(const char *token)
 {
-    const char *t = http_request_header(r, "X-Practice-Token");
-    size_t n = t ? strlen(t) : 0;
-    if (n < PRACTICE_TOKEN_MIN || n > PRACTICE_TOKEN_MAX ||
-        strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != n)
-        return false;
-    auth_hash(t, hash);
-    return true;
+    size_t n = token ? strlen(token) : 0;
+    return n >= PRACTICE_TOKEN_MIN && n <= PRACTICE_TOKEN_MAX &&
+           strspn(token, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == n;
 }
 
-static bool need_token(struct req *r, unsigned char hash[32])
+void practice_hash(const char *token, unsigned char hash[PRACTICE_HASH_LEN])
 {
-    if (practice_hash(r, hash))
-        return true;
-    reply_problem(r, 400,
-                  "send this browser's practice token in the X-Practice-Token header: %d to %d "
-                  "characters of A-Z, a-z, 0-9, - and _",
-                  PRACTICE_TOKEN_MIN, PRACTICE_TOKEN_MAX);
-    return false;
+    auth_hash(token, hash);
 }
 
-void practice_record(struct server *s, struct req *r, const char *id, const char *slug)
+int practice_add(db *d, const unsigned char hash[PRACTICE_HASH_LEN], const char *id,
+                 const char *slug, int64_t now)
 {
-    unsigned char hash[32];
-    if (r->who.role != ROLE_ANON || !practice_hash(r, hash))
-        return;
-    sqlite3 *c = db_acquire(s->db);
-    db_exec(c,
-            "INSERT OR IGNORE INTO practice_submissions (practice_hash, submission_id, slug, "
-            "created_at) VALUES (?, ?, ?, ?)",
-            "bssi", hash, 32, id, slug, db_now_ms());
-    db_release(s->db, c);
+    dbc *c = db_get(d);
+    if (!c)
+        return -EIO;
+    int rc = dbc_run(c,
+                     "INSERT INTO practice_submissions (practice_hash, submission_id, slug, "
+                     "created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     "bssi", hash, (size_t)PRACTICE_HASH_LEN, id, slug, now);
+    db_put(d, c);
+    return rc;
 }
 
-void api_practice_submissions(struct server *s, struct req *r)
+#define LIST_SQL(where)                                                                            \
+    "SELECT s.id AS id, s.slug AS slug, s.status AS status, s.verdict AS verdict, "                \
+    "s.score AS score, s.max_score AS max_score, s.time_ms AS time_ms, "                           \
+    "s.created_at AS created_at FROM practice_submissions p JOIN submissions s "                   \
+    "ON s.id = p.submission_id WHERE p.practice_hash = ? " where " ORDER BY s.seq DESC LIMIT ?"
+
+int practice_list(db *d, const unsigned char hash[PRACTICE_HASH_LEN], const char *slug, int limit,
+                  struct practice_submission **out, size_t *n)
 {
-    unsigned char hash[32];
-    if (!need_token(r, hash))
-        return;
-    const char *problem = http_query(r, "problem");
-    const char *lim = http_query(r, "limit");
-    char *end = NULL;
-    long limit = lim ? strtol(lim, &end, 10) : 50;
-    if ((problem && !pkg_slug_valid(problem)) || (lim && (*end || limit < 1 || limit > 200))) {
-        json_t *e = json_array();
-        if (problem && !pkg_slug_valid(problem))
-            api_field_error(e, "problem", "'%.64s' is not a problem id", problem);
-        if (lim && (*end || limit < 1 || limit > 200))
-            api_field_error(e, "limit", "is a number from 1 to 200");
-        reply_problem_errors(r, 422, e, "invalid query parameter");
-        return;
+    if (limit < 1 || limit > PRACTICE_LIST_MAX)
+        return -EINVAL;
+    struct practice_submission *list = NULL;
+    size_t count = 0;
+    dbrows *rows = NULL;
+    int rc = -EIO;
+    dbc *c = db_get(d);
+    if (!c)
+        goto out;
+    /* Two statements rather than `? IS NULL`: PostgreSQL cannot type a parameter alone. */
+    rc = slug ? dbc_query(c, &rows, LIST_SQL("AND p.slug = ?"), "bsi", hash,
+                          (size_t)PRACTICE_HASH_LEN, slug, (int64_t)limit)
+              : dbc_query(c, &rows, LIST_SQL(""), "bi", hash, (size_t)PRACTICE_HASH_LEN,
+                          (int64_t)limit);
+    if (rc)
+        goto out;
+    list = calloc((size_t)limit, sizeof(*list));
+    if (!list) {
+        rc = -ENOMEM;
+        goto out;
     }
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT s.id, s.slug, s.status, s.verdict, s.score, s.max_score, "
-                                  "s.time_ms, s.created_at FROM practice_submissions p JOIN "
-                                  "submissions s ON s.id = p.submission_id WHERE "
-                                  "p.practice_hash = ? AND (? IS NULL OR p.slug = ?) "
-                                  "ORDER BY s.seq DESC LIMIT ?",
-                                  "bssi", hash, 32, problem, problem, (int64_t)limit);
-    json_t *list = json_array();
-    while (st && sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(
-            list, json_pack("{s:s, s:s, s:s, s:o, s:f, s:f, s:I, s:I}", "id",
-                            sqlite3_column_text(st, 0), "problem", sqlite3_column_text(st, 1),
-                            "status", sqlite3_column_text(st, 2), "verdict",
-                            sqlite3_column_type(st, 3) == SQLITE_NULL
-                                ? json_null()
-                                : json_string((const char *)sqlite3_column_text(st, 3)),
-                            "score", sqlite3_column_double(st, 4), "max_score",
-                            sqlite3_column_double(st, 5), "time_ms",
-                            (json_int_t)sqlite3_column_int64(st, 6), "created_at",
-                            (json_int_t)sqlite3_column_int64(st, 7)));
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    reply_json(r, 200, json_pack("{s:o}", "submissions", list));
+    while (count < (size_t)limit && (rc = dbrows_next(rows)) == 1) {
+        struct practice_submission *p = &list[count++];
+        snprintf(p->id, sizeof(p->id), "%s", dbrows_text(rows, "id"));
+        snprintf(p->slug, sizeof(p->slug), "%s", dbrows_text(rows, "slug"));
+        snprintf(p->status, sizeof(p->status), "%s", dbrows_text(rows, "status"));
+        const char *v = dbrows_text(rows, "verdict");
+        snprintf(p->verdict, sizeof(p->verdict), "%s", v ? v : "");
+        p->score = dbrows_double(rows, "score");
+        p->max_score = dbrows_double(rows, "max_score");
+        p->time_ms = dbrows_int(rows, "time_ms");
+        p->created_at = dbrows_int(rows, "created_at");
+    }
+    if (rc < 0)
+        goto out;
+    rc = 0;
+    *out = count ? list : NULL;
+    *n = count;
+    if (count)
+        list = NULL;
+out:
+    free(list);
+    dbrows_free(rows);
+    db_put(d, c);
+    return rc;
 }
 
-void api_practice_progress(struct server *s, struct req *r)
+int practice_progress(db *d, const unsigned char hash[PRACTICE_HASH_LEN],
+                      struct practice_problem **out, size_t *n)
 {
-    unsigned char hash[32];
-    if (!need_token(r, hash))
-        return;
-    sqlite3 *c = db_acquire(s->db);
+    struct practice_problem *list = NULL;
+    size_t count = 0;
+    dbrows *rows = NULL;
+    int rc = -EIO;
+    dbc *c = db_get(d);
+    if (!c)
+        goto out;
     /* Solved: an accepted submission; attempted: any other; pending: not judged yet. */
-    sqlite3_stmt *st = db_prepare(c,
-                                  "SELECT p.slug, max(s.verdict = 'AC'), "
-                                  "max(CASE WHEN s.max_score > 0 THEN s.score * 100 / s.max_score "
-                                  "ELSE 0 END), sum(s.status != 'done'), count(*), "
-                                  "max(s.created_at) FROM practice_submissions p JOIN submissions "
-                                  "s ON s.id = p.submission_id WHERE p.practice_hash = ? "
-                                  "GROUP BY p.slug ORDER BY p.slug",
-                                  "b", hash, 32);
-    json_t *probs = json_object();
-    int64_t pending = 0;
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        pending += sqlite3_column_int64(st, 3);
-        json_object_set_new(probs, (const char *)sqlite3_column_text(st, 0),
-                            json_pack("{s:s, s:f, s:I, s:I, s:I}", "state",
-                                      sqlite3_column_int(st, 1) ? "solved" : "attempted", "best",
-                                      sqlite3_column_double(st, 2), "pending",
-                                      (json_int_t)sqlite3_column_int64(st, 3), "submissions",
-                                      (json_int_t)sqlite3_column_int64(st, 4), "last_at",
-                                      (json_int_t)sqlite3_column_int64(st, 5)));
+    rc = dbc_query(c, &rows,
+                   "SELECT p.slug AS slug, max(CASE WHEN s.verdict = 'AC' THEN 1 ELSE 0 END) "
+                   "AS solved, max(CASE WHEN s.max_score > 0 THEN s.score * 100 / s.max_score "
+                   "ELSE 0 END) AS best, sum(CASE WHEN s.status != 'done' THEN 1 ELSE 0 END) "
+                   "AS pending, count(*) AS n, max(s.created_at) AS last_at "
+                   "FROM practice_submissions p JOIN submissions s ON s.id = p.submission_id "
+                   "WHERE p.practice_hash = ? GROUP BY p.slug ORDER BY p.slug",
+                   "b", hash, (size_t)PRACTICE_HASH_LEN);
+    while (!rc && (rc = dbrows_next(rows)) == 1) {
+        struct practice_problem *more = realloc(list, (count + 1) * sizeof(*list));
+        if (!more) {
+            rc = -ENOMEM;
+            goto out;
+        }
+        list = more;
+        struct practice_problem *p = &list[count++];
+        snprintf(p->slug, sizeof(p->slug), "%s", dbrows_text(rows, "slug"));
+        p->solved = dbrows_int(rows, "solved") != 0;
+        p->best = dbrows_double(rows, "best");
+        p->pending = dbrows_int(rows, "pending");
+        p->submissions = dbrows_int(rows, "n");
+        p->last_at = dbrows_int(rows, "last_at");
+        rc = 0;
     }
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    reply_json(r, 200, json_pack("{s:o, s:I}", "problems", probs, "pending", (json_int_t)pending));
+    if (rc < 0)
+        goto out;
+    rc = 0;
+    *out = list;
+    *n = count;
+    list = NULL;
+out:
+    free(list);
+    dbrows_free(rows);
+    db_put(d, c);
+    return rc;
 }

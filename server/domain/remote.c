@@ -382,10 +382,8 @@ struct rtest {
 
 static bool verdict_valid(const char *v)
 {
-    for (int i = V_AC; i <= V_IE; i++)
-        if (!strcmp(v, verdict_code((enum verdict)i)))
-            return true;
-    return false;
+    enum verdict parsed;
+    return verdict_parse(v, &parsed) == 0;
 }
 
 /* A string field of at most `max` bytes (non-empty unless `empty_ok`); NULL when wrong. */

@@ -56,7 +56,4 @@ void store_detail_clear(void);
 /* Removes stored packages and caches no version refers to (an import cut short by a crash). */
 void store_gc(struct server *s);
 
-/* The hex BLAKE2b-256 of a package folder's paths and contents, in sorted order. */
-int store_tree_hash(const char *dir, char hex[65]);
-
 #endif

@@ -140,28 +140,6 @@ int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret)
     return 0;
 }
 
-int webhook_secret_new_sqlite(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret)
-{
-    unsigned char raw[WEBHOOK_SECRET_BYTES];
-    char made[WEBHOOK_SECRET_LEN];
-    randombytes_buf(raw, sizeof(raw));
-    memcpy(made, "whsec_", 6);
-    sodium_bin2base64(made + 6, sizeof(made) - 6, raw, sizeof(raw), sodium_base64_VARIANT_ORIGINAL);
-    sodium_memzero(raw, sizeof(raw));
-    int rc = db_exec(c,
-                     "INSERT INTO webhook_secrets (team_id, secret, created_at) VALUES (?, ?, ?) "
-                     "ON CONFLICT (team_id) DO NOTHING",
-                     "isi", team_id, made, db_now_ms());
-    if (rc != SQLITE_OK)
-        return -EIO;
-    if (!sqlite3_changes(c))
-        return 1;
-    memcpy(secret, made, sizeof(made));
-    sodium_memzero(made, sizeof(made));
-    (void)only_if_none;
-    return 0;
-}
-
 int webhook_sign(const char *secret, const char *msg_id, long long timestamp, const char *body,
                  char *out, size_t size)
 {

@@ -34,10 +34,6 @@ void webhook_stop(struct server *s);
  */
 int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret);
 
-/* webhook_secret_new() on an older SQLite connection, inside its transaction: until assess.c has
- * moved to the db API. */
-int webhook_secret_new_sqlite(sqlite3 *c, int64_t team_id, bool only_if_none, char *secret);
-
 /*
  * The signature header value "v1,<base64 HMAC-SHA256 of id.timestamp.body>" for `secret`
  * ("whsec_<base64>") into `out` (at least 64 bytes): 0, or -EINVAL for a malformed secret.

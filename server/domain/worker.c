@@ -30,20 +30,6 @@ struct worker {
 
 static struct worker *workers;
 
-int worker_write_source(const char *dir, const char *lang, const char *source, char *path,
-                        size_t size)
-{
-    int rc = fs_mkdirs(dir, 0700);
-    if (rc)
-        return rc;
-    /* main.c, main.py, ...: the judge saves it under the name its language wants (Main.java). */
-    const struct lang *l = lang_by_id(lang);
-    if (!l)
-        return -EINVAL;
-    snprintf(path, size, "%s/main%s", dir, l->exts[0]);
-    return fs_write(path, source, strlen(source), 0600);
-}
-
 struct progress {
     struct server *s;
     const char *id;
@@ -81,7 +67,7 @@ static void judge_one(struct worker *w, struct job *job)
     int rc = pcache_get(s, w->slot, job->version_id, &pr, err, sizeof(err));
     snprintf(dir, sizeof(dir), "%s/worker%d", s->tmp_dir, w->slot);
     if (!rc)
-        rc = worker_write_source(dir, job->language, job->source, path, sizeof(path));
+        rc = lang_write_source(dir, job->language, job->source, path, sizeof(path));
     if (rc == -ENOSPC) {
         /* The data folder is full: not the submission's fault; it waits in the queue. */
         fprintf(stderr, "judged: submission %s: the data folder is full; back to the queue\n",

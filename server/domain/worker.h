@@ -9,8 +9,4 @@ int workers_start(struct server *s);
 /* Waits for them after s->stopping was set: running judgements are cancelled and re-queued. */
 void workers_join(struct server *s);
 
-/* Writes `source` for judging: a file named as the language wants in folder `dir`. */
-int worker_write_source(const char *dir, const char *lang, const char *source, char *path,
-                        size_t size);
-
 #endif

@@ -30,7 +30,7 @@ void api_team_key_post(struct server *s, struct req *r);
 void api_key_delete(struct server *s, struct req *r);
 void api_me(struct server *s, struct req *r);
 
-/* assess.c */
+/* api_assessments.c: assessments, invites and accommodations (the team's side) */
 void api_assessment_post(struct server *s, struct req *r);
 void api_assessments_list(struct server *s, struct req *r);
 void api_assessment_get(struct server *s, struct req *r);
@@ -41,14 +41,53 @@ void api_invite_delete(struct server *s, struct req *r);
 /* Accommodations: minutes added to a candidate's session; a finished session opened again. */
 void api_invite_extra_time(struct server *s, struct req *r);
 void api_invite_reopen(struct server *s, struct req *r);
+/*
+ * The assessment named by the first path parameter of `r`, when the caller (its team, or the
+ * admin) owns it; otherwise replies (404: another team's is as absent as a missing one) and
+ * returns 0.
+ */
+int64_t api_assessment_own(struct server *s, struct req *r);
+/* The API's JSON of an assessment and of an invite (its state at `now`): new references. */
+struct assessment_row;
+struct invite_row;
+json_t *api_assessment_json(const struct assessment_row *a);
+json_t *api_invite_json(const struct invite_row *i, int64_t now);
+
+/* api_reports.c: the report, its CSV, one candidate, similarity */
 void api_report(struct server *s, struct req *r);
 void api_report_csv(struct server *s, struct req *r);
 void api_candidate_detail(struct server *s, struct req *r);
 void api_similarity(struct server *s, struct req *r);
+
+/* api_candidates.c: the candidate's side (session, problems, drafts, signals) and playback */
 void api_candidate_session(struct server *s, struct req *r);
 void api_candidate_start(struct server *s, struct req *r);
 void api_candidate_finish(struct server *s, struct req *r);
 void api_candidate_problem(struct server *s, struct req *r);
+/*
+ * May the candidate of `r` submit (`counting`) or run code for problem `slug` now? Replies 403
+ * (or 422 for a problem not in the assessment, or a `language` outside its allowed ones; NULL
+ * skips that check) and returns false when not. A NULL `slug` asks whether the session runs.
+ */
+bool api_candidate_may_submit(struct server *s, struct req *r, const char *slug,
+                              const char *language, bool counting);
+/* GET/PUT /api/v1/candidate/drafts/{slug}: the candidate's draft of one problem (413 past
+ * SOURCE_MAX, 403 outside the running session, 422 for a problem not in the assessment). */
+void api_draft_get(struct server *s, struct req *r);
+void api_draft_put(struct server *s, struct req *r);
+/* POST /api/v1/candidate/signals: a paste (size) or a focus loss (duration_ms). */
+void api_signal_post(struct server *s, struct req *r);
+/* GET .../assessments/{}/candidates/{}/timeline and .../snapshots/{}: the team's playback. */
+void api_timeline(struct server *s, struct req *r);
+void api_snapshot_get(struct server *s, struct req *r);
+
+/* api_practice.c: a browser's practice history (X-Practice-Token) */
+/* Remembers submission `id` under the request's practice token, when it is anonymous and has a
+ * well-formed one; nothing happens otherwise. */
+void api_practice_record(struct server *s, struct req *r, const char *id, const char *slug);
+/* GET /api/v1/practice/submissions?problem=&limit= and GET /api/v1/practice/progress. */
+void api_practice_submissions(struct server *s, struct req *r);
+void api_practice_progress(struct server *s, struct req *r);
 
 /* remote.c: remote workers (ACCESS_WORKER) and their tokens (admin) */
 void api_worker_claim(struct server *s, struct req *r);

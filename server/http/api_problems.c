@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "api.h"
-#include "assess.h"
+#include "assessments.h"
 #include "fsutil.h"
 #include "pkg.h"
 #include "store.h"
@@ -252,7 +252,7 @@ void api_problem_delete(struct server *s, struct req *r)
         return;
     }
     char used_by[TITLE_MAX * 4 + 1]; /* characters of up to 4 bytes */
-    int in_use = assess_problem_in_use(c, row.slug, used_by, sizeof(used_by));
+    int in_use = assessments_problem_in_use(s->db, row.slug, db_now_ms(), used_by, sizeof(used_by));
     if (in_use) {
         db_release(s->db, c);
         if (in_use < 0)

@@ -12,7 +12,7 @@
 #include "api.h"
 #include "fsutil.h"
 #include "pkg.h"
-#include "assess.h"
+#include "invites.h"
 #include "practice.h"
 #include "pcache.h"
 #include "queue.h"
@@ -57,7 +57,7 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
     json_decref(errors);
     /* A candidate reaches the assessment's problems only, while the timer runs. */
     if (r->who.role == ROLE_CANDIDATE &&
-        !assess_candidate_may_submit(s, r, f->problem, f->language, !run))
+        !api_candidate_may_submit(s, r, f->problem, f->language, !run))
         return false;
     sqlite3 *c = db_acquire(s->db);
     int rc = store_problem(s, c, f->problem, &f->row);
@@ -184,7 +184,7 @@ void api_submission_post(struct server *s, struct req *r)
                       rc == -ENOSPC ? "the disk is full" : "database error");
         return;
     }
-    practice_record(s, r, id, f.row.slug);
+    api_practice_record(s, r, id, f.row.slug);
     char loc[96];
     snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
     http_header(r, "Location", loc);
@@ -232,17 +232,17 @@ void api_submissions_list(struct server *s, struct req *r)
     if (cursor_s && ((cursor = strtoll(cursor_s, &end, 10)) < 1 || *end))
         api_field_error(errors, "cursor", "is the next_cursor of a previous page");
     static const char *const statuses[] = {"queued", "compiling", "running", "done"};
-    static const char *const verdicts[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
     bool ok = !status;
     for (size_t i = 0; status && i < 4; i++)
         ok |= !strcmp(status, statuses[i]);
     if (!ok)
         api_field_error(errors, "status", "is one of queued, compiling, running, done");
-    ok = !verdict;
-    for (size_t i = 0; verdict && i < 9; i++)
-        ok |= !strcmp(verdict, verdicts[i]);
-    if (!ok)
-        api_field_error(errors, "verdict", "is one of AC, WA, TLE, MLE, OLE, RE, CE, SV, IE");
+    enum verdict parsed;
+    if (verdict && verdict_parse(verdict, &parsed)) {
+        char codes[128];
+        verdict_list(codes, sizeof(codes));
+        api_field_error(errors, "verdict", "is one of %s", codes);
+    }
     if (json_array_size(errors)) {
         reply_problem_errors(r, 422, errors, "invalid query parameters");
         return;
@@ -465,7 +465,7 @@ static ssize_t events_next(void *ud, uint64_t pos, char *buf, size_t max)
     while (e->out_pos == e->out.len) {
         strbuf_reset(&e->out);
         e->out_pos = 0;
-        if (e->done || e->s->stopping || !assess_token_live(e->s, &e->who))
+        if (e->done || e->s->stopping || !invites_token_live(e->s->db, &e->who))
             return MHD_CONTENT_READER_END_OF_STREAM;
         struct queue_watch w;
         queue_watch_init(e->s, e->id, &w);
@@ -655,7 +655,7 @@ void api_run(struct server *s, struct req *r)
     int rc = pcache_get(s, slot, f.row.version_id, &pr, err, sizeof(err));
     snprintf(dir, sizeof(dir), "%s/run%d", s->tmp_dir, slot);
     if (!rc)
-        rc = worker_write_source(dir, f.language, f.source, path, sizeof(path));
+        rc = lang_write_source(dir, f.language, f.source, path, sizeof(path));
     json_t *out = NULL;
     unsigned status = 500;
     if (!rc) {

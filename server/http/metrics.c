@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "verdict.h"
+
 #define MAX_SERIES 256
 static const double buckets[] = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 #define NBUCKETS (sizeof(buckets) / sizeof(buckets[0]))
-static const char *const verdicts[] = {"AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "SV", "IE"};
-#define NVERDICTS (sizeof(verdicts) / sizeof(verdicts[0]))
 
 struct http_series {
     const char *route;
@@ -25,7 +25,7 @@ struct metrics {
     pthread_mutex_t lock;
     struct http_series http[MAX_SERIES];
     int nhttp;
-    uint64_t by_verdict[NVERDICTS];
+    uint64_t by_verdict[VERDICT_COUNT];
     uint64_t hist[NBUCKETS];
     uint64_t hist_count;
     double hist_sum;
@@ -64,9 +64,9 @@ void metrics_http(struct metrics *m, const char *route, unsigned status)
 void metrics_judgement(struct metrics *m, const char *verdict, double seconds)
 {
     pthread_mutex_lock(&m->lock);
-    for (size_t v = 0; v < NVERDICTS; v++)
-        if (!strcmp(verdicts[v], verdict))
-            m->by_verdict[v]++;
+    enum verdict v;
+    if (!verdict_parse(verdict, &v))
+        m->by_verdict[v]++;
     for (size_t b = 0; b < NBUCKETS; b++)
         if (seconds <= buckets[b])
             m->hist[b]++;
@@ -101,8 +101,8 @@ void metrics_render(struct metrics *m, const struct metrics_gauges *g, struct st
                 g->queue_depth, g->running, g->workers, m->busy, g->problems, g->sandbox_mode);
     strbuf_addstr(out, "# HELP judged_judgements_total Submissions judged, by verdict.\n"
                        "# TYPE judged_judgements_total counter\n");
-    for (size_t v = 0; v < NVERDICTS; v++)
-        strbuf_addf(out, "judged_judgements_total{verdict=\"%s\"} %llu\n", verdicts[v],
+    for (size_t v = 0; v < VERDICT_COUNT; v++)
+        strbuf_addf(out, "judged_judgements_total{verdict=\"%s\"} %llu\n", verdict_table()[v].code,
                     (unsigned long long)m->by_verdict[v]);
     strbuf_addstr(out, "# HELP judged_judging_seconds Time from claiming to the verdict.\n"
                        "# TYPE judged_judging_seconds histogram\n");

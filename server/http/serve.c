@@ -25,9 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "assess.h"
+#include "sweep.h"
 #include "auth.h"
 #include "fsutil.h"
+#include "host.h"
 #include "http.h"
 #include "lang.h"
 #include "metrics.h"
@@ -38,10 +39,6 @@
 #include "nodes.h"
 #include "store.h"
 #include "worker.h"
-
-#define UID_RANGES 64 /* judges on one machine, each with its own range of sandbox uids */
-#define UID_FIRST  60000
-#define UID_SPAN   256
 
 /*
  * Sandbox slots outside the workers' own: one pool for the Run button, one for imports, so
@@ -252,27 +249,6 @@ void import_slot_release(struct server *s, int slot, const char *client)
     pool_release(s->import_slots, slot, client);
 }
 
-/* Claims a uid range no other judge on this machine uses, by holding a lock file for it. */
-int serve_claim_uid_range(unsigned *uid_base)
-{
-    const char *dir = "/run/lock";
-    if (!fs_is_dir(dir))
-        dir = "/tmp";
-    for (int i = 0; i < UID_RANGES; i++) {
-        char path[128];
-        snprintf(path, sizeof(path), "%s/judged-uids-%d.lock", dir, i);
-        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0)
-            return -errno;
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            *uid_base = UID_FIRST + (unsigned)i * UID_SPAN;
-            return fd; /* held (and open) until the process exits */
-        }
-        close(fd);
-    }
-    return -EBUSY;
-}
-
 static void *watchdog(void *arg)
 {
     (void)arg;
@@ -331,29 +307,14 @@ static char *make_dir(const char *parent, const char *name)
     return d;
 }
 
-int serve_check_hidden(const char *const *paths, const char *what, const char *dir)
+/* The folder `dir` is hidden from the sandbox: 0, or -1 after saying why. */
+static int check_hidden(const char *const *paths, const char *what, const char *dir)
 {
-    char shown[PATH_MAX], real[PATH_MAX];
-    int rc = sandbox_path_hidden(paths, dir, shown, sizeof(shown));
-    if (rc == -EEXIST) {
-        /* It contains the shown path when that lies strictly below it; else it is (or, not made
-         * yet, would be) inside. */
-        size_t n = realpath(dir, real) ? strlen(real) : 0;
-        bool contains =
-            n && strcmp(shown, real) && (n == 1 || (!strncmp(shown, real, n) && shown[n] == '/'));
-        bool inside = !contains;
-        fprintf(stderr,
-                "judged: %s '%s' %s '%s', which the sandbox shows to every compile and run: "
-                "refusing to start; keep it outside the toolchain's folders (e.g. "
-                "/var/lib/judged, docs/sandbox.md)\n",
-                what, dir, inside ? "is inside" : "contains", shown);
-        return -1;
-    }
-    if (rc) {
-        fprintf(stderr, "judged: cannot check %s '%s': %s\n", what, dir, strerror(-rc));
-        return -1;
-    }
-    return 0;
+    char why[PATH_MAX * 3];
+    if (!host_check_hidden(paths, what, dir, why, sizeof(why)))
+        return 0;
+    fprintf(stderr, "judged: %s\n", why);
+    return -1;
 }
 
 int serve_main(const struct serve_config *cfg)
@@ -370,9 +331,8 @@ int serve_main(const struct serve_config *cfg)
         fprintf(stderr, "judged: out of memory\n");
         return 1;
     }
-    if (serve_check_hidden(paths, "the data folder (--data)", cfg->data) ||
-        (cfg->problems &&
-         serve_check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
+    if (check_hidden(paths, "the data folder (--data)", cfg->data) ||
+        (cfg->problems && check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
         free(paths);
         return 1;
     }
@@ -413,7 +373,7 @@ int serve_main(const struct serve_config *cfg)
     fs_mkdirs(s->tmp_dir, 0700);
 
     unsigned uid_base = 0;
-    int uidfd = serve_claim_uid_range(&uid_base);
+    int uidfd = host_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
         free(paths);
@@ -488,7 +448,7 @@ int serve_main(const struct serve_config *cfg)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (assess_start(s)) {
+    if (sweep_start(s)) {
         fprintf(stderr, "judged: cannot start the assessment thread\n");
         goto out;
     }
@@ -544,7 +504,7 @@ int serve_main(const struct serve_config *cfg)
     slot_pool_wake(s->import_slots);
     workers_join(s);
     remote_stop(s);
-    assess_stop(s);
+    sweep_stop(s);
     if (importing)
         pthread_join(importer, NULL);
     if (retaining)

@@ -897,10 +897,12 @@ g_rates() {
   # Twelve GETs at once: the bucket (burst 2, 1 a second) cannot refill between them however
   # slow this machine is, so most must be refused; sequential requests would race the refill.
   n429=0 retry=""
+  local pids=()
   for i in $(seq 12); do
     curl -s -o /dev/null -D "$D/read-h$i" -w '%{http_code}' "$J_BASE/api/v1/problems" >"$D/read-c$i" &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}" # only the curls: judged is a child of this shell too
   for i in $(seq 12); do
     if [ "$(cat "$D/read-c$i")" = 429 ]; then
       n429=$((n429 + 1))

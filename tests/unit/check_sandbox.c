@@ -202,7 +202,9 @@ START_TEST(test_missing_program_is_judge_error)
         .slot = 0, .policy = POLICY_RUN, .argv = argv, .stdin_fd = -1, .limits = limits};
     struct sandbox_result r;
     ck_assert_int_eq(sandbox_exec(sb, &cmd, &r), -ENOENT);
-    ck_assert_str_eq(r.syscall, "executing the program");
+    ck_assert_int_eq(r.failed_step, SANDBOX_STEP_EXEC);
+    ck_assert_str_eq(sandbox_step_name(r.failed_step), "executing the program");
+    ck_assert_str_eq(r.syscall, ""); /* a step is not a system call */
     sandbox_result_release(&r);
 }
 END_TEST
