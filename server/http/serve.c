@@ -433,6 +433,9 @@ int serve_main(const struct serve_config *cfg)
     s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0, false);
     if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots || !s->import_slots)
         goto out;
+    /* The nodes of a PostgreSQL store count each client's requests together. */
+    if (db_kind_of(s->db) == DB_POSTGRES)
+        ratelimit_share(s->ratelimit, s->db);
     /* Other nodes on a PostgreSQL store: their new submissions and results wake ours. */
     rc = nodes_listen(s);
     if (rc) {
