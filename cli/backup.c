@@ -17,7 +17,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +24,9 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db_file.h"
 #include "fsutil.h"
-
-extern const char *const db_migrations[];
+#include "problems.h"
 
 static void usage(FILE *f)
 {
@@ -62,109 +61,93 @@ static void fsync_parent(const char *path)
     fsync_path(dir);
 }
 
-/* A scalar of `sql` on `c` as an integer; -1 when it fails. */
-static long long scalar(sqlite3 *c, const char *sql)
-{
-    sqlite3_stmt *st = db_prepare(c, sql, "");
-    long long v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
 /*
- * Checks a database file is a judged database this judged can open: quick_check passes, its
- * schema version is known. Fills *version and *submissions. 0 or -1 with a message printed.
+ * Checks a database file is a judged database this judged can open (db_file_check). Fills
+ * *version and *submissions. 0 or -1 with a message printed.
  */
-static int check_db(const char *path, int *version, long long *submissions)
+static int check_db(const char *path, int *version, int64_t *submissions)
 {
-    sqlite3 *c = NULL;
-    int rc = sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL);
-    sqlite3_stmt *st = rc == SQLITE_OK ? db_prepare(c, "PRAGMA quick_check", "") : NULL;
-    const char *ok =
-        st && sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-    int result = -1;
-    int known = 0;
-    while (db_migrations[known])
-        known++;
-    if (!ok || strcmp(ok, "ok"))
-        fprintf(stderr, "judged: '%s' is not a sound SQLite database: %s\n", path,
-                ok ? ok : sqlite3_errmsg(c));
-    else if ((*version = db_schema_version(c)) < 1 || *version > known)
-        fprintf(stderr, "judged: '%s' has schema version %d; this judged knows 1 to %d\n", path,
-                *version, known);
-    else if ((*submissions = scalar(c, "SELECT count(*) FROM submissions")) < 0)
-        fprintf(stderr, "judged: '%s' is not a judged database (no submissions table)\n", path);
-    else
-        result = 0;
-    sqlite3_finalize(st);
-    sqlite3_close(c);
-    return result;
+    char err[1024];
+    if (db_file_check(path, version, submissions, err, sizeof(err)) == 0)
+        return 0;
+    fprintf(stderr, "judged: %s\n", err);
+    return -1;
 }
 
 static int do_backup(const char *file, const char *data)
 {
-    char src_path[PATH_MAX], tmp[PATH_MAX];
+    char src_path[PATH_MAX], tmp[PATH_MAX], err[1024];
     snprintf(src_path, sizeof(src_path), "%s/judged.db", data);
     snprintf(tmp, sizeof(tmp), "%s.tmp-%d", file, (int)getpid());
     if (!fs_is_file(src_path)) {
         fprintf(stderr, "judged: no database at '%s'\n", src_path);
         return 1;
     }
-    sqlite3 *src = NULL, *dst = NULL;
-    /* Read-write without create: a WAL database's readers need its -shm, and it must exist. */
-    int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READWRITE, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_busy_timeout(src, 10000);
-    unlink(tmp);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", src, "main") : NULL;
-    int pages = 0;
-    if (b) {
-        /* Steps of 256 pages let judged's writers go on between them; a busy step waits. */
-        do {
-            rc = sqlite3_backup_step(b, 256);
-            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep(20);
-        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-        pages = sqlite3_backup_pagecount(b);
-        sqlite3_backup_finish(b);
-        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    } else if (rc == SQLITE_OK) {
-        rc = sqlite3_errcode(dst);
-    }
-    /* One self-contained file: the copy leaves WAL mode (judged sets it again when it opens). */
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        fprintf(stderr, "judged: backup of '%s' failed: %s\n", src_path,
-                dst   ? sqlite3_errmsg(dst)
-                : src ? sqlite3_errmsg(src)
-                      : sqlite3_errstr(rc));
-    sqlite3_close(dst);
-    sqlite3_close(src);
-    int version = 0;
-    long long subs = 0;
-    if (rc == SQLITE_OK && check_db(tmp, &version, &subs) == 0 && fsync_path(tmp) == 0 &&
+    int pages = 0, version = 0;
+    int64_t subs = 0;
+    int rc = db_file_copy(src_path, tmp, &pages, err, sizeof(err));
+    if (rc)
+        fprintf(stderr, "judged: backup of '%s' failed: %s\n", src_path, err);
+    if (!rc && check_db(tmp, &version, &subs) == 0 && fsync_path(tmp) == 0 &&
         rename(tmp, file) == 0) {
         fsync_parent(file);
         fprintf(stderr,
                 "judged: backed up '%s' to '%s': %d pages, schema version %d, %lld "
                 "submissions\n",
-                src_path, file, pages, version, subs);
+                src_path, file, pages, version, (long long)subs);
         return 0;
     }
-    if (rc == SQLITE_OK)
+    if (!rc)
         fprintf(stderr, "judged: cannot put the backup in place at '%s': %s\n", file,
                 strerror(errno));
     unlink(tmp);
     return 1;
 }
 
+struct missing {
+    const char *data;
+    long n;
+};
+
+/* A version's package not in DIR/packages: said for the first five, counted for all. */
+static int note_missing(const char *hash, void *ud)
+{
+    struct missing *m = ud;
+    char pkg[PATH_MAX];
+    snprintf(pkg, sizeof(pkg), "%s/packages/%s", m->data, hash);
+    if (!fs_is_dir(pkg) && m->n++ < 5)
+        fprintf(stderr,
+                "judged: warning: package '%s' is missing; copy it from the old data "
+                "folder's packages/\n",
+                pkg);
+    return 0;
+}
+
+/*
+ * Every version's package must be there: the database names them, the backup has none. Opening
+ * the restored store migrates it as judged's next start would.
+ */
+static void check_packages(const char *dbpath, const char *data)
+{
+    db *d = NULL;
+    char err[512];
+    struct missing m = {.data = data};
+    if (db_open(dbpath, &d, err, sizeof(err)) == 0)
+        problems_each_hash(d, note_missing, &m);
+    else
+        fprintf(stderr, "judged: warning: cannot list the restored packages: %s\n", err);
+    db_close(d);
+    if (m.n)
+        fprintf(stderr,
+                "judged: warning: %ld packages missing in all: their problems cannot be "
+                "judged until they are copied in\n",
+                m.n);
+}
+
 static int do_restore(const char *file, const char *data)
 {
     int version = 0;
-    long long subs = 0;
+    int64_t subs = 0;
     if (!fs_is_file(file)) {
         fprintf(stderr, "judged: no backup at '%s'\n", file);
         return 1;
@@ -192,10 +175,7 @@ static int do_restore(const char *file, const char *data)
     }
     if (fs_is_file(dbpath)) {
         /* Fold the old database's log into it first, so the copy kept aside is whole. */
-        sqlite3 *c = NULL;
-        if (sqlite3_open_v2(dbpath, &c, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-            sqlite3_exec(c, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-        sqlite3_close(c);
+        db_file_checkpoint(dbpath);
         if (rename(dbpath, old) < 0) {
             fprintf(stderr, "judged: cannot move the current database aside: %s\n",
                     strerror(errno));
@@ -214,30 +194,8 @@ static int do_restore(const char *file, const char *data)
     fsync_parent(dbpath);
     status = 0;
     fprintf(stderr, "judged: restored '%s' into '%s': schema version %d, %lld submissions\n", file,
-            dbpath, version, subs);
-    /* Every version's package must be there: the database names them, the backup has none. */
-    sqlite3 *c = NULL;
-    sqlite3_stmt *st = NULL;
-    long missing = 0;
-    if (sqlite3_open_v2(dbpath, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-        st = db_prepare(c, "SELECT DISTINCT hash FROM problem_versions", "");
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        char pkg[PATH_MAX];
-        snprintf(pkg, sizeof(pkg), "%s/packages/%s", data,
-                 (const char *)sqlite3_column_text(st, 0));
-        if (!fs_is_dir(pkg) && missing++ < 5)
-            fprintf(stderr,
-                    "judged: warning: package '%s' is missing; copy it from the old data "
-                    "folder's packages/\n",
-                    pkg);
-    }
-    if (missing)
-        fprintf(stderr,
-                "judged: warning: %ld packages missing in all: their problems cannot be "
-                "judged until they are copied in\n",
-                missing);
-    sqlite3_finalize(st);
-    sqlite3_close(c);
+            dbpath, version, (long long)subs);
+    check_packages(dbpath, data);
 out:
     unlink(tmp);
     close(lockfd);

@@ -221,6 +221,43 @@ static char *package_dir(const struct options *o, const char *arg, int n)
     return root;
 }
 
+/*
+ * The problem of package `arg` (unpacked in `dir`) ready to judge, compiled parts in `cache`. A
+ * package without a time limit gets it as verification derives it. 0, or non-zero after saying
+ * why.
+ */
+static int prepare_problem(const struct judge_env *env, const char *arg, const char *dir,
+                           const char *cache, struct problem **pr)
+{
+    struct pkg *p = NULL;
+    struct verify_report rep = {0};
+    struct diag errors = DIAG_INIT;
+    const char *base = strrchr(arg, '/');
+    char slug[256];
+    snprintf(slug, sizeof(slug), "%s", base ? base + 1 : arg);
+    slug[strcspn(slug, ".")] = '\0';
+    int rc = pkg_open(dir, fs_is_dir(arg) ? NULL : slug, &p, &errors);
+    if (!rc && p->time_limit == 0) {
+        /* No limit in problem.yaml: derive it as verification does, from the accepted runs. */
+        pkg_free(p);
+        fprintf(stderr, "judged: problem.yaml gives no time limit; deriving it\n");
+        rc = verify_problem(env, dir, fs_is_dir(arg) ? NULL : slug, cache, &rep, pr);
+        for (size_t i = 0; i < rep.errors.n; i++)
+            fprintf(stderr, "judged: %s\n", rep.errors.items[i]);
+        if (!rc && !*pr)
+            rc = -EINVAL;
+    } else if (!rc) {
+        rc = problem_prepare(env, p, cache, pr, &errors);
+    }
+    for (size_t i = 0; i < errors.n; i++)
+        fprintf(stderr, "judged: %s\n", errors.items[i]);
+    if (rc && rc != -EINVAL)
+        fprintf(stderr, "judged: cannot prepare the problem: %s\n", strerror(-rc));
+    verify_report_release(&rep);
+    diag_release(&errors);
+    return rc;
+}
+
 static int cmd_judge(struct options *o, int argc, char **argv)
 {
     if (argc < 2) {
@@ -248,43 +285,18 @@ static int cmd_judge(struct options *o, int argc, char **argv)
     char *dir = package_dir(o, argv[0], 0);
     char *cache = fs_join(o->workdir, "cache");
     struct problem *pr = NULL;
-    struct verify_report rep = {0};
-    struct diag errors = DIAG_INIT;
     if (!dir || !cache)
         goto out;
-    struct pkg *p = NULL;
-    const char *base = strrchr(argv[0], '/');
-    char slug[256];
-    snprintf(slug, sizeof(slug), "%s", base ? base + 1 : argv[0]);
-    slug[strcspn(slug, ".")] = '\0';
-    int rc = pkg_open(dir, fs_is_dir(argv[0]) ? NULL : slug, &p, &errors);
-    if (!rc && p->time_limit == 0) {
-        /* No limit in problem.yaml: derive it as verification does, from the accepted runs. */
-        pkg_free(p);
-        fprintf(stderr, "judged: problem.yaml gives no time limit; deriving it\n");
-        rc = verify_problem(&env, dir, fs_is_dir(argv[0]) ? NULL : slug, cache, &rep, &pr);
-        for (size_t i = 0; i < rep.errors.n; i++)
-            fprintf(stderr, "judged: %s\n", rep.errors.items[i]);
-        if (!rc && !pr)
-            rc = -EINVAL;
-    } else if (!rc) {
-        rc = problem_prepare(&env, p, cache, &pr, &errors);
-    }
-    for (size_t i = 0; i < errors.n; i++)
-        fprintf(stderr, "judged: %s\n", errors.items[i]);
-    if (rc) {
-        if (rc != -EINVAL)
-            fprintf(stderr, "judged: cannot prepare the problem: %s\n", strerror(-rc));
+    if (prepare_problem(&env, argv[0], dir, cache, &pr))
         goto out;
-    }
     char why[512];
     if (judge_lang_check(&env, pr->pkg->dir, pr->pkg->slug, lang, why, sizeof(why))) {
         fprintf(stderr, "judged: %s\n", why);
         goto out;
     }
     struct judge_result res;
-    rc = judge_submission(&env, pr, lang, (const char *const *)argv + 1, (size_t)argc - 1, NULL,
-                          &res);
+    int rc = judge_submission(&env, pr, lang, (const char *const *)argv + 1, (size_t)argc - 1, NULL,
+                              &res);
     if (rc) {
         fprintf(stderr, "judged: cannot judge: %s\n", strerror(-rc));
         goto out;
@@ -298,8 +310,6 @@ static int cmd_judge(struct options *o, int argc, char **argv)
     status = res.verdict == V_AC ? 0 : res.verdict == V_IE ? 3 : 1;
     judge_result_release(&res);
 out:
-    verify_report_release(&rep);
-    diag_release(&errors);
     problem_free(pr);
     free(dir);
     free(cache);
@@ -455,44 +465,50 @@ static int cmd_verdicts(int argc, char **argv)
     return 0;
 }
 
-int main(int argc, char **argv)
+static const struct option longopts[] = {
+    {"lang", required_argument, NULL, 'l'},
+    {"cgroup", required_argument, NULL, 'c'},
+    {"json", no_argument, NULL, 'j'},
+    {"mutants", no_argument, NULL, 'M'},
+    {"jobs", required_argument, NULL, 'J'},
+    {"help", no_argument, NULL, 'h'},
+    {"listen", required_argument, NULL, 'L'},
+    {"data", required_argument, NULL, 'd'},
+    {"problems", required_argument, NULL, 'p'},
+    {"web", required_argument, NULL, 'w'},
+    {"workers", required_argument, NULL, 'W'},
+    {"queue-max", required_argument, NULL, 'Q'},
+    {"anon-rate", required_argument, NULL, 'A'},
+    {"token-rate", required_argument, NULL, 'T'},
+    {"read-rate", required_argument, NULL, 'R'},
+    {"port-file", required_argument, NULL, 'P'},
+    {"webhook-private", no_argument, NULL, 'H'},
+    {"max-connections", required_argument, NULL, 'C'},
+    {"per-ip-connections", required_argument, NULL, 'I'},
+    {"conn-timeout", required_argument, NULL, 'O'},
+    {"lease", required_argument, NULL, 'E'},
+    {"anon-retention", required_argument, NULL, 'N'},
+    {"queue-per-client", required_argument, NULL, OPT_QUEUE_PER_CLIENT},
+    {"queue-per-token", required_argument, NULL, OPT_QUEUE_PER_TOKEN},
+    {"runs-per-client", required_argument, NULL, OPT_RUNS_PER_CLIENT},
+    {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
+    {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
+    {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
+    {"store", required_argument, NULL, OPT_STORE},
+    {"packages", required_argument, NULL, OPT_PACKAGES},
+    {NULL, 0, NULL, 0},
+};
+
+/* Is `c` an option of the judge and verify commands (command_option)? */
+static bool is_command_option(int c)
 {
-    struct options o = {.cgroup = CGROUP_AUTO};
-    static const struct option longopts[] = {
-        {"lang", required_argument, NULL, 'l'},
-        {"cgroup", required_argument, NULL, 'c'},
-        {"json", no_argument, NULL, 'j'},
-        {"mutants", no_argument, NULL, 'M'},
-        {"jobs", required_argument, NULL, 'J'},
-        {"help", no_argument, NULL, 'h'},
-        {"listen", required_argument, NULL, 'L'},
-        {"data", required_argument, NULL, 'd'},
-        {"problems", required_argument, NULL, 'p'},
-        {"web", required_argument, NULL, 'w'},
-        {"workers", required_argument, NULL, 'W'},
-        {"queue-max", required_argument, NULL, 'Q'},
-        {"anon-rate", required_argument, NULL, 'A'},
-        {"token-rate", required_argument, NULL, 'T'},
-        {"read-rate", required_argument, NULL, 'R'},
-        {"port-file", required_argument, NULL, 'P'},
-        {"webhook-private", no_argument, NULL, 'H'},
-        {"max-connections", required_argument, NULL, 'C'},
-        {"per-ip-connections", required_argument, NULL, 'I'},
-        {"conn-timeout", required_argument, NULL, 'O'},
-        {"lease", required_argument, NULL, 'E'},
-        {"anon-retention", required_argument, NULL, 'N'},
-        {"queue-per-client", required_argument, NULL, OPT_QUEUE_PER_CLIENT},
-        {"queue-per-token", required_argument, NULL, OPT_QUEUE_PER_TOKEN},
-        {"runs-per-client", required_argument, NULL, OPT_RUNS_PER_CLIENT},
-        {"import-slots", required_argument, NULL, OPT_IMPORT_SLOTS},
-        {"import-budget", required_argument, NULL, OPT_IMPORT_BUDGET},
-        {"streams-per-client", required_argument, NULL, OPT_STREAMS_PER_CLIENT},
-        {"store", required_argument, NULL, OPT_STORE},
-        {"packages", required_argument, NULL, OPT_PACKAGES},
-        {NULL, 0, NULL, 0},
-    };
-    bool server = false;
-    struct serve_config sc = {
+    return c == 'l' || c == 'c' || c == 'j' || c == 'M' || c == 'J';
+}
+
+/* The service's settings before any option: what `judged --listen --data` runs with. */
+static void serve_defaults(struct serve_config *sc)
+{
+    *sc = (struct serve_config){
         /* One per CPU judged may use: a run never shares its CPU with another run. */
         .workers = sandbox_cpus_available(),
         .interactive = 2,
@@ -514,6 +530,178 @@ int main(int argc, char **argv)
                : fs_is_dir("web/dist") ? "web/dist"
                                        : NULL,
     };
+}
+
+/* A connection setting (--max-connections, --per-ip-connections, --conn-timeout): 0 or 2. */
+static int connection_option(struct serve_config *sc, int c, const char *arg)
+{
+    long n = parse_count(arg, c == 'O' ? 3600 : 100000);
+    if (n < 1) {
+        fprintf(stderr, "judged: '%s' is not a positive count for that option\n", arg);
+        return 2;
+    }
+    if (c == 'C')
+        sc->max_connections = (unsigned)n;
+    else if (c == 'I')
+        sc->per_ip_connections = (unsigned)n;
+    else
+        sc->conn_timeout_s = (unsigned)n;
+    return 0;
+}
+
+/* A per-client cap or the import settings: 0 turns the queue caps off; the others need 1. */
+static int cap_option(struct serve_config *sc, int c, const char *arg)
+{
+    long n = parse_count(arg, c == OPT_IMPORT_SLOTS ? 16 : 1000000);
+    if (n < 0 || (n == 0 && c != OPT_QUEUE_PER_CLIENT && c != OPT_QUEUE_PER_TOKEN)) {
+        fprintf(stderr, "judged: '%s' is not a count for that option\n", arg);
+        return 2;
+    }
+    if (c == OPT_QUEUE_PER_CLIENT)
+        sc->queue_per_client = (unsigned)n;
+    else if (c == OPT_QUEUE_PER_TOKEN)
+        sc->queue_per_token = (unsigned)n;
+    else if (c == OPT_RUNS_PER_CLIENT)
+        sc->runs_per_client = (unsigned)n;
+    else if (c == OPT_IMPORT_SLOTS)
+        sc->import_slots = (int)n;
+    else if (c == OPT_IMPORT_BUDGET)
+        sc->import_budget_s = (unsigned)n;
+    else
+        sc->streams_per_client = (unsigned)n;
+    return 0;
+}
+
+/* The workers and the rates (--workers, --queue-max, --anon-rate, --token-rate, --read-rate). */
+static int rate_option(struct serve_config *sc, int c, const char *arg)
+{
+    long n = parse_count(arg, c == 'W' ? 60 : 1000000);
+    if (n < 0) {
+        fprintf(stderr, "judged: '%s' is not a count for that option\n", arg);
+        return 2;
+    }
+    if (c == 'W')
+        sc->workers = (int)n;
+    else if (c == 'Q')
+        sc->queue_max = (unsigned)n;
+    else if (c == 'A')
+        sc->anon_per_min = (unsigned)n;
+    else if (c == 'T')
+        sc->token_per_min = (unsigned)n;
+    else
+        sc->reads_per_sec = (unsigned)n;
+    return 0;
+}
+
+/*
+ * An option of the service: 0 (with *server set when it asks for serving), 2 after saying what
+ * is wrong, or -1 when `c` is not one of the service's.
+ */
+static int serve_option(struct serve_config *sc, int c, const char *arg, bool *server)
+{
+    long n;
+    switch (c) {
+    case 'L':
+    case 'd':
+    case 'p':
+        *(c == 'L' ? &sc->listen : c == 'd' ? &sc->data : &sc->problems) = arg;
+        *server = true;
+        return 0;
+    case 'w':
+        sc->web = *arg ? arg : NULL;
+        return 0;
+    case OPT_STORE:
+        /* sqlite:PATH or postgresql://... (docs/deploy.md); "" keeps the default. */
+        sc->store = *arg ? arg : NULL;
+        return 0;
+    case OPT_PACKAGES:
+        sc->packages = *arg ? arg : NULL;
+        return 0;
+    case 'P':
+        sc->port_file = arg;
+        return 0;
+    case 'H':
+        sc->webhook_private = true;
+        return 0;
+    case 'C':
+    case 'I':
+    case 'O':
+        return connection_option(sc, c, arg);
+    case 'N':
+        if (!parse_duration(arg, &sc->anon_retention_s))
+            return 0;
+        fprintf(stderr, "judged: --anon-retention takes a duration: N days, or N followed by s, "
+                        "m, h or d (30d, 12h, 90s), at least 1 s\n");
+        return 2;
+    case OPT_QUEUE_PER_CLIENT:
+    case OPT_QUEUE_PER_TOKEN:
+    case OPT_RUNS_PER_CLIENT:
+    case OPT_IMPORT_SLOTS:
+    case OPT_IMPORT_BUDGET:
+    case OPT_STREAMS_PER_CLIENT:
+        return cap_option(sc, c, arg);
+    case 'E':
+        if ((n = parse_count(arg, 3600)) >= 1) {
+            sc->lease_s = (unsigned)n;
+            return 0;
+        }
+        fprintf(stderr, "judged: --lease takes 1 to 3600 seconds\n");
+        return 2;
+    case 'W':
+    case 'Q':
+    case 'A':
+    case 'T':
+    case 'R':
+        return rate_option(sc, c, arg);
+    default:
+        return -1;
+    }
+}
+
+/* `judged --listen HOST:PORT --data DIR ...`: checks what serving needs, then serves. */
+static int run_server(struct serve_config *sc, const struct options *o, int argc, char **argv)
+{
+    if (!sc->listen || !sc->data) {
+        fprintf(stderr, "judged: serving needs --listen HOST:PORT and --data DIR\n");
+        usage(stderr);
+        return 2;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "judged: unexpected argument '%s'\n", argv[optind]);
+        return 2;
+    }
+    sc->cgroup = o->cgroup;
+    return serve_main(sc);
+}
+
+/* `judged [options] judge|verify [options] ARGS...`: options may also follow the command word. */
+static int run_command(struct options *o, int argc, char **argv)
+{
+    if (optind >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[optind];
+    optind++;
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        if (command_option(o, c, optarg)) {
+            if (!is_command_option(c))
+                fprintf(stderr, "judged: '%s' takes no such option (%s)\n", cmd, argv[optind - 1]);
+            return 2;
+        }
+    }
+    if (!strcmp(cmd, "judge"))
+        return cmd_judge(o, argc - optind, argv + optind);
+    if (!strcmp(cmd, "verify"))
+        return cmd_verify(o, argc - optind, argv + optind);
+    fprintf(stderr, "judged: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
     /* Commands with options of their own. */
     if (argc > 1 && !strcmp(argv[1], "worker"))
         return remote_worker_main(argc - 1, argv + 1);
@@ -521,163 +709,26 @@ int main(int argc, char **argv)
         return backup_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "verdicts"))
         return cmd_verdicts(argc - 1, argv + 1);
-    long n;
+    struct options o = {.cgroup = CGROUP_AUTO};
+    struct serve_config sc;
+    serve_defaults(&sc);
+    bool server = false;
     int c;
     while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'l':
-        case 'c':
-        case 'j':
-        case 'M':
-        case 'J':
+        if (is_command_option(c)) {
             if (command_option(&o, c, optarg))
                 return 2;
-            break;
-        case 'L':
-            sc.listen = optarg;
-            server = true;
-            break;
-        case 'd':
-            sc.data = optarg;
-            server = true;
-            break;
-        case 'p':
-            sc.problems = optarg;
-            server = true;
-            break;
-        case 'w':
-            sc.web = *optarg ? optarg : NULL;
-            break;
-        case OPT_STORE:
-            /* sqlite:PATH or postgresql://... (docs/deploy.md); "" keeps the default. */
-            sc.store = *optarg ? optarg : NULL;
-            break;
-        case OPT_PACKAGES:
-            sc.packages = *optarg ? optarg : NULL;
-            break;
-        case 'P':
-            sc.port_file = optarg;
-            break;
-        case 'H':
-            sc.webhook_private = true;
-            break;
-        case 'C':
-        case 'I':
-        case 'O':
-            n = parse_count(optarg, c == 'O' ? 3600 : 100000);
-            if (n < 1) {
-                fprintf(stderr, "judged: '%s' is not a positive count for that option\n", optarg);
-                return 2;
-            }
-            if (c == 'C')
-                sc.max_connections = (unsigned)n;
-            else if (c == 'I')
-                sc.per_ip_connections = (unsigned)n;
-            else
-                sc.conn_timeout_s = (unsigned)n;
-            break;
-        case 'N':
-            if (parse_duration(optarg, &sc.anon_retention_s)) {
-                fprintf(stderr, "judged: --anon-retention takes a duration: N days, or N "
-                                "followed by s, m, h or d (30d, 12h, 90s), at least 1 s\n");
-                return 2;
-            }
-            break;
-        case OPT_QUEUE_PER_CLIENT:
-        case OPT_QUEUE_PER_TOKEN:
-        case OPT_RUNS_PER_CLIENT:
-        case OPT_IMPORT_SLOTS:
-        case OPT_IMPORT_BUDGET:
-        case OPT_STREAMS_PER_CLIENT:
-            /* Caps: 0 turns the queue caps off; the others need at least one. */
-            n = parse_count(optarg, c == OPT_IMPORT_SLOTS ? 16 : 1000000);
-            if (n < 0 || (n == 0 && c != OPT_QUEUE_PER_CLIENT && c != OPT_QUEUE_PER_TOKEN)) {
-                fprintf(stderr, "judged: '%s' is not a count for that option\n", optarg);
-                return 2;
-            }
-            if (c == OPT_QUEUE_PER_CLIENT)
-                sc.queue_per_client = (unsigned)n;
-            else if (c == OPT_QUEUE_PER_TOKEN)
-                sc.queue_per_token = (unsigned)n;
-            else if (c == OPT_RUNS_PER_CLIENT)
-                sc.runs_per_client = (unsigned)n;
-            else if (c == OPT_IMPORT_SLOTS)
-                sc.import_slots = (int)n;
-            else if (c == OPT_IMPORT_BUDGET)
-                sc.import_budget_s = (unsigned)n;
-            else
-                sc.streams_per_client = (unsigned)n;
-            break;
-        case 'E':
-            n = parse_count(optarg, 3600);
-            if (n < 1) {
-                fprintf(stderr, "judged: --lease takes 1 to 3600 seconds\n");
-                return 2;
-            }
-            sc.lease_s = (unsigned)n;
-            break;
-        case 'W':
-        case 'Q':
-        case 'A':
-        case 'T':
-        case 'R':
-            n = parse_count(optarg, c == 'W' ? 60 : 1000000);
-            if (n < 0) {
-                fprintf(stderr, "judged: '%s' is not a count for that option\n", optarg);
-                return 2;
-            }
-            if (c == 'W')
-                sc.workers = (int)n;
-            else if (c == 'Q')
-                sc.queue_max = (unsigned)n;
-            else if (c == 'A')
-                sc.anon_per_min = (unsigned)n;
-            else if (c == 'T')
-                sc.token_per_min = (unsigned)n;
-            else
-                sc.reads_per_sec = (unsigned)n;
-            break;
-        case 'h':
+            continue;
+        }
+        if (c == 'h') {
             usage(stdout);
             return 0;
-        default:
+        }
+        int rc = serve_option(&sc, c, optarg, &server);
+        if (rc < 0)
             usage(stderr);
+        if (rc)
             return 2;
-        }
     }
-    if (server) {
-        if (!sc.listen || !sc.data) {
-            fprintf(stderr, "judged: serving needs --listen HOST:PORT and --data DIR\n");
-            usage(stderr);
-            return 2;
-        }
-        if (optind < argc) {
-            fprintf(stderr, "judged: unexpected argument '%s'\n", argv[optind]);
-            return 2;
-        }
-        sc.cgroup = o.cgroup;
-        return serve_main(&sc);
-    }
-    if (optind >= argc) {
-        usage(stderr);
-        return 2;
-    }
-    const char *cmd = argv[optind];
-    /* Options may also follow the command word. */
-    int rest = optind + 1;
-    optind = rest;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        if (command_option(&o, c, optarg)) {
-            if (!strchr("lcjMJ", c))
-                fprintf(stderr, "judged: '%s' takes no such option (%s)\n", cmd, argv[optind - 1]);
-            return 2;
-        }
-    }
-    if (!strcmp(cmd, "judge"))
-        return cmd_judge(&o, argc - optind, argv + optind);
-    if (!strcmp(cmd, "verify"))
-        return cmd_verify(&o, argc - optind, argv + optind);
-    fprintf(stderr, "judged: unknown command '%s'\n", cmd);
-    usage(stderr);
-    return 2;
+    return server ? run_server(&sc, &o, argc, argv) : run_command(&o, argc, argv);
 }

@@ -2,6 +2,8 @@
 #ifndef JUDGE_CHECKER_H
 #define JUDGE_CHECKER_H
 
+/* Thread-safety: no shared state; any thread may call any function. */
+
 #include <stdbool.h>
 #include <stddef.h>
 

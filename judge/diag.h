@@ -3,6 +3,8 @@
 #ifndef JUDGE_DIAG_H
 #define JUDGE_DIAG_H
 
+/* Thread-safety: a list belongs to one thread at a time; the functions share no state. */
+
 #include <stddef.h>
 
 struct diag {

@@ -2,6 +2,8 @@
 #ifndef JUDGE_FSUTIL_H
 #define JUDGE_FSUTIL_H
 
+/* Thread-safety: no shared state; any thread may call any function (on paths it owns). */
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>

@@ -22,15 +22,12 @@
 #include "checker.h"
 #include "fsutil.h"
 
-#define COMPILE_OUTPUT_MAX (1u << 20)
-#define MESSAGE_MAX        (64u << 10)
-
 const struct sandbox_limits judge_compile_limits = {
     .cpu_ms = 10000,
     .wall_ms = 20000,
     .memory_kb = 1u << 20,
-    .stdout_max = COMPILE_OUTPUT_MAX,
-    .stderr_max = COMPILE_OUTPUT_MAX,
+    .stdout_max = JUDGE_COMPILE_OUTPUT_MAX,
+    .stderr_max = JUDGE_COMPILE_OUTPUT_MAX,
     .processes = 32,
     .file_size = 256u << 20,
     .stack_kb = 64u << 10,
@@ -267,7 +264,7 @@ static int run_compiler(const struct judge_env *env, const struct lang *lang,
         break;
     case SANDBOX_OUTPUT_LIMIT:
         strbuf_addf(&all, "\ncompiler diagnostics exceeded %u KiB; the rest was dropped\n",
-                    COMPILE_OUTPUT_MAX >> 10);
+                    JUDGE_COMPILE_OUTPUT_MAX >> 10);
         break;
     case SANDBOX_SYSCALL:
         strbuf_addf(&all, "\nthe compiler made a forbidden system call: %s\n", r.syscall);
@@ -633,8 +630,8 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
         .limits = {.cpu_ms = tl * 10 > 30000 ? tl * 10 : 30000,
                    .wall_ms = 60000,
                    .memory_kb = 2u << 20,
-                   .stdout_max = MESSAGE_MAX,
-                   .stderr_max = MESSAGE_MAX,
+                   .stdout_max = JUDGE_MESSAGE_MAX,
+                   .stderr_max = JUDGE_MESSAGE_MAX,
                    .processes = 16,
                    .file_size = 64u << 20},
     };
@@ -649,7 +646,7 @@ static enum verdict run_custom_validator(const struct judge_env *env, const stru
     } else if (r.status == SANDBOX_EXITED && (r.exit_code == 42 || r.exit_code == 43)) {
         v = r.exit_code == 42 ? V_AC : V_WA;
         char *jm = NULL, *path = fs_join(feedback, "judgemessage.txt");
-        if (v == V_WA && path && fs_read(path, MESSAGE_MAX, &jm, NULL) == 0 && jm[0])
+        if (v == V_WA && path && fs_read(path, JUDGE_MESSAGE_MAX, &jm, NULL) == 0 && jm[0])
             snprintf(msg, msgsize, "%s", jm);
         free(jm);
         free(path);
@@ -815,7 +812,7 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
  * one share below the maximum: one secret test's share for a pass-fail problem, the smallest
  * group's points for a scoring one. docs/authoring.md and the API document state the rule.
  */
-static void score(const struct pkg *p, struct judge_result *res)
+void judge_score(const struct pkg *p, struct judge_result *res)
 {
     size_t secret = pkg_secret_count(p), passed = 0;
     double share = 0;
@@ -872,12 +869,12 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         if (asprintf(&res->error, "compilation could not run: %s",
                      rc == -EAGAIN ? "machine overloaded" : strerror(-rc)) < 0)
             res->error = NULL;
-        score(p, res);
+        judge_score(p, res);
         return 0;
     }
     if (!ok) {
         res->verdict = V_CE;
-        score(p, res);
+        judge_score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, SIZE_MAX);
         return 0;
@@ -928,7 +925,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
             asprintf(&res->error, "test '%s': %s", tr->test->name, tr->message) < 0)
             res->error = NULL;
         res->verdict = verdict_combine(res->verdict, v);
-        score(p, res);
+        judge_score(p, res);
         if (opts && opts->progress)
             opts->progress(opts->ud, res, i);
         if (v != V_AC && opts && opts->stop_at_first_failure)
@@ -940,7 +937,7 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
                 i++;
         }
     }
-    score(p, res);
+    judge_score(p, res);
     return 0;
 }
 

@@ -71,6 +71,16 @@ struct judge_result {
     char *error; /* with V_IE: what broke in the judge */
 };
 
+/*
+ * Sets res->score and res->max_score from the tests judged so far (res->tests) and res->verdict:
+ * a pass-fail problem gives every secret test an equal share of 100; a scoring one gives each
+ * secret group its points, in full when every test passed (aggregation min) or by the share that
+ * passed (sum). Samples carry no points. A submission whose verdict is not AC never scores
+ * max_score: the score is then capped one share below it (a secret test's, or the smallest
+ * group's points). Pure: thread-safe.
+ */
+void judge_score(const struct pkg *p, struct judge_result *res);
+
 typedef void (*judge_progress_fn)(void *ud, const struct judge_result *partial, size_t index);
 
 struct judge_opts {

@@ -19,8 +19,6 @@
 #include "fsutil.h"
 #include "mutate.h"
 
-#define SOURCE_MAX (1u << 20)
-
 enum outcome { O_PENDING, O_KILLED, O_SURVIVED, O_STILLBORN, O_EQUIVALENT, O_FAILED };
 
 /* One source file of one accepted submission, and its mutants. */
@@ -150,7 +148,7 @@ static int equivalents_read(const struct pkg *p, struct equivalents *e)
     if (!file)
         return -ENOMEM;
     char *text = NULL;
-    int rc = fs_is_file(file) ? fs_read(file, SOURCE_MAX, &text, NULL) : 0;
+    int rc = fs_is_file(file) ? fs_read(file, MUTATION_SOURCE_MAX, &text, NULL) : 0;
     free(file);
     if (rc || !text)
         return rc;
@@ -236,7 +234,7 @@ static int list_targets(const struct pkg *p, struct target **out, size_t *n,
             memset(t, 0, sizeof(*t));
             t->sub = sub;
             t->source = k;
-            rc = fs_read(sub->sources[k], SOURCE_MAX, &t->text, &t->len);
+            rc = fs_read(sub->sources[k], MUTATION_SOURCE_MAX, &t->text, &t->len);
             if (rc) {
                 diag_add(&rep->errors, "problem '%s': cannot read '%s': %s", p->slug, sub->path,
                          strerror(-rc));

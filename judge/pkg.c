@@ -22,10 +22,6 @@
 #include "strbuf.h"
 #include "yamldoc.h"
 
-#define STATEMENT_MAX (1u << 20)
-#define TEMPLATE_MAX  (64u << 10)
-#define ARGS_MAX      (4u << 10)
-
 struct files {
     char **rel; /* sorted, relative to the package */
     size_t n, alloc;
@@ -319,7 +315,7 @@ static char *str_or_list(struct reader *r, yamldoc *doc, yaml_node_t *n, const c
         return NULL;
     if (yamldoc_str(n))
         return strdup(yamldoc_str(n));
-    struct strbuf sb = STRBUF_INIT(ARGS_MAX);
+    struct strbuf sb = STRBUF_INIT(PKG_ARGS_MAX);
     yaml_node_t *it;
     int rc = 0;
     for (size_t i = 0; !rc && (it = yamldoc_item(doc, n, i)); i++) {
@@ -332,7 +328,7 @@ static char *str_or_list(struct reader *r, yamldoc *doc, yaml_node_t *n, const c
     if (rc) {
         if (rc == -EFBIG)
             ERR(r, "problem '%s': %s: '%s' is longer than %u bytes", r->p->slug, file, key,
-                ARGS_MAX);
+                PKG_ARGS_MAX);
         strbuf_release(&sb);
         return NULL;
     }
@@ -733,7 +729,7 @@ static void read_statement(struct reader *r)
         if (!has_file(r, md[i]))
             continue;
         char *path = abs_of(r, md[i]);
-        if (fs_read(path, STATEMENT_MAX, &p->statement, NULL))
+        if (fs_read(path, PKG_STATEMENT_MAX, &p->statement, NULL))
             ERR(r, "problem '%s': '%s' cannot be read or is larger than 1 MiB", p->slug, md[i]);
         else
             p->statement_path = strdup(md[i]);
@@ -744,10 +740,10 @@ static void read_statement(struct reader *r)
             continue;
         char *path = abs_of(r, tex[i]), *body = NULL;
         size_t len = 0;
-        if (fs_read(path, STATEMENT_MAX, &body, &len) == 0) {
+        if (fs_read(path, PKG_STATEMENT_MAX, &body, &len) == 0) {
             /* Rendered to Markdown at import, as every other statement is stored. */
             struct diag notes = DIAG_INIT;
-            int rc = latex_to_markdown(body, len, 4 * STATEMENT_MAX, &p->statement, &notes);
+            int rc = latex_to_markdown(body, len, 4 * PKG_STATEMENT_MAX, &p->statement, &notes);
             if (rc)
                 ERR(r, "problem '%s': '%s' cannot be converted: %s", p->slug, tex[i],
                     strerror(-rc));
@@ -793,7 +789,7 @@ static void read_template(struct reader *r, const char *rel)
     memset(t, 0, sizeof(*t));
     memcpy(t->lang, lang, n);
     char *path = abs_of(r, rel);
-    if (fs_read(path, TEMPLATE_MAX, &t->text, NULL))
+    if (fs_read(path, PKG_TEMPLATE_MAX, &t->text, NULL))
         ERR(r, "problem '%s': '%s' is larger than 64 KiB", p->slug, rel);
     else
         p->ntemplates++;
@@ -814,7 +810,7 @@ static void read_c_files(struct reader *r)
         } else if (!p->template_c && under(rel, "attachments/templates/c") &&
                    fs_has_suffix(rel, ".c")) {
             char *path = abs_of(r, rel);
-            if (fs_read(path, TEMPLATE_MAX, &p->template_c, NULL))
+            if (fs_read(path, PKG_TEMPLATE_MAX, &p->template_c, NULL))
                 ERR(r, "problem '%s': '%s' is larger than 64 KiB", p->slug, rel);
             free(path);
         }

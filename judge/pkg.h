@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "caps.h"
 #include "diag.h"
 #include "lang.h"
 
@@ -74,11 +75,6 @@ struct pkg {
     struct pkg_program *output_validator; /* NULL: the default validator */
     struct diag warnings;
 };
-
-/* Package-wide caps: a package past them is refused, naming the file. */
-#define PKG_MAX_FILES      20000
-#define PKG_MAX_FILE_BYTES (256ull << 20)
-#define PKG_MAX_TESTS      1000
 
 /* Is `slug` a valid problem id: [a-z0-9][a-z0-9-]*, at most 64 characters? */
 bool pkg_slug_valid(const char *slug);

@@ -337,6 +337,22 @@ void policy_release(struct policy_bpf *bpf)
     bpf->prog.len = 0;
 }
 
+void policy_each_rule(enum policy_kind kind, policy_rule_fn fn, void *ud)
+{
+    if (kind < 0 || kind >= POLICY__COUNT)
+        return;
+    for (const struct rule *r = run_rules; r->name; r++)
+        fn(ud, r->name, r->why);
+    for (const struct run_ioctl *i = run_ioctls; kind != POLICY_COMPILE && i->name; i++)
+        fn(ud, "ioctl", i->why);
+    for (const struct policy_rule *r =
+             kind >= POLICY_LANG0 ? lang_all()[kind - POLICY_LANG0]->syscalls : NULL;
+         r && r->name; r++)
+        fn(ud, r->name, r->why);
+    for (const struct rule *r = compile_rules; kind == POLICY_COMPILE && r->name; r++)
+        fn(ud, r->name, r->why);
+}
+
 void policy_syscall_name(int nr, char *buf, size_t size)
 {
     char *name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);

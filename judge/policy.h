@@ -43,6 +43,15 @@ struct policy_bpf {
 int policy_build(enum policy_kind kind, const void *exec_path, struct policy_bpf *out);
 void policy_release(struct policy_bpf *bpf);
 
+/*
+ * Calls `fn` with every system call name the allowlist of `kind` names (its table rows, and the
+ * calls allowed with conditions), with the row's reason: what the tables say, for tests and
+ * tools. A name that does not resolve on this architecture is skipped by policy_build. Static
+ * data: thread-safe.
+ */
+typedef void (*policy_rule_fn)(void *ud, const char *name, const char *why);
+void policy_each_rule(enum policy_kind kind, policy_rule_fn fn, void *ud);
+
 /* The name of native system call `nr` ("#nr" when unknown), into `buf`. */
 void policy_syscall_name(int nr, char *buf, size_t size);
 

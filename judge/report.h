@@ -2,17 +2,12 @@
 #ifndef JUDGE_REPORT_H
 #define JUDGE_REPORT_H
 
+/* Thread-safety: builders over borrowed results, no shared state: any thread may call them. */
+
 #include <jansson.h>
 
+#include "caps.h"
 #include "judge.h"
-
-/* What a remote worker sends at most of each string (bytes); the server cuts to the same. */
-#define REPORT_NAME_MAX            512          /* a test's name */
-#define REPORT_GROUP_MAX           128          /* a test group's name */
-#define REPORT_MESSAGE_MAX         255          /* a test's message (judge.h: message[256]) */
-#define REPORT_COMPILE_OUTPUT_MAX  (256u << 10) /* compiler diagnostics with a result */
-#define REPORT_PROGRESS_OUTPUT_MAX (64u << 10)  /* the same in a live progress update */
-#define REPORT_ERROR_MAX           4000         /* the judge's own error (an IE) */
 
 /*
  * The result object: id, problem, language, status, verdict, score, max_score, time_ms, memory_kb,

@@ -2,6 +2,8 @@
 #ifndef JUDGE_STRBUF_H
 #define JUDGE_STRBUF_H
 
+/* Thread-safety: none inside: a buffer is used by one thread at a time (its owner's lock). */
+
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -2,6 +2,8 @@
 #ifndef JUDGE_UNPACK_H
 #define JUDGE_UNPACK_H
 
+/* Thread-safety: no shared state; calls for distinct destination folders may run at once. */
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -85,8 +85,8 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
                 .limits = {.cpu_ms = vms,
                            .wall_ms = vms,
                            .memory_kb = (uint64_t)p->validation_memory_mb << 10,
-                           .stdout_max = 64u << 10,
-                           .stderr_max = 64u << 10,
+                           .stdout_max = VERIFY_VALIDATOR_OUTPUT_MAX,
+                           .stderr_max = VERIFY_VALIDATOR_OUTPUT_MAX,
                            .processes = 16,
                            .file_size = 0},
             };
@@ -181,14 +181,16 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
             break;
         }
     }
-    if (res.verdict == V_IE)
+    if (res.verdict == V_IE) {
+        s->judge_error = strdup(res.error ? res.error : "unknown");
         diag_add(&rep->errors, "problem '%s': '%s': the judge failed: %s", pr->pkg->slug, sub->path,
                  res.error ? res.error : "unknown");
-    else if (!s->ok)
+    } else if (!s->ok) {
         diag_add(&rep->errors, "problem '%s': '%s' got %s, but its folder says %s%s%s%s",
                  pr->pkg->slug, sub->path, s->verdict, sub->expected,
                  s->first_failure ? " (first failure: " : "",
                  s->first_failure ? s->first_failure : "", s->first_failure ? ")" : "");
+    }
     if (res.verdict == V_CE && res.compile_output)
         diag_add(&rep->errors, "problem '%s': '%s' does not compile:\n%.2000s", pr->pkg->slug,
                  sub->path, res.compile_output);
@@ -303,6 +305,7 @@ void verify_report_release(struct verify_report *rep)
         free(rep->subs[i].path);
         free(rep->subs[i].expected);
         free(rep->subs[i].first_failure);
+        free(rep->subs[i].judge_error);
     }
     free(rep->subs);
     free(rep->slug);

@@ -3,6 +3,8 @@
 #ifndef JUDGE_VERIFY_H
 #define JUDGE_VERIFY_H
 
+/* Thread-safety: as judge.h: calls with distinct sandbox slots and caches may run at once. */
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@ struct verify_sub {
     bool ok;
     unsigned time_ms;
     char *first_failure; /* the first test that was not AC, or NULL */
+    char *judge_error;   /* IE: what broke in the judge (not the submission's fault), or NULL */
 };
 
 struct verify_report {

@@ -1,13 +1,13 @@
 #include "yamldoc.h"
 
+#include "caps.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#define YAMLDOC_MAX_BYTES (1u << 20)
 
 struct yamldoc {
     yaml_document_t doc;

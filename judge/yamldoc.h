@@ -2,6 +2,11 @@
 #ifndef JUDGE_YAMLDOC_H
 #define JUDGE_YAMLDOC_H
 
+/*
+ * Thread-safety: a document is used by one thread at a time; loading shares nothing. Strings a
+ * getter returns are borrowed from the document and live as long as it.
+ */
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <yaml.h>

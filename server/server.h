@@ -9,6 +9,7 @@
 #include "cgroup.h"
 #include "db.h"
 #include "sandbox.h"
+#include "server_caps.h"
 
 struct serve_config {
     const char *listen;    /* HOST:PORT; port 0 picks one (printed) */
@@ -76,6 +77,13 @@ int serve_main(const struct serve_config *cfg);
 int slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
 /* Gives back a slot slot_acquire gave `client`. */
 void slot_release(struct server *s, int slot, const char *client);
+/*
+ * A pool of sandbox slots first..first+n-1 (at most 64) for the two functions above:
+ * `inflight_max` requests per client (0: no cap), and with `reserve` one slot always left for
+ * another client. serve_main makes the server's two; a test may make its own. NULL: no memory.
+ */
+struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve);
+void slot_pool_free(struct slot_pool *p); /* NULL is fine */
 /* The same for imports and their verification: slots of their own (cfg.import_slots). */
 int import_slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
 void import_slot_release(struct server *s, int slot, const char *client);

@@ -9,19 +9,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "fsutil.h"
 #include "pkg.h"
 #include "unpack.h"
-
-#define ANSWER_MAX  (4u << 20)   /* a claim's JSON: its source is at most 256 KiB */
-#define PACKAGE_MAX (1ull << 30) /* a downloaded package archive */
 
 int lease_claim(struct httpc *c, int wait_s, json_t **job)
 {
     char path[64];
     snprintf(path, sizeof(path), "/api/v1/worker/claim?wait=%d", wait_s);
     struct httpc_answer a;
-    int rc = httpc_call(c, "POST", path, NULL, wait_s + 30, true, &a, ANSWER_MAX, NULL, 0);
+    int rc = httpc_call(c, "POST", path, NULL, wait_s + 30, true, &a, WORKER_ANSWER_MAX, NULL, 0);
     if (rc)
         return rc;
     if (a.status == 204) {
@@ -52,7 +50,7 @@ long lease_post(struct httpc *c, const char *lease, const char *what, json_t *bo
     if (body && !text)
         return -ENOMEM;
     struct httpc_answer a;
-    int rc = httpc_call(c, "POST", path, text, timeout_s, false, &a, ANSWER_MAX, NULL, 0);
+    int rc = httpc_call(c, "POST", path, text, timeout_s, false, &a, WORKER_ANSWER_MAX, NULL, 0);
     free(text);
     if (rc)
         return rc;
@@ -80,8 +78,8 @@ int lease_fetch_package(struct httpc *c, const char *hash, const char *tmp, cons
         return -e;
     }
     struct httpc_answer a;
-    int rc =
-        httpc_call(c, "GET", path, NULL, 600, true, &a, ANSWER_MAX, f, (curl_off_t)PACKAGE_MAX);
+    int rc = httpc_call(c, "GET", path, NULL, 600, true, &a, WORKER_ANSWER_MAX, f,
+                        (curl_off_t)WORKER_PACKAGE_MAX);
     if (fclose(f) && !rc)
         rc = -EIO;
     if (rc || a.status != 200) {

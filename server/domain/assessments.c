@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "problems.h"
 #include "webhook.h"
 
 const struct assessment_event assessment_events[] = {
@@ -88,7 +88,7 @@ int assessments_problem_usable(db *d, const struct principal *who, const char *s
     dbrows *rows = NULL;
     dbc *c = db_get(d);
     int rc = c ? 0 : -EIO;
-    /* The row store_can_read() judges, read here on this API (store.c's reader is SQLite's). */
+    /* The row problems_can_read() judges, read here on this API (store.c's reader is SQLite's). */
     if (!rc)
         rc = dbc_query(c, &rows,
                        "SELECT coalesce(team_id, 0) AS team_id, public, CASE WHEN deleted_at IS "
@@ -101,7 +101,7 @@ int assessments_problem_usable(db *d, const struct principal *who, const char *s
                                 .public = dbrows_int(rows, "public") != 0,
                                 .deleted = dbrows_int(rows, "deleted") != 0};
         snprintf(p.slug, sizeof(p.slug), "%s", slug);
-        rc = store_can_read(who, &p) ? 0 : -ENOENT;
+        rc = problems_can_read(who, &p) ? 0 : -ENOENT;
     } else if (rc == 0) {
         rc = -ENOENT;
     }

@@ -2,6 +2,12 @@
 #ifndef SERVER_AUTH_H
 #define SERVER_AUTH_H
 
+/*
+ * Thread-safety: auth_open and auth_close run once, before the HTTP threads start and after
+ * they end; struct auth is read-only in between, so the other functions may be called from any
+ * thread (the database is db.h's pool).
+ */
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

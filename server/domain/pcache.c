@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "problems.h"
 
 struct entry {
     struct entry *next;
@@ -82,43 +83,32 @@ void pcache_put(struct server *s, int64_t version_id, struct problem *pr)
 static int load(struct server *s, int slot, int64_t id, struct problem **out, char *err,
                 size_t errsize)
 {
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(
-        c, "SELECT slug, hash, time_limit_ms FROM problem_versions WHERE id = ?", "i", id);
-    char *slug = NULL, *hash = NULL;
-    int64_t tl = 0;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        slug = db_column_strdup(st, 0);
-        hash = db_column_strdup(st, 1);
-        tl = sqlite3_column_int64(st, 2);
-    }
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    int rc = 0;
+    struct problem_version v;
     char *dir = NULL, *cache = NULL;
     struct pkg *p = NULL;
     struct diag errors = DIAG_INIT;
-    if (!slug || !hash) {
-        snprintf(err, errsize, "problem version %lld is not in the database", (long long)id);
-        rc = -ENOENT;
+    int rc = problems_version(s->db, id, &v);
+    if (rc) {
+        snprintf(err, errsize,
+                 rc == -ENOENT ? "problem version %lld is not in the database"
+                               : "cannot read problem version %lld",
+                 (long long)id);
         goto out;
     }
-    dir = fs_join(s->packages_dir, hash);
-    cache = fs_join(s->cache_dir, hash);
-    rc = dir && cache ? pkg_open(dir, slug, &p, &errors) : -ENOMEM;
+    dir = fs_join(s->packages_dir, v.hash);
+    cache = fs_join(s->cache_dir, v.hash);
+    rc = dir && cache ? pkg_open(dir, v.slug, &p, &errors) : -ENOMEM;
     if (!rc) {
         /* The limit verification derived is the one the version was accepted with. */
-        p->time_limit = (double)tl / 1000.0;
+        p->time_limit = (double)v.time_limit_ms / 1000.0;
         struct judge_env env = {s->sb, slot};
         rc = problem_prepare(&env, p, cache, out, &errors);
     }
     if (rc)
-        snprintf(err, errsize, "cannot prepare problem '%s' version %lld: %s", slug, (long long)id,
-                 errors.n ? errors.items[0] : strerror(-rc));
+        snprintf(err, errsize, "cannot prepare problem '%s' version %lld: %s", v.slug,
+                 (long long)id, errors.n ? errors.items[0] : strerror(-rc));
 out:
     diag_release(&errors);
-    free(slug);
-    free(hash);
     free(dir);
     free(cache);
     return rc;
@@ -144,23 +134,20 @@ int pcache_get(struct server *s, int slot, int64_t version_id, const struct prob
 int pcache_lang_check(struct server *s, int64_t version_id, const struct lang *lang, char *why,
                       size_t size)
 {
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st =
-        db_prepare(c, "SELECT slug, hash FROM problem_versions WHERE id = ?", "i", version_id);
-    char *slug = NULL, *hash = NULL;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        slug = db_column_strdup(st, 0);
-        hash = db_column_strdup(st, 1);
+    struct problem_version v;
+    char *dir = NULL;
+    int rc = problems_version(s->db, version_id, &v);
+    if (rc) {
+        snprintf(why, size,
+                 rc == -ENOENT ? "problem version %lld is not in the database"
+                               : "cannot read problem version %lld",
+                 (long long)version_id);
+        goto out;
     }
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    char *dir = slug && hash ? fs_join(s->packages_dir, hash) : NULL;
+    dir = fs_join(s->packages_dir, v.hash);
     struct judge_env env = {s->sb, 0};
-    int rc = dir ? judge_lang_check(s->sb ? &env : NULL, dir, slug, lang, why, size) : -ENOENT;
-    if (rc == -ENOENT && !dir)
-        snprintf(why, size, "problem version %lld is not in the database", (long long)version_id);
-    free(slug);
-    free(hash);
+    rc = dir ? judge_lang_check(s->sb ? &env : NULL, dir, v.slug, lang, why, size) : -ENOMEM;
+out:
     free(dir);
     return rc;
 }

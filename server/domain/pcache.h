@@ -1,6 +1,15 @@
-/* pcache: problem versions ready to judge (package read, driver and validator compiled), by id. */
+/*
+ * pcache: problem versions ready to judge (package read, driver and validator compiled), by id.
+ * Thread-safe: one lock guards the cache, and prepared problems are shared read-only (versions
+ * never change). Errors are negative errno; nothing is printed.
+ */
 #ifndef SERVER_PCACHE_H
 #define SERVER_PCACHE_H
+
+/*
+ * Thread-safety: shared by the workers and the HTTP threads under its own mutex; a problem it
+ * gives out is borrowed and stays valid until pcache_free, at exit.
+ */
 
 #include <stdint.h>
 

@@ -83,7 +83,6 @@ int queue_finish(struct server *s, const struct job *job, const struct problem *
  * character boundary with a note saying so (a small source can make megabytes of them). A new
  * string the caller frees, or NULL when out of memory.
  */
-#define COMPILE_OUTPUT_STORED_MAX (64u << 10)
 char *queue_compile_output_stored(const char *text);
 /*
  * Deletes the anonymous submissions created before `before_ms` (ms since the epoch) that are
@@ -95,7 +94,7 @@ int queue_delete_anonymous(struct server *s, int64_t before_ms, long *count);
 int queue_requeue(struct server *s, const struct job *job);
 void job_release(struct job *job);
 
-/* Live progress, from the worker judging `id`. */
+/* Live progress, from the worker judging `id`. queue_live_test steals `test`. */
 void queue_live_begin(struct server *s, const char *id);
 void queue_live_status(struct server *s, const char *id, const char *status,
                        const char *compile_output);
@@ -104,7 +103,8 @@ void queue_live_end(struct server *s, const char *id);
 
 /*
  * The result of submission `id` as the API shows it to `who` (merging live progress), or NULL
- * with *status 404 (not there or not theirs) or 500. `with_source` adds the source.
+ * with *status 404 (not there or not theirs) or 500. `with_source` adds the source. A new
+ * reference.
  */
 json_t *queue_result(struct server *s, const char *id, const struct principal *who,
                      bool with_source, unsigned *status);

@@ -41,13 +41,8 @@
 #include "render.h"
 
 #define LEASE_ID_LEN   32
-#define TEST_NAME_MAX  512
-#define TEST_GROUP_MAX 128
-#define TEST_MSG_MAX   255
 #define TOKEN_NAME_MAX 100
 #define SWEEP_EVERY_MS 1000
-/* Compiler diagnostics in a progress event or a result: the JSON body is capped at 1 MiB. */
-#define COMPILE_OUTPUT_MAX (768u << 10)
 
 static pthread_t sweeper;
 static bool sweeper_started;
@@ -437,8 +432,8 @@ static void read_test(json_t *t, const char *at, struct rtest *out, json_t *erro
         api_field_error(errors, where, "must be an object");
         return;
     }
-    out->name = str_field(t, "name", at, TEST_NAME_MAX, true, false, errors);
-    out->group = str_field(t, "group", at, TEST_GROUP_MAX, true, false, errors);
+    out->name = str_field(t, "name", at, REPORT_NAME_MAX, true, false, errors);
+    out->group = str_field(t, "group", at, REPORT_GROUP_MAX, true, false, errors);
     out->verdict = str_field(t, "verdict", at, 3, true, false, errors);
     if (out->verdict && !verdict_valid(out->verdict)) {
         char where[128];
@@ -446,7 +441,7 @@ static void read_test(json_t *t, const char *at, struct rtest *out, json_t *erro
         api_field_error(errors, where, "must be a verdict code (AC, WA, TLE, ...)");
         out->verdict = NULL;
     }
-    out->message = str_field(t, "message", at, TEST_MSG_MAX, false, true, errors);
+    out->message = str_field(t, "message", at, REPORT_MESSAGE_MAX, false, true, errors);
     json_t *sample = json_object_get(t, "sample");
     if (sample && !json_is_boolean(sample)) {
         char where[128];
@@ -472,7 +467,7 @@ void api_worker_progress(struct server *s, struct req *r)
         status = NULL;
     }
     const char *output =
-        str_field(body, "compile_output", "", COMPILE_OUTPUT_MAX, false, true, errors);
+        str_field(body, "compile_output", "", REMOTE_COMPILE_OUTPUT_MAX, false, true, errors);
     json_t *test = json_object_get(body, "test");
     struct rtest t = {0};
     int64_t index = -1;
@@ -540,7 +535,7 @@ static int read_result(json_t *body, struct rresult *out, json_t *errors)
     out->time_ms = count_field(body, "time_ms", "", true, errors);
     out->memory_kb = count_field(body, "memory_kb", "", true, errors);
     out->compile_output =
-        str_field(body, "compile_output", "", COMPILE_OUTPUT_MAX, false, true, errors);
+        str_field(body, "compile_output", "", REMOTE_COMPILE_OUTPUT_MAX, false, true, errors);
     out->error = str_field(body, "error", "", 4096, false, true, errors);
     json_t *tests = json_object_get(body, "tests");
     if (!json_is_array(tests)) {

@@ -2,6 +2,11 @@
 #ifndef SERVER_REMOTE_H
 #define SERVER_REMOTE_H
 
+/*
+ * Thread-safety: remote_start and remote_stop run once, from serve_main; the sweep runs in its
+ * own thread and the handlers (api.h) in the HTTP threads, all through the database.
+ */
+
 #include "server.h"
 
 /* A lease lasts this long unless `--lease` says otherwise; workers heartbeat at a third of it. */

@@ -140,6 +140,22 @@ int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret)
     return 0;
 }
 
+int webhook_secret_rotate(db *d, int64_t team_id, char *secret)
+{
+    int64_t known = 1;
+    dbc *c = db_get(d);
+    int rc = !c        ? -EIO
+             : team_id ? dbc_scalar(c, &known, "SELECT count(*) AS n FROM teams WHERE id = ?", "i",
+                                    team_id)
+                       : 0;
+    if (!rc && !known)
+        rc = -ENOENT;
+    if (!rc)
+        rc = webhook_secret_new(c, team_id, false, secret);
+    db_put(d, c);
+    return rc;
+}
+
 int webhook_sign(const char *secret, const char *msg_id, long long timestamp, const char *body,
                  char *out, size_t size)
 {

@@ -33,6 +33,9 @@ void webhook_stop(struct server *s);
  * its own `c`.
  */
 int webhook_secret_new(dbc *c, int64_t team_id, bool only_if_none, char *secret);
+/* The same, always replacing, for a team that must exist: 0, -ENOENT (no team `team_id`), or the
+ * store's negative errno. Any thread. */
+int webhook_secret_rotate(db *d, int64_t team_id, char *secret);
 
 /*
  * The signature header value "v1,<base64 HMAC-SHA256 of id.timestamp.body>" for `secret`

@@ -16,6 +16,7 @@
 #include "drafts.h"
 #include "metrics.h"
 #include "practice.h"
+#include "problems.h"
 #include "queue.h"
 #include "ratelimit.h"
 #include "webhook.h"
@@ -50,14 +51,10 @@ static void readyz(struct server *s, struct req *r)
 static void metrics(struct server *s, struct req *r)
 {
     struct strbuf b = STRBUF_INIT(0);
-    long running = 0, depth = queue_depth(s, &running), problems = 0;
-    sqlite3 *c = db_acquire(s->db);
-    sqlite3_stmt *st = db_prepare(c, "SELECT count(*) FROM problems WHERE deleted_at IS NULL", "");
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        problems = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    struct metrics_gauges g = {depth, running, s->cfg.workers, sandbox_mode(s->sb), problems};
+    long running = 0, depth = queue_depth(s, &running);
+    int64_t problems = 0;
+    problems_count(s->db, &problems); /* 0 when unreadable: a gauge, not a failure */
+    struct metrics_gauges g = {depth, running, s->cfg.workers, sandbox_mode(s->sb), (long)problems};
     metrics_render(s->metrics, &g, &b);
     reply_bytes(r, 200, "text/plain; version=0.0.4; charset=utf-8", strbuf_str(&b), b.len);
     strbuf_release(&b);
@@ -99,7 +96,6 @@ bool api_rate_ok(struct server *s, struct req *r, const char *what)
 /*** The audit log and the webhook log: pages, newest first ***/
 
 #define PAGE_DEFAULT 50
-#define PAGE_MAX     200
 
 /*
  * The page a list request asks for (?limit=1..PAGE_MAX, ?before=ID) and whose rows it may see
@@ -193,14 +189,7 @@ static void webhook_secret_post(struct server *s, struct req *r)
     if (team < 0)
         team = 0; /* the admin without ?team: its own assessments' secret */
     char secret[WEBHOOK_SECRET_LEN];
-    dbc *c = db_get(s->db);
-    int64_t one = 0;
-    int rc = !c     ? -EIO
-             : team ? dbc_scalar(c, &one, "SELECT 1 AS one FROM teams WHERE id = ?", "i", team)
-                    : 0;
-    if (!rc)
-        rc = webhook_secret_new(c, team, false, secret);
-    db_put(s->db, c);
+    int rc = webhook_secret_rotate(s->db, team, secret);
     if (rc == -ENOENT) {
         reply_problem(r, 404, "no team %lld", (long long)team);
         return;
@@ -243,144 +232,120 @@ static void webhook_redeliver_post(struct server *s, struct req *r)
 }
 
 /*
- * What the audit log records: every route by which a team (or the admin) creates, changes,
- * deletes, revokes, exports or reads a candidate's code. Reads of their own lists are not
- * actions.
+ * The routes. Each row: method, pattern, name (metrics, logs), who may call it, its body, the
+ * handler, its flags (ROUTE_*: a candidate may call it too, it is never rate-limited, it answers
+ * while the judge stops) and the audit log's action for it, or NULL. The audit log records every
+ * route by which a team (or the admin) creates, changes, deletes, revokes, exports or reads a
+ * candidate's code; reads of their own lists are not actions.
  */
-static const struct {
-    const char *route, *action;
-} audited[] = {
-    {"problem_put", "problem.import"},
-    {"problem_delete", "problem.delete"},
-    {"rejudge", "submission.rejudge"},
-    {"team_post", "team.create"},
-    {"team_key_post", "key.create"},
-    {"key_delete", "key.revoke"},
-    {"assessment_post", "assessment.create"},
-    {"assessment_delete", "assessment.delete"},
-    {"invite_post", "invite.create"},
-    {"invite_delete", "invite.revoke"},
-    {"invite_extra_time", "invite.extra_time"},
-    {"invite_reopen", "invite.reopen"},
-    {"report", "report.view"},
-    {"report_csv", "report.export"},
-    {"candidate_detail", "candidate.code.view"}, /* every submission's source */
-    {"similarity", "similarity.code.view"},      /* the flagged pairs' sources */
-    {"timeline", "candidate.timeline.view"},
-    {"snapshot", "candidate.code.view"}, /* a saved draft */
-    {"webhook_secret_post", "webhook.secret.rotate"},
-    {"webhook_redeliver", "webhook.redeliver"},
-    {"worker_token_post", "worker_token.create"},
-};
-
-const char *api_audit_action(const char *name)
-{
-    for (size_t i = 0; i < sizeof(audited) / sizeof(audited[0]); i++)
-        if (!strcmp(audited[i].route, name))
-            return audited[i].action;
-    return NULL;
-}
-
 const struct route api_routes[] = {
-    {"GET", "/healthz", "healthz", ACCESS_ANY, BODY_NONE, healthz, true},
-    {"GET", "/readyz", "readyz", ACCESS_ANY, BODY_NONE, readyz, true},
-    {"GET", "/metrics", "metrics", ACCESS_ANY, BODY_NONE, metrics, false},
-    {"GET", "/openapi.json", "openapi", ACCESS_ANY, BODY_NONE, openapi, true},
-    {"GET", "/api/v1/me", "me", ACCESS_TOKEN, BODY_NONE, api_me, false},
-    {"GET", "/api/v1/languages", "languages", ACCESS_ANY, BODY_NONE, api_languages, true},
-    {"GET", "/api/v1/problems", "problems", ACCESS_ANY, BODY_NONE, api_problems_list, false},
-    {"GET", "/api/v1/problems/{}", "problem", ACCESS_ANY, BODY_NONE, api_problem_get, false},
-    {"PUT", "/api/v1/problems/{}", "problem_put", ACCESS_TOKEN, BODY_FILE, api_problem_put, false},
+    {"GET", "/healthz", "healthz", ACCESS_ANY, BODY_NONE, healthz,
+     ROUTE_CANDIDATE | ROUTE_RATE_EXEMPT | ROUTE_WHILE_STOPPING, NULL},
+    {"GET", "/readyz", "readyz", ACCESS_ANY, BODY_NONE, readyz,
+     ROUTE_CANDIDATE | ROUTE_RATE_EXEMPT | ROUTE_WHILE_STOPPING, NULL},
+    {"GET", "/metrics", "metrics", ACCESS_ANY, BODY_NONE, metrics, ROUTE_RATE_EXEMPT, NULL},
+    {"GET", "/openapi.json", "openapi", ACCESS_ANY, BODY_NONE, openapi, ROUTE_CANDIDATE, NULL},
+    {"GET", "/api/v1/me", "me", ACCESS_TOKEN, BODY_NONE, api_me, 0, NULL},
+    {"GET", "/api/v1/languages", "languages", ACCESS_ANY, BODY_NONE, api_languages, ROUTE_CANDIDATE,
+     NULL},
+    {"GET", "/api/v1/problems", "problems", ACCESS_ANY, BODY_NONE, api_problems_list, 0, NULL},
+    {"GET", "/api/v1/problems/{}", "problem", ACCESS_ANY, BODY_NONE, api_problem_get, 0, NULL},
+    {"PUT", "/api/v1/problems/{}", "problem_put", ACCESS_TOKEN, BODY_FILE, api_problem_put, 0,
+     "problem.import"},
     {"DELETE", "/api/v1/problems/{}", "problem_delete", ACCESS_TOKEN, BODY_NONE, api_problem_delete,
-     false},
+     0, "problem.delete"},
     {"GET", "/api/v1/problems/{}/verification", "problem_verification", ACCESS_TOKEN, BODY_NONE,
-     api_problem_verification, false},
-    {"POST", "/api/v1/submissions", "submit", ACCESS_ANY, BODY_JSON, api_submission_post, true},
+     api_problem_verification, 0, NULL},
+    {"POST", "/api/v1/submissions", "submit", ACCESS_ANY, BODY_JSON, api_submission_post,
+     ROUTE_CANDIDATE, NULL},
     {"GET", "/api/v1/submissions", "submissions", ACCESS_ANY, BODY_NONE, api_submissions_list,
-     true},
+     ROUTE_CANDIDATE, NULL},
     {"GET", "/api/v1/submissions/{}", "submission", ACCESS_ANY, BODY_NONE, api_submission_get,
-     true},
+     ROUTE_CANDIDATE, NULL},
     {"GET", "/api/v1/submissions/{}/events", "submission_events", ACCESS_ANY, BODY_NONE,
-     api_submission_events, true},
+     api_submission_events, ROUTE_CANDIDATE, NULL},
     {"POST", "/api/v1/submissions/{}/rejudge", "rejudge", ACCESS_ADMIN, BODY_NONE,
-     api_submission_rejudge, false},
+     api_submission_rejudge, 0, "submission.rejudge"},
     {"GET", "/api/v1/practice/submissions", "practice_submissions", ACCESS_ANY, BODY_NONE,
-     api_practice_submissions, false},
+     api_practice_submissions, 0, NULL},
     {"GET", "/api/v1/practice/progress", "practice_progress", ACCESS_ANY, BODY_NONE,
-     api_practice_progress, false},
-    {"POST", "/api/v1/run", "run", ACCESS_ANY, BODY_JSON, api_run, true},
-    {"GET", "/api/v1/teams", "teams", ACCESS_ADMIN, BODY_NONE, api_teams_list, false},
-    {"POST", "/api/v1/teams", "team_post", ACCESS_ADMIN, BODY_JSON, api_team_post, false},
-    {"GET", "/api/v1/teams/{}/keys", "team_keys", ACCESS_ADMIN, BODY_NONE, api_team_keys_list,
-     false},
+     api_practice_progress, 0, NULL},
+    {"POST", "/api/v1/run", "run", ACCESS_ANY, BODY_JSON, api_run, ROUTE_CANDIDATE, NULL},
+    {"GET", "/api/v1/teams", "teams", ACCESS_ADMIN, BODY_NONE, api_teams_list, 0, NULL},
+    {"POST", "/api/v1/teams", "team_post", ACCESS_ADMIN, BODY_JSON, api_team_post, 0,
+     "team.create"},
+    {"GET", "/api/v1/teams/{}/keys", "team_keys", ACCESS_ADMIN, BODY_NONE, api_team_keys_list, 0,
+     NULL},
     {"POST", "/api/v1/teams/{}/keys", "team_key_post", ACCESS_ADMIN, BODY_JSON, api_team_key_post,
-     false},
-    {"DELETE", "/api/v1/keys/{}", "key_delete", ACCESS_ADMIN, BODY_NONE, api_key_delete, false},
+     0, "key.create"},
+    {"DELETE", "/api/v1/keys/{}", "key_delete", ACCESS_ADMIN, BODY_NONE, api_key_delete, 0,
+     "key.revoke"},
     {"POST", "/api/v1/assessments", "assessment_post", ACCESS_TOKEN, BODY_JSON, api_assessment_post,
-     false},
-    {"GET", "/api/v1/assessments", "assessments", ACCESS_TOKEN, BODY_NONE, api_assessments_list,
-     false},
-    {"GET", "/api/v1/assessments/{}", "assessment", ACCESS_TOKEN, BODY_NONE, api_assessment_get,
-     false},
+     0, "assessment.create"},
+    {"GET", "/api/v1/assessments", "assessments", ACCESS_TOKEN, BODY_NONE, api_assessments_list, 0,
+     NULL},
+    {"GET", "/api/v1/assessments/{}", "assessment", ACCESS_TOKEN, BODY_NONE, api_assessment_get, 0,
+     NULL},
     {"DELETE", "/api/v1/assessments/{}", "assessment_delete", ACCESS_TOKEN, BODY_NONE,
-     api_assessment_delete, false},
+     api_assessment_delete, 0, "assessment.delete"},
     {"POST", "/api/v1/assessments/{}/invites", "invite_post", ACCESS_TOKEN, BODY_JSON,
-     api_invite_post, false},
+     api_invite_post, 0, "invite.create"},
     {"GET", "/api/v1/assessments/{}/invites", "invites", ACCESS_TOKEN, BODY_NONE, api_invites_list,
-     false},
-    {"DELETE", "/api/v1/invites/{}", "invite_delete", ACCESS_TOKEN, BODY_NONE, api_invite_delete,
-     false},
-    {"GET", "/api/v1/assessments/{}/report", "report", ACCESS_TOKEN, BODY_NONE, api_report, false},
+     0, NULL},
+    {"DELETE", "/api/v1/invites/{}", "invite_delete", ACCESS_TOKEN, BODY_NONE, api_invite_delete, 0,
+     "invite.revoke"},
+    {"GET", "/api/v1/assessments/{}/report", "report", ACCESS_TOKEN, BODY_NONE, api_report, 0,
+     "report.view"},
     {"GET", "/api/v1/assessments/{}/report.csv", "report_csv", ACCESS_TOKEN, BODY_NONE,
-     api_report_csv, false},
+     api_report_csv, 0, "report.export"},
     {"GET", "/api/v1/assessments/{}/candidates/{}", "candidate_detail", ACCESS_TOKEN, BODY_NONE,
-     api_candidate_detail, false},
+     api_candidate_detail, 0, "candidate.code.view"}, /* every submission's source */
     {"GET", "/api/v1/assessments/{}/similarity", "similarity", ACCESS_TOKEN, BODY_NONE,
-     api_similarity, false},
+     api_similarity, 0, "similarity.code.view"}, /* the flagged pairs' sources */
     {"GET", "/api/v1/assessments/{}/candidates/{}/timeline", "timeline", ACCESS_TOKEN, BODY_NONE,
-     api_timeline, false},
+     api_timeline, 0, "candidate.timeline.view"},
     {"GET", "/api/v1/assessments/{}/candidates/{}/snapshots/{}", "snapshot", ACCESS_TOKEN,
-     BODY_NONE, api_snapshot_get, false},
+     BODY_NONE, api_snapshot_get, 0, "candidate.code.view"}, /* a saved draft */
     {"POST", "/api/v1/invites/{}/extra-time", "invite_extra_time", ACCESS_TOKEN, BODY_JSON,
-     api_invite_extra_time, false},
+     api_invite_extra_time, 0, "invite.extra_time"},
     {"POST", "/api/v1/invites/{}/reopen", "invite_reopen", ACCESS_TOKEN, BODY_JSON,
-     api_invite_reopen, false},
-    {"GET", "/api/v1/audit", "audit", ACCESS_TOKEN, BODY_NONE, audit_get, false},
+     api_invite_reopen, 0, "invite.reopen"},
+    {"GET", "/api/v1/audit", "audit", ACCESS_TOKEN, BODY_NONE, audit_get, 0, NULL},
     {"POST", "/api/v1/webhooks/secret", "webhook_secret_post", ACCESS_TOKEN, BODY_NONE,
-     webhook_secret_post, false},
+     webhook_secret_post, 0, "webhook.secret.rotate"},
     {"GET", "/api/v1/webhooks/deliveries", "webhook_deliveries", ACCESS_TOKEN, BODY_NONE,
-     webhook_deliveries_get, false},
+     webhook_deliveries_get, 0, NULL},
     {"POST", "/api/v1/webhooks/deliveries/{}/redeliver", "webhook_redeliver", ACCESS_TOKEN,
-     BODY_NONE, webhook_redeliver_post, false},
-    {"GET", "/api/v1/candidate", "candidate", ACCESS_CANDIDATE, BODY_NONE, api_candidate_session,
-     false},
+     BODY_NONE, webhook_redeliver_post, 0, "webhook.redeliver"},
+    {"GET", "/api/v1/candidate", "candidate", ACCESS_CANDIDATE, BODY_NONE, api_candidate_session, 0,
+     NULL},
     {"POST", "/api/v1/candidate/start", "candidate_start", ACCESS_CANDIDATE, BODY_NONE,
-     api_candidate_start, false},
+     api_candidate_start, 0, NULL},
     {"POST", "/api/v1/candidate/finish", "candidate_finish", ACCESS_CANDIDATE, BODY_NONE,
-     api_candidate_finish, false},
+     api_candidate_finish, 0, NULL},
     {"GET", "/api/v1/candidate/problems/{}", "candidate_problem", ACCESS_CANDIDATE, BODY_NONE,
-     api_candidate_problem, false},
-    {"GET", "/api/v1/candidate/drafts/{}", "draft", ACCESS_CANDIDATE, BODY_NONE, api_draft_get,
-     false},
+     api_candidate_problem, 0, NULL},
+    {"GET", "/api/v1/candidate/drafts/{}", "draft", ACCESS_CANDIDATE, BODY_NONE, api_draft_get, 0,
+     NULL},
     {"PUT", "/api/v1/candidate/drafts/{}", "draft_put", ACCESS_CANDIDATE, BODY_JSON, api_draft_put,
-     false},
+     0, NULL},
     {"POST", "/api/v1/candidate/signals", "signal_post", ACCESS_CANDIDATE, BODY_JSON,
-     api_signal_post, false},
-    {"POST", "/api/v1/worker/claim", "worker_claim", ACCESS_WORKER, BODY_NONE, api_worker_claim,
-     false},
+     api_signal_post, 0, NULL},
+    {"POST", "/api/v1/worker/claim", "worker_claim", ACCESS_WORKER, BODY_NONE, api_worker_claim, 0,
+     NULL},
     {"POST", "/api/v1/worker/jobs/{}/heartbeat", "worker_heartbeat", ACCESS_WORKER, BODY_NONE,
-     api_worker_heartbeat, false},
+     api_worker_heartbeat, 0, NULL},
     {"POST", "/api/v1/worker/jobs/{}/progress", "worker_progress", ACCESS_WORKER, BODY_JSON,
-     api_worker_progress, false},
+     api_worker_progress, 0, NULL},
     {"POST", "/api/v1/worker/jobs/{}/result", "worker_result", ACCESS_WORKER, BODY_JSON,
-     api_worker_result, false},
+     api_worker_result, 0, NULL},
     {"POST", "/api/v1/worker/jobs/{}/release", "worker_release", ACCESS_WORKER, BODY_NONE,
-     api_worker_release, false},
+     api_worker_release, 0, NULL},
     {"GET", "/api/v1/worker/packages/{}", "worker_package", ACCESS_WORKER, BODY_NONE,
-     api_worker_package, false},
+     api_worker_package, 0, NULL},
     {"GET", "/api/v1/workers/tokens", "worker_tokens", ACCESS_ADMIN, BODY_NONE,
-     api_worker_tokens_list, false},
+     api_worker_tokens_list, 0, NULL},
     {"POST", "/api/v1/workers/tokens", "worker_token_post", ACCESS_ADMIN, BODY_JSON,
-     api_worker_token_post, false},
-    {NULL, NULL, NULL, ACCESS_ANY, BODY_NONE, NULL, false},
+     api_worker_token_post, 0, "worker_token.create"},
+    {NULL, NULL, NULL, ACCESS_ANY, BODY_NONE, NULL, 0, NULL},
 };

@@ -2,6 +2,11 @@
 #ifndef SERVER_API_H
 #define SERVER_API_H
 
+/*
+ * Thread-safety: handlers run in libmicrohttpd's threads, many at once, each on its own struct
+ * req; what they share is the server's, behind its modules' locks and the database pool.
+ */
+
 #include "http.h"
 #include "reqcheck.h"
 

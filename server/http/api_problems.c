@@ -1,4 +1,8 @@
-/* Problems: list, read, import (PUT a zip or gzip tar), delete, and the verification report. */
+/*
+ * Problems: list, read, import (PUT a zip or gzip tar), delete, and the verification report.
+ * Each handler parses the request, calls problems.h, and renders; errno becomes a status through
+ * errmap.h.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -8,125 +12,109 @@
 
 #include "api.h"
 #include "assessments.h"
+#include "errmap.h"
 #include "fsutil.h"
 #include "pkg.h"
-#include "store.h"
+#include "problems.h"
 #include "unpack.h"
 
-/* The problem named in the path, readable by the caller; replies 404 and returns false if not. */
-static bool readable(struct server *s, struct req *r, sqlite3 *c, struct problem_row *row)
+/* The problem named in the path, readable by the caller; replies and returns false if not. */
+static bool readable(struct server *s, struct req *r, struct problem_row *row)
 {
     const char *slug = r->params[0];
-    int rc = pkg_slug_valid(slug) ? store_problem(s, c, slug, row) : -ENOENT;
-    if (rc == -EIO) {
-        reply_problem(r, 500, "cannot read the database");
+    int rc = pkg_slug_valid(slug) ? problems_get(s->db, slug, row) : -ENOENT;
+    if (rc && rc != -ENOENT) {
+        reply_problem(r, http_status_of_errno(rc), "cannot read the database");
         return false;
     }
-    if (rc || !store_can_read(&r->who, row)) {
+    if (rc || !problems_can_read(&r->who, row)) {
         reply_problem(r, 404, "no problem '%s'", slug);
         return false;
     }
     return true;
 }
 
+static json_t *summary_json(const struct problem_summary *p)
+{
+    return json_pack("{s:s, s:s, s:i, s:b, s:s, s:I, s:{s:I, s:I}, s:b}", "slug", p->slug, "title",
+                     p->title, "version", p->version, "public", p->public, "type", p->type, "tests",
+                     (json_int_t)p->tests, "limits", "time_ms", (json_int_t)p->time_ms, "memory_mb",
+                     (json_int_t)p->memory_mb, "function_signature", p->function_signature);
+}
+
 void api_problems_list(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
-    bool admin = r->who.role == ROLE_ADMIN;
-    int64_t team = r->who.role == ROLE_TEAM ? r->who.team_id : -1;
-    sqlite3_stmt *st = db_prepare(
-        c,
-        "SELECT p.slug, v.title, v.version, p.public, v.time_limit_ms, "
-        "json_extract(v.detail, '$.limits.memory_mb'), json_extract(v.detail, '$.type'), v.tests, "
-        "json_extract(v.detail, '$.function_signature') "
-        "FROM problems p JOIN problem_versions v ON v.id = p.current "
-        "WHERE p.deleted_at IS NULL AND (? OR p.public OR p.team_id = ?) ORDER BY p.slug",
-        "ii", (int64_t)admin, team);
-    json_t *list = json_array();
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        json_array_append_new(
-            list,
-            json_pack("{s:s, s:s, s:i, s:b, s:s, s:I, s:{s:I, s:I}, s:b}", "slug",
-                      sqlite3_column_text(st, 0), "title", sqlite3_column_text(st, 1), "version",
-                      sqlite3_column_int(st, 2), "public", sqlite3_column_int(st, 3), "type",
-                      sqlite3_column_text(st, 6), "tests", (json_int_t)sqlite3_column_int64(st, 7),
-                      "limits", "time_ms", (json_int_t)sqlite3_column_int64(st, 4), "memory_mb",
-                      (json_int_t)sqlite3_column_int64(st, 5), "function_signature",
-                      sqlite3_column_int(st, 8)));
+    struct problem_summary *list = NULL;
+    size_t n = 0;
+    int rc = problems_list(s->db, &r->who, &list, &n);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc), "cannot read the database");
+        goto out;
     }
-    bool failed = !st;
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    if (failed) {
-        json_decref(list);
-        reply_problem(r, 500, "cannot read the database");
-        return;
-    }
-    reply_json(r, 200, json_pack("{s:o}", "problems", list));
+    json_t *problems = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(problems, summary_json(&list[i]));
+    reply_json(r, 200, json_pack("{s:o}", "problems", problems));
+out:
+    problems_list_free(list, n);
 }
 
 void api_problem_get(struct server *s, struct req *r)
 {
+    const char *slug = r->params[0];
     struct problem_row row;
-    char *body = NULL;
+    char *body = NULL, *detail = NULL;
     size_t len = 0;
-    if (pkg_slug_valid(r->params[0]) && store_detail_get(r->params[0], &row, &body, &len)) {
-        if (store_can_read(&r->who, &row))
+    if (pkg_slug_valid(slug) && problems_cache_get(slug, &row, &body, &len)) {
+        if (problems_can_read(&r->who, &row))
             reply_bytes(r, 200, "application/json", body, len);
         else
-            reply_problem(r, 404, "no problem '%s'", r->params[0]);
-        free(body);
-        return;
+            reply_problem(r, 404, "no problem '%s'", slug);
+        goto out;
     }
-    uint64_t generation = store_detail_generation();
-    sqlite3 *c = db_acquire(s->db);
-    if (!readable(s, r, c, &row)) {
-        db_release(s->db, c);
-        return;
+    uint64_t generation = problems_cache_generation();
+    if (!readable(s, r, &row))
+        goto out;
+    int rc = problems_detail_text(s->db, row.version_id, &detail);
+    /* The stored detail is a JSON object; splice the row's fields in front, unparsed. */
+    int n = rc || detail[0] != '{'
+                ? -1
+                : asprintf(&body, "{\"slug\":\"%s\",\"version\":%d,\"public\":%s,%s", row.slug,
+                           row.version, row.public ? "true" : "false", detail + 1);
+    if (n < 0) {
+        body = NULL;
+        reply_problem(r, rc ? http_status_of_errno(rc) : 500, "cannot read problem '%s'", row.slug);
+        goto out;
     }
-    sqlite3_stmt *st =
-        db_prepare(c, "SELECT detail FROM problem_versions WHERE id = ?", "i", row.version_id);
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        /* The stored detail is a JSON object; splice the row's fields in front, unparsed. */
-        const char *detail = (const char *)sqlite3_column_text(st, 0);
-        int n = asprintf(&body, "{\"slug\":\"%s\",\"version\":%d,\"public\":%s,%s", row.slug,
-                         row.version, row.public ? "true" : "false", detail + 1);
-        if (n > 0) {
-            reply_bytes(r, 200, "application/json", body, (size_t)n);
-            store_detail_put(&row, body, (size_t)n, generation);
-        }
-        free(body);
-    }
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    if (!r->status)
-        reply_problem(r, 500, "cannot read problem '%s'", row.slug);
+    reply_bytes(r, 200, "application/json", body, (size_t)n);
+    problems_cache_put(&row, body, (size_t)n, generation);
+out:
+    free(body);
+    free(detail);
 }
 
 void api_problem_verification(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
     struct problem_row row;
-    if (!readable(s, r, c, &row)) {
-        db_release(s->db, c);
-        return;
-    }
-    if (!store_can_write(&r->who, &row)) {
-        db_release(s->db, c);
+    char *text = NULL;
+    if (!readable(s, r, &row))
+        goto out;
+    if (!problems_can_write(&r->who, &row)) {
         reply_problem(r, 403, "only the owner of '%s' sees its verification", row.slug);
-        return;
+        goto out;
     }
-    sqlite3_stmt *st = db_prepare(c, "SELECT verification FROM problem_versions WHERE id = ?", "i",
-                                  row.version_id);
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        reply_bytes(r, 200, "application/json", v, strlen(v));
-    } else {
-        reply_problem(r, 500, "cannot read the verification of '%s'", row.slug);
+    int rc = problems_verification_text(s->db, row.version_id, &text);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc == -ENOENT ? -EIO : rc),
+                      "cannot read the verification of '%s'", row.slug);
+        goto out;
     }
-    sqlite3_finalize(st);
-    db_release(s->db, c);
+    reply_bytes(r, 200, "application/json", text, strlen(text));
+out:
+    free(text);
 }
+
+/*** PUT /problems/{slug} ***/
 
 /* What the body is, by its first bytes (types sent by clients are often generic). */
 static const char *sniff(int fd)
@@ -140,7 +128,8 @@ static const char *sniff(int fd)
     return NULL;
 }
 
-void api_problem_put(struct server *s, struct req *r)
+/* The slug, the body's type and the ?public flag (1, 0, -1: kept); replies and returns false. */
+static bool put_args(struct server *s, struct req *r, int *public_flag)
 {
     const char *slug = r->params[0];
     if (!pkg_slug_valid(slug)) {
@@ -149,7 +138,7 @@ void api_problem_put(struct server *s, struct req *r)
                         "'%s' is not a problem id: use [a-z0-9][a-z0-9-]*, at most 64 characters",
                         slug);
         reply_problem_errors(r, 422, e, "invalid problem id");
-        return;
+        return false;
     }
     const char *ctype = http_request_header(r, "Content-Type");
     static const char *const types[] = {"application/zip", "application/gzip", "application/x-gzip",
@@ -162,115 +151,137 @@ void api_problem_put(struct server *s, struct req *r)
                       "send the package as application/zip or application/gzip (a gzip tar), "
                       "not '%s'",
                       ctype ? ctype : "no Content-Type");
-        return;
+        return false;
     }
     if (!r->body_len || !sniff(r->body_fd)) {
         json_t *e = json_array();
         api_field_error(e, "body", "the body is neither a zip nor a gzip archive (%llu bytes)",
                         (unsigned long long)r->body_len);
         reply_problem_errors(r, 422, e, "the package is not a zip or gzip tar");
-        return;
+        return false;
     }
     const char *pub = http_query(r, "public");
-    int public_flag = -1;
-    if (pub) {
-        if (!strcmp(pub, "true") || !strcmp(pub, "1"))
-            public_flag = 1;
-        else if (!strcmp(pub, "false") || !strcmp(pub, "0"))
-            public_flag = 0;
-        else {
-            json_t *e = json_array();
-            api_field_error(e, "public", "'public' is true or false, not '%s'", pub);
-            reply_problem_errors(r, 422, e, "invalid query parameter");
-            return;
-        }
+    *public_flag = -1;
+    if (pub && (!strcmp(pub, "true") || !strcmp(pub, "1"))) {
+        *public_flag = 1;
+    } else if (pub && (!strcmp(pub, "false") || !strcmp(pub, "0"))) {
+        *public_flag = 0;
+    } else if (pub) {
+        json_t *e = json_array();
+        api_field_error(e, "public", "'public' is true or false, not '%s'", pub);
+        reply_problem_errors(r, 422, e, "invalid query parameter");
+        return false;
     }
-    if (public_flag == 1 && r->who.role != ROLE_ADMIN) {
+    if (*public_flag == 1 && r->who.role != ROLE_ADMIN) {
         reply_problem(r, 403, "only the admin publishes problems to everyone");
-        return;
+        return false;
     }
-    if (!api_rate_ok(s, r, "import"))
-        return;
-    char dest[4096];
-    snprintf(dest, sizeof(dest), "%s.d", r->body_path);
+    return api_rate_ok(s, r, "import");
+}
+
+/* Unpacks the body into `dest`; *root is the package folder in it. Replies and returns false. */
+static bool unpack_body(struct req *r, const char *slug, const char *dest, char **root)
+{
     struct diag errors = DIAG_INIT;
     int rc = unpack_archive(r->body_path, dest, slug, NULL, &errors);
-    if (rc) {
+    if (rc == -EINVAL) {
         json_t *e = json_array();
         for (size_t i = 0; i < errors.n; i++)
             api_field_error(e, "body", "%s", errors.items[i]);
-        if (rc == -EINVAL)
-            reply_problem_errors(r, 422, e, "the package of '%s' cannot be unpacked", slug);
-        else {
-            json_decref(e);
-            reply_problem(r, rc == -ENOSPC ? 507 : 500, "cannot unpack the package: %s",
-                          strerror(-rc));
-        }
-        diag_release(&errors);
-        fs_remove_tree(dest);
-        return;
-    }
-    diag_release(&errors);
-    char *root = unpack_package_root(dest);
-    if (!root) {
+        reply_problem_errors(r, 422, e, "the package of '%s' cannot be unpacked", slug);
+    } else if (rc) {
+        reply_problem(r, http_status_of_errno(rc == -ENOSPC ? rc : -EIO),
+                      "cannot unpack the package: %s", strerror(-rc));
+    } else if (!(*root = unpack_package_root(dest))) {
         json_t *e = json_array();
         api_field_error(e, "body",
                         "no problem.yaml at the top of the archive or in its only folder");
         reply_problem_errors(r, 422, e, "the archive holds no problem package");
-        fs_remove_tree(dest);
-        return;
     }
-    /* Errors of the package itself (problem.yaml, layout) come back as verification errors. */
-    struct import_outcome o;
-    store_import(s, root, slug, &r->who, public_flag, &o);
-    free(root);
-    fs_remove_tree(dest);
-    if (o.status >= 400) {
-        if (o.status == 503)
-            http_header(r, "Retry-After", "30");
-        reply_problem_json(r, o.body);
-        return;
-    }
+    diag_release(&errors);
+    return !rc && *root;
+}
+
+/* An import that failed, as problem+json; `o`'s JSON moves into the answer. */
+static void reply_import_failed(struct req *r, int rc, struct problems_import *o)
+{
+    unsigned status = (unsigned)http_status_of_errno(rc);
+    json_t *p = json_pack("{s:s, s:s, s:I, s:s}", "type", "about:blank", "title",
+                          o->verification ? "Package failed verification" : http_reason(status),
+                          "status", (json_int_t)status, "detail", o->detail);
+    if (o->errors)
+        json_object_set(p, "errors", o->errors);
+    if (o->verification)
+        json_object_set(p, "verification", o->verification);
+    if (status == 503)
+        http_header(r, "Retry-After", "30");
+    reply_problem_json(r, p);
+}
+
+static void reply_imported(struct req *r, const char *slug, const struct problems_import *o)
+{
     char loc[128];
     snprintf(loc, sizeof(loc), "/api/v1/problems/%s", slug);
     http_header(r, "Location", loc);
-    reply_json(r, o.status, o.body);
+    reply_json(r, o->created ? 201 : 200,
+               json_pack("{s:s, s:i, s:b, s:b, s:O, s:O}", "slug", slug, "version", o->version,
+                         "public", o->public, "changed", o->changed, "verification",
+                         o->verification, "warnings", o->warnings));
+}
+
+void api_problem_put(struct server *s, struct req *r)
+{
+    const char *slug = r->params[0];
+    struct problems_import o = {0};
+    char dest[4096] = "", *root = NULL;
+    int public_flag = -1;
+    if (!put_args(s, r, &public_flag))
+        goto out;
+    snprintf(dest, sizeof(dest), "%s.d", r->body_path);
+    if (!unpack_body(r, slug, dest, &root))
+        goto out;
+    /* Errors of the package itself (problem.yaml, layout) come back as verification errors. */
+    int rc = problems_import(s, root, slug, &r->who, public_flag, &o);
+    if (rc)
+        reply_import_failed(r, rc, &o);
+    else
+        reply_imported(r, slug, &o);
+out:
+    problems_import_release(&o);
+    free(root);
+    if (*dest)
+        fs_remove_tree(dest);
 }
 
 void api_problem_delete(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
     struct problem_row row;
-    if (!readable(s, r, c, &row)) {
-        db_release(s->db, c);
+    if (!readable(s, r, &row))
         return;
-    }
-    if (!store_can_write(&r->who, &row)) {
-        db_release(s->db, c);
+    if (!problems_can_write(&r->who, &row)) {
         reply_problem(r, 403, "problem '%s' belongs to %s; it cannot be deleted with this token",
                       row.slug, row.team_id ? "another team" : "the admin");
         return;
     }
     char used_by[TITLE_MAX * 4 + 1]; /* characters of up to 4 bytes */
     int in_use = assessments_problem_in_use(s->db, row.slug, db_now_ms(), used_by, sizeof(used_by));
+    if (in_use < 0) {
+        reply_problem(r, http_status_of_errno(in_use), "cannot read the assessments that use '%s'",
+                      row.slug);
+        return;
+    }
     if (in_use) {
-        db_release(s->db, c);
-        if (in_use < 0)
-            reply_problem(r, 500, "cannot read the assessments that use '%s'", row.slug);
-        else
-            reply_problem(r, 409,
-                          "problem '%s' is used by assessment '%s', which has not ended; delete "
-                          "the assessment or revoke its open invites first",
-                          row.slug, used_by);
+        reply_problem(r, 409,
+                      "problem '%s' is used by assessment '%s', which has not ended; delete the "
+                      "assessment or revoke its open invites first",
+                      row.slug, used_by);
         return;
     }
     /* Its versions stay: submissions made against it keep their problem. */
-    int rc = db_exec(c, "UPDATE problems SET deleted_at = ? WHERE slug = ?", "is", db_now_ms(),
-                     row.slug);
-    store_detail_forget(row.slug);
-    db_release(s->db, c);
-    if (rc != SQLITE_OK)
-        reply_problem(r, 500, "cannot delete '%s'", row.slug);
+    int rc = problems_delete(s->db, row.slug);
+    if (rc)
+        reply_problem(r, http_status_of_errno(rc == -ENOENT ? -EIO : rc), "cannot delete '%s'",
+                      row.slug);
     else
         reply_empty(r, 204);
 }

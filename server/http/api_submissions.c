@@ -17,11 +17,10 @@
 #include "pcache.h"
 #include "queue.h"
 #include "render.h"
-#include "store.h"
+#include "problems.h"
 #include "worker.h"
 
-#define RUN_SHOWN_MAX (64u << 10) /* output shown back by the Run button */
-#define RUN_SLOT_WAIT 15000       /* ms a Run waits for a free sandbox */
+#define RUN_SLOT_WAIT 15000 /* ms a Run waits for a free sandbox */
 
 struct submit_fields {
     const char *problem, *language, *source;
@@ -59,15 +58,13 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
     if (r->who.role == ROLE_CANDIDATE &&
         !api_candidate_may_submit(s, r, f->problem, f->language, !run))
         return false;
-    sqlite3 *c = db_acquire(s->db);
-    int rc = store_problem(s, c, f->problem, &f->row);
-    db_release(s->db, c);
-    if (rc == -EIO) {
+    int rc = problems_get(s->db, f->problem, &f->row);
+    if (rc && rc != -ENOENT) {
         reply_problem(r, 500, "cannot read the database");
         return false;
     }
     bool reachable =
-        r->who.role == ROLE_CANDIDATE ? !f->row.deleted : store_can_read(&r->who, &f->row);
+        r->who.role == ROLE_CANDIDATE ? !f->row.deleted : problems_can_read(&r->who, &f->row);
     if (rc || !reachable) {
         json_t *e = json_array();
         api_field_error(e, "problem", "no problem '%s'%s", f->problem,

@@ -30,9 +30,6 @@
 #include "ratelimit.h"
 #include "reqcheck.h"
 
-#define JSON_BODY_MAX    (1u << 20)   /* a JSON request; a source is capped at 256 KiB inside */
-#define PACKAGE_BODY_MAX (256u << 20) /* a problem package */
-
 /* Sent with every answer: no framing, no sniffing, scripts only from this origin. */
 static const char *const security_headers[][2] = {
     {"X-Content-Type-Options", "nosniff"},
@@ -152,7 +149,7 @@ void reply_bytes(struct req *r, unsigned status, const char *content_type, const
 
 void reply_json(struct req *r, unsigned status, json_t *body)
 {
-    json_t *id = r->route && api_audit_action(r->route->name) ? json_object_get(body, "id") : NULL;
+    json_t *id = r->route && r->route->audit ? json_object_get(body, "id") : NULL;
     if (json_is_string(id))
         snprintf(r->audit_target, sizeof(r->audit_target), "%s", json_string_value(id));
     else if (json_is_integer(id))
@@ -511,22 +508,24 @@ static bool match(const char *pattern, const char *path, char params[REQ_PARAMS]
     return !*pattern && !*path;
 }
 
-static const struct route *find_route(struct req *r, bool *path_known, char *allow, size_t asz)
+const struct route *http_route_find(const char *method, const char *path,
+                                    char params[REQ_PARAMS][256], bool *path_known, char *allow,
+                                    size_t asz)
 {
     *path_known = false;
     allow[0] = '\0';
     const struct route *found = NULL;
-    char params[REQ_PARAMS][256];
+    char p[REQ_PARAMS][256];
     for (const struct route *rt = api_routes; rt->method; rt++) {
-        if (!match(rt->pattern, r->path, params))
+        if (!match(rt->pattern, path, p))
             continue;
         *path_known = true;
         size_t used = strlen(allow);
         snprintf(allow + used, asz - used, "%s%s", used ? ", " : "", rt->method);
-        if (!found && (!strcmp(rt->method, r->method) ||
-                       (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET")))) {
+        if (!found && (!strcmp(rt->method, method) ||
+                       (!strcmp(method, "HEAD") && !strcmp(rt->method, "GET")))) {
             found = rt;
-            memcpy(r->params, params, sizeof(params));
+            memcpy(params, p, sizeof(p));
         }
     }
     return found;
@@ -572,7 +571,8 @@ static bool authenticate(struct server *s, struct req *r)
         }
     }
     enum access need = r->route->access;
-    if (need == ACCESS_ANY && r->who.role == ROLE_CANDIDATE && !r->route->candidate) {
+    if (need == ACCESS_ANY && r->who.role == ROLE_CANDIDATE &&
+        !(r->route->flags & ROUTE_CANDIDATE)) {
         http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\", error=\"insufficient_scope\"");
         reply_problem(r, 403, "a candidate's token reaches only its assessment (%s %s)",
                       r->route->method, r->route->pattern);
@@ -609,11 +609,8 @@ static bool authenticate(struct server *s, struct req *r)
 /* Anonymous clients get a request rate per address, so practice mode cannot be flooded. */
 static bool rate_ok(struct server *s, struct req *r)
 {
-    /* Probes and scrapers are not clients: they are never rate-limited. */
-    static const char *const exempt[] = {"healthz", "readyz", "metrics"};
-    for (size_t i = 0; i < sizeof(exempt) / sizeof(exempt[0]); i++)
-        if (!strcmp(r->route->name, exempt[i]))
-            return true;
+    if (r->route->flags & ROUTE_RATE_EXEMPT)
+        return true;
     if (r->who.role != ROLE_ANON || !s->cfg.reads_per_sec)
         return true;
     unsigned retry = 1;
@@ -636,7 +633,7 @@ static bool first_call(struct server *s, struct req *r, const char *url)
         return false;
     bool known;
     char allow[128];
-    r->route = find_route(r, &known, allow, sizeof(allow));
+    r->route = http_route_find(r->method, r->path, r->params, &known, allow, sizeof(allow));
     if (!r->route) {
         if (known) {
             http_header(r, "Allow", allow);
@@ -659,7 +656,7 @@ static bool first_call(struct server *s, struct req *r, const char *url)
     }
     if (!authenticate(s, r) || !rate_ok(s, r))
         return false;
-    if (s->stopping && strcmp(r->route->name, "healthz") && strcmp(r->route->name, "readyz")) {
+    if (s->stopping && !(r->route->flags & ROUTE_WHILE_STOPPING)) {
         http_header(r, "Retry-After", "10");
         reply_problem(r, 503, "the judge is shutting down; retry shortly");
         return false;
@@ -759,7 +756,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     r->route->fn(s, r);
     if (!r->status)
         reply_problem(r, 500, "the handler gave no answer");
-    const char *action = api_audit_action(r->route->name);
+    const char *action = r->route->audit;
     if (action && r->status >= 200 && r->status < 300 &&
         (r->who.role == ROLE_TEAM || r->who.role == ROLE_ADMIN)) {
         dbc *c = db_get(s->db);

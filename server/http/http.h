@@ -26,6 +26,13 @@ enum body_kind { BODY_NONE, BODY_JSON, BODY_FILE };
 struct req;
 typedef void (*handler_fn)(struct server *s, struct req *r);
 
+/* What a route is, besides who may call it (the flags of struct route). */
+enum route_flag {
+    ROUTE_CANDIDATE = 1u << 0,      /* an ACCESS_ANY route that candidates may use too */
+    ROUTE_RATE_EXEMPT = 1u << 1,    /* never rate-limited: probes and scrapers are not clients */
+    ROUTE_WHILE_STOPPING = 1u << 2, /* answered while the judge stops (health probes) */
+};
+
 struct route {
     const char *method;
     const char *pattern; /* "/api/v1/problems/{}": {} matches one path segment */
@@ -33,7 +40,9 @@ struct route {
     enum access access;
     enum body_kind body;
     handler_fn fn;
-    bool candidate; /* an ACCESS_ANY route that candidates may use too */
+    unsigned flags;    /* ROUTE_* */
+    const char *audit; /* the audit log's action ("problem.import") for its 2xx by a team or the
+                          admin, or NULL: not audited */
 };
 
 #define REQ_PARAMS  3
@@ -86,10 +95,10 @@ void reply_bytes(struct req *r, unsigned status, const char *content_type, const
 /* RFC 9457 problem+json: `detail` says what was wrong and how to do it right. */
 void reply_problem(struct req *r, unsigned status, const char *detail_fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The same with a list of {"pointer", "detail"} field errors (422). */
+/* The same with a list of {"pointer", "detail"} field errors (422); `errors` is stolen. */
 void reply_problem_errors(struct req *r, unsigned status, json_t *errors, const char *detail_fmt,
                           ...) __attribute__((format(printf, 4, 5)));
-/* A problem+json object made elsewhere (its "status" is used). */
+/* A problem+json object made elsewhere (its "status" is used); `problem` is stolen. */
 void reply_problem_json(struct req *r, json_t *problem);
 void reply_empty(struct req *r, unsigned status);
 
@@ -103,11 +112,17 @@ const char *http_reason(unsigned status);
 
 /* The routes the API module defines, NULL-terminated by a route with method NULL. */
 extern const struct route api_routes[];
-/* The audit log's name of the action of route `name` ("invite.revoke"), or NULL: the router
- * records every 2xx answer of a team or admin token to a route that has one (audit.h). */
-const char *api_audit_action(const char *name);
+/*
+ * The route of `method` on `path` (HEAD finds GET's), with the values of its {} segments in
+ * `params`, or NULL. *path_known says whether any route has that path, and `allow` (of `asz`
+ * bytes) lists their methods, "GET, PUT", for a 405. Reads the table only: thread-safe.
+ */
+const struct route *http_route_find(const char *method, const char *path,
+                                    char params[REQ_PARAMS][256], bool *path_known, char *allow,
+                                    size_t asz);
 
-/* Parses the JSON body of `r` as an object, replying 400 (and returning NULL) when it is not. */
+/* Parses the JSON body of `r` as an object (a new reference the caller releases), replying 400
+ * (and returning NULL) when it is not. */
 json_t *http_json_body(struct req *r);
 
 #endif

@@ -2,6 +2,8 @@
 #ifndef SERVER_METRICS_H
 #define SERVER_METRICS_H
 
+/* Thread-safety: every function may be called from any thread (one mutex inside). */
+
 #include <stdint.h>
 
 #include "strbuf.h"

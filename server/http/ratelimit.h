@@ -6,6 +6,8 @@
 #ifndef SERVER_RATELIMIT_H
 #define SERVER_RATELIMIT_H
 
+/* Thread-safety: ratelimit_take may be called from any thread (one mutex inside). */
+
 #include <stdbool.h>
 
 #include "db.h"

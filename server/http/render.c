@@ -3,14 +3,14 @@
 
 #include <string.h>
 
-#include "store.h"
+#include "problems.h"
 
 struct render_view render_view_of(const struct principal *who, int64_t problem_team,
                                   bool show_hidden)
 {
     /* Owning is being able to change the problem: the same rule as imports. */
     struct problem_row row = {.team_id = problem_team};
-    struct render_view v = {.full = store_can_write(who, &row)};
+    struct render_view v = {.full = problems_can_write(who, &row)};
     v.drop_hidden = who->role == ROLE_CANDIDATE && !show_hidden;
     return v;
 }

@@ -48,7 +48,8 @@ json_t *render_test(const struct render_view *v, const struct render_test *t);
 
 /*
  * The same from the whole internal JSON form of a test (what render_test_raw makes: workers'
- * live progress is kept in it). NULL when not seen, or when `raw` is not such an object.
+ * live progress is kept in it; borrowed). A new reference; NULL when not seen, or when `raw` is
+ * not such an object.
  */
 json_t *render_test_json(const struct render_view *v, const json_t *raw);
 

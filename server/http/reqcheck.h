@@ -5,20 +5,19 @@
 #ifndef SERVER_REQCHECK_H
 #define SERVER_REQCHECK_H
 
+/* Thread-safety: pure checks of one request's fields: any thread may call them. */
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#define SOURCE_MAX    (256u << 10) /* a submission's source */
-#define RUN_INPUT_MAX (1u << 20)   /* custom input of a run */
-#define TITLE_MAX     200
-#define RULES_MAX     20000
-#define PROBLEMS_MAX  50
+#include "server_caps.h"
 
-/* Parses a request body that must be one JSON object; NULL with `detail` saying why. */
+/* Parses a request body that must be one JSON object (a new reference); NULL with `detail`
+ * saying why. */
 json_t *reqcheck_parse(const char *buf, size_t len, char *detail, size_t dsize);
 
-/* Appends {"pointer": "/field", "detail": ...} to `errors`. */
+/* Appends {"pointer": "/field", "detail": ...} to `errors` (borrowed). */
 void api_field_error(json_t *errors, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -37,7 +37,7 @@
 #include "ratelimit.h"
 #include "remote.h"
 #include "nodes.h"
-#include "store.h"
+#include "problems.h"
 #include "worker.h"
 
 /*
@@ -71,7 +71,7 @@ struct slot_pool {
     uint64_t tickets;
 };
 
-static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
+struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve)
 {
     struct slot_pool *p = calloc(1, sizeof(*p));
     if (!p)
@@ -85,7 +85,7 @@ static struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, 
     return p;
 }
 
-static void slot_pool_free(struct slot_pool *p)
+void slot_pool_free(struct slot_pool *p)
 {
     if (!p)
         return;
@@ -262,7 +262,7 @@ static void *import_main(void *arg)
 {
     struct server *s = arg;
     time_t start = time(NULL);
-    store_import_all(s, s->cfg.problems);
+    problems_import_all(s, s->cfg.problems);
     if (!s->stopping) {
         fprintf(stderr, "judged: start-up import done: %d problem folders in %ld s\n",
                 (int)s->import_done, (long)(time(NULL) - start));
@@ -317,30 +317,20 @@ static int check_hidden(const char *const *paths, const char *what, const char *
     return -1;
 }
 
-int serve_main(const struct serve_config *cfg)
+/*
+ * Step 1: the data folder, hidden from the sandbox (checked before anything is made or written
+ * there), root's alone, locked so that two judges never share it, with its parts made. 0 or -1.
+ */
+static int open_data(struct server *s, const char *const *paths)
 {
-    static struct server srv;
-    struct server *s = &srv;
-    s->cfg = *cfg;
-    int exit_status = 1;
-
-    /* The sandbox shows the toolchains' folders: neither the data nor the problems may be there,
-     * checked before anything is made or written there. */
-    const char **paths = lang_sandbox_paths();
-    if (!paths) {
-        fprintf(stderr, "judged: out of memory\n");
-        return 1;
-    }
+    const struct serve_config *cfg = &s->cfg;
     if (check_hidden(paths, "the data folder (--data)", cfg->data) ||
-        (cfg->problems && check_hidden(paths, "the problems folder (--problems)", cfg->problems))) {
-        free(paths);
-        return 1;
-    }
+        (cfg->problems && check_hidden(paths, "the problems folder (--problems)", cfg->problems)))
+        return -1;
     if (fs_mkdirs(cfg->data, 0700)) {
         fprintf(stderr, "judged: cannot create the data folder '%s': %s\n", cfg->data,
                 strerror(errno));
-        free(paths);
-        return 1;
+        return -1;
     }
     /* Hidden tests and token hashes: root's alone, however the folder was made (a volume's
      * root, say, comes 0755). */
@@ -353,8 +343,7 @@ int serve_main(const struct serve_config *cfg)
     free(lockpath);
     if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) < 0) {
         fprintf(stderr, "judged: the data folder '%s' is in use by another judged\n", cfg->data);
-        free(paths);
-        return 1;
+        return -1;
     }
     s->data_dir = strdup(cfg->data);
     /* Nodes sharing a PostgreSQL store share one packages folder (--packages, docs/deploy.md). */
@@ -365,64 +354,71 @@ int serve_main(const struct serve_config *cfg)
     s->tmp_dir = make_dir(cfg->data, "tmp");
     if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
         fprintf(stderr, "judged: cannot create folders in '%s'\n", cfg->data);
-        free(paths);
-        return 1;
+        return -1;
     }
     /* Leftovers of a crash: half-copied imports, uploads, sources. */
     fs_remove_tree(s->tmp_dir);
     fs_mkdirs(s->tmp_dir, 0700);
+    return 0;
+}
 
+/* Step 2, before any thread: a range of sandbox uids and the sandbox, in `workdir`. 0 or -1. */
+static int open_sandbox(struct server *s, const char **paths, const char *workdir)
+{
+    const struct serve_config *cfg = &s->cfg;
     unsigned uid_base = 0;
     int uidfd = host_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged: no free range of sandbox uids: %s\n", strerror(-uidfd));
-        free(paths);
-        return 1;
+        return -1;
     }
-    char workdir[4096];
-    snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
-             (int)getpid());
     struct sandbox_config sc = {.workdir = workdir,
                                 .slots = cfg->workers + cfg->interactive + cfg->import_slots,
                                 .uid_base = uid_base,
                                 .cgroup = cfg->cgroup,
                                 .paths = paths};
     int rc = sandbox_open(&sc, &s->sb);
-    free(paths);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
                 rc == -EPERM ? " (it needs root)" : "");
-        return 1;
+        return -1;
     }
     fprintf(stderr, "judged: sandbox ready, memory limits by %s, %d slots, uids from %u\n",
             sandbox_mode(s->sb), sc.slots, uid_base);
+    return 0;
+}
 
+/* Step 3: the database, the admin token, the recovery of interrupted judgements, the shared
+ * state. 0 or -1. */
+static int open_state(struct server *s)
+{
+    const struct serve_config *cfg = &s->cfg;
     char *dbpath = cfg->store ? NULL : fs_join(cfg->data, "judged.db");
     char err[512];
-    rc = cfg->store ? db_open_url(cfg->store, &s->db, err, sizeof(err))
-         : dbpath   ? db_open(dbpath, &s->db, err, sizeof(err))
-                    : -ENOMEM;
+    int rc = cfg->store ? db_open_url(cfg->store, &s->db, err, sizeof(err))
+             : dbpath   ? db_open(dbpath, &s->db, err, sizeof(err))
+                        : -ENOMEM;
     free(dbpath);
     if (rc) {
         fprintf(stderr, "judged: database: %s\n", err);
-        goto out;
+        return -1;
     }
     fprintf(stderr, "judged: store %s (%s), packages in '%s'\n", db_describe(s->db),
             db_kind_of(s->db) == DB_POSTGRES ? "postgresql" : "sqlite", s->packages_dir);
     rc = auth_open(s->db, getenv("JUDGE_ADMIN_TOKEN"), stderr, &s->auth);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the admin token: %s\n", strerror(-rc));
-        goto out;
+        return -1;
     }
     long recovered = 0;
     if (queue_recover(s, &recovered)) {
         fprintf(stderr, "judged: cannot recover the queue\n");
-        goto out;
+        return -1;
     }
     if (recovered)
         fprintf(stderr, "judged: %ld interrupted judgement%s put back in the queue\n", recovered,
                 recovered == 1 ? "" : "s");
-    store_gc(s);
+    problems_gc(s);
     s->queue = queue_new();
     s->pcache = pcache_new();
     s->metrics = metrics_new();
@@ -432,7 +428,7 @@ int serve_main(const struct serve_config *cfg)
     /* Imports are for tokens only: no reserve, the start-up import uses every slot. */
     s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0, false);
     if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots || !s->import_slots)
-        goto out;
+        return -1;
     /* The nodes of a PostgreSQL store count each client's requests together. */
     if (db_kind_of(s->db) == DB_POSTGRES)
         ratelimit_share(s->ratelimit, s->db);
@@ -440,27 +436,30 @@ int serve_main(const struct serve_config *cfg)
     rc = nodes_listen(s);
     if (rc) {
         fprintf(stderr, "judged: cannot listen to the other nodes: %s\n", strerror(-rc));
-        goto out;
+        return -1;
     }
+    return 0;
+}
 
-    /* Signals are taken by sigwait below; every thread inherits the mask. */
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    signal(SIGPIPE, SIG_IGN);
+/* The threads step 4 starts, for step 5 to stop. */
+struct running {
+    struct MHD_Daemon *http;
+    pthread_t retention, importer;
+    bool retaining, importing;
+};
 
+/* Step 4: HTTP (the port written to cfg.port_file), the workers, the sweeps, the import. */
+static int start_threads(struct server *s, struct running *run)
+{
+    const struct serve_config *cfg = &s->cfg;
     if (sweep_start(s)) {
         fprintf(stderr, "judged: cannot start the assessment thread\n");
-        goto out;
+        return -1;
     }
-    struct MHD_Daemon *http = NULL;
     unsigned port = 0;
-    rc = http_start(s, &http, &port);
-    if (rc) {
+    if (http_start(s, &run->http, &port)) {
         fprintf(stderr, "judged: cannot listen on '%s' (HOST:PORT, the port free)\n", cfg->listen);
-        goto out;
+        return -1;
     }
     char host[256];
     snprintf(host, sizeof(host), "%s", cfg->listen);
@@ -474,65 +473,107 @@ int serve_main(const struct serve_config *cfg)
     }
     if (workers_start(s)) {
         fprintf(stderr, "judged: cannot start the workers\n");
-        goto out;
+        return -1;
     }
     if (remote_start(s)) {
         fprintf(stderr, "judged: cannot start the sweep of remote workers' leases\n");
-        goto out;
+        return -1;
     }
-    pthread_t retention;
-    bool retaining =
-        cfg->anon_retention_s && pthread_create(&retention, NULL, retention_main, s) == 0;
-    if (cfg->anon_retention_s && !retaining) {
+    run->retaining =
+        cfg->anon_retention_s && pthread_create(&run->retention, NULL, retention_main, s) == 0;
+    if (cfg->anon_retention_s && !run->retaining) {
         fprintf(stderr, "judged: cannot start the retention sweep\n");
-        goto out;
+        return -1;
     }
-    pthread_t importer;
-    bool importing = false;
-    if (cfg->problems) {
-        importing = pthread_create(&importer, NULL, import_main, s) == 0;
-    } else {
+    if (cfg->problems)
+        run->importing = pthread_create(&run->importer, NULL, import_main, s) == 0;
+    else
         s->ready = true;
-    }
+    return 0;
+}
 
-    int sig = 0;
-    sigwait(&sigs, &sig);
-    fprintf(stderr, "judged: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+/* Step 5: refuse new requests, cancel judgements (back in the queue), join every thread. */
+static void stop_threads(struct server *s, struct running *run)
+{
     s->stopping = 1;
     pthread_t dog;
     pthread_create(&dog, NULL, watchdog, NULL);
-    http_quiesce(http);
+    http_quiesce(run->http);
     queue_wake_all(s);
     slot_pool_wake(s->slots);
     slot_pool_wake(s->import_slots);
     workers_join(s);
     remote_stop(s);
     sweep_stop(s);
-    if (importing)
-        pthread_join(importer, NULL);
-    if (retaining)
-        pthread_join(retention, NULL);
-    http_stop(http);
+    if (run->importing)
+        pthread_join(run->importer, NULL);
+    if (run->retaining)
+        pthread_join(run->retention, NULL);
+    http_stop(run->http);
+}
+
+/* Every thread is gone (exit 0): everything can be freed, so that LeakSanitizer runs over the
+ * whole service in CI. */
+static void free_state(struct server *s)
+{
+    pcache_free(s->pcache);
+    problems_cache_clear();
+    queue_free(s->queue);
+    metrics_free(s->metrics);
+    ratelimit_free(s->ratelimit);
+    auth_close(s->auth);
+    slot_pool_free(s->slots);
+    slot_pool_free(s->import_slots);
+    free(s->data_dir);
+    free(s->packages_dir);
+    free(s->cache_dir);
+    free(s->tmp_dir);
+}
+
+int serve_main(const struct serve_config *cfg)
+{
+    static struct server srv;
+    struct server *s = &srv;
+    s->cfg = *cfg;
+    int exit_status = 1;
+    char workdir[4096];
+    snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             (int)getpid());
+    /* The sandbox shows the toolchains' folders: the data and the problems must not be there. */
+    const char **paths = lang_sandbox_paths();
+    if (!paths) {
+        fprintf(stderr, "judged: out of memory\n");
+        return 1;
+    }
+    int rc = open_data(s, paths);
+    if (!rc)
+        rc = open_sandbox(s, paths, workdir);
+    free(paths);
+    if (rc)
+        return 1;
+    if (open_state(s))
+        goto out;
+    /* Signals are taken by sigwait below; every thread inherits the mask. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct running run = {0};
+    if (start_threads(s, &run))
+        goto out;
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    fprintf(stderr, "judged: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    stop_threads(s, &run);
     fprintf(stderr, "judged: stopped\n");
     exit_status = 0;
 out:
-    /* Every thread is gone on the way here (exit 0), so everything can be freed: LeakSanitizer
-     * runs over the whole service in CI. A failed start may leave threads; then it is left. */
+    /* A failed start may leave threads; then the state is left to the exit. */
     db_listen_stop(s->db); /* its thread pokes the queue: stopped before the queue goes */
-    if (exit_status == 0) {
-        pcache_free(s->pcache);
-        store_detail_clear();
-        queue_free(s->queue);
-        metrics_free(s->metrics);
-        ratelimit_free(s->ratelimit);
-        auth_close(s->auth);
-        slot_pool_free(s->slots);
-        slot_pool_free(s->import_slots);
-        free(s->data_dir);
-        free(s->packages_dir);
-        free(s->cache_dir);
-        free(s->tmp_dir);
-    }
+    if (exit_status == 0)
+        free_state(s);
     db_close(s->db);
     sandbox_close(s->sb);
     fs_remove_tree(workdir);

@@ -31,6 +31,8 @@ static int errno_of(int rc)
         return -EBUSY;
     case SQLITE_NOMEM:
         return -ENOMEM;
+    case SQLITE_FULL:
+        return -ENOSPC; /* the disk is full: 507, not a plain 500 */
     case SQLITE_MISUSE:
     case SQLITE_RANGE:
         return -EINVAL;

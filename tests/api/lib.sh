@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034 # (J_RC, ST and the like are read by run.sh)
 # Helpers for the HTTP API suite (sourced by run.sh): start and stop judged on an ephemeral
-# loopback port, make requests, and assert on their answers. Every judged started here is killed
-# when the suite exits, whatever happens.
+# loopback port (tests/lib/judged.sh), make requests, and assert on their answers. Every judged
+# started here is stopped when the suite exits, whatever happens.
 #
 # A server:   judged_start NAME DATA [judged options...]   (JUDGE_ADMIN_TOKEN taken from the env)
 #             sets J_PID, J_PORT, J_BASE, J_LOG; judged_stop [SIGNAL]; wait_healthy [SECONDS]
@@ -11,90 +11,16 @@
 : "${JUDGED:?JUDGED must name the judged binary}"
 : "${WORK:?WORK must name a scratch folder}"
 
-ALL_PIDS=()
 PASSED=0
 FAILED=0
 FAILED_NAMES=()
 
-# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
-source "$(dirname "${BASH_SOURCE[0]}")/../lib/store.sh"
-
-lib_cleanup() {
-  local p
-  for p in "${ALL_PIDS[@]}"; do
-    if kill -0 "$p" 2>/dev/null; then
-      { kill -9 "$p"; wait "$p"; } 2>/dev/null
-    fi
-    # Its scratch folder in /tmp, left behind when it was killed.
-    [ -d "/tmp/judged-$p" ] && rm -rf "/tmp/judged-$p"
-  done
-  return 0
-}
-
-# Starts judged in the background; waits for the port file. Returns non-zero if it did not start.
-judged_start() {
-  local name=$1 data=$2
-  shift 2
-  J_LOG="$WORK/$name.log"
-  local pf="$WORK/$name.port"
-  rm -f "$pf"
-  local store=()
-  mapfile -t store < <(store_args "$data")
-  "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$pf" ${store[@]+"${store[@]}"} "$@" 2>>"$J_LOG" &
-  J_PID=$!
-  ALL_PIDS+=("$J_PID")
-  local i
-  for ((i = 0; i < 200; i++)); do
-    [ -s "$pf" ] && break
-    kill -0 "$J_PID" 2>/dev/null || break
-    sleep 0.05
-  done
-  if [ ! -s "$pf" ]; then
-    echo "    judged ($name) did not start; its log:" >&2
-    tail -n 20 "$J_LOG" | sed 's/^/      /' >&2
-    return 1
-  fi
-  J_PORT=$(tr -d '\n' <"$pf")
-  J_BASE="http://127.0.0.1:$J_PORT"
-  return 0
-}
-
-# Sends SIGNAL (TERM by default) and waits at most 15 s; J_RC is the exit status.
-judged_stop() {
-  local sig=${1:-TERM} i
-  J_RC=
-  if ! kill -0 "$J_PID" 2>/dev/null; then
-    wait "$J_PID" 2>/dev/null
-    J_RC=$?
-    return 0
-  fi
-  kill -"$sig" "$J_PID"
-  for ((i = 0; i < 150; i++)); do
-    kill -0 "$J_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$J_PID" 2>/dev/null; then
-    { kill -9 "$J_PID"; wait "$J_PID"; } 2>/dev/null
-    J_RC=timeout
-  else
-    { wait "$J_PID"; } 2>/dev/null
-    J_RC=$?
-  fi
-  [ -d "/tmp/judged-$J_PID" ] && rm -rf "/tmp/judged-$J_PID"
-  return 0
-} 2>/dev/null # (and bash's "Killed" notice)
-
-# Waits until /healthz answers 200.
-wait_healthy() {
-  local limit=${1:-60} i code
-  for ((i = 0; i < limit * 10; i++)); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$J_BASE/healthz")
-    [ "$code" = 200 ] && return 0
-    kill -0 "$J_PID" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
+# Starting and stopping judged: the harness every suite shares.
+J_WORK=$WORK
+# shellcheck source=tests/lib/judged.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/judged.sh"
+lib_cleanup() { judged_cleanup; }
+wait_healthy() { judged_wait_healthy "$@"; }
 
 # req METHOD PATH [curl options...]
 RB="$WORK/body" RH="$WORK/headers"

@@ -11,6 +11,9 @@ cd "$(dirname "$0")/../.."
 judged=${1:-build/cli/judged}
 shift $(($# > 0 ? 1 : 0))
 passed=0 failed=0
+# judged's stderr per case, kept only while the case runs (shown when it fails).
+ERRS=$(mktemp -d /tmp/e2e-suite.XXXXXX)
+trap 'rm -rf "$ERRS"' EXIT
 for dir in tests/e2e/cases/*/; do
   name=$(basename "$dir")
   if (($# > 0)); then # only the cases named (by prefix) after JUDGED
@@ -20,7 +23,7 @@ for dir in tests/e2e/cases/*/; do
   fi
   src=$(ls "$dir"main.* 2>/dev/null | head -n1)
   want=$(cat "$dir"expect)
-  out=$(timeout 300 "$judged" judge "$(cat "$dir"package)" "$src" 2>"/tmp/e2e-$name.err")
+  out=$(timeout 300 "$judged" judge "$(cat "$dir"package)" "$src" 2>"$ERRS/$name.err")
   status=$?
   got=$(jq -r .verdict <<<"$out" 2>/dev/null)
   score=$(jq -r .score <<<"$out" 2>/dev/null)
@@ -50,9 +53,9 @@ for dir in tests/e2e/cases/*/; do
   if [ -z "$why" ]; then
     passed=$((passed + 1)); echo "ok   $name $got score $score"
   else
-    failed=$((failed + 1)); echo "FAIL $name: $why"; cat "/tmp/e2e-$name.err"; echo "$out" | head -c 2000
+    failed=$((failed + 1)); echo "FAIL $name: $why"; cat "$ERRS/$name.err"; echo "$out" | head -c 2000
   fi
-  rm -f "/tmp/e2e-$name.err"
+  rm -f "$ERRS/$name.err"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,33 +8,34 @@ JUDGED=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d /tmp/judged-faults-XXXXXX)
 TOKEN=faults-admin
-PID=
+PID= B=
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok   $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL $1"; }
+# Starting and stopping judged: the harness every suite shares (its log: $T/judged.log).
+J_WORK=$T
+# shellcheck source=tests/lib/judged.sh
+source "$ROOT/tests/lib/judged.sh"
 cleanup() {
-  [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null
+  judged_cleanup
   umount "$T/small" 2>/dev/null
   rm -rf "$T"
 }
 trap cleanup EXIT
-# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
-source "$ROOT/tests/lib/store.sh"
 
 start() { # DATA [ENV...]
-  local data=$1; shift
-  rm -f "$T/port"
-  local store=()
-  mapfile -t store < <(store_args "$data")
-  env JUDGE_ADMIN_TOKEN=$TOKEN "$@" "$JUDGED" --listen 127.0.0.1:0 --data "$data" \
-    --port-file "$T/port" --workers 1 ${store[@]+"${store[@]}"} ${OPTS[@]+"${OPTS[@]}"} >>"$T/log" 2>&1 &
-  PID=$!
-  for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
-  B="http://127.0.0.1:$(cat "$T/port")"
-  for _ in $(seq 100); do curl -sf "$B/healthz" >/dev/null && return 0; sleep 0.1; done
-  return 1
+  local data=$1
+  shift
+  J_ENV=(JUDGE_ADMIN_TOKEN=$TOKEN "$@")
+  local rc=0
+  judged_start judged "$data" --workers 1 ${OPTS[@]+"${OPTS[@]}"} || rc=1
+  J_ENV=()
+  PID=$J_PID
+  [ "$rc" = 0 ] || return 1
+  B=$J_BASE
+  judged_wait_healthy 10
 }
-stop() { kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; PID=; }
+stop() { judged_stop TERM; PID=; }
 put() { # SLUG ZIP -> status
   curl -s -o "$T/put.json" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/zip' --data-binary @"$2" "$B/api/v1/problems/$1?public=true"
@@ -58,7 +59,7 @@ kill -9 "$PID"; wait "$PID" 2>/dev/null; PID=
 start "$T/d1"
 st=$(curl -s -o /dev/null -w '%{http_code}' "$B/api/v1/problems/missing-number")
 left=$(ls "$T/d1/packages" | wc -l)
-[ "$st" = 404 ] && [ "$left" = 0 ] && grep -q "did not finish" "$T/log" &&
+[ "$st" = 404 ] && [ "$left" = 0 ] && grep -q "did not finish" "$T/judged.log" &&
   ok "kill -9 during an import: nothing stored, leftovers removed at the next start" ||
   bad "kill -9 during an import: problem $st, $left stored packages left"
 st=$(put missing-number "$T/mn.zip")
@@ -132,7 +133,7 @@ stop
 OPTS=(--per-ip-connections 4 --conn-timeout 2)
 start "$T/d4"
 OPTS=()
-if python3 "$ROOT/tests/faults/slow_clients.py" "$(cat "$T/port")" 4 2; then
+if python3 "$ROOT/tests/faults/slow_clients.py" "$J_PORT" 4 2; then
   ok "slow clients: refused past 4 connections per address, closed after a 2 s timeout"
 else
   bad "slow clients"
@@ -144,7 +145,7 @@ stop
 OPTS=(--max-connections 64 --per-ip-connections 32 --conn-timeout 120)
 start "$T/d5"
 OPTS=()
-if python3 "$ROOT/tests/faults/fair_connections.py" "$(cat "$T/port")" 64 32; then
+if python3 "$ROOT/tests/faults/fair_connections.py" "$J_PORT" 64 32; then
   ok "550 half-open requests from 5 addresses: a stranger is still answered"
 else
   bad "fair connections"

@@ -38,20 +38,20 @@ PIDS=()
 PASSED=0
 FAILED=0
 
+# Starting and stopping judged: the harness every suite shares.
+J_WORK=$WORK
+# shellcheck source=tests/lib/judged.sh
+source "$ROOT/tests/lib/judged.sh"
+
 cleanup() {
-  local p i
+  local p
+  judged_cleanup
+  # The webhook receivers.
   for p in "${PIDS[@]}"; do
     if kill -0 "$p" 2>/dev/null; then
-      # TERM first (judged removes its cgroups and scratch files), KILL after 5 s.
-      kill -TERM "$p" 2>/dev/null
-      for ((i = 0; i < 50; i++)); do
-        kill -0 "$p" 2>/dev/null || break
-        sleep 0.1
-      done
       kill -9 "$p" 2>/dev/null
       wait "$p" 2>/dev/null
     fi
-    [ -d "/tmp/judged-$p" ] && rm -rf "/tmp/judged-$p"
   done
   if [ "$FAILED" -eq 0 ]; then rm -rf "$WORK"; else echo "logs kept in $WORK"; fi
   return 0
@@ -61,32 +61,18 @@ trap 'exit 130' INT TERM
 
 ### Helpers ###
 
-# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
-source "$(dirname "${BASH_SOURCE[0]}")/../lib/store.sh"
-
-# Starts judged: start_judged NAME [options...]; sets BASE, JPID, DB.
+# Starts judged: start_judged NAME [options...]; sets BASE, JPID, DB and JLOG.
 start_judged() {
-  local name=$1 i
+  local name=$1
   shift
   mkdir -p "$WORK/$name"
-  local store=()
-  mapfile -t store < <(store_args "$WORK/$name/data")
-  JUDGE_ADMIN_TOKEN=secret "$JUDGED" --listen 127.0.0.1:0 --data "$WORK/$name/data" \
-    --port-file "$WORK/$name/port" ${WEBHOOK_FLAG---webhook-private} ${store[@]+"${store[@]}"} \
-    "$@" 2>>"$WORK/$name/log" &
-  JPID=$!
-  PIDS+=("$JPID")
-  for ((i = 0; i < 300; i++)); do
-    [ -s "$WORK/$name/port" ] && break
-    kill -0 "$JPID" 2>/dev/null || break
-    sleep 0.05
-  done
-  if [ ! -s "$WORK/$name/port" ]; then
-    echo "judged ($name) did not start:" >&2
-    tail -n 20 "$WORK/$name/log" >&2
-    exit 1
-  fi
-  BASE="http://127.0.0.1:$(tr -d '\n' <"$WORK/$name/port")"
+  J_ENV=(JUDGE_ADMIN_TOKEN=secret)
+  # shellcheck disable=SC2086 # (WEBHOOK_FLAG is one word or none)
+  judged_start "$name" "$WORK/$name/data" ${WEBHOOK_FLAG---webhook-private} "$@" || exit 1
+  J_ENV=()
+  JPID=$J_PID
+  JLOG=$J_LOG
+  BASE=$J_BASE
   DB="$WORK/$name/data/judged.db"
 }
 
@@ -233,15 +219,13 @@ done
 # to judge with them).
 start_judged main --workers 2 --cgroup "${HIRING_CGROUP:-none}"
 MAIN_PID=$JPID
+MAIN_LOG=$JLOG
 start_receiver hook 2 # fails twice, then accepts
 HOOK=http://127.0.0.1:$RPORT/hook
 start_receiver hook2 0 # accepts at once
 HOOK2=http://127.0.0.1:$RPORT/hook2
 ADMIN=secret
-for ((i = 0; i < 100; i++)); do
-  curl -s -o /dev/null --max-time 2 "$BASE/healthz" && break
-  sleep 0.1
-done
+judged_wait_healthy 10 || true # (the first case says what is wrong if it is not)
 
 echo "# judged at $BASE, work in $WORK"
 
@@ -1009,7 +993,7 @@ tcase "judged is still running and healthy"
 kill -0 "$MAIN_PID" 2>/dev/null || fail "judged exited"
 api GET /healthz -
 want_status 200
-grep -E "AddressSanitizer|runtime error|Assertion" "$WORK/main/log" && fail "sanitizer or assertion output in the log"
+grep -E "AddressSanitizer|runtime error|Assertion" "$MAIN_LOG" && fail "sanitizer or assertion output in the log"
 tend
 
 echo "$PASSED passed, $FAILED failed ($(($(date +%s) - T0)) s)"
