@@ -16,6 +16,7 @@
 
 #include "backup.h"
 #include "fsutil.h"
+#include "gen.h"
 #include "host.h"
 #include "judge.h"
 #include "lang.h"
@@ -184,7 +185,9 @@ static int open_sandbox(struct options *o, sandbox **sb, char **pkgs, int npkgs)
                                  .slots = o->jobs > 0 ? o->jobs : 1,
                                  .cgroup = o->cgroup,
                                  .uid_base = uid_base,
-                                 .paths = paths};
+                                 .paths = paths,
+                                 /* interactive validators, as long as uids last */
+                                 .peers = o->jobs <= 128};
     rc = sandbox_open(&cfg, sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),
@@ -197,12 +200,25 @@ out:
     return rc;
 }
 
-/* A folder as it is; an archive unpacked below the work folder. Returns the package root. */
+/*
+ * A folder as it is (copied below the work folder when generators/generators.yaml makes its test
+ * data); an archive unpacked below the work folder. Returns the package root.
+ */
 static char *package_dir(const struct options *o, const char *arg, int n)
 {
+    char dest[PATH_MAX + 32];
+    if (fs_is_dir(arg) && gen_wanted(arg)) {
+        /* Its test data is made into data/: in a copy, never in the author's folder. */
+        const char *base = strrchr(arg, '/');
+        snprintf(dest, sizeof(dest), "%s/copy%d/%s", o->workdir, n, base ? base + 1 : arg);
+        fs_remove_tree(dest);
+        int rc = fs_copy_tree(arg, dest);
+        if (rc)
+            fprintf(stderr, "judged: cannot copy '%s': %s\n", arg, strerror(-rc));
+        return rc ? NULL : strdup(dest);
+    }
     if (fs_is_dir(arg))
         return strdup(arg);
-    char dest[PATH_MAX + 32];
     snprintf(dest, sizeof(dest), "%s/unpacked%d", o->workdir, n);
     struct diag errors = DIAG_INIT;
     int rc = unpack_archive(arg, dest, arg, NULL, &errors);
@@ -236,7 +252,16 @@ static int prepare_problem(const struct judge_env *env, const char *arg, const c
     char slug[256];
     snprintf(slug, sizeof(slug), "%s", base ? base + 1 : arg);
     slug[strcspn(slug, ".")] = '\0';
-    int rc = pkg_open(dir, fs_is_dir(arg) ? NULL : slug, &p, &errors);
+    /* Test data from generators/generators.yaml first (into the copy package_dir made). */
+    struct diag gen_warnings = DIAG_INIT;
+    int rc = gen_wanted(dir) ? gen_package(env, dir, cache, &errors, &gen_warnings) : 0;
+    for (size_t i = 0; i < gen_warnings.n; i++)
+        fprintf(stderr, "judged: warning: %s\n", gen_warnings.items[i]);
+    diag_release(&gen_warnings);
+    if (!rc && errors.n)
+        rc = -EINVAL;
+    if (!rc)
+        rc = pkg_open(dir, fs_is_dir(arg) ? NULL : slug, &p, &errors);
     if (!rc && p->time_limit == 0) {
         /* No limit in problem.yaml: derive it as verification does, from the accepted runs. */
         pkg_free(p);

@@ -214,3 +214,27 @@ int fs_walk_sorted(const char *root, fs_walk_fn fn, void *ud)
 {
     return walk(root, "", fn, ud);
 }
+
+struct copy_ctx {
+    const char *dst;
+};
+
+static int copy_one(void *ud, const char *rel, const char *full, const struct stat *st)
+{
+    const struct copy_ctx *c = ud;
+    char *to = fs_join(c->dst, rel);
+    int rc = to ? 0 : -ENOMEM;
+    if (!rc && S_ISDIR(st->st_mode))
+        rc = fs_mkdirs(to, 0755);
+    else if (!rc)
+        rc = fs_copy(full, to, st->st_mode & 0755);
+    free(to);
+    return rc;
+}
+
+int fs_copy_tree(const char *src, const char *dst)
+{
+    struct copy_ctx c = {dst};
+    int rc = fs_mkdirs(dst, 0755);
+    return rc ? rc : fs_walk_sorted(src, copy_one, &c);
+}

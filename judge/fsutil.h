@@ -30,6 +30,8 @@ char *fs_join(const char *a, const char *b);
 struct stat;
 typedef int (*fs_walk_fn)(void *ud, const char *rel, const char *full, const struct stat *st);
 int fs_walk_sorted(const char *root, fs_walk_fn fn, void *ud);
+/* Copies folder `src` (its folders and regular files; links are skipped) into `dst`, made. */
+int fs_copy_tree(const char *src, const char *dst);
 /* Does `path` end with `suffix`? */
 bool fs_has_suffix(const char *path, const char *suffix);
 

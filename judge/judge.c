@@ -12,6 +12,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +238,7 @@ static int run_compiler(const struct judge_env *env, const struct lang *lang,
         .envp = e.items,
         .cwd = "/box/src",
         .stdin_fd = -1,
+        .self_exe = lang->compile_self_exe,
         .limits = judge_compile_limits,
     };
     if (lang->compile_processes)
@@ -373,6 +376,50 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
     if (!lang->native || !lang->compile)
         return -ENOEXEC; /* a helper program (validator) must be one executable */
     return compile_program(env, lang, sources, nsources, include_dir, false, name, ok, diagnostics);
+}
+
+int judge_helper_build(const struct judge_env *env, const struct lang *lang,
+                       const char *const *sources, size_t nsources, bool *ok, char **diagnostics)
+{
+    if (!lang || !nsources)
+        return -EINVAL;
+    int rc = sandbox_clean(env->sb, env->slot, true);
+    if (rc)
+        return rc;
+    return compile_program(env, lang, sources, nsources, NULL, false, "prog", ok, diagnostics);
+}
+
+int judge_helper_run(const struct judge_env *env, const struct lang *lang,
+                     const char *const *sources, size_t nsources, const char *const *args,
+                     int stdin_fd, const struct sandbox_limits *limits, struct sandbox_result *res)
+{
+    if (!lang || !nsources) {
+        memset(res, 0, sizeof(*res));
+        return -EINVAL;
+    }
+    /* The entry file as stage_sources named it. */
+    struct program_files f = {.n = 0, .out = "/box/prog", .memory_mb = limits->memory_kb >> 10};
+    const char *main =
+        nsources == 1 && lang->source_name ? lang->source_name : base_name(sources[0]);
+    snprintf(f.main, sizeof(f.main), "%s", main);
+    struct argv_builder a = {.n = 0};
+    expand(&a, lang->run, &f);
+    for (const char *const *x = args; x && *x; x++)
+        argv_add(&a, *x);
+    struct sandbox_cmd cmd = {
+        .slot = env->slot,
+        .policy = policy_for_lang(lang),
+        .argv = a.items,
+        .envp = lang->run_env,
+        .cwd = "/tmp",
+        .stdin_fd = stdin_fd,
+        .limits = *limits,
+    };
+    if (lang->processes && cmd.limits.processes < lang->processes)
+        cmd.limits.processes = lang->processes;
+    int rc = judge_exec(env, &cmd, res);
+    argv_release(&a);
+    return rc;
 }
 
 /*** Drivers: include/<language>/ ***/
@@ -741,10 +788,11 @@ static char *head_of(const struct strbuf *b, size_t keep)
 
 /*
  * Runs the program compiled into /box (or its sources, for an interpreter) once with `in` on
- * stdin, under the problem's limits and the language's run profile.
+ * stdin, under the problem's limits and the language's run profile; with `out` > 0 its stdout
+ * goes there (a pipe to an interactive validator) instead of into `r`. Takes `in` and `out`.
  */
 static int run_prog(const struct judge_env *env, const struct pkg *p, const struct lang *lang,
-                    unsigned tl, int in, struct sandbox_result *r)
+                    unsigned tl, int in, struct sandbox_result *r, int out)
 {
     struct program_files f;
     struct argv_builder a = {.n = 0};
@@ -757,15 +805,307 @@ static int run_prog(const struct judge_env *env, const struct pkg *p, const stru
         .argv = a.items,
         .envp = lang->run_env,
         .stdin_fd = in,
+        .stdout_fd = out > 0 ? out : 0,
+        .close_fds = out > 0,
         .limits = run_limits(p, tl),
     };
     cmd.limits.processes = lang->processes ? lang->processes : cmd.limits.processes;
-    if (!rc)
+    /* Talking to a validator, it also waits while the validator thinks, which is not its time:
+     * its CPU time alone decides TLE, and the wall limit that stops a program blocked for good
+     * is twice the usual and a second. */
+    if (out > 0)
+        cmd.limits.wall_ms = 2 * cmd.limits.wall_ms + 1000;
+    /* A run piped to a peer is not tried again: its pipes are gone with the first try. */
+    bool handed = false;
+    if (!rc && out > 0) {
+        rc = sandbox_exec(env->sb, &cmd, r);
+        handed = true; /* it closed both */
+    } else if (!rc) {
         rc = judge_exec(env, &cmd, r);
-    else
+    } else {
         memset(r, 0, sizeof(*r)); /* released by the caller like a run's */
+    }
     argv_release(&a);
-    close(in);
+    if (!handed) {
+        close(in);
+        if (out > 0)
+            close(out);
+    }
+    return rc;
+}
+
+/*** Interactive and multi-pass problems ***/
+
+/*
+ * An interactive problem runs the submission and the output validator at once, each in a slot of
+ * its own (the validator in the slot's peer, sandbox_peer: its own uid, /tmp and cgroup, so the
+ * submission can neither see nor touch its feedback folder), the submission's stdout piped to the
+ * validator's stdin and the validator's stdout to the submission's stdin. The validator gets
+ * `input answer feedback_dir [args]` as for any custom validator and decides with 42 or 43. A
+ * multi-pass problem runs the submission again while the validator (which accepted the pass)
+ * leaves a nextpass.in in its feedback folder: that file is the next pass's input, given to the
+ * submission on stdin (or, interactive, to the validator as its input argument). The feedback
+ * folder lives across the passes of a test. The submission's CPU time is its own, summed over
+ * passes; the validator runs under limits of its own.
+ */
+
+struct peer_run {
+    const struct judge_env *env;
+    struct sandbox_cmd cmd;
+    struct sandbox_result res;
+    int rc;
+};
+
+static void *peer_main(void *arg)
+{
+    struct peer_run *pr = arg;
+    pr->rc = sandbox_exec(pr->env->sb, &pr->cmd, &pr->res);
+    return NULL;
+}
+
+/* The validator's limits beside a submission with time limit `tl`: as a custom validator's, and
+ * wall time enough to wait for the submission through its whole run. */
+static struct sandbox_limits peer_limits(unsigned tl)
+{
+    unsigned cpu = tl * 10 > 30000 ? tl * 10 : 30000;
+    return (struct sandbox_limits){.cpu_ms = cpu,
+                                   .wall_ms = judge_wall_limit_ms(tl) + cpu,
+                                   .memory_kb = 2u << 20,
+                                   .stdout_max = JUDGE_MESSAGE_MAX,
+                                   .stderr_max = JUDGE_MESSAGE_MAX,
+                                   .processes = 16,
+                                   .file_size = 64u << 20};
+}
+
+/* Reads the feedback folder's judgemessage.txt into `msg` (when there is one). */
+static void judge_message(const char *feedback, char *msg, size_t msgsize)
+{
+    char *jm = NULL, *path = fs_join(feedback, "judgemessage.txt");
+    if (path && fs_read(path, JUDGE_MESSAGE_MAX, &jm, NULL) == 0 && jm[0])
+        snprintf(msg, msgsize, "%s", jm);
+    free(jm);
+    free(path);
+}
+
+/*
+ * The verdict of one pass from what both programs did. What the sandbox stopped the submission
+ * for (a forbidden call, time, memory) comes first: it may have been stopped in the middle of the
+ * exchange, which the validator then saw cut short. A crash of the submission comes next, as its
+ * end of file is what made the validator reject; but not SIGPIPE, which only says the validator
+ * had finished (and decided) before the submission wrote again. Then the validator's 42 or 43.
+ */
+static enum verdict pass_verdict(const struct pkg *p, unsigned tl, const struct sandbox_result *sub,
+                                 int vrc, const struct sandbox_result *val, const char *feedback,
+                                 char *msg, size_t msgsize)
+{
+    char why[256];
+    if (vrc) {
+        /* The sandbox could not run the validator: the submission only lost its partner. */
+        snprintf(msg, msgsize, "output validator could not run: %s (%s)", strerror(-vrc),
+                 val->syscall);
+        return V_IE;
+    }
+    enum verdict sv = run_verdict(p, tl, sub, why, sizeof(why));
+    bool decided =
+        !vrc && val->status == SANDBOX_EXITED && (val->exit_code == 42 || val->exit_code == 43);
+    bool broken_pipe = sub->status == SANDBOX_SIGNALED && sub->signal == SIGPIPE;
+    if (sv != V_AC && !(sv == V_RE && broken_pipe && decided)) {
+        snprintf(msg, msgsize, "%s", why);
+        return sv;
+    }
+    if (decided && val->exit_code == 43) {
+        snprintf(msg, msgsize, "wrong answer");
+        judge_message(feedback, msg, msgsize);
+        return V_WA;
+    }
+    if (decided)
+        return V_AC;
+    snprintf(msg, msgsize, "output validator failed: %s, exit %d, signal %d%s%s",
+             sandbox_status_name(val->status), val->exit_code, val->signal,
+             val->syscall[0] ? ", " : "", val->syscall);
+    return V_IE;
+}
+
+/*
+ * One pass: the submission with `in` on stdin (a multi-pass problem's input; -1 when interactive)
+ * and the validator in slot `peer` with `in_arg` as its input file. Takes `in`.
+ */
+static int run_pass(const struct judge_env *env, int peer, const struct problem *pr,
+                    const struct lang *lang, const struct pkg_test *t, unsigned tl, int in,
+                    const char *in_arg, struct sandbox_result *sub, int *vrc,
+                    struct sandbox_result *val)
+{
+    const struct pkg *p = pr->pkg;
+    size_t dl = strlen(p->dir) + strlen("/data");
+    char ans[PATH_MAX], data[PATH_MAX];
+    snprintf(ans, sizeof(ans), "/data%s", t->ans_path + dl);
+    snprintf(data, sizeof(data), "%s/data", p->dir);
+    char *args = strdup(args_for(p, t) ? args_for(p, t) : "");
+    struct argv_builder a = {.n = 0};
+    argv_add(&a, "/box/validator");
+    argv_add(&a, in_arg);
+    argv_add(&a, ans);
+    argv_add(&a, "/tmp/feedback/");
+    if (args)
+        add_args(&a, args);
+    struct peer_run v = {.env = env,
+                         .cmd = {.slot = peer,
+                                 .policy = POLICY_RUN,
+                                 .argv = a.items,
+                                 .stdin_fd = -1,
+                                 .data_dir = data,
+                                 .close_fds = true,
+                                 .limits = peer_limits(tl)}};
+    int rc = 0;
+    memset(sub, 0, sizeof(*sub));
+    if (!p->interactive) {
+        /* The submission first, alone; then the validator reads its output. */
+        rc = run_prog(env, p, lang, tl, in, sub, -1);
+        int memfd = rc ? -1 : memfd_create("output", MFD_CLOEXEC);
+        if (!rc &&
+            (memfd < 0 ||
+             (sub->out.len && write(memfd, sub->out.buf, sub->out.len) != (ssize_t)sub->out.len) ||
+             lseek(memfd, 0, SEEK_SET) < 0))
+            rc = -errno;
+        if (rc) {
+            if (memfd >= 0)
+                close(memfd);
+            memset(val, 0, sizeof(*val));
+            goto out;
+        }
+        v.cmd.stdin_fd = memfd;
+        *vrc = sandbox_exec(env->sb, &v.cmd, val);
+        goto out;
+    }
+    if (in >= 0)
+        close(in);
+    int s2v[2] = {-1, -1}, v2s[2] = {-1, -1};
+    if (pipe2(s2v, O_CLOEXEC) < 0 || pipe2(v2s, O_CLOEXEC) < 0) {
+        rc = -errno;
+        for (int i = 0; i < 2; i++) {
+            if (s2v[i] >= 0)
+                close(s2v[i]);
+            if (v2s[i] >= 0)
+                close(v2s[i]);
+        }
+        memset(val, 0, sizeof(*val));
+        goto out;
+    }
+    /* Each run closes its ends once its program holds them: a program's exit is then the end of
+     * file its partner reads. */
+    v.cmd.stdin_fd = s2v[0];
+    v.cmd.stdout_fd = v2s[1];
+    pthread_t th;
+    if (pthread_create(&th, NULL, peer_main, &v)) {
+        for (int i = 0; i < 2; i++) {
+            close(s2v[i]);
+            close(v2s[i]);
+        }
+        rc = -EAGAIN;
+        memset(val, 0, sizeof(*val));
+        goto out;
+    }
+    rc = run_prog(env, p, lang, tl, v2s[0], sub, s2v[1]);
+    pthread_join(th, NULL);
+    *vrc = v.rc;
+    *val = v.res;
+out:
+    argv_release(&a);
+    free(args);
+    return rc;
+}
+
+static enum verdict run_test_peer(const struct judge_env *env, const struct problem *pr,
+                                  const struct lang *lang, const struct pkg_test *t, unsigned tl,
+                                  size_t keep, struct test_result *tr)
+{
+    const struct pkg *p = pr->pkg;
+    tr->test = t;
+    int peer = sandbox_peer(env->sb, env->slot);
+    if (peer < 0) {
+        snprintf(tr->message, sizeof(tr->message), "%s problems need a sandbox with peer slots: %s",
+                 p->interactive ? "interactive" : "multi-pass", strerror(-peer));
+        return tr->verdict = V_IE;
+    }
+    char feedback[PATH_MAX], pass_in[PATH_MAX], next[PATH_MAX];
+    snprintf(feedback, sizeof(feedback), "%s/feedback", sandbox_tmp_dir(env->sb, peer));
+    snprintf(next, sizeof(next), "%s/nextpass.in", feedback);
+    int rc = sandbox_clean(env->sb, peer, false);
+    if (!rc && (mkdir(feedback, 0777) < 0 || chmod(feedback, 0777) < 0))
+        rc = -errno;
+    if (rc) {
+        snprintf(tr->message, sizeof(tr->message), "cannot make the feedback folder: %s",
+                 strerror(-rc));
+        return tr->verdict = V_IE;
+    }
+    size_t dl = strlen(p->dir) + strlen("/data");
+    char in_arg[PATH_MAX];
+    snprintf(in_arg, sizeof(in_arg), "/data%s", t->in_path + dl);
+    unsigned passes = p->multipass ? p->passes : 1;
+    tr->verdict = V_AC;
+    for (unsigned pass = 1; pass <= passes && tr->verdict == V_AC; pass++) {
+        /* Nothing the submission left in its /tmp reaches its next pass. */
+        rc = sandbox_clean(env->sb, env->slot, false);
+        const char *in_path = pass == 1 ? t->in_path : pass_in;
+        int in = rc ? -1 : open(in_path, O_RDONLY | O_CLOEXEC);
+        if (in < 0) {
+            snprintf(tr->message, sizeof(tr->message), "cannot open the input of pass %u: %s", pass,
+                     strerror(rc ? -rc : errno));
+            return tr->verdict = V_IE;
+        }
+        struct sandbox_result sub, val;
+        int vrc = 0;
+        rc = run_pass(env, peer, pr, lang, t, tl, in, in_arg, &sub, &vrc, &val);
+        if (rc) {
+            snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s",
+                     sub.syscall[0] ? sub.syscall : "starting", strerror(-rc));
+            tr->verdict = V_IE;
+        } else {
+            tr->time_ms += sub.cpu_ms;
+            tr->wall_ms += sub.wall_ms;
+            tr->counted_ms += sub.wall_ms > sub.wait_ms ? sub.wall_ms - sub.wait_ms : 0;
+            if (sub.memory_kb > tr->memory_kb)
+                tr->memory_kb = sub.memory_kb;
+            if (keep && !tr->output && !p->interactive)
+                tr->output = head_of(&sub.out, keep);
+            tr->verdict =
+                pass_verdict(p, tl, &sub, vrc, &val, feedback, tr->message, sizeof(tr->message));
+        }
+        sandbox_result_release(&sub);
+        sandbox_result_release(&val);
+        if (tr->verdict != V_AC || !p->multipass || access(next, F_OK) != 0)
+            break;
+        if (pass == passes) {
+            snprintf(tr->message, sizeof(tr->message),
+                     "the output validator asked for pass %u, past limits.validation_passes (%u)",
+                     pass + 1, passes);
+            return tr->verdict = V_IE;
+        }
+        /* The next pass's input, where the validator (and the submission's stdin) reads it. */
+        snprintf(pass_in, sizeof(pass_in), "%s/pass%u.in", sandbox_tmp_dir(env->sb, peer),
+                 pass + 1);
+        snprintf(in_arg, sizeof(in_arg), "/tmp/pass%u.in", pass + 1);
+        if (rename(next, pass_in) < 0 || chmod(pass_in, 0644) < 0) {
+            snprintf(tr->message, sizeof(tr->message), "cannot take nextpass.in: %s",
+                     strerror(errno));
+            return tr->verdict = V_IE;
+        }
+    }
+    /* The CPU limit holds for each pass; the passes together are still one test's time. */
+    return tr->verdict;
+}
+
+/* Stages the output validator in the peer slot's /box too (interactive and multi-pass). */
+static int stage_peer_validator(const struct judge_env *env, const struct problem *pr)
+{
+    int peer = sandbox_peer(env->sb, env->slot);
+    if (peer < 0)
+        return 0; /* each test says why it cannot run */
+    int rc = sandbox_clean(env->sb, peer, true);
+    char *dst = rc ? NULL : fs_join(sandbox_box_dir(env->sb, peer), "validator");
+    if (!rc)
+        rc = dst ? fs_copy(pr->output_validator, dst, 0755) : -ENOMEM;
+    free(dst);
     return rc;
 }
 
@@ -774,6 +1114,8 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
                              size_t keep, struct test_result *tr)
 {
     const struct pkg *p = pr->pkg;
+    if (p->interactive || p->multipass)
+        return run_test_peer(env, pr, lang, t, tl, keep, tr);
     tr->test = t;
     int rc = sandbox_clean(env->sb, env->slot, false);
     int in = rc ? -1 : open(t->in_path, O_RDONLY | O_CLOEXEC);
@@ -783,7 +1125,7 @@ static enum verdict run_test(const struct judge_env *env, const struct problem *
         return tr->verdict = V_IE;
     }
     struct sandbox_result r;
-    rc = run_prog(env, p, lang, tl, in, &r);
+    rc = run_prog(env, p, lang, tl, in, &r, -1);
     if (rc) {
         snprintf(tr->message, sizeof(tr->message), "sandbox failed while %s: %s",
                  sandbox_step_name(r.failed_step), strerror(-rc));
@@ -883,6 +1225,8 @@ int judge_submission(const struct judge_env *env, const struct problem *pr, cons
         char *dst = fs_join(sandbox_box_dir(env->sb, env->slot), "validator");
         rc = dst ? fs_copy(pr->output_validator, dst, 0755) : -ENOMEM;
         free(dst);
+        if (!rc && (p->interactive || p->multipass))
+            rc = stage_peer_validator(env, pr);
         if (rc) {
             res->verdict = V_IE;
             if (asprintf(&res->error, "cannot stage the output validator: %s", strerror(-rc)) < 0)
@@ -982,7 +1326,7 @@ int judge_run_input(const struct judge_env *env, const struct problem *pr, const
         return rc ? rc : -EIO;
     }
     struct sandbox_result r;
-    rc = run_prog(env, p, lang, tl, in, &r);
+    rc = run_prog(env, p, lang, tl, in, &r, -1);
     if (!rc) {
         out->verdict = run_verdict(p, tl, &r, out->message, sizeof(out->message));
         out->exit_code = r.exit_code;

@@ -136,6 +136,23 @@ int judge_compile(const struct judge_env *env, const struct lang *lang, const ch
                   char **diagnostics);
 
 /*
+ * A package's helper program (a test data generator, a solution writing answers) of `sources` in
+ * `lang`, built into the slot's /box: compiled to an executable, or staged for its interpreter.
+ * Returns 0 with *ok telling whether it compiled and `diagnostics` (may be NULL; the caller frees
+ * it) what the compiler said, or a negative errno. Empties the slot's /box first.
+ */
+int judge_helper_build(const struct judge_env *env, const struct lang *lang,
+                       const char *const *sources, size_t nsources, bool *ok, char **diagnostics);
+/*
+ * Runs the helper judge_helper_build made last in the slot (the same `lang` and `sources`), with
+ * `args` (NULL-terminated, may be NULL) after the language's run template, in /tmp, its stdin
+ * `stdin_fd` (-1: none; borrowed), under `limits`. Returns what sandbox_exec returns.
+ */
+int judge_helper_run(const struct judge_env *env, const struct lang *lang,
+                     const char *const *sources, size_t nsources, const char *const *args,
+                     int stdin_fd, const struct sandbox_limits *limits, struct sandbox_result *res);
+
+/*
  * May a program in `lang` be judged on the package in folder `pkg_dir` (problem `slug`; NULL: on
  * any problem) here? 0, or with `why`
  * saying it for people: -EINVAL not a submission language, -ENOENT its toolchain is missing (or

@@ -45,6 +45,9 @@ struct lang {
     const char *const *run_env;     /* the run's environment, NULL-terminated or NULL (empty) */
     const char *const *version;     /* argv of the version probe, run on the host */
     const char *toolchain;          /* host path without which the language is unavailable */
+    /* The compiler finds its own files through /proc/self/exe (rustc 1.63): compiling shows that
+     * one link, to the compiler, in a /proc of its own that holds nothing else. */
+    bool compile_self_exe;
     /*
      * Host paths the compiler and the runtime need, NULL-terminated: the sandbox shows each
      * read-only at the same path (folders whole, the symbolic links on the way as links) and

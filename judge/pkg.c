@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -203,7 +204,7 @@ static const struct key_rule limits_keys[] = {
     {"validation_time", false},
     {"validation_memory", false},
     {"validation_output", true},
-    {"validation_passes", true},
+    {"validation_passes", false},
     {NULL, false},
 };
 
@@ -395,14 +396,15 @@ static int read_problem_yaml(struct reader *r)
     if (types) {
         if (strstr(types, "scoring"))
             p->scoring = true;
-        if (strstr(types, "interactive") || strstr(types, "multi-pass") ||
-            strstr(types, "submit-answer")) {
+        p->interactive = strstr(types, "interactive") != NULL;
+        p->multipass = strstr(types, "multi-pass") != NULL;
+        if (strstr(types, "submit-answer")) {
             ERR(r,
-                "problem '%s': problem.yaml: type '%s' is not supported (pass-fail and scoring "
-                "are)",
+                "problem '%s': problem.yaml: type '%s' is not supported (pass-fail, scoring, "
+                "interactive and multi-pass are)",
                 p->slug, types);
             rc = -EINVAL;
-        } else if (!p->scoring && !strstr(types, "pass-fail")) {
+        } else if (!p->scoring && !p->interactive && !p->multipass && !strstr(types, "pass-fail")) {
             ERR(r, "problem '%s': problem.yaml: unknown type '%s'", p->slug, types);
             rc = -EINVAL;
         }
@@ -416,6 +418,7 @@ static int read_problem_yaml(struct reader *r)
     /* The specification's defaults for validators: 60 s and 2 GiB. */
     p->validation_time = 60;
     p->validation_memory_mb = 2048;
+    p->passes = 2;
     yaml_node_t *limits = yamldoc_get(doc, root, "limits");
     if (limits) {
         number(r, doc, limits, "time_limit", 0.001, 60, &p->time_limit);
@@ -433,6 +436,9 @@ static int read_problem_yaml(struct reader *r)
         number(r, doc, limits, "output", 1, 256, &out);
         p->memory_mb = (unsigned)ceil(mem);
         p->output_mb = (unsigned)ceil(out);
+        double passes = p->passes;
+        number(r, doc, limits, "validation_passes", 2, 100, &passes);
+        p->passes = (unsigned)passes;
         double vmem = p->validation_memory_mb;
         number(r, doc, limits, "validation_time", 0.1, 600, &p->validation_time);
         number(r, doc, limits, "validation_memory", 16, 4096, &vmem);
@@ -452,11 +458,10 @@ static int read_problem_yaml(struct reader *r)
 
     const char *validation = yamldoc_str(yamldoc_get(doc, root, "validation"));
     if (validation) {
-        if (strstr(validation, "interactive")) {
-            ERR(r, "problem '%s': problem.yaml: interactive validation is not supported", p->slug);
-            rc = -EINVAL;
-        } else if (!strncmp(validation, "custom", 6)) {
+        if (!strncmp(validation, "custom", 6)) {
             p->custom_validation = true;
+            /* legacy: "custom interactive"; "custom score" changes nothing here */
+            p->interactive |= strstr(validation, "interactive") != NULL;
         } else if (strcmp(validation, "default")) {
             ERR(r, "problem '%s': problem.yaml: validation must be 'default' or 'custom', not '%s'",
                 p->slug, validation);
@@ -892,29 +897,271 @@ static void read_programs(struct reader *r, const char *dir, bool single, const 
     }
 }
 
-static const char *const categories[] = {"accepted", "wrong_answer", "time_limit_exceeded",
-                                         "run_time_error", NULL};
+/*
+ * The folders of submissions/ the format gives a meaning (2023-07 draft, "Example submissions"),
+ * with the verdicts each permits and requires. A memory-limit failure is a run-time error in Kattis
+ * terms, which is why run_time_error/ permits judged's MLE (it is RTE here, PKG_EXPECT_RTE).
+ */
+static const struct {
+    const char *folder;
+    unsigned permitted, required;
+} folders[] = {
+    {"accepted", PKG_EXPECT_AC, 0},
+    {"wrong_answer", PKG_EXPECT_AC | PKG_EXPECT_WA, PKG_EXPECT_WA},
+    {"time_limit_exceeded", PKG_EXPECT_AC | PKG_EXPECT_TLE, PKG_EXPECT_TLE},
+    {"run_time_error", PKG_EXPECT_AC | PKG_EXPECT_RTE, PKG_EXPECT_RTE},
+    {"rejected", 0, PKG_EXPECT_WA | PKG_EXPECT_TLE | PKG_EXPECT_RTE},
+    {"brute_force", PKG_EXPECT_AC | PKG_EXPECT_TLE | PKG_EXPECT_RTE,
+     PKG_EXPECT_TLE | PKG_EXPECT_RTE},
+};
+#define NFOLDERS (sizeof(folders) / sizeof(folders[0]))
+
+int pkg_expect_folder(const char *folder, struct pkg_expect *out)
+{
+    for (size_t i = 0; folder && i < NFOLDERS; i++) {
+        if (!strcmp(folders[i].folder, folder)) {
+            *out = (struct pkg_expect){.permitted = folders[i].permitted,
+                                       .required = folders[i].required};
+            return 0;
+        }
+    }
+    return -ENOENT;
+}
+
+unsigned pkg_expect_bit(const char *name)
+{
+    static const char *const names[] = {"AC", "WA", "TLE", "RTE"};
+    for (unsigned i = 0; name && i < 4; i++)
+        if (!strcmp(name, names[i]))
+            return 1u << i;
+    return 0;
+}
+
+static int expect_add(struct pkg_program *prog, const struct pkg_expect *e, const char *tests,
+                      const char *source)
+{
+    struct pkg_expect *a = realloc(prog->expects, (prog->nexpects + 1) * sizeof(*a));
+    if (!a)
+        return -ENOMEM;
+    prog->expects = a;
+    a = &a[prog->nexpects];
+    *a = *e;
+    a->tests = tests ? strdup(tests) : NULL;
+    a->source = strdup(source);
+    if ((tests && !a->tests) || !a->source) {
+        free(a->tests);
+        free(a->source);
+        return -ENOMEM;
+    }
+    prog->nexpects++;
+    return 0;
+}
+
+static const struct key_rule submission_keys[] = {
+    {"permitted", false},
+    {"required", false},
+    {"score", false},
+    {"language", true}, /* read from the extension here */
+    {"entrypoint", true},
+    {"author", true},
+    {"authors", true},
+    {"model_solution", true},
+    {"use_for_time_limit", true},
+    {"message", true},
+    {NULL, false},
+};
+
+/* A list of verdict names as bits; false (with an error) when one is not a verdict. */
+static bool verdict_bits(struct reader *r, yamldoc *doc, yaml_node_t *n, const char *where,
+                         unsigned *out)
+{
+    *out = 0;
+    if (!n)
+        return true;
+    yaml_node_t *it;
+    const char *one = yamldoc_str(n);
+    for (size_t i = 0; one || (it = yamldoc_item(doc, n, i)); i++) {
+        const char *v = one ? one : yamldoc_str(it);
+        unsigned b = pkg_expect_bit(v);
+        if (!b) {
+            ERR(r,
+                "problem '%s': submissions/submissions.yaml: '%s': '%s' is not a verdict (AC, WA, "
+                "TLE or RTE)",
+                r->p->slug, where, v ? v : "(not a string)");
+            return false;
+        }
+        *out |= b;
+        if (one)
+            break;
+    }
+    return true;
+}
+
+/* Reads one expectation mapping (`permitted`, `required`, `score`) into `e`. */
+static bool read_expect(struct reader *r, yamldoc *doc, yaml_node_t *map, const char *where,
+                        struct pkg_expect *e)
+{
+    *e = (struct pkg_expect){0};
+    if (!verdict_bits(r, doc, yamldoc_get(doc, map, "permitted"), where, &e->permitted) ||
+        !verdict_bits(r, doc, yamldoc_get(doc, map, "required"), where, &e->required))
+        return false;
+    yaml_node_t *sc = yamldoc_get(doc, map, "score");
+    if (sc) {
+        double lo, hi;
+        yaml_node_t *a = yamldoc_item(doc, sc, 0), *b = yamldoc_item(doc, sc, 1);
+        if (yamldoc_num(sc, &lo)) {
+            hi = lo;
+        } else if (!a || !b || !yamldoc_num(a, &lo) || !yamldoc_num(b, &hi) || lo > hi) {
+            ERR(r,
+                "problem '%s': submissions/submissions.yaml: '%s': 'score' must be a number or "
+                "[low, high]",
+                r->p->slug, where);
+            return false;
+        }
+        e->has_score = true;
+        e->score_lo = lo;
+        e->score_hi = hi;
+    }
+    return true;
+}
+
+/* Is key `k` of a submission's mapping about tests ("sample", "secret/group1", "*")? */
+static bool test_key(const char *k)
+{
+    return !strcmp(k, "sample") || !strcmp(k, "secret") || under(k, "sample") ||
+           under(k, "secret") || strchr(k, '*');
+}
+
+/* Applies one entry of submissions.yaml (`pattern` over submissions/) to the programs it names. */
+static void apply_submission_rule(struct reader *r, yamldoc *doc, const char *pattern,
+                                  yaml_node_t *map)
+{
+    struct pkg *p = r->p;
+    if (!map || map->type != YAML_MAPPING_NODE) {
+        ERR(r, "problem '%s': submissions/submissions.yaml: '%s' must be a mapping", p->slug,
+            pattern);
+        return;
+    }
+    struct pkg_expect top;
+    if (!read_expect(r, doc, map, pattern, &top))
+        return;
+    bool top_has = top.permitted || top.required || top.has_score;
+    size_t hits = 0;
+    for (size_t i = 0; i < p->nsubmissions; i++) {
+        struct pkg_program *prog = &p->submissions[i];
+        const char *rel = prog->path + strlen("submissions/");
+        if (fnmatch(pattern, rel, FNM_PATHNAME | FNM_LEADING_DIR))
+            continue;
+        hits++;
+        prog->explicit_expects = true;
+        if (top_has)
+            expect_add(prog, &top, NULL, "submissions.yaml");
+        const char *key;
+        yaml_node_t *val;
+        for (size_t k = 0; yamldoc_entry(doc, map, k, &key, &val); k++) {
+            struct pkg_expect e;
+            char where[PATH_MAX];
+            snprintf(where, sizeof(where), "%s: %s", pattern, key ? key : "");
+            if (key && test_key(key) && read_expect(r, doc, val, where, &e))
+                expect_add(prog, &e, key, "submissions.yaml");
+        }
+    }
+    if (!hits)
+        WARN(r, "problem '%s': submissions/submissions.yaml: '%s' names no submission", p->slug,
+             pattern);
+    /* Unknown keys once per entry, not once per submission. */
+    const char *key;
+    yaml_node_t *val;
+    for (size_t k = 0; yamldoc_entry(doc, map, k, &key, &val); k++) {
+        bool known = !key || test_key(key);
+        for (const struct key_rule *kr = submission_keys; kr->key && !known; kr++)
+            known = !strcmp(kr->key, key);
+        if (!known)
+            WARN(r, "problem '%s': submissions/submissions.yaml: unknown key '%s.%s' is ignored",
+                 p->slug, pattern, key);
+    }
+}
 
 static void read_all_programs(struct reader *r)
 {
     struct pkg *p = r->p;
-    for (const char *const *c = categories; *c; c++) {
+    for (size_t f = 0; f < NFOLDERS; f++) {
         char dir[64];
-        snprintf(dir, sizeof(dir), "submissions/%s", *c);
-        read_programs(r, dir, false, *c, &p->submissions, &p->nsubmissions);
+        snprintf(dir, sizeof(dir), "submissions/%s", folders[f].folder);
+        read_programs(r, dir, false, folders[f].folder, &p->submissions, &p->nsubmissions);
     }
+    /* submissions.yaml (2023-07 draft) may give meaning to folders of its own. */
+    yamldoc *doc = NULL;
+    yaml_node_t *root = NULL;
+    if (has_file(r, "submissions/submissions.yaml")) {
+        char *path = abs_of(r, "submissions/submissions.yaml"), err[256];
+        int rc = path ? yamldoc_load(path, &doc, err, sizeof(err)) : -ENOMEM;
+        free(path);
+        if (rc)
+            ERR(r, "problem '%s': submissions/submissions.yaml: %s", p->slug,
+                rc == -ENOMEM ? "out of memory" : err);
+        root = doc ? yamldoc_root(doc) : NULL;
+        if (root && root->type != YAML_MAPPING_NODE) {
+            ERR(r, "problem '%s': submissions/submissions.yaml: the top level must be a mapping",
+                p->slug);
+            root = NULL;
+        }
+    }
+    const char *key;
+    yaml_node_t *val;
+    for (size_t k = 0; root && yamldoc_entry(doc, root, k, &key, &val); k++) {
+        if (!key)
+            continue;
+        char folder[128];
+        snprintf(folder, sizeof(folder), "%.*s", (int)strcspn(key, "/"), key);
+        struct pkg_expect dummy;
+        if (strpbrk(folder, "*?[") || pkg_expect_folder(folder, &dummy) == 0)
+            continue;
+        bool seen = false;
+        for (size_t i = 0; i < p->nsubmissions && !seen; i++)
+            seen = !strcmp(p->submissions[i].expected, folder);
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof(dir), "submissions/%s", folder);
+        if (!seen)
+            read_programs(r, dir, false, folder, &p->submissions, &p->nsubmissions);
+    }
+    /* Each program gets its folder's meaning, then every entry of submissions.yaml naming it. */
+    for (size_t i = 0; i < p->nsubmissions; i++) {
+        struct pkg_expect e;
+        char src[160];
+        snprintf(src, sizeof(src), "folder %s/", p->submissions[i].expected);
+        if (pkg_expect_folder(p->submissions[i].expected, &e) == 0)
+            expect_add(&p->submissions[i], &e, NULL, src);
+    }
+    for (size_t k = 0; root && yamldoc_entry(doc, root, k, &key, &val); k++)
+        if (key)
+            apply_submission_rule(r, doc, key, val);
+    yamldoc_free(doc);
+    for (size_t i = 0; i < p->nsubmissions; i++)
+        if (!p->submissions[i].nexpects)
+            WARN(r,
+                 "problem '%s': '%s' has no expectation (its folder is not one of the format's "
+                 "and submissions.yaml says nothing of it): it is run, and any verdict will do",
+                 p->slug, p->submissions[i].path);
     for (size_t i = 0; i < r->files.n; i++) {
         const char *rel = r->files.rel[i];
-        if (!under(rel, "submissions"))
+        if (!under(rel, "submissions") || !strcmp(rel, "submissions/submissions.yaml"))
             continue;
         const char *cat = rel + strlen("submissions/");
         bool known = false;
-        for (const char *const *c = categories; *c; c++)
-            known |= !strncmp(cat, *c, strlen(*c)) && cat[strlen(*c)] == '/';
+        for (size_t k = 0; k < p->nsubmissions && !known; k++) {
+            size_t n = strlen(p->submissions[k].expected);
+            known = !strncmp(cat, p->submissions[k].expected, n) && cat[n] == '/';
+        }
+        for (size_t f = 0; f < NFOLDERS && !known; f++) {
+            size_t n = strlen(folders[f].folder);
+            known = !strncmp(cat, folders[f].folder, n) && cat[n] == '/';
+        }
         if (!known && strchr(cat, '/')) {
             WARN(r,
-                 "problem '%s': skipped '%s': the judge verifies only accepted, wrong_answer, "
-                 "time_limit_exceeded and run_time_error submissions",
+                 "problem '%s': skipped '%s': its folder is neither one of the format's "
+                 "(accepted, wrong_answer, time_limit_exceeded, run_time_error, rejected, "
+                 "brute_force) nor named in submissions/submissions.yaml",
                  p->slug, rel);
         }
     }
@@ -943,11 +1190,14 @@ static void read_all_programs(struct reader *r)
         free(ov);
         /* 2023-07 and later: a present output validator means custom validation. */
         p->custom_validation = true;
-    } else if (p->custom_validation) {
+    } else if (p->custom_validation || p->interactive || p->multipass) {
         ERR(r,
-            "problem '%s': validation is custom but there is no output validator in C or C++ "
+            "problem '%s': %s but there is no output validator in C or C++ "
             "(output_validators/NAME/ or output_validator/)",
-            p->slug);
+            p->slug,
+            p->interactive ? "the problem is interactive"
+            : p->multipass ? "the problem is multi-pass"
+                           : "validation is custom");
     }
 }
 
@@ -1005,6 +1255,11 @@ out:
 
 static void program_release(struct pkg_program *pr)
 {
+    for (size_t k = 0; k < pr->nexpects; k++) {
+        free(pr->expects[k].tests);
+        free(pr->expects[k].source);
+    }
+    free(pr->expects);
     free(pr->path);
     for (size_t k = 0; k < pr->nsources; k++)
         free(pr->sources[k]);

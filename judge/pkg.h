@@ -30,13 +30,42 @@ struct pkg_test {
     bool sample;
 };
 
+/*
+ * The verdicts of the Kattis format's expectations, as bits: judged's MLE, OLE and SV are run-time
+ * errors there (a program that exceeds memory fails at run time), and CE and IE are none of them.
+ */
+enum {
+    PKG_EXPECT_AC = 1,
+    PKG_EXPECT_WA = 2,
+    PKG_EXPECT_TLE = 4,
+    PKG_EXPECT_RTE = 8,
+};
+
+/*
+ * One expectation of a reference submission (2023-07 draft, submissions.yaml): over the tests it
+ * names, every verdict must be permitted and at least one must be required. A folder of the format
+ * (accepted/, wrong_answer/, ..., rejected/) brings its own; submissions.yaml adds more.
+ */
+struct pkg_expect {
+    char *tests;        /* NULL: all tests; else a test path or glob: "sample", "secret/group1" */
+    unsigned permitted; /* PKG_EXPECT_* bits; 0: any verdict */
+    unsigned required;  /* PKG_EXPECT_* bits; 0: none required */
+    bool has_score;     /* the submission's score must be within [score_lo, score_hi] */
+    double score_lo, score_hi;
+    char *source; /* where it comes from, for messages: "folder rejected/", "submissions.yaml" */
+};
+
 /* A program of the package: a reference submission or a validator, one file or a folder. */
 struct pkg_program {
     char *path;     /* relative to the package: "submissions/accepted/sol.c" */
     char **sources; /* absolute paths of its source files */
     size_t nsources;
     const struct lang *lang;
-    char *expected; /* reference submissions: "accepted", "wrong_answer", ... */
+    char *expected; /* reference submissions: its folder, "accepted", "wrong_answer", ... */
+    struct pkg_expect *expects; /* reference submissions: every one must hold */
+    size_t nexpects;
+    bool explicit_expects; /* submissions.yaml names it: judge every test, not to the first failure
+                            */
 };
 
 struct pkg {
@@ -44,7 +73,13 @@ struct pkg {
     char *slug;
     char *name;
     bool scoring;
-    double time_limit;      /* seconds; 0 when problem.yaml gives none (derive it) */
+    /* type: interactive (legacy: validation: custom interactive): the submission and the output
+     * validator run at once, each one's stdout the other's stdin */
+    bool interactive;
+    /* type: multi-pass: the validator may write nextpass.in, the input of another run */
+    bool multipass;
+    unsigned passes;   /* limits.validation_passes: runs at most per test (multi-pass; default 2) */
+    double time_limit; /* seconds; 0 when problem.yaml gives none (derive it) */
     double time_multiplier; /* slowest accepted run times this gives the limit */
     double safety_margin;
     unsigned memory_mb;
@@ -75,6 +110,15 @@ struct pkg {
     struct pkg_program *output_validator; /* NULL: the default validator */
     struct diag warnings;
 };
+
+/*
+ * The expectations of a folder of submissions/ as the format defines them (accepted, rejected,
+ * wrong_answer, time_limit_exceeded, run_time_error, brute_force): 0 with `out` filled, -ENOENT
+ * for any other folder. Pure and thread-safe.
+ */
+int pkg_expect_folder(const char *folder, struct pkg_expect *out);
+/* "AC", "WA", "TLE", "RTE" to its bit; 0 for anything else. */
+unsigned pkg_expect_bit(const char *name);
 
 /* Is `slug` a valid problem id: [a-z0-9][a-z0-9-]*, at most 64 characters? */
 bool pkg_slug_valid(const char *slug);

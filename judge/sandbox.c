@@ -8,8 +8,9 @@
  *     place, noexec) and a root tree: a read-only tmpfs holding the configured host paths (the
  *     toolchains' programs, headers and libraries, from the language table) bound read-only and
  *     nosuid at their own paths, the symbolic links on the way to them, five device nodes, /box,
- *     /tmp and an empty /data. An allowlist: no /usr wholesale, no /usr/local or /usr/share, no
- *     /etc, no /proc, nothing of the host's or the judge's data;
+ *     /tmp, an empty /data and an empty /proc. An allowlist: no /usr wholesale, no /usr/local or
+ *     /usr/share, no /etc, no procfs (a run that asks gets a /proc of its own holding one link,
+ *     self/exe, and nothing else), nothing of the host's or the judge's data;
  *   - one empty network namespace is made: creating one per run costs 0.9 ms here, more than a
  *     whole bare run, and the program cannot create a socket to use it anyway;
  *   - control groups per slot (cgroup.c) and the seccomp filters (policy.c) are built;
@@ -27,13 +28,13 @@
  * CLONE_VFORK, so that no address space is copied: the zygote waits while the child, on a stack
  * of the zygote's, sets itself up and calls execve. The child is pid 1 of its namespace, so when
  * it exits the kernel kills whatever it left behind. Inside, in order, the child runs
- * box_inside(): join the cgroup, mount /data when asked, enter the working folder, wire
- * stdin/stdout/stderr, set rlimits, drop to the slot's uid and gid, set no_new_privs, close every
- * other descriptor, load the seccomp filter, hand the filter's listener to judged on the report
- * socket and execve the program. judged meanwhile collects stdout and stderr through pipes with
- * caps, answers seccomp notifications by killing the run and naming the call, enforces CPU time
- * (per millisecond, from the process CPU clock) and wall time, and reaps the child with wait4 for
- * its CPU time and peak RSS.
+ * box_inside(): join the cgroup, mount /data and /proc/self/exe when asked, enter the working
+ * folder, wire stdin/stdout/stderr, set rlimits, drop to the slot's uid and gid, set no_new_privs,
+ * close every other descriptor, load the seccomp filter, hand the filter's listener to judged on
+ * the report socket and execve the program. judged meanwhile collects stdout and stderr through
+ * pipes with caps, answers seccomp notifications by killing the run and naming the call, enforces
+ * CPU time (per millisecond, from the process CPU clock) and wall time, and reaps the child with
+ * wait4 for its CPU time and peak RSS.
  *
  * sandbox_exec reads as that checklist, one function a step: set_limits (the slot's control
  * group), open_fds (pipes, report socket, /data), ask_zygote (take a CPU, start the clock, send
@@ -106,6 +107,7 @@ struct zygote_req {
     uint32_t policy;
     uint32_t argc, envc;
     uint32_t has_cwd;
+    uint32_t self_exe;
     uint32_t len; /* bytes of text in use */
     struct sandbox_limits limits;
     char text[REQ_TEXT];
@@ -140,7 +142,8 @@ struct cpu_pool {
 
 struct sandbox {
     char workdir[PATH_MAX];
-    int nslots;
+    int nslots;  /* peer slots included */
+    int npublic; /* the slots callers were given; peers, when there are, come after them */
     struct slot *slots;
     int netns_fd;
     cgroup_set *cgroups;
@@ -154,6 +157,7 @@ static const char *const step_names[] = {
     [SANDBOX_STEP_SPAWN] = "starting",
     [SANDBOX_STEP_CGROUP] = "joining the cgroup",
     [SANDBOX_STEP_MOUNT_DATA] = "mounting /data",
+    [SANDBOX_STEP_SELF_EXE] = "showing /proc/self/exe",
     [SANDBOX_STEP_CWD] = "entering the working folder",
     [SANDBOX_STEP_FDS] = "setting up descriptors",
     [SANDBOX_STEP_RLIMITS] = "setting rlimits",
@@ -533,7 +537,7 @@ static int build_slot(struct slot *s, unsigned slot_mb, const struct view *view)
         return rc;
     if (mount("judged-root", s->root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0)
         return -errno;
-    static const char *const dirs[] = {"dev", "box", "tmp", "data"};
+    static const char *const dirs[] = {"dev", "box", "tmp", "data", "proc"};
     for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
         char p[PATH_MAX + 16];
         snprintf(p, sizeof(p), "%s/%s", s->root, dirs[i]);
@@ -865,7 +869,7 @@ static int pin_zygote(const struct slot *s, int cpu)
 
 int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
 {
-    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots > 256)
+    if (!cfg || !cfg->workdir || cfg->slots <= 0 || cfg->slots * (cfg->peers ? 2 : 1) > 256)
         return -EINVAL;
     if (geteuid() != 0)
         return -EPERM;
@@ -873,14 +877,15 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     if (!sb)
         return -ENOMEM;
     sb->netns_fd = -1;
-    sb->nslots = cfg->slots;
+    sb->npublic = cfg->slots;
+    sb->nslots = cfg->slots * (cfg->peers ? 2 : 1);
     int rc = cpu_pool_init(&sb->cpus);
     if (rc) {
         free(sb);
         return rc;
     }
     struct view view = {NULL, 0};
-    sb->slots = calloc((size_t)cfg->slots, sizeof(*sb->slots));
+    sb->slots = calloc((size_t)sb->nslots, sizeof(*sb->slots));
     if (!sb->slots) {
         rc = -ENOMEM;
         goto fail;
@@ -974,7 +979,26 @@ const char *sandbox_mode(const sandbox *sb)
 
 int sandbox_slots(const sandbox *sb)
 {
-    return sb->nslots;
+    return sb->npublic;
+}
+
+int sandbox_peer(const sandbox *sb, int slot)
+{
+    if (slot < 0 || slot >= sb->npublic)
+        return -EINVAL;
+    return sb->nslots > sb->npublic ? sb->npublic + slot : -ENOTSUP;
+}
+
+/* The descriptors a run was given to close (sandbox_cmd.close_fds), closed once. */
+static void close_given(const struct sandbox_cmd *cmd, bool *done)
+{
+    if (!cmd->close_fds || *done)
+        return;
+    if (cmd->stdin_fd >= 0)
+        close(cmd->stdin_fd);
+    if (cmd->stdout_fd > 0)
+        close(cmd->stdout_fd);
+    *done = true;
 }
 
 const char *sandbox_box_dir(const sandbox *sb, int slot)
@@ -1041,6 +1065,7 @@ struct child_ctx {
     char *const *envp;
     const char *cwd;
     const int *fds;         /* enum run_fd; -1 where there is none */
+    bool self_exe;          /* show /proc/self/exe (struct sandbox_cmd) */
     bool in_cgroup;         /* created in its cgroup (clone3): nothing to join */
     volatile bool reported; /* the child's word reached judged: the zygote need not speak */
 };
@@ -1084,6 +1109,22 @@ static int setup_mount_data(const struct child_ctx *c)
     if (c->fds[FD_DATA] < 0)
         return 0;
     return move_mount(c->fds[FD_DATA], "", AT_FDCWD, "/data", MOVE_MOUNT_F_EMPTY_PATH);
+}
+
+/*
+ * /proc/self/exe as a link to the program, on a tmpfs of the run's own mount namespace: the link
+ * text is all it shows (never procfs, whose files would tell of the host), and it is read-only
+ * before the program starts. The run being pid 1 of its namespace, "self" is its pid too.
+ */
+static int setup_self_exe(const struct child_ctx *c)
+{
+    if (!c->self_exe)
+        return 0;
+    unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    if (mount("judged-proc", "/proc", "tmpfs", flags, "size=4k,nr_inodes=4,mode=0555") < 0 ||
+        mkdir("/proc/self", 0555) < 0 || symlink(c->argv[0], "/proc/self/exe") < 0)
+        return -1;
+    return mount(NULL, "/proc", NULL, MS_REMOUNT | MS_RDONLY | flags, NULL);
 }
 
 static int setup_fds(const struct child_ctx *c)
@@ -1178,6 +1219,8 @@ static CHILD_NORETURN_PATH __attribute__((noreturn)) void box_inside(struct chil
         child_fail(c, SANDBOX_STEP_CGROUP);
     if (setup_mount_data(c) < 0)
         child_fail(c, SANDBOX_STEP_MOUNT_DATA);
+    if (setup_self_exe(c) < 0)
+        child_fail(c, SANDBOX_STEP_SELF_EXE);
     if (chdir(c->cwd) < 0)
         child_fail(c, SANDBOX_STEP_CWD);
     if (setup_fds(c) < 0)
@@ -1313,6 +1356,7 @@ static void zygote_spawn(const sandbox *sb, const struct slot *s, struct zygote_
         .envp = strings + argc + 1,
         .cwd = cwd,
         .fds = fds,
+        .self_exe = req->self_exe != 0,
     };
     int flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC |
                 CLONE_NEWUTS;
@@ -1375,7 +1419,8 @@ static int zygote_send(const struct slot *s, const struct sandbox_cmd *cmd,
                        const int fds[FD__COUNT])
 {
     struct zygote_req *q = s->req;
-    *q = (struct zygote_req){.policy = (uint32_t)cmd->policy, .limits = cmd->limits};
+    *q = (struct zygote_req){
+        .policy = (uint32_t)cmd->policy, .self_exe = cmd->self_exe, .limits = cmd->limits};
     bool ok = true;
     for (const char *const *a = cmd->argv; *a && ok; a++, q->argc++)
         ok = req_add(q, *a);
@@ -1809,6 +1854,7 @@ struct run {
     int status;            /* wait4's */
     struct rusage ru;
     uint64_t wall_us;
+    bool given_closed; /* the descriptors of a close_fds command are closed */
 };
 
 /* The run's result when the limits leave no room for the program at all: 0 when it may run. */
@@ -1849,7 +1895,7 @@ static int open_fds(struct run *r)
     int cg[2];
     cgroup_procs_fds(r->sb->cgroups, r->cmd->slot, cg);
     int *f = r->fds;
-    f[FD_OUT] = r->out[1];
+    f[FD_OUT] = r->cmd->stdout_fd > 0 ? r->cmd->stdout_fd : r->out[1];
     f[FD_ERR] = r->err[1];
     f[FD_REPORT] = r->sv[1];
     f[FD_IN] = r->cmd->stdin_fd;
@@ -1870,8 +1916,9 @@ static int ask_zygote(struct run *r, pid_t *zygote, uint64_t *zygote_before)
 {
     struct slot *slot = r->slot;
     struct sandbox_result *res = r->res;
-    /* A CPU of its own before the clock starts: waiting for one is not the program's time. */
-    r->cpu = cpu_take(&r->sb->cpus, r->cmd->slot);
+    /* A CPU of its own before the clock starts: waiting for one is not the program's time. A
+     * peer slot's run shares its partner's (sandbox_peer). */
+    r->cpu = r->cmd->slot < r->sb->npublic ? cpu_take(&r->sb->cpus, r->cmd->slot) : -1;
     res->cpu = r->cpu >= 0 ? r->sb->cpus.cpu[r->cpu] : -1;
     r->start = now_us();
     r->w.runq.self_at = self_wait_ns();
@@ -1893,6 +1940,7 @@ static int ask_zygote(struct run *r, pid_t *zygote, uint64_t *zygote_before)
     close(r->err[1]);
     close(r->sv[1]);
     r->out[1] = r->err[1] = r->sv[1] = -1;
+    close_given(r->cmd, &r->given_closed);
     if (rc)
         r->fail.step = SANDBOX_STEP_SPAWN;
     return rc;
@@ -1977,6 +2025,7 @@ static int classify_run(struct run *r)
 /* Closes what the run opened and gives its CPU back. */
 static void run_close(struct run *r)
 {
+    close_given(r->cmd, &r->given_closed);
     for (int i = 0; i < 2; i++) {
         if (r->out[i] >= 0)
             close(r->out[i]);
@@ -2002,9 +2051,12 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     res->cpu = -1;
     strbuf_init(&res->out, cmd->limits.stdout_max);
     strbuf_init(&res->err, cmd->limits.stderr_max);
+    bool given_closed = false;
     if (cmd->slot < 0 || cmd->slot >= sb->nslots || !cmd->argv || !cmd->argv[0] ||
-        cmd->policy >= POLICY__COUNT)
+        cmd->policy >= POLICY__COUNT) {
+        close_given(cmd, &given_closed);
         return -EINVAL;
+    }
     struct run r = {.sb = sb,
                     .slot = &sb->slots[cmd->slot],
                     .cmd = cmd,
@@ -2019,8 +2071,10 @@ int sandbox_exec(sandbox *sb, const struct sandbox_cmd *cmd, struct sandbox_resu
     pid_t zygote = 0;
     uint64_t zygote_before = 0;
     int rc = set_limits(&r);
-    if (rc == -EBUSY)
+    if (rc == -EBUSY) {
+        close_given(cmd, &given_closed);
         return 0; /* a memory limit the program cannot even be loaded in: res says so */
+    }
     if (!rc)
         rc = open_fds(&r);
     if (!rc)

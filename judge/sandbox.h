@@ -26,6 +26,12 @@ struct sandbox_config {
      * on this host, and shows nothing else of the host. Borrowed; read in sandbox_open only.
      */
     const char *const *paths;
+    /*
+     * Give each slot a peer slot (sandbox_peer), made the same way with a uid, a tmpfs, a cgroup
+     * and a zygote of its own: where an interactive problem's validator runs while the submission
+     * runs in the slot itself. Peer slots count against the 256 slots.
+     */
+    bool peers;
 };
 
 struct sandbox_limits {
@@ -46,7 +52,24 @@ struct sandbox_cmd {
     const char *const *envp; /* NULL: an empty environment */
     const char *cwd;         /* inside the sandbox; NULL: /box */
     int stdin_fd;            /* -1: /dev/null */
-    const char *data_dir;    /* a host folder shown read-only at /data, or NULL */
+    /*
+     * > 0: the program's stdout is this descriptor (a pipe to a peer program), not captured;
+     * 0: captured into the result, up to stdout_max.
+     */
+    int stdout_fd;
+    /*
+     * stdin_fd and stdout_fd (those >= 0 and > 0) are the run's: sandbox_exec closes them once
+     * the program holds its copies, and on every failure, so that the end of a pipe the caller
+     * no longer has is closed when the program exits (its peer reads end of file).
+     */
+    bool close_fds;
+    const char *data_dir; /* a host folder shown read-only at /data, or NULL */
+    /*
+     * Show /proc/self/exe as a symbolic link to argv[0], in a read-only /proc of the run's own
+     * that holds nothing else: for a compiler that finds its files through it (rustc 1.63 does
+     * even when told its sysroot). Nothing of the host's /proc is shown.
+     */
+    bool self_exe;
     struct sandbox_limits limits;
 };
 
@@ -71,6 +94,7 @@ enum sandbox_step {
     SANDBOX_STEP_SPAWN,      /* asking the zygote, its clone, or a child that died without a word */
     SANDBOX_STEP_CGROUP,     /* the child: joining the slot's control group */
     SANDBOX_STEP_MOUNT_DATA, /* the detached copy of the /data folder, or mounting it */
+    SANDBOX_STEP_SELF_EXE,   /* the child: the /proc holding only self/exe (compile_self_exe) */
     SANDBOX_STEP_CWD,        /* the child: entering the working folder */
     SANDBOX_STEP_FDS,        /* the child: wiring stdin, stdout and stderr */
     SANDBOX_STEP_RLIMITS,    /* the child: setting rlimits */
@@ -144,6 +168,13 @@ int sandbox_cpus_available(void);
  */
 int sandbox_path_hidden(const char *const *paths, const char *dir, char *shown, size_t size);
 void sandbox_close(sandbox *sb);
+/*
+ * The peer of `slot`, for a program that runs at the same time as the slot's own and talks to it
+ * through pipes: its index for sandbox_cmd.slot, or -ENOTSUP when the sandbox was opened without
+ * peers, -EINVAL for a slot that is not one. A run in a peer slot takes no CPU of the pool and is
+ * not pinned: it shares the machine with its partner, which waits for it most of the time.
+ */
+int sandbox_peer(const sandbox *sb, int slot);
 const char *sandbox_mode(const sandbox *sb);
 int sandbox_slots(const sandbox *sb);
 /* Host paths of a slot's /box (read-only inside; the caller puts programs there) and /tmp. */

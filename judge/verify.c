@@ -7,14 +7,17 @@
 #define _GNU_SOURCE
 #include "verify.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "gen.h"
 
 /* How long an accepted submission may run while the time limit is still being derived. */
 #define DERIVE_LIMIT_MS 10000
@@ -30,6 +33,90 @@ enum verdict verify_expected_verdict(const char *folder)
     if (!strcmp(folder, "run_time_error"))
         return V_RE;
     return V_IE;
+}
+
+/* A verdict in the format's terms: judged's MLE, OLE and SV are run-time errors there. */
+static unsigned expect_bit_of(enum verdict v)
+{
+    switch (v) {
+    case V_AC:
+        return PKG_EXPECT_AC;
+    case V_WA:
+        return PKG_EXPECT_WA;
+    case V_TLE:
+        return PKG_EXPECT_TLE;
+    case V_MLE:
+    case V_OLE:
+    case V_RE:
+    case V_SV:
+        return PKG_EXPECT_RTE;
+    case V_CE:
+    case V_IE:
+        break;
+    }
+    return 0;
+}
+
+static void bits_text(unsigned bits, char *out, size_t size)
+{
+    static const char *const names[] = {"AC", "WA", "TLE", "RTE"};
+    size_t len = 0;
+    out[0] = '\0';
+    for (unsigned i = 0; i < 4; i++)
+        if (bits & (1u << i) && len < size)
+            len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", names[i]);
+}
+
+static bool in_scope(const struct pkg_expect *e, const char *test)
+{
+    if (!e->tests)
+        return true;
+    size_t n = strlen(e->tests);
+    if (!strncmp(test, e->tests, n) && (test[n] == '\0' || test[n] == '/'))
+        return true;
+    return fnmatch(e->tests, test, FNM_PATHNAME | FNM_LEADING_DIR) == 0;
+}
+
+bool verify_expect_check(const struct pkg_program *sub, const struct judge_result *res, char *why,
+                         size_t size)
+{
+    if (res->verdict == V_CE || res->verdict == V_IE) {
+        snprintf(why, size, "%s meets no expectation",
+                 res->verdict == V_CE ? "a compilation error" : "the judge's failure");
+        return false;
+    }
+    for (size_t k = 0; k < sub->nexpects; k++) {
+        const struct pkg_expect *e = &sub->expects[k];
+        const char *scope = e->tests ? e->tests : "all tests";
+        bool required_met = !e->required;
+        for (size_t i = 0; i < res->ntests; i++) {
+            const struct test_result *tr = &res->tests[i];
+            if (!in_scope(e, tr->test->name))
+                continue;
+            unsigned b = expect_bit_of(tr->verdict);
+            if (e->permitted && !(b & e->permitted)) {
+                char allowed[64];
+                bits_text(e->permitted, allowed, sizeof(allowed));
+                snprintf(why, size, "test '%s' got %s, but %s permits only %s on %s",
+                         tr->test->name, verdict_code(tr->verdict), e->source, allowed, scope);
+                return false;
+            }
+            required_met |= (b & e->required) != 0;
+        }
+        if (!required_met) {
+            char need[64];
+            bits_text(e->required, need, sizeof(need));
+            snprintf(why, size, "%s requires one of %s on %s, and no test there got one", e->source,
+                     need, scope);
+            return false;
+        }
+        if (e->has_score && (res->score < e->score_lo - 1e-9 || res->score > e->score_hi + 1e-9)) {
+            snprintf(why, size, "scored %g, but %s expects %g to %g", res->score, e->source,
+                     e->score_lo, e->score_hi);
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool cancelled(const volatile int *cancel)
@@ -51,7 +138,20 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
         bool ok = false;
         char *diag = NULL;
         int rc = sandbox_clean(env->sb, env->slot, true);
-        if (!rc)
+        /* A validator in an interpreted language (Python, as BAPCtools packages ship them) is
+         * staged for its interpreter and run like a package's other helper programs. */
+        bool helper = !iv->lang->native;
+        char cant[512];
+        if (!rc && helper && judge_lang_check(env, NULL, NULL, iv->lang, cant, sizeof(cant))) {
+            diag_add(&rep->errors, "problem '%s': input validator '%s' cannot run here: %s",
+                     p->slug, iv->path, cant);
+            free(folder);
+            continue;
+        }
+        if (!rc && helper)
+            rc = judge_helper_build(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                                    &ok, &diag);
+        else if (!rc)
             rc = judge_compile(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
                                folder && fs_is_dir(folder) ? folder : NULL, "ivalidator", &ok,
                                &diag);
@@ -77,21 +177,30 @@ static int run_input_validators(const struct judge_env *env, const struct pkg *p
                 argv[argc++] = tok;
             argv[argc] = NULL;
             int in = open(t->in_path, O_RDONLY | O_CLOEXEC);
+            const struct sandbox_limits limits = {
+                .cpu_ms = vms,
+                .wall_ms = vms,
+                .memory_kb = (uint64_t)p->validation_memory_mb << 10,
+                .stdout_max = VERIFY_VALIDATOR_OUTPUT_MAX,
+                .stderr_max = VERIFY_VALIDATOR_OUTPUT_MAX,
+                .processes = 16,
+                .file_size = 0,
+            };
             struct sandbox_cmd cmd = {
                 .slot = env->slot,
                 .policy = POLICY_RUN,
                 .argv = argv,
                 .stdin_fd = in,
-                .limits = {.cpu_ms = vms,
-                           .wall_ms = vms,
-                           .memory_kb = (uint64_t)p->validation_memory_mb << 10,
-                           .stdout_max = VERIFY_VALIDATOR_OUTPUT_MAX,
-                           .stderr_max = VERIFY_VALIDATOR_OUTPUT_MAX,
-                           .processes = 16,
-                           .file_size = 0},
+                .limits = limits,
             };
             struct sandbox_result r;
-            rc = in < 0 ? -errno : judge_exec(env, &cmd, &r);
+            if (in < 0)
+                rc = -errno;
+            else if (helper)
+                rc = judge_helper_run(env, iv->lang, (const char *const *)iv->sources, iv->nsources,
+                                      argv + 1, in, &limits, &r);
+            else
+                rc = judge_exec(env, &cmd, &r);
             if (in >= 0)
                 close(in);
             free(args);
@@ -147,6 +256,53 @@ static void warn_identical_tests(const struct pkg *p, struct verify_report *rep)
     free(ok);
 }
 
+/*
+ * Kattis takes a Java program's entry class from its file's name (Area.java holds class Area);
+ * judged's Java runs class Main, as it does a candidate's program. A reference submission of one
+ * file named after its class gets a Main beside it that calls that class's main. Returns the
+ * written Main.java (the caller frees the path), or NULL when none is needed or it cannot be made
+ * (the submission is then judged as it is).
+ */
+static char *java_entry(const struct problem *pr, const struct pkg_program *sub)
+{
+    if (strcmp(sub->lang->id, "java") || sub->nsources != 1)
+        return NULL;
+    const char *base = strrchr(sub->sources[0], '/');
+    base = base ? base + 1 : sub->sources[0];
+    size_t n = strlen(base);
+    char cls[256], *text = NULL, *drivers = fs_join(pr->pkg->dir, "include/java"), *path = NULL;
+    bool wanted = n > 5 && n - 5 < sizeof(cls) && strcmp(base, "Main.java") && drivers &&
+                  !fs_is_dir(drivers) && fs_read(sub->sources[0], 1u << 20, &text, NULL) == 0;
+    free(drivers);
+    if (wanted) {
+        snprintf(cls, sizeof(cls), "%.*s", (int)(n - 5), base);
+        wanted = false;
+        for (const char *at = text; !wanted && (at = strstr(at, "class ")); at += 6) {
+            const char *name = at + 6;
+            size_t k = strlen(cls);
+            wanted = !strncmp(name, cls, k) &&
+                     !(isalnum((unsigned char)name[k]) || name[k] == '_' || name[k] == '$');
+        }
+    }
+    free(text);
+    char *folder = NULL, *src = NULL;
+    if (wanted && asprintf(&folder, "%s/java-entry/%s", pr->cache_dir, cls) >= 0 &&
+        fs_mkdirs(folder, 0755) == 0 && (path = fs_join(folder, "Main.java")) &&
+        asprintf(&src,
+                 "public class Main {\n    public static void main(String[] args) throws "
+                 "Exception {\n        %s.main(args);\n    }\n}\n",
+                 cls) >= 0 &&
+        fs_write(path, src, strlen(src), 0644) == 0) {
+        free(folder);
+        free(src);
+        return path;
+    }
+    free(folder);
+    free(src);
+    free(path);
+    return NULL;
+}
+
 static int judge_reference(const struct judge_env *env, const struct problem *pr,
                            const struct pkg_program *sub, unsigned tl, bool stop,
                            const volatile int *cancel, struct verify_report *rep)
@@ -168,13 +324,17 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
     s->expected = strdup(sub->expected);
     struct judge_opts opts = {.time_limit_ms = tl, .stop_at_first_failure = stop, .cancel = cancel};
     struct judge_result res;
-    int rc = judge_submission(env, pr, sub->lang, (const char *const *)sub->sources, sub->nsources,
-                              &opts, &res);
+    char *entry = java_entry(pr, sub);
+    const char *with_entry[2] = {sub->sources[0], entry};
+    int rc =
+        judge_submission(env, pr, sub->lang, entry ? with_entry : (const char *const *)sub->sources,
+                         entry ? 2 : sub->nsources, &opts, &res);
+    free(entry);
     if (rc)
         return rc;
     s->verdict = verdict_code(res.verdict);
     s->time_ms = res.time_ms;
-    s->ok = res.verdict == verify_expected_verdict(sub->expected);
+    s->ok = verify_expect_check(sub, &res, why, sizeof(why));
     for (size_t i = 0; i < res.ntests; i++) {
         if (res.tests[i].verdict != V_AC) {
             s->first_failure = strdup(res.tests[i].test->name);
@@ -186,9 +346,8 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
         diag_add(&rep->errors, "problem '%s': '%s': the judge failed: %s", pr->pkg->slug, sub->path,
                  res.error ? res.error : "unknown");
     } else if (!s->ok) {
-        diag_add(&rep->errors, "problem '%s': '%s' got %s, but its folder says %s%s%s%s",
-                 pr->pkg->slug, sub->path, s->verdict, sub->expected,
-                 s->first_failure ? " (first failure: " : "",
+        diag_add(&rep->errors, "problem '%s': '%s' got %s: %s%s%s%s", pr->pkg->slug, sub->path,
+                 s->verdict, why, s->first_failure ? " (first failure: " : "",
                  s->first_failure ? s->first_failure : "", s->first_failure ? ")" : "");
     }
     if (res.verdict == V_CE && res.compile_output)
@@ -212,7 +371,17 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
     if (out)
         *out = NULL;
     struct pkg *p = NULL;
-    int rc = pkg_open(dir, slug, &p, &rep->errors);
+    int rc = 0;
+    /* Test data made by generators/generators.yaml first: the package is read with it. */
+    if (gen_wanted(dir)) {
+        rc = gen_package(env, dir, cache_dir, &rep->errors, &rep->warnings);
+        if (rc || rep->errors.n) {
+            const char *base = strrchr(dir, '/');
+            rep->slug = strdup(slug ? slug : base ? base + 1 : dir);
+            return rc;
+        }
+    }
+    rc = pkg_open(dir, slug, &p, &rep->errors);
     if (rc) {
         const char *base = strrchr(dir, '/');
         rep->slug = strdup(slug ? slug : base ? base + 1 : dir);
@@ -238,7 +407,7 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
         naccepted += !strcmp(p->submissions[i].expected, "accepted");
     if (!naccepted)
         diag_add(&rep->errors,
-                 "problem '%s': no accepted submission in C or C++ in "
+                 "problem '%s': no accepted submission in a language this judge knows in "
                  "submissions/accepted/",
                  p->slug);
     unsigned given = pkg_time_limit_ms(p);
@@ -246,8 +415,18 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (!strcmp(p->submissions[i].expected, "accepted"))
             rc = judge_reference(env, pr, &p->submissions[i], tl, false, cancel, rep);
+    /* Those in a language this host lacks were skipped with a warning: another one must run. */
+    size_t ran = 0;
     for (size_t i = 0; i < rep->nsubs; i++)
-        if (rep->subs[i].ok && rep->subs[i].time_ms > rep->slowest_accepted_ms)
+        ran += !strcmp(rep->subs[i].expected, "accepted");
+    if (!rc && naccepted && !ran)
+        diag_add(&rep->errors,
+                 "problem '%s': no accepted submission could run here: every one is in a "
+                 "language this host lacks (see the warnings)",
+                 p->slug);
+    for (size_t i = 0; i < rep->nsubs; i++)
+        if (rep->subs[i].ok && !strcmp(rep->subs[i].expected, "accepted") &&
+            rep->subs[i].time_ms > rep->slowest_accepted_ms)
             rep->slowest_accepted_ms = rep->subs[i].time_ms;
     double exact = rep->slowest_accepted_ms / 1000.0 * p->time_multiplier;
     double derived = fmax(1, floor(0.5 + exact)); /* as problemtools rounds */
@@ -270,7 +449,8 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
     rep->time_limit = tl / 1000.0;
     for (size_t i = 0; !rc && i < p->nsubmissions; i++)
         if (strcmp(p->submissions[i].expected, "accepted"))
-            rc = judge_reference(env, pr, &p->submissions[i], tl, true, cancel, rep);
+            rc = judge_reference(env, pr, &p->submissions[i], tl,
+                                 !p->submissions[i].explicit_expects, cancel, rep);
 
     /* Wrong submissions that all fail on one test show the others do not separate anything. */
     const char *first = NULL;

@@ -36,9 +36,11 @@ struct verify_report {
 
 /*
  * Verifies the package in `dir` as problem `slug` (NULL: the folder's name), compiling into
- * `cache_dir`. Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared
- * problem, its time limit derived where the package gives none; *out is NULL when not ok.
- * Returns 0, or a negative errno when verification itself could not run.
+ * `cache_dir`. A package with generators/generators.yaml gets its test data made first, written
+ * into `dir`/data (gen.h): `dir` must be a folder verification may write, not an author's own.
+ * Fills `rep` (rep->ok tells the outcome). With `out`, hands over the prepared problem, its time
+ * limit derived where the package gives none; *out is NULL when not ok. Returns 0, or a negative
+ * errno when verification itself could not run.
  */
 int verify_problem(const struct judge_env *env, const char *dir, const char *slug,
                    const char *cache_dir, struct verify_report *rep, struct problem **out);
@@ -53,6 +55,15 @@ int verify_problem_cancel(const struct judge_env *env, const char *dir, const ch
 void verify_report_release(struct verify_report *rep);
 json_t *verify_report_json(const struct verify_report *rep);
 void verify_report_print(FILE *f, const struct verify_report *rep);
+
+/*
+ * Does `res`, the judgement of reference submission `sub`, meet every one of its expectations
+ * (its folder's, submissions.yaml's)? Verdicts are taken in the format's terms: MLE, OLE and SV
+ * are run-time errors (RTE); CE and IE meet none. When not, `why` says which test and rule.
+ * Pure and thread-safe.
+ */
+bool verify_expect_check(const struct pkg_program *sub, const struct judge_result *res, char *why,
+                         size_t size);
 
 /* The expected verdict of a submissions/ folder ("wrong_answer" -> V_WA). */
 enum verdict verify_expected_verdict(const char *folder);

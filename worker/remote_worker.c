@@ -582,7 +582,8 @@ int remote_worker_main(int argc, char **argv)
                                 .slots = W.conf.slots,
                                 .uid_base = uid_base,
                                 .cgroup = W.conf.cgroup,
-                                .paths = paths};
+                                .paths = paths,
+                                .peers = true}; /* interactive validators */
     int rc = sandbox_open(&sc, &W.sb);
     free(paths);
     if (rc) {

@@ -1,8 +1,12 @@
 /*
  * Rust, Debian's rustc (no cargo, no crates). Linked statically (crt-static) by gcc named by its
  * path, as /usr/bin/cc is an alternatives link into /etc: the binary needs nothing of the root.
- * rustc keeps no cache unless asked; its temporary files go to the slot's /tmp. Its sysroot is
- * named: rustc finds it through /proc/self/exe, and the sandbox has no /proc.
+ * rustc keeps no cache unless asked (no incremental folder, no cargo): its temporary files go to
+ * the slot's /tmp, emptied before every run, so nothing is shared between submissions.
+ * rustc 1.63 (Debian 12) reads /proc/self/exe to find its sysroot even when --sysroot names it
+ * (and panics without it): compiling shows that one link, to /usr/bin/rustc, in a /proc of the
+ * run's own that holds nothing else (compile_self_exe). The sysroot is still named, so that
+ * nothing else depends on where the link points.
  */
 #include "lang.h"
 
@@ -18,6 +22,7 @@ const struct lang lang_rust = {
                               "target-feature=+crt-static", "-C", "linker=/usr/bin/gcc", "--cfg",
                               "online_judge", "-o", "{out}", "{main}", NULL},
     .compile_env = (const char *const[]){"HOME=/tmp", NULL},
+    .compile_self_exe = true,
     .run = (const char *const[]){"{out}", NULL},
     .version = (const char *const[]){"/usr/bin/rustc", "--version", NULL},
     .toolchain = "/usr/bin/rustc",
@@ -27,11 +32,6 @@ const struct lang lang_rust = {
     .selftest = {"fn main() {\n    println!(\"judged {}\", 6 * 7);\n}\n", "judged 42\n"},
     .processes = 16,
     .compile_processes = 32,
-    /*
-     * Not offered yet: rustc 1.63 (Debian 12) looks for its sysroot through /proc/self/exe even
-     * with --sysroot (sysroot_candidates) and panics without /proc, which the sandbox does not
-     * mount. The record stays complete so that one line turns it on.
-     */
-    .submissions = false,
+    .submissions = true,
     .native = true,
 };

@@ -298,6 +298,82 @@ out:
     return rc;
 }
 
+/* Inside the caller's transaction: -EALREADY, with how many into *started, once a candidate of
+ * `id` has started (a started candidate was shown the assessment and relies on it). The check
+ * runs in the transaction that writes, so a candidate starting meanwhile waits for it or wins. */
+static int none_started(dbc *c, int64_t id, int64_t *started)
+{
+    int64_t n = 0;
+    int rc = dbc_scalar(c, &n,
+                        "SELECT count(*) AS n FROM invites WHERE assessment_id = ? AND started_at "
+                        "IS NOT NULL",
+                        "i", id);
+    if (rc)
+        return rc;
+    *started = n;
+    return n ? -EALREADY : 0;
+}
+
+int assessments_replace(db *d, const struct principal *who, int64_t id,
+                        const struct assessment_new *a, char *secret, int64_t *started)
+{
+    int64_t team = who->role == ROLE_TEAM ? who->team_id : 0;
+    char fresh[WEBHOOK_SECRET_LEN] = "";
+    *started = 0;
+    dbc *c = db_get(d);
+    int rc = c ? dbc_begin(c) : -EIO;
+    if (!rc)
+        rc = none_started(c, id, started);
+    if (!rc)
+        rc =
+            dbc_run(c,
+                    "UPDATE assessments SET title = ?, rules = ?, duration_s = ?, "
+                    "opens_at = nullif(?, 0), closes_at = nullif(?, 0), show_hidden = ?, "
+                    "max_submissions = ?, counts = ?, webhook_url = ?, webhook_events = ?, "
+                    "submit_drafts_at_end = ?, languages = nullif(?, '') WHERE id = ?",
+                    "ssiiiiisssisi", a->title, a->rules, a->duration_s, a->opens_at, a->closes_at,
+                    (int64_t)a->show_hidden, (int64_t)a->max_submissions, a->counts, a->webhook_url,
+                    a->webhook_events, (int64_t)a->submit_drafts_at_end, a->languages, id);
+    if (!rc && !dbc_changes(c))
+        rc = -ENOENT;
+    if (!rc)
+        rc = dbc_run(c, "DELETE FROM assessment_problems WHERE assessment_id = ?", "i", id);
+    for (size_t i = 0; !rc && i < a->nproblems; i++)
+        rc = dbc_run(c,
+                     "INSERT INTO assessment_problems (assessment_id, position, slug, points) "
+                     "VALUES (?, ?, ?, ?)",
+                     "iisd", id, (int64_t)i, a->slugs[i], a->points[i]);
+    /* A webhook added by the edit: the team's signing secret is made if it has none yet. */
+    if (!rc && a->webhook_url) {
+        rc = webhook_secret_new(c, team, true, fresh);
+        rc = rc == 1 ? 0 : rc;
+    }
+    if (!rc)
+        rc = dbc_commit(c);
+    if (!rc)
+        memcpy(secret, fresh, sizeof(fresh));
+    db_put(d, c);
+    return rc;
+}
+
+int assessments_set_languages(db *d, int64_t id, const char *languages, int64_t *started)
+{
+    *started = 0;
+    dbc *c = db_get(d);
+    int rc = c ? dbc_begin(c) : -EIO;
+    if (!rc)
+        rc = none_started(c, id, started);
+    if (!rc)
+        rc = dbc_run(c, "UPDATE assessments SET languages = nullif(?, '') WHERE id = ?", "si",
+                     languages, id);
+    if (!rc && !dbc_changes(c))
+        rc = -ENOENT;
+    if (!rc)
+        rc = dbc_commit(c);
+    db_put(d, c);
+    return rc;
+}
+
 int assessments_delete(db *d, int64_t id)
 {
     dbc *c = db_get(d);

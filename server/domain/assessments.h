@@ -88,6 +88,15 @@ int assessments_problem_usable(db *d, const struct principal *who, const char *s
  */
 int assessments_create(db *d, const struct principal *who, const struct assessment_new *a,
                        int64_t *id, char *secret);
+/*
+ * Replaces assessment `id` with `a` (its problems too), as assessments_create() makes one, while
+ * no candidate has started it: -EALREADY once one has, their count into *started. A webhook URL
+ * new to the team makes its secret, copied into `secret` as create does.
+ */
+int assessments_replace(db *d, const struct principal *who, int64_t id,
+                        const struct assessment_new *a, char *secret, int64_t *started);
+/* Sets the allowed languages ("": every language) while no candidate has started: as above. */
+int assessments_set_languages(db *d, int64_t id, const char *languages, int64_t *started);
 int assessments_get(db *d, int64_t id, struct assessment_row *out);
 int assessments_read(dbc *c, int64_t id, struct assessment_row *out);
 /* The assessments `who` owns, newest first: a new array into *out (assessments_list_free). */

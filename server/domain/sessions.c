@@ -73,6 +73,13 @@ enum invite_state sessions_state(const struct session *ss, int64_t now)
     return invites_state(&i, now);
 }
 
+/* Sets the reason of a refusal and returns its errno. */
+static int refuse(enum session_refusal *why, enum session_refusal reason, int err)
+{
+    *why = reason;
+    return err;
+}
+
 int sessions_may_submit(db *d, int64_t invite, const char *slug, const char *language,
                         bool counting, int64_t now, struct session *ss, enum session_refusal *why)
 {
@@ -84,19 +91,18 @@ int sessions_may_submit(db *d, int64_t invite, const char *slug, const char *lan
         goto out;
     if (slug && (rc = assessments_has_problem(c, ss->aid, slug)) <= 0) {
         if (rc == 0)
-            *why = SESSION_NOT_IN_ASSESSMENT, rc = -EINVAL;
+            rc = refuse(why, SESSION_NOT_IN_ASSESSMENT, -EINVAL);
         goto out;
     }
-    rc = -EACCES;
     if (language && !assessments_language_allowed(ss->languages, language))
-        *why = SESSION_LANGUAGE, rc = -EINVAL;
+        rc = refuse(why, SESSION_LANGUAGE, -EINVAL);
     else if (!ss->started)
-        *why = SESSION_NOT_STARTED;
+        rc = refuse(why, SESSION_NOT_STARTED, -EACCES);
     /* Finished early; finished by the clock (finished_at = ends_at) is "ran out" below. */
     else if (ss->finished && ss->finished < ss->ends)
-        *why = SESSION_FINISHED_EARLY;
+        rc = refuse(why, SESSION_FINISHED_EARLY, -EACCES);
     else if (now >= ss->ends)
-        *why = SESSION_TIME_UP;
+        rc = refuse(why, SESSION_TIME_UP, -EACCES);
     else
         rc = 0;
     if (rc || !counting || !ss->max_submissions)
@@ -105,7 +111,7 @@ int sessions_may_submit(db *d, int64_t invite, const char *slug, const char *lan
                     "SELECT count(*) AS n FROM submissions WHERE invite_id = ? AND slug = ?", "is",
                     invite, slug);
     if (!rc && used >= ss->max_submissions)
-        *why = SESSION_CAP, rc = -EACCES;
+        rc = refuse(why, SESSION_CAP, -EACCES);
 out:
     db_put(d, c);
     return rc;
@@ -122,17 +128,14 @@ int sessions_start(db *d, int64_t invite, int64_t now, struct session *ss,
     enum invite_state st = sessions_state(ss, now);
     if (st == INVITE_STARTED)
         goto out;
-    rc = -EACCES;
     if (st == INVITE_FINISHED || st == INVITE_REVOKED)
-        *why = SESSION_FINISHED, rc = -EEXIST;
+        rc = refuse(why, SESSION_FINISHED, -EEXIST);
     else if (st == INVITE_EXPIRED)
-        *why = SESSION_EXPIRED;
+        rc = refuse(why, SESSION_EXPIRED, -EACCES);
     else if (ss->opens && now < ss->opens)
-        *why = SESSION_NOT_OPEN;
+        rc = refuse(why, SESSION_NOT_OPEN, -EACCES);
     else if (ss->closes && now >= ss->closes)
-        *why = SESSION_CLOSED;
-    else
-        rc = 0;
+        rc = refuse(why, SESSION_CLOSED, -EACCES);
     if (rc)
         goto out;
     int64_t ends = now + ss->duration_s * 1000;

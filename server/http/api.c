@@ -288,6 +288,8 @@ const struct route api_routes[] = {
      NULL},
     {"DELETE", "/api/v1/assessments/{}", "assessment_delete", ACCESS_TOKEN, BODY_NONE,
      api_assessment_delete, 0, "assessment.delete"},
+    {"PATCH", "/api/v1/assessments/{}", "assessment_patch", ACCESS_TOKEN, BODY_JSON,
+     api_assessment_patch, 0, "assessment.update"},
     {"POST", "/api/v1/assessments/{}/invites", "invite_post", ACCESS_TOKEN, BODY_JSON,
      api_invite_post, 0, "invite.create"},
     {"GET", "/api/v1/assessments/{}/invites", "invites", ACCESS_TOKEN, BODY_NONE, api_invites_list,

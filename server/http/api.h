@@ -37,9 +37,12 @@ void api_me(struct server *s, struct req *r);
 
 /* api_assessments.c: assessments, invites and accommodations (the team's side) */
 void api_assessment_post(struct server *s, struct req *r);
+void api_assessment_put(struct server *s, struct req *r);
+void api_assessment_patch(struct server *s, struct req *r);
 void api_assessments_list(struct server *s, struct req *r);
 void api_assessment_get(struct server *s, struct req *r);
 void api_assessment_delete(struct server *s, struct req *r);
+void api_assessment_patch(struct server *s, struct req *r);
 void api_invite_post(struct server *s, struct req *r);
 void api_invites_list(struct server *s, struct req *r);
 void api_invite_delete(struct server *s, struct req *r);

@@ -182,18 +182,23 @@ int64_t api_assessment_own(struct server *s, struct req *r)
     return rc ? 0 : id;
 }
 
-void api_assessment_post(struct server *s, struct req *r)
-{
-    json_t *body = http_json_body(r), *errors = json_array(), *out = NULL;
+/* The fields of an assessment's body, checked and read into `a` (its strings borrowed from
+ * `body` or from the buffers passed); problems into `slugs` and `points`. False with `errors`
+ * filled when something is wrong. For POST and PUT alike. */
+struct assessment_body {
+    struct assessment_new a;
     const char *slugs[PROBLEMS_MAX];
     double points[PROBLEMS_MAX];
-    char events[ASSESSMENT_EVENTS_LEN], langs[ASSESSMENT_LANGS_LEN], secret[WEBHOOK_SECRET_LEN];
-    struct assessment_row row = {0};
-    if (!body)
-        goto out;
+    char events[ASSESSMENT_EVENTS_LEN], langs[ASSESSMENT_LANGS_LEN];
+};
+
+static bool assessment_body_read(struct server *s, struct req *r, json_t *body, json_t *errors,
+                                 struct assessment_body *b)
+{
     reqcheck_assessment(body, errors);
-    webhook_events_field(json_object_get(body, "webhook_events"), errors, events, sizeof(events));
-    languages_field(json_object_get(body, "languages"), errors, langs, sizeof(langs));
+    webhook_events_field(json_object_get(body, "webhook_events"), errors, b->events,
+                         sizeof(b->events));
+    languages_field(json_object_get(body, "languages"), errors, b->langs, sizeof(b->langs));
     json_t *jdrafts = json_object_get(body, "submit_drafts_at_end");
     if (jdrafts && !json_is_boolean(jdrafts))
         api_field_error(errors, "submit_drafts_at_end", "must be true or false");
@@ -207,17 +212,14 @@ void api_assessment_post(struct server *s, struct req *r)
         snprintf(field, sizeof(field), "problems/%zu", i);
         if (slug && pkg_slug_valid(slug) && assessments_problem_usable(s->db, &r->who, slug))
             api_field_error(errors, field, "no problem '%s' that this team may use", slug);
-        slugs[i] = slug;
-        points[i] = pts ? json_number_value(pts) : 100.0;
+        b->slugs[i] = slug;
+        b->points[i] = pts ? json_number_value(pts) : 100.0;
     }
-    if (json_array_size(errors)) {
-        reply_problem_errors(r, 422, json_incref(errors), "the assessment has %zu invalid field%s",
-                             json_array_size(errors), json_array_size(errors) == 1 ? "" : "s");
-        goto out;
-    }
+    if (json_array_size(errors))
+        return false;
     json_t *jr = json_object_get(body, "rules"), *jm = json_object_get(body, "max_submissions");
     json_t *jcount = json_object_get(body, "counts"), *jw = json_object_get(body, "webhook_url");
-    struct assessment_new a = {
+    b->a = (struct assessment_new){
         .title = json_string_value(json_object_get(body, "title")),
         .rules = jr ? json_string_value(jr) : "",
         .duration_s = (int64_t)json_integer_value(json_object_get(body, "duration_minutes")) * 60,
@@ -227,32 +229,169 @@ void api_assessment_post(struct server *s, struct req *r)
         .max_submissions = jm ? (int)json_integer_value(jm) : 0,
         .counts = jcount ? json_string_value(jcount) : "best",
         .webhook_url = jw && !json_is_null(jw) ? json_string_value(jw) : NULL,
-        .webhook_events = events,
+        .webhook_events = b->events,
         .submit_drafts_at_end = !json_is_false(jdrafts),
-        .languages = langs,
-        .slugs = slugs,
-        .points = points,
+        .languages = b->langs,
+        .slugs = b->slugs,
+        .points = b->points,
         .nproblems = np,
     };
+    return true;
+}
+
+static void reply_invalid(struct req *r, json_t *errors, const char *what)
+{
+    size_t n = json_array_size(errors);
+    reply_problem_errors(r, 422, json_incref(errors), "the %s has %zu invalid field%s", what, n,
+                         n == 1 ? "" : "s");
+}
+
+/* 409 for an edit after a candidate started: what they were shown stays as it was. */
+static void reply_started(struct req *r, int64_t id, int64_t started, const char *what)
+{
+    reply_problem(r, 409,
+                  "assessment %lld cannot change %s: %lld candidate%s started it already, under "
+                  "the assessment as it was then (create a new assessment instead)",
+                  (long long)id, what, (long long)started, started == 1 ? " has" : "s have");
+}
+
+/* The assessment `id` as JSON with, when one was made, the team's new webhook secret. */
+static void reply_assessment(struct server *s, struct req *r, int64_t id, const char *secret,
+                             unsigned status)
+{
+    struct assessment_row row = {0};
+    int rc = assessments_get(s->db, id, &row);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc), "cannot read assessment %lld: %s", (long long)id,
+                      strerror(-rc));
+        return;
+    }
+    json_t *out = api_assessment_json(&row);
+    assessment_row_release(&row);
+    /* The team's first webhook's signing secret, shown in this answer alone. */
+    if (secret && secret[0])
+        json_object_set_new(out, "webhook_secret", json_string(secret));
+    if (status == 201) {
+        char loc[64];
+        snprintf(loc, sizeof(loc), "/api/v1/assessments/%lld", (long long)id);
+        http_header(r, "Location", loc);
+    }
+    reply_json(r, status, out);
+}
+
+void api_assessment_post(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r), *errors = json_array();
+    struct assessment_body *b = calloc(1, sizeof(*b));
+    char secret[WEBHOOK_SECRET_LEN] = "";
+    if (!body)
+        goto out;
+    if (!b) {
+        reply_problem(r, 503, "out of memory");
+        goto out;
+    }
+    if (!assessment_body_read(s, r, body, errors, b)) {
+        reply_invalid(r, errors, "assessment");
+        goto out;
+    }
     int64_t id = 0;
-    int rc = assessments_create(s->db, &r->who, &a, &id, secret);
-    if (!rc)
-        rc = assessments_get(s->db, id, &row);
+    int rc = assessments_create(s->db, &r->who, &b->a, &id, secret);
     if (rc) {
         reply_problem(r, http_status_of_errno(rc), "cannot create the assessment: %s",
                       strerror(-rc));
         goto out;
     }
-    out = api_assessment_json(&row);
-    /* The team's first webhook's signing secret, shown in this answer alone. */
-    if (secret[0])
-        json_object_set_new(out, "webhook_secret", json_string(secret));
-    char loc[64];
-    snprintf(loc, sizeof(loc), "/api/v1/assessments/%lld", (long long)id);
-    http_header(r, "Location", loc);
-    reply_json(r, 201, out);
+    reply_assessment(s, r, id, secret, 201);
 out:
-    assessment_row_release(&row);
+    free(b);
+    json_decref(errors);
+    json_decref(body);
+}
+
+/* PUT: the whole assessment again (settings, problems, points), until the first candidate starts
+ * it; from then on what candidates were shown stays as it was (409). */
+void api_assessment_put(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r), *errors = json_array();
+    struct assessment_body *b = calloc(1, sizeof(*b));
+    char secret[WEBHOOK_SECRET_LEN] = "";
+    int64_t id = 0, started = 0;
+    if (!body || !(id = api_assessment_own(s, r)))
+        goto out;
+    if (!b) {
+        reply_problem(r, 503, "out of memory");
+        goto out;
+    }
+    if (!assessment_body_read(s, r, body, errors, b)) {
+        reply_invalid(r, errors, "assessment");
+        goto out;
+    }
+    int rc = assessments_replace(s->db, &r->who, id, &b->a, secret, &started);
+    if (rc == -EALREADY)
+        reply_started(r, id, started, "any more");
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot edit assessment %lld: %s", (long long)id,
+                      strerror(-rc));
+    else
+        reply_assessment(s, r, id, secret, 200);
+out:
+    free(b);
+    json_decref(errors);
+    json_decref(body);
+}
+
+/* PATCH: the fields that may change on their own, with what the body may hold for each. */
+static const struct {
+    const char *name;
+    const char *what;
+} patchable[] = {
+    {"languages", "a list of language ids, or null for every language"},
+};
+#define NPATCHABLE (sizeof(patchable) / sizeof(patchable[0]))
+
+/*
+ * PATCH: the allowed languages, until the first candidate starts (a started candidate was shown
+ * the list and may be writing in one of them; taking a language away mid-session would refuse
+ * their work, adding one would favour those who start later).
+ */
+void api_assessment_patch(struct server *s, struct req *r)
+{
+    json_t *body = http_json_body(r), *errors = json_array();
+    int64_t id = 0, started = 0;
+    if (!body || !(id = api_assessment_own(s, r)))
+        goto out;
+    const char *key;
+    json_t *value;
+    json_object_foreach(body, key, value)
+    {
+        size_t i = 0;
+        while (i < NPATCHABLE && strcmp(patchable[i].name, key))
+            i++;
+        if (i == NPATCHABLE)
+            api_field_error(errors, strpbrk(key, "/~") ? "(a field)" : key,
+                            "'%.40s' cannot be changed by PATCH, which changes only "
+                            "\"languages\" (PUT replaces the whole assessment)",
+                            key);
+    }
+    json_t *jl = json_object_get(body, "languages");
+    char langs[ASSESSMENT_LANGS_LEN] = "";
+    if (!jl)
+        api_field_error(errors, "languages", "is required: %s", patchable[0].what);
+    else
+        languages_field(jl, errors, langs, sizeof(langs));
+    if (json_array_size(errors)) {
+        reply_invalid(r, errors, "change");
+        goto out;
+    }
+    int rc = assessments_set_languages(s->db, id, langs, &started);
+    if (rc == -EALREADY)
+        reply_started(r, id, started, "its languages");
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot change assessment %lld: %s",
+                      (long long)id, strerror(-rc));
+    else
+        reply_assessment(s, r, id, NULL, 200);
+out:
     json_decref(errors);
     json_decref(body);
 }

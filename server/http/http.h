@@ -110,6 +110,10 @@ void reply_stream(struct req *r, const char *content_type, stream_fn next, void 
 /* The standard reason phrase of a status. */
 const char *http_reason(unsigned status);
 
+/* Answers a GET of the web front end from the --web folder (index.html for the app's own paths),
+ * precompressed when the client accepts it; 404 as problem+json for anything else. */
+void http_serve_static(struct server *s, struct req *r);
+
 /* The routes the API module defines, NULL-terminated by a route with method NULL. */
 extern const struct route api_routes[];
 /*

@@ -376,7 +376,10 @@ static int open_sandbox(struct server *s, const char **paths, const char *workdi
                                 .slots = cfg->workers + cfg->interactive + cfg->import_slots,
                                 .uid_base = uid_base,
                                 .cgroup = cfg->cgroup,
-                                .paths = paths};
+                                .paths = paths,
+                                /* interactive validators, as long as uids last */
+                                .peers =
+                                    cfg->workers + cfg->interactive + cfg->import_slots <= 128};
     int rc = sandbox_open(&sc, &s->sb);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the sandbox: %s%s\n", strerror(-rc),

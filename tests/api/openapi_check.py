@@ -46,7 +46,7 @@ DEB_PACKAGES = ["python3-jsonschema"]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DOC_PATH = os.path.join(ROOT, "schema", "openapi.json")
 META_PATH = os.path.join(ROOT, "tests", "api", "openapi-3.1-schema.json")
-API_C = os.path.join(ROOT, "server", "api.c")
+API_C = os.path.join(ROOT, "server", "http", "api.c")
 ADMIN = "openapi-check-admin-token"
 
 
@@ -717,6 +717,25 @@ def phase_hiring(c, ck, TEAM, hooks):
     ck.check("assessment", R("GET", f"{A}/{other['id']}", token=TEAM), 404, "the admin's")
     ck.check("assessment", R("GET", f"{A}/abc", token=TEAM), 404, "not a number")
     ck.check("assessment", R("GET", f"{A}/{aid}"), 401, "no token")
+    patch = ck.request_body_ok("assessment_patch", {"languages": ["c", "python"]})
+    a = ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", patch, token=TEAM), 200).json()
+    if a["languages"] != ["c", "python"] or a["id"] != aid:
+        fail(f"the languages after PATCH: {a}")
+    a = ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", {"languages": None}, token=TEAM), 200,
+                 "null: every language").json()
+    if a["languages"] is not None:
+        fail(f"languages null after PATCH: {a}")
+    e = ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", {"languages": ["c", "cobol"],
+                                                               "title": "x"}, token=TEAM),
+                 422, "an unknown language and a field that does not change").json()
+    if sorted(x["pointer"] for x in e.get("errors", [])) != ["/languages/1", "/title"]:
+        fail(f"PATCH errors should name /languages/1 and /title: {e}")
+    ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", {}, token=TEAM), 422, "no languages")
+    ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", "[]", token=TEAM,
+                                   ctype="application/json"), 400, "not an object")
+    ck.check("assessment_patch", R("PATCH", f"{A}/{other['id']}", patch, token=TEAM), 404,
+             "the admin's")
+    ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", patch), 401, "no token")
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=TEAM), 404, "the admin's")
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=ADMIN), 204)
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=ADMIN), 404, "deleted")
@@ -779,6 +798,8 @@ def phase_hiring(c, ck, TEAM, hooks):
     if sess["state"] != "started" or not sess["ends_at"]:
         fail(f"a started session: {sess}")
     ck.check("candidate_start", R("POST", "/api/v1/candidate/start", token=ADA), 200, "again")
+    ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", {"languages": ["c"]}, token=TEAM), 409,
+             "a candidate started")
     for who in (BOB, DEE):
         ck.check("candidate_start", R("POST", "/api/v1/candidate/start", token=who), 200)
     p = ck.check("candidate_problem", R("GET", cp, token=ADA), 200).json()
@@ -1170,7 +1191,7 @@ def phase_main(c, ck, tmp, hooks):
     ck.check("submit", R("POST", sub, ce), 429, "anonymous, over the submit rate")
     ck.check("submit", R("POST", sub, ce, token="nope"), 401, "unknown token")
     ck.check("submit", R("POST", sub, {}, token=ADMIN), 422, "no fields")
-    a = ck.check("submit", R("POST", sub, {"problem": "Nope!", "language": "rust", "source": " "},
+    a = ck.check("submit", R("POST", sub, {"problem": "Nope!", "language": "cobol", "source": " "},
                              token=ADMIN), 422, "three invalid fields").json()
     if len(a.get("errors", [])) != 3:
         fail(f"three invalid fields should give three errors: {a}")

@@ -6,8 +6,9 @@
 # (events that settle, revocation, deletion, problems in use), drafts.sh (drafts, time-up final
 # submissions, the timeline), similarity.sh (disguised copies across a team's assessments, matched
 # regions, no comparison across teams) and trust.sh (issue 21: signed webhooks, the delivery log, a
-# slow receiver, accommodations, the audit log, the CSV BOM). Starts its own judged (fresh data folder, ephemeral loopback port)
-# and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
+# slow receiver, accommodations, the audit log, the CSV BOM) and languages.sh (issue 16: the
+# languages an assessment allows, PATCH until a candidate starts). Starts its own judged (fresh
+# data folder, ephemeral loopback port) and a webhook receiver, and always kills both. HIRING_ONLY="settle drafts" runs only those files.
 # Prints one line per case, then "N passed, M failed"; exits non-zero on any failure.
 # Needs root (the sandbox), bash, curl, jq, sqlite3, python3, zip.
 #
@@ -986,6 +987,11 @@ tend
 
 # shellcheck source=tests/hiring/trust.sh
 . "$HERE/trust.sh"
+
+### Issue 16: the languages an assessment allows, changed with PATCH until a candidate starts ###
+
+# shellcheck source=tests/hiring/languages.sh
+. "$HERE/languages.sh"
 
 ### The server is still well ###
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The hostile-program corpus: judges every tests/hostile/NN-name/main.c (or main.cpp) against
+# The hostile-program corpus: judges every tests/hostile/NN-name/main.* (c, cpp, py, java, js, go, rs) against
 # tests/hostile/problem and compares the verdict with NN-name/expect. Around each case it checks
 # that the host was not touched:
 #   - a canary file under /tmp keeps its content;
@@ -147,7 +147,7 @@ start=$(date +%s.%N)
 for d in "${cases[@]}"; do
     name=$(basename "$d")
     src=
-    for f in main.c main.cpp main.py main.java main.js main.go; do [[ -f $d/$f ]] && src=$d/$f; done
+    for f in main.c main.cpp main.py main.java main.js main.go main.rs; do [[ -f $d/$f ]] && src=$d/$f; done
     expect=$(tr -d ' \n' <"$d/expect" 2>/dev/null)
     if [[ -z $src || -z $expect ]]; then
         echo "FAIL $name expected ${expect:-?} got none (no main.c/main.cpp or no expect)"

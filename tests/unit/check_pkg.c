@@ -8,6 +8,10 @@
 #include "fsutil.h"
 #include "helpers.h"
 #include "pkg.h"
+/* check.h has an enum test_result of its own: judge.h's struct takes another tag in this file. */
+#define test_result judge_test_result
+#include "verify.h"
+#undef test_result
 
 static char *dir;
 
@@ -248,8 +252,32 @@ END_TEST
 
 START_TEST(test_interactive_refused)
 {
+    /* Interactive and multi-pass need their validator; submit-answer is not judged here. */
     helper_write(dir, "problem.yaml", "name: I\nvalidation: custom interactive\n");
-    open_fails("problem 'prob': problem.yaml: interactive validation is not supported");
+    open_fails("problem 'prob': the problem is interactive but there is no output validator in C "
+               "or C++ (output_validators/NAME/ or output_validator/)");
+    helper_write(dir, "problem.yaml", "name: I\ntype: [pass-fail, multi-pass]\n");
+    open_fails("problem 'prob': the problem is multi-pass but there is no output validator in C "
+               "or C++ (output_validators/NAME/ or output_validator/)");
+    helper_write(dir, "problem.yaml", "name: I\ntype: submit-answer\n");
+    open_fails("problem 'prob': problem.yaml: type 'submit-answer' is not supported (pass-fail, "
+               "scoring, interactive and multi-pass are)");
+    helper_write(dir, "output_validator/v.c", "int main(void){return 42;}\n");
+    helper_write(dir, "problem.yaml",
+                 "name: I\ntype: [pass-fail, interactive, multi-pass]\nlimits:\n"
+                 "  validation_passes: 3\n");
+    struct pkg *p = open_ok();
+    ck_assert(p->interactive);
+    ck_assert(p->multipass);
+    ck_assert_uint_eq(p->passes, 3);
+    ck_assert(p->custom_validation);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml", "name: I\nvalidation: custom interactive\n");
+    p = open_ok();
+    ck_assert(p->interactive);
+    ck_assert(!p->multipass);
+    ck_assert_uint_eq(p->passes, 2);
+    pkg_free(p);
 }
 END_TEST
 
@@ -336,6 +364,144 @@ START_TEST(test_validation_limits)
 }
 END_TEST
 
+static const struct pkg_program *sub_named(const struct pkg *p, const char *path)
+{
+    for (size_t i = 0; i < p->nsubmissions; i++)
+        if (!strcmp(p->submissions[i].path, path))
+            return &p->submissions[i];
+    ck_abort_msg("no submission '%s'", path);
+    return NULL;
+}
+
+START_TEST(test_verdict_folders)
+{
+    /* The format's folders, rejected/ and brute_force/ included, each with its own meaning. */
+    helper_write(dir, "submissions/accepted/a.c", "int main(void){return 0;}\n");
+    helper_write(dir, "submissions/rejected/r.c", "int main(void){return 1;}\n");
+    helper_write(dir, "submissions/run_time_error/m.c", "int main(void){return 1;}\n");
+    helper_write(dir, "submissions/brute_force/b.c", "int main(void){return 0;}\n");
+    struct pkg *p = open_ok();
+    ck_assert_uint_eq(p->nsubmissions, 4);
+    const struct pkg_program *r = sub_named(p, "submissions/rejected/r.c");
+    ck_assert_str_eq(r->expected, "rejected");
+    ck_assert_uint_eq(r->nexpects, 1);
+    ck_assert_uint_eq(r->expects[0].permitted, 0);
+    ck_assert_uint_eq(r->expects[0].required, PKG_EXPECT_WA | PKG_EXPECT_TLE | PKG_EXPECT_RTE);
+    const struct pkg_program *m = sub_named(p, "submissions/run_time_error/m.c");
+    ck_assert_uint_eq(m->expects[0].permitted, PKG_EXPECT_AC | PKG_EXPECT_RTE);
+    ck_assert_uint_eq(m->expects[0].required, PKG_EXPECT_RTE);
+    ck_assert(!m->explicit_expects);
+    struct pkg_expect e;
+    ck_assert_int_eq(pkg_expect_folder("partially_accepted", &e), -ENOENT);
+    ck_assert_int_eq(pkg_expect_folder("accepted", &e), 0);
+    ck_assert_uint_eq(e.permitted, PKG_EXPECT_AC);
+    pkg_free(p);
+}
+END_TEST
+
+START_TEST(test_submissions_yaml)
+{
+    helper_write(dir, "submissions/accepted/a.c", "int main(void){return 0;}\n");
+    helper_write(dir, "submissions/ac_or_wa/x.c", "int main(void){return 0;}\n");
+    helper_write(dir, "submissions/wrong_answer/w.c", "int main(void){return 0;}\n");
+    helper_write(dir, "submissions/submissions.yaml",
+                 "ac_or_wa:\n  permitted: [AC, WA]\n"
+                 "wrong_answer/w.c:\n  sample:\n    required: [AC]\n  score: [0, 50]\n"
+                 "  colour: red\n"
+                 "nothing_here:\n  permitted: [AC]\n");
+    struct pkg *p = open_ok();
+    ck_assert_uint_eq(p->nsubmissions, 3);
+    const struct pkg_program *x = sub_named(p, "submissions/ac_or_wa/x.c");
+    ck_assert_str_eq(x->expected, "ac_or_wa");
+    ck_assert(x->explicit_expects);
+    ck_assert_uint_eq(x->nexpects, 1);
+    ck_assert_uint_eq(x->expects[0].permitted, PKG_EXPECT_AC | PKG_EXPECT_WA);
+    ck_assert_ptr_null(x->expects[0].tests);
+    const struct pkg_program *w = sub_named(p, "submissions/wrong_answer/w.c");
+    /* The folder's rule, the entry's score, then its sample rule. */
+    ck_assert_uint_eq(w->nexpects, 3);
+    ck_assert(w->expects[1].has_score);
+    ck_assert(w->expects[1].score_hi == 50);
+    ck_assert_str_eq(w->expects[2].tests, "sample");
+    ck_assert_uint_eq(w->expects[2].required, PKG_EXPECT_AC);
+    bool unknown = false, empty = false;
+    for (size_t i = 0; i < p->warnings.n; i++) {
+        unknown |= strstr(p->warnings.items[i], "unknown key 'wrong_answer/w.c.colour'") != NULL;
+        empty |= strstr(p->warnings.items[i], "'nothing_here' names no submission") != NULL;
+    }
+    ck_assert(unknown);
+    ck_assert(empty);
+    pkg_free(p);
+    helper_write(dir, "submissions/submissions.yaml", "ac_or_wa:\n  permitted: [AC, MLE]\n");
+    open_fails("problem 'prob': submissions/submissions.yaml: 'ac_or_wa': 'MLE' is not a verdict "
+               "(AC, WA, TLE or RTE)");
+}
+END_TEST
+
+/* A judgement made up of verdicts, one per test of the package, for verify_expect_check. */
+static void fake_result(const struct pkg *p, const enum verdict *v, size_t n, double score,
+                        struct judge_result *res, struct judge_test_result *tests)
+{
+    memset(res, 0, sizeof(*res));
+    res->verdict = V_AC;
+    for (size_t i = 0; i < n; i++) {
+        tests[i] = (struct judge_test_result){.test = &p->tests[i], .verdict = v[i]};
+        if (res->verdict == V_AC && v[i] != V_AC)
+            res->verdict = v[i];
+    }
+    res->tests = tests;
+    res->ntests = n;
+    res->score = score;
+    res->max_score = 100;
+}
+
+START_TEST(test_expect_check)
+{
+    helper_write(dir, "submissions/run_time_error/m.c", "int main(void){return 1;}\n");
+    helper_write(dir, "submissions/rejected/r.c", "int main(void){return 1;}\n");
+    helper_write(dir, "submissions/wrong_answer/w.c", "int main(void){return 0;}\n");
+    helper_write(dir, "submissions/submissions.yaml",
+                 "wrong_answer/w.c:\n  sample:\n    permitted: [AC]\n");
+    struct pkg *p = open_ok();
+    struct judge_result res;
+    struct judge_test_result tests[3];
+    char why[512];
+    /* Exceeding memory is a run-time error in the format's terms. */
+    const struct pkg_program *m = sub_named(p, "submissions/run_time_error/m.c");
+    fake_result(p, (enum verdict[]){V_AC, V_MLE}, 2, 50, &res, tests);
+    ck_assert(verify_expect_check(m, &res, why, sizeof(why)));
+    fake_result(p, (enum verdict[]){V_AC, V_WA}, 2, 50, &res, tests);
+    ck_assert(!verify_expect_check(m, &res, why, sizeof(why)));
+    ck_assert_str_eq(why, "test 'secret/a' got WA, but folder run_time_error/ permits only AC, "
+                          "RTE on all tests");
+    fake_result(p, (enum verdict[]){V_AC, V_AC, V_AC}, 3, 100, &res, tests);
+    ck_assert(!verify_expect_check(m, &res, why, sizeof(why)));
+    ck_assert_str_eq(why, "folder run_time_error/ requires one of RTE on all tests, and no test "
+                          "there got one");
+    /* rejected/: any failure will do, but not none. */
+    const struct pkg_program *r = sub_named(p, "submissions/rejected/r.c");
+    fake_result(p, (enum verdict[]){V_AC, V_TLE}, 2, 50, &res, tests);
+    ck_assert(verify_expect_check(r, &res, why, sizeof(why)));
+    fake_result(p, (enum verdict[]){V_AC, V_SV}, 2, 50, &res, tests);
+    ck_assert(verify_expect_check(r, &res, why, sizeof(why)));
+    fake_result(p, (enum verdict[]){V_AC, V_AC, V_AC}, 3, 100, &res, tests);
+    ck_assert(!verify_expect_check(r, &res, why, sizeof(why)));
+    /* A compilation error meets no expectation. */
+    fake_result(p, NULL, 0, 0, &res, tests);
+    res.verdict = V_CE;
+    ck_assert(!verify_expect_check(r, &res, why, sizeof(why)));
+    ck_assert_str_eq(why, "a compilation error meets no expectation");
+    /* submissions.yaml: the samples must pass, whatever the folder allows elsewhere. */
+    const struct pkg_program *w = sub_named(p, "submissions/wrong_answer/w.c");
+    fake_result(p, (enum verdict[]){V_WA, V_AC, V_AC}, 3, 100, &res, tests);
+    ck_assert(!verify_expect_check(w, &res, why, sizeof(why)));
+    ck_assert_str_eq(why, "test 'sample/1' got WA, but submissions.yaml permits only AC on sample");
+    fake_result(p, (enum verdict[]){V_AC, V_AC, V_WA}, 3, 50, &res, tests);
+    ck_assert(verify_expect_check(w, &res, why, sizeof(why)));
+    pkg_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("pkg");
@@ -359,6 +525,9 @@ int main(void)
     tcase_add_test(tc, test_unknown_keys_warned);
     tcase_add_test(tc, test_known_keys_quiet);
     tcase_add_test(tc, test_validation_limits);
+    tcase_add_test(tc, test_verdict_folders);
+    tcase_add_test(tc, test_submissions_yaml);
+    tcase_add_test(tc, test_expect_check);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -57,6 +57,20 @@ static void setup(void)
     ck_assert_msg(rc == 0, "sandbox_open: %s", strerror(-rc));
 }
 
+/* The same sandbox with a peer for its slot, as judged opens it for interactive problems. */
+static void setup_peers(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    work = helper_tmpdir();
+    const char **paths = lang_sandbox_paths();
+    ck_assert_ptr_nonnull(paths);
+    struct sandbox_config cfg = {
+        .workdir = work, .slots = 1, .cgroup = mode, .paths = paths, .peers = true};
+    int rc = sandbox_open(&cfg, &sb);
+    free(paths);
+    ck_assert_msg(rc == 0, "sandbox_open: %s", strerror(-rc));
+}
+
 static void teardown(void)
 {
     sandbox_close(sb);
@@ -76,7 +90,7 @@ static void program(const char *code)
     free(exe);
 }
 
-static void run_with_data(struct sandbox_result *r, const char *data_dir)
+static void run_as(struct sandbox_result *r, const char *data_dir, bool self_exe)
 {
     const char *const argv[] = {"/box/prog", NULL};
     struct sandbox_cmd cmd = {.slot = 0,
@@ -84,8 +98,14 @@ static void run_with_data(struct sandbox_result *r, const char *data_dir)
                               .argv = argv,
                               .stdin_fd = -1,
                               .data_dir = data_dir,
+                              .self_exe = self_exe,
                               .limits = limits};
     ck_assert_int_eq(sandbox_exec(sb, &cmd, r), 0);
+}
+
+static void run_with_data(struct sandbox_result *r, const char *data_dir)
+{
+    run_as(r, data_dir, false);
 }
 
 static void run(struct sandbox_result *r)
@@ -275,6 +295,32 @@ START_TEST(test_zygote_replaced)
 END_TEST
 
 /*
+ * A run that asks for /proc/self/exe (a compiler that finds its files through it) sees that link,
+ * to its own argv[0], read-only, and nothing else of /proc; the next run of the slot, which does
+ * not ask, sees none of it.
+ */
+START_TEST(test_self_exe_link_only)
+{
+    program("#include <errno.h>\n#include <stdio.h>\n#include <unistd.h>\n#include <dirent.h>\n"
+            "#include <fcntl.h>\nint main(void){char b[256];ssize_t n=readlink(\"/proc/self/exe\","
+            "b,sizeof b-1);b[n<0?0:n]=0;printf(\"exe %s\\n\",b);"
+            "printf(\"cpuinfo %d\\n\",access(\"/proc/cpuinfo\",F_OK)==0);"
+            "printf(\"write %d\\n\",open(\"/proc/x\",O_WRONLY|O_CREAT,0644)<0&&errno==EROFS);"
+            "int k=0;DIR*d=opendir(\"/proc\");struct dirent*e;while(d&&(e=readdir(d)))"
+            "k+=e->d_name[0]!='.';printf(\"entries %d\\n\",k);return 0;}");
+    struct sandbox_result r;
+    run_as(&r, NULL, true);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "exe /box/prog\ncpuinfo 0\nwrite 1\nentries 1\n");
+    sandbox_result_release(&r);
+    run(&r);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "exe \ncpuinfo 0\nwrite 1\nentries 0\n");
+    sandbox_result_release(&r);
+}
+END_TEST
+
+/*
  * The root is an allowlist: the toolchains' folders are there, the rest of the host is not, and
  * /usr holds only what the language table names. Each line is "path 0|1", 1 when it exists.
  */
@@ -285,7 +331,8 @@ START_TEST(test_root_is_an_allowlist)
             "\"/usr/bin/g++\",\"/usr/bin/as\",\"/usr/bin/ld\",\"/usr/lib/gcc\","
             "\"/lib64/ld-linux-x86-64.so.2\",\"/usr/local\",\"/usr/share/doc\",\"/usr/src\","
             "\"/usr/sbin\",\"/usr/bin/cat\",\"/usr/bin/sh\",\"/bin/sh\",\"/etc/passwd\",\"/opt\","
-            "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc\",\"/sys\",\"/run\",0};"
+            "\"/srv\",\"/var\",\"/home\",\"/root\",\"/proc/self\",\"/proc/1\",\"/proc/cpuinfo\","
+            "\"/sys\",\"/run\",0};"
             "for(int i=0;p[i];i++)printf(\"%s %d\\n\",p[i],access(p[i],F_OK)==0);"
             "DIR*d=opendir(\"/usr\");struct dirent*e;while(d&&(e=readdir(d)))"
             "if(e->d_name[0]!='.')printf(\"usr/%s\\n\",e->d_name);return 0;}");
@@ -313,7 +360,9 @@ START_TEST(test_root_is_an_allowlist)
                                        "/var 0\n",
                                        "/home 0\n",
                                        "/root 0\n",
-                                       "/proc 0\n",
+                                       "/proc/self 0\n",
+                                       "/proc/1 0\n",
+                                       "/proc/cpuinfo 0\n",
                                        "/sys 0\n",
                                        "/run 0\n"};
     for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
@@ -627,6 +676,99 @@ START_TEST(test_v2_layout)
 }
 END_TEST
 
+/* Compiles `code` on the host into `slot`'s /box/NAME. */
+static void program_in(int slot, const char *name, const char *code)
+{
+    char *src = fs_join(work, "p.c"), *exe = fs_join(sandbox_box_dir(sb, slot), name), *cmd = NULL;
+    ck_assert_int_eq(fs_write(src, code, strlen(code), 0644), 0);
+    ck_assert_int_ge(asprintf(&cmd, "gcc -O1 -static -w -o %s %s", exe, src), 0);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+    free(src);
+    free(exe);
+}
+
+struct peer_bg {
+    struct sandbox_cmd cmd;
+    struct sandbox_result r;
+    int rc;
+};
+
+static void *peer_exec(void *arg)
+{
+    struct peer_bg *b = arg;
+    b->rc = sandbox_exec(sb, &b->cmd, &b->r);
+    return NULL;
+}
+
+/*
+ * Two programs at once, in a slot and its peer, talking through pipes as an interactive problem's
+ * submission and validator do: each run closes the pipe ends it was given, so that one's exit is
+ * the other's end of file (else the reader would wait for its wall limit), and the peer runs as
+ * another user.
+ */
+START_TEST(test_peer_pipes)
+{
+    int peer = sandbox_peer(sb, 0);
+    ck_assert_int_eq(peer, 1);
+    ck_assert_int_eq(sandbox_peer(sb, 1), -EINVAL);
+    ck_assert_int_eq(sandbox_slots(sb), 1);
+    /* The peer asks, reads the answer to its end of file and reports it. */
+    program_in(peer, "prog",
+               "#include <stdio.h>\n#include <unistd.h>\n"
+               "int main(void){printf(\"7 %d\\n\",(int)getuid());fflush(stdout);"
+               "char b[64];size_t n=fread(b,1,sizeof(b)-1,stdin);b[n]=0;"
+               "fprintf(stderr,\"got %s\",b);return 42;}");
+    /* The slot's program answers twice the number and tells its own uid. */
+    program_in(0, "prog",
+               "#include <stdio.h>\n#include <unistd.h>\n"
+               "int main(void){int x,u;if(scanf(\"%d %d\",&x,&u)!=2)return 1;"
+               "printf(\"%d %d\\n\",2*x,u!=(int)getuid());return 0;}");
+    int to_peer[2], to_slot[2];
+    ck_assert_int_eq(pipe(to_peer), 0);
+    ck_assert_int_eq(pipe(to_slot), 0);
+    const char *const argv[] = {"/box/prog", NULL};
+    struct peer_bg b = {.cmd = {.slot = peer,
+                                .policy = POLICY_RUN,
+                                .argv = argv,
+                                .stdin_fd = to_peer[0],
+                                .stdout_fd = to_slot[1],
+                                .close_fds = true,
+                                .limits = limits}};
+    b.cmd.limits.wall_ms = 20000; /* an end of file that never came would show as a wall limit */
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, peer_exec, &b), 0);
+    struct sandbox_cmd cmd = {.slot = 0,
+                              .policy = POLICY_RUN,
+                              .argv = argv,
+                              .stdin_fd = to_slot[0],
+                              .stdout_fd = to_peer[1],
+                              .close_fds = true,
+                              .limits = b.cmd.limits};
+    struct sandbox_result r;
+    ck_assert_int_eq(sandbox_exec(sb, &cmd, &r), 0);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    ck_assert_int_eq(b.rc, 0);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(r.exit_code, 0);
+    ck_assert_uint_eq(r.out.len, 0); /* its stdout went to the peer */
+    ck_assert_int_eq(b.r.status, SANDBOX_EXITED);
+    ck_assert_int_eq(b.r.exit_code, 42);
+    ck_assert_str_eq(strbuf_str(&b.r.err), "got 14 1\n");
+    /* The descriptors given are closed: nothing of the pipes is left open here. */
+    ck_assert_int_eq(fcntl(to_peer[0], F_GETFD), -1);
+    ck_assert_int_eq(fcntl(to_slot[1], F_GETFD), -1);
+    sandbox_result_release(&r);
+    sandbox_result_release(&b.r);
+}
+END_TEST
+
+START_TEST(test_no_peers)
+{
+    ck_assert_int_eq(sandbox_peer(sb, 0), -ENOTSUP);
+}
+END_TEST
+
 static void add_mode(Suite *s, enum cgroup_mode m)
 {
     cgroup_set *probe = NULL;
@@ -653,6 +795,7 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_default_signal_handling);
     tcase_add_test(tc, test_zygote_replaced);
     tcase_add_test(tc, test_root_is_an_allowlist);
+    tcase_add_test(tc, test_self_exe_link_only);
     tcase_add_test(tc, test_memory_within_limit);
     tcase_add_test(tc, test_processes_limited);
     if (m != CGROUP_NONE) {
@@ -661,7 +804,13 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     }
     if (m == CGROUP_V2)
         tcase_add_test(tc, test_v2_layout);
+    tcase_add_test(tc, test_no_peers);
     suite_add_tcase(s, tc);
+    TCase *pc = tcase_create(cgroup_mode_name(m));
+    tcase_set_timeout(pc, 60);
+    tcase_add_checked_fixture(pc, setup_peers, teardown);
+    tcase_add_test(pc, test_peer_pipes);
+    suite_add_tcase(s, pc);
 }
 
 int main(void)

@@ -96,6 +96,46 @@ test('templates per language, highlighting, a draft each, the choice remembered'
   assert.ok(del.status === 204 || del.status === 200, `delete ${slug}: ${del.status} ${JSON.stringify(del.body)}`);
 });
 
+/* Keywords of each language's starter code (template or skeleton), one of which its grammar must
+   colour apart from the line's text. */
+const KEYWORDS = {
+  c: ['return', 'int', 'void', '#include'], cpp: ['return', 'int', '#include'], python: ['def', 'import', 'return'],
+  java: ['public', 'class', 'static', 'void'], javascript: ['const', 'function', 'return'],
+  go: ['package', 'func', 'import'], rust: ['fn', 'use', 'pub', 'let'],
+};
+
+test('every offered language, Rust included, is highlighted by its own grammar; Rust is remembered', async () => {
+  const r = await apiCall('GET', '/api/v1/languages');
+  assert.equal(r.status, 200);
+  const offered = r.body.languages.filter((l) => l.available).map((l) => l.id);
+  assert.ok(offered.includes('rust'), `the judge offers Rust (rustc is installed by ./run): ${offered}`);
+  const page = await newPage(browser);
+  await page.goto(`/p/${SLUG}`);
+  const sel = page.locator('select[data-testid=language]');
+  await page.waitForFunction((n) => document.querySelectorAll('select[data-testid=language] option').length === n, offered.length);
+  for (const id of offered) {
+    assert.ok(KEYWORDS[id], `a keyword list for ${id}: add one when a language is added`);
+    await sel.selectOption(id);
+    await page.locator(`.cm-editor[data-language=${id}]`).waitFor();
+    assert.ok((await editorText(page)).trim().length > 0, `${id}: starter code shown`);
+    await page.waitForFunction((words) => {
+      const host = document.querySelector('[data-testid=editor]');
+      const spans = [...host.shadowRoot.querySelectorAll('.cm-line span')];
+      return spans.some((s) => words.includes(s.textContent.trim()) &&
+        getComputedStyle(s).color !== getComputedStyle(s.closest('.cm-line')).color);
+    }, KEYWORDS[id], {timeout: 30000}).catch(() => assert.fail(`${id}: no keyword of ${KEYWORDS[id]} highlighted`));
+  }
+  await sel.selectOption('rust');
+  await page.locator('.cm-editor[data-language=rust]').waitFor();
+  assert.match(await editorText(page), /fn main/, 'the Rust skeleton');
+  await page.reload();
+  await page.locator('.cm-editor[data-language=rust]').waitFor();
+  assert.equal(await sel.inputValue(), 'rust', 'Rust, the last choice, is remembered');
+  assert.equal(await page.locator('.editor-file').textContent(), 'main.rs');
+  await page.evaluate(() => localStorage.removeItem('judged:language'));
+  await page.context().close();
+});
+
 test('an assessment restricts the languages: in the API and in the candidate\'s picker', {skip: skip || false}, async () => {
   const {key} = await makeTeam('languages');
   const bad = await apiCall('POST', '/api/v1/assessments', {token: key, body: {title: 'Bad', duration_minutes: 30,
@@ -137,5 +177,40 @@ test('an assessment restricts the languages: in the API and in the candidate\'s 
   await page.waitForFunction(() => document.querySelectorAll('select[data-testid=language] option').length >= 1);
   assert.deepEqual(await options(page), ['c'], 'only the allowed language, though Python was the last choice');
   assert.equal(await sel.inputValue(), 'c');
+  await page.context().close();
+});
+
+test('the team page changes an assessment\'s languages until a candidate starts (then the judge\'s 409 is shown)', {skip: skip || false}, async () => {
+  const {key} = await makeTeam('lang-edit');
+  const a = await apiCall('POST', '/api/v1/assessments', {token: key, body: {title: 'Edit langs', duration_minutes: 30,
+    problems: [{slug: SLUG}], languages: ['c']}});
+  assert.equal(a.status, 201, JSON.stringify(a.body));
+  const page = await newPage(browser);
+  await page.goto('/team');
+  await page.locator('#team-key').fill(key);
+  await page.locator('button', {hasText: 'Continue'}).click();
+  await page.locator('h1', {hasText: 'Assessments'}).waitFor();
+  await page.goto(`/team/a/${a.body.id}`);
+  const fact = page.locator('[data-testid=languages-fact]');
+  await fact.waitFor();
+  assert.equal(await fact.textContent(), 'c');
+  assert.ok(await page.locator('[data-testid=allow-c]').isChecked(), 'C is ticked, as the assessment allows it');
+  await page.locator('[data-testid=allow-python]').check();
+  await page.locator('[data-testid=allow-rust]').check();
+  await page.locator('[data-testid=languages-form] button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=languages-fact]').textContent === 'c, python, rust');
+  const now = await apiCall('GET', `/api/v1/assessments/${a.body.id}`, {token: key});
+  assert.deepEqual(now.body.languages, ['c', 'python', 'rust'], 'saved through PATCH');
+
+  const inv = await apiCall('POST', `/api/v1/assessments/${a.body.id}/invites`, {token: key, body: {name: 'Ed Started', email: 'ed@example.com'}});
+  const started = await apiCall('POST', '/api/v1/candidate/start', {token: inv.body.token});
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  await page.locator('[data-testid=allow-rust]').uncheck();
+  await page.locator('[data-testid=languages-form] button[type=submit]').click();
+  await page.locator('[data-testid=languages-form] [role=alert]', {hasText: /started this assessment/}).waitFor();
+  assert.equal(await fact.textContent(), 'c, python, rust', 'unchanged after the 409');
+  const after = await apiCall('GET', `/api/v1/assessments/${a.body.id}`, {token: key});
+  assert.deepEqual(after.body.languages, ['c', 'python', 'rust']);
+  assert.deepEqual(page.problems.errors, []);
   await page.context().close();
 });

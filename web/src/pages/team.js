@@ -25,6 +25,36 @@ function statePill(st) {
   return h('span', {class: stateClass(st)}, st || '–');
 }
 
+/* The languages the judge knows, for an assessment's restriction (unavailable ones too: a team may
+   allow a language this host lacks today); [] when the judge cannot say (an older one). */
+async function judgeLanguages(signal) {
+  try {
+    return (await api('/api/v1/languages', {signal})).languages || [];
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return [];
+  }
+}
+
+/* Checkboxes for an assessment's languages: none ticked is every language (null in the API). */
+function languageChoice(langs, current) {
+  const boxes = langs.map((l) => {
+    const cb = h('input', {type: 'checkbox', id: id('lng'), value: l.id, checked: !!current?.includes(l.id),
+      'data-testid': `allow-${l.id}`});
+    return {l, cb, el: h('label', {class: 'radio', for: cb.id}, cb, ` ${l.name || l.id}`,
+      l.available === false ? h('span', {class: 'muted'}, ' (not on this judge now)') : null)};
+  });
+  const el = h('fieldset', {class: 'field', 'data-testid': 'languages'},
+    h('legend', null, 'Languages candidates may use (none ticked: every language)'), boxes.map((b) => b.el));
+  const value = () => {
+    const ids = boxes.filter((b) => b.cb.checked).map((b) => b.l.id);
+    return ids.length ? ids : null;
+  };
+  return {el, value, boxes};
+}
+
+const languagesText = (list) => (list?.length ? list.join(', ') : 'every language');
+
 /** The key form, or the caller's page when a key is kept. Returns {token, me} or null. */
 async function gate(main, {signal, setTitle, navigate}) {
   const token = sstore.get(KEY, null);
@@ -153,6 +183,7 @@ export async function teamNew(main, opts) {
   const picked = h('p', {class: 'muted', role: 'status', 'aria-live': 'polite'});
   const err = h('div');
 
+  const langChoice = languageChoice(await judgeLanguages(signal), null);
   const rows = problems.map((p) => {
     const cb = h('input', {type: 'checkbox', id: id('pp'), value: p.slug});
     const pts = h('input', {type: 'number', min: '0', max: '10000', value: '100', class: 'input-short',
@@ -199,7 +230,8 @@ export async function teamNew(main, opts) {
       h('div', {class: 'field-pair'},
         field('Opens (optional)', opens).field,
         field('Closes (optional)', closes).field),
-      field('Webhook URL (optional)', webhook, 'judged POSTs there when a candidate finishes.').field),
+      field('Webhook URL (optional)', webhook, 'judged POSTs there when a candidate finishes.').field,
+      langChoice.boxes.length ? langChoice.el : null),
     err,
     h('div', {class: 'btn-row'},
       h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create the assessment'),
@@ -226,6 +258,7 @@ export async function teamNew(main, opts) {
     if (toMs(opens.value)) body.opens_at = toMs(opens.value);
     if (toMs(closes.value)) body.closes_at = toMs(closes.value);
     if (webhook.value.trim()) body.webhook_url = webhook.value.trim();
+    if (langChoice.value()) body.languages = langChoice.value();
     try {
       const a = await api('/api/v1/assessments', {method: 'POST', body, token: ctx.token, signal});
       navigate(`/team/a/${a.id}`);
@@ -427,6 +460,24 @@ export async function teamAssessment(main, opts) {
     } catch (e) { delBtn.after(errorAlert(e)); }
   });
 
+  // The allowed languages, changeable until the first candidate starts (the judge answers 409 after).
+  const langFact = h('dd', {'data-testid': 'languages-fact'}, languagesText(a.languages));
+  const langChoice = languageChoice(await judgeLanguages(signal), a.languages);
+  const langMsg = h('div', {role: 'status', 'aria-live': 'polite'});
+  const langForm = h('form', {class: 'lang-form', 'data-testid': 'languages-form'}, langChoice.el, langMsg,
+    h('button', {type: 'submit', class: 'btn'}, 'Save the languages'));
+  langForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(langMsg);
+    try {
+      a = await api(`/api/v1/assessments/${aid}`, {method: 'PATCH', token, signal, body: {languages: langChoice.value()}});
+      langFact.textContent = languagesText(a.languages);
+      langMsg.append(h('p', {class: 'muted'}, `Saved: ${languagesText(a.languages)}.`));
+    } catch (e) {
+      if (e.name !== 'AbortError') langMsg.append(errorAlert(e));
+    }
+  });
+
   const window_ = [a.opens_at ? `opens ${fmtDate(a.opens_at)}` : null, a.closes_at ? `closes ${fmtDate(a.closes_at)}` : null].filter(Boolean).join(', ');
   replace(main, h('div', {class: 'page'},
     whoBar(ctx, navigate),
@@ -438,7 +489,10 @@ export async function teamAssessment(main, opts) {
       h('div', {class: 'fact'}, h('dt', null, 'Counts'), h('dd', null, a.counts === 'last' ? 'last submission' : 'best submission')),
       h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, a.max_submissions ? `at most ${a.max_submissions} per problem` : 'no limit')),
       h('div', {class: 'fact'}, h('dt', null, 'Hidden results'), h('dd', null, a.show_hidden_results ? 'shown to candidates' : 'not shown')),
+      h('div', {class: 'fact'}, h('dt', null, 'Languages'), langFact),
       window_ ? h('div', {class: 'fact'}, h('dt', null, 'Window'), h('dd', null, window_)) : null),
+    langChoice.boxes.length ? h('section', {class: 'card', 'aria-labelledby': 'lang-h'}, h('h2', {id: 'lang-h'}, 'Languages'),
+      h('p', {class: 'muted'}, 'They can change until the first candidate starts.'), langForm) : null,
     h('section', {class: 'card', 'aria-labelledby': 'inv-h'}, h('h2', {id: 'inv-h'}, 'Invite a candidate'), inviteForm, linkBox),
     h('section', {class: 'card', 'aria-labelledby': 'rep-h'},
       h('div', {class: 'section-head'}, h('h2', {id: 'rep-h'}, 'Report'), h('div', {class: 'btn-row'}, refreshBtn, csvBtn)),
