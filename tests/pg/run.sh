@@ -24,7 +24,15 @@ for suite in "${suites[@]}"; do
   echo "=== tests/pg: $suite on PostgreSQL"
   case $suite in
     sql) python3 tests/pg/sql_check.py "$build" "$(pg_new_db sql_check)" ;;
-    db) "$build/tests/check_db" && "$build/tests/check_teams" ;;
+    db)
+      # Every unit test of the store and the domain modules that takes JUDGED_TEST_STORE.
+      ok=true
+      for t in $(grep -l JUDGED_TEST_STORE tests/unit/check_*.c); do
+        exe=$build/tests/$(basename "$t" .c)
+        [ -x "$exe" ] || continue
+        "$exe" || ok=false
+      done
+      $ok ;;
     failover) tests/pg/failover.sh "$JUDGED" ;;
     api | hiring | workers | faults) "tests/$suite/run.sh" "$JUDGED" ;;
     *) echo "tests/pg: no suite '$suite'" >&2; false ;;
