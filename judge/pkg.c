@@ -179,6 +179,7 @@ static const struct key_rule problem_keys[] = {
     {"license", false},
     {"rights_owner", false},
     {"keywords", false},
+    {"difficulty", false}, /* judged's own: easy, medium or hard, shown in the catalogue */
     {"embargo_until", false},
     {"constants", true},
     {"languages", true},
@@ -336,6 +337,69 @@ static char *str_or_list(struct reader *r, yamldoc *doc, yaml_node_t *n, const c
     return strbuf_detach(&sb, NULL);
 }
 
+/* What the catalogue shows besides the name; a bad value is warned about and left out. */
+#define KEYWORDS_MAX    16
+#define KEYWORD_MAX_LEN 40
+static const char *const difficulties[] = {"easy", "medium", "hard"};
+
+/*
+ * `difficulty` and `keywords` (a list of tags, or in the legacy format one string of them,
+ * space-separated) into p->difficulty and p->keywords (one tag per line).
+ */
+static void catalogue_keys(struct reader *r, yamldoc *doc, yaml_node_t *root)
+{
+    struct pkg *p = r->p;
+    yaml_node_t *d = yamldoc_get(doc, root, "difficulty");
+    const char *dv = yamldoc_str(d);
+    for (size_t i = 0; dv && i < sizeof(difficulties) / sizeof(difficulties[0]); i++)
+        if (!strcmp(dv, difficulties[i]))
+            p->difficulty = strdup(difficulties[i]);
+    if (d && !p->difficulty)
+        WARN(r, "problem '%s': problem.yaml: 'difficulty' must be easy, medium or hard; ignored",
+             p->slug);
+
+    yaml_node_t *k = yamldoc_get(doc, root, "keywords");
+    if (!k)
+        return;
+    struct strbuf sb = STRBUF_INIT(KEYWORDS_MAX * (KEYWORD_MAX_LEN + 1));
+    size_t n = 0;
+    bool bad = false;
+    const char *one = yamldoc_str(k);
+    char *legacy = one ? strdup(one) : NULL, *save = NULL;
+    yaml_node_t *it = NULL;
+    for (size_t i = 0;; i++) {
+        const char *v;
+        if (one)
+            v = strtok_r(i ? NULL : legacy, " \t,", &save);
+        else if ((it = yamldoc_item(doc, k, i)))
+            v = yamldoc_str(it);
+        else
+            break;
+        if (!v && one)
+            break;
+        size_t len = v ? strlen(v) : 0;
+        if (!v || !len || len > KEYWORD_MAX_LEN || strchr(v, '\n') || n == KEYWORDS_MAX) {
+            bad = true;
+            continue;
+        }
+        if ((sb.len && strbuf_addstr(&sb, "\n")) || strbuf_addstr(&sb, v)) {
+            bad = true;
+            break;
+        }
+        n++;
+    }
+    free(legacy);
+    if (bad)
+        WARN(r,
+             "problem '%s': problem.yaml: 'keywords' takes at most %d tags of 1 to %d characters "
+             "each; the others are left out",
+             p->slug, KEYWORDS_MAX, KEYWORD_MAX_LEN);
+    if (n)
+        p->keywords = strbuf_detach(&sb, NULL);
+    else
+        strbuf_release(&sb);
+}
+
 static void number(struct reader *r, yamldoc *doc, yaml_node_t *map, const char *key, double lo,
                    double hi, double *out)
 {
@@ -390,6 +454,8 @@ static int read_problem_yaml(struct reader *r)
     }
     if (!p->name)
         p->name = strdup(p->slug);
+
+    catalogue_keys(r, doc, root);
 
     yaml_node_t *type = yamldoc_get(doc, root, "type");
     char *types = str_or_list(r, doc, type, "problem.yaml", "type");
@@ -1299,6 +1365,8 @@ void pkg_free(struct pkg *p)
     free(p->dir);
     free(p->slug);
     free(p->name);
+    free(p->difficulty);
+    free(p->keywords);
     free(p->validator_args);
     free(p->statement);
     free(p->statement_path);

@@ -88,7 +88,9 @@ struct pkg {
     unsigned validation_memory_mb; /* and its memory */
     bool custom_validation;
     char *validator_args; /* the default validator's flags, or the custom one's arguments */
-    char *statement;      /* Markdown */
+    char *difficulty; /* problem.yaml `difficulty` (judged's own key): easy, medium, hard or NULL */
+    char *keywords;   /* problem.yaml `keywords`: the tags, one per line, or NULL */
+    char *statement;  /* Markdown */
     char *statement_path;
     char *template_c; /* starter code, or NULL */
     /* attachments/templates/<lang>/: the first file of each language folder, C's too */

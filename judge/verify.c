@@ -345,6 +345,10 @@ static int judge_reference(const struct judge_env *env, const struct problem *pr
         s->judge_error = strdup(res.error ? res.error : "unknown");
         diag_add(&rep->errors, "problem '%s': '%s': the judge failed: %s", pr->pkg->slug, sub->path,
                  res.error ? res.error : "unknown");
+        if (!rep->judge_failure && verify_expected_verdict(sub->expected) != V_IE &&
+            asprintf(&rep->judge_failure, "'%s': %s", sub->path,
+                     res.error ? res.error : "unknown") < 0)
+            rep->judge_failure = NULL;
     } else if (!s->ok) {
         diag_add(&rep->errors, "problem '%s': '%s' got %s: %s%s%s%s", pr->pkg->slug, sub->path,
                  s->verdict, why, s->first_failure ? " (first failure: " : "",
@@ -489,6 +493,7 @@ void verify_report_release(struct verify_report *rep)
     }
     free(rep->subs);
     free(rep->slug);
+    free(rep->judge_failure);
     diag_release(&rep->errors);
     diag_release(&rep->warnings);
     memset(rep, 0, sizeof(*rep));

@@ -32,6 +32,11 @@ struct verify_report {
     struct diag warnings;
     struct verify_sub *subs;
     size_t nsubs;
+    /*
+     * The judge's own failure (IE) on a reference submission whose folder expects another verdict:
+     * the first such, as "'path': what broke" (owned), NULL when none. Not the package's fault.
+     */
+    char *judge_failure;
 };
 
 /*

@@ -28,6 +28,7 @@ suite hostile-placed tests/hostile/placed.sh build/cli/judged
 suite cgroup2 env CGROUP2_TIMEOUT=1500 tests/cgroup2/run.sh build/cli/judged
 suite catalogue tests/catalogue.sh build/cli/judged
 suite mutants tests/mutants/run.sh build/cli/judged
+suite kattis tests/kattis/run.sh build/cli/judged
 suite api tests/api/run.sh build/cli/judged
 suite openapi tests/api/openapi_check.py
 suite hiring tests/hiring/run.sh build/cli/judged

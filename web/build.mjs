@@ -43,6 +43,14 @@ await fs.writeFile(path.join(dist, 'index.html'), html);
 for (const f of await fs.readdir(path.join(here, 'public')))
   await fs.copyFile(path.join(here, 'public', f), path.join(dist, f));
 
+/* KaTeX's stylesheet and fonts (woff2, which every browser the bundle targets reads), for the
+   statements with math: src/math.js links /katex/katex.min.css when it typesets. */
+const katexDist = path.join(here, 'node_modules/katex/dist');
+await fs.mkdir(path.join(dist, 'katex/fonts'), {recursive: true});
+await fs.copyFile(path.join(katexDist, 'katex.min.css'), path.join(dist, 'katex/katex.min.css'));
+for (const f of await fs.readdir(path.join(katexDist, 'fonts')))
+  if (f.endsWith('.woff2')) await fs.copyFile(path.join(katexDist, 'fonts', f), path.join(dist, 'katex/fonts', f));
+
 /* Precompressed copies: best gzip and brotli, done once here instead of per request. */
 const compressible = /\.(js|css|html|svg|json|map|txt)$/;
 async function precompress(dir) {

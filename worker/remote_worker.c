@@ -546,71 +546,63 @@ static int open_cache(const char *cache)
     return fd; /* held until exit */
 }
 
-int remote_worker_main(int argc, char **argv)
+/*
+ * Start-up before any thread: the cache hidden from the sandbox and locked, a range of sandbox
+ * uids, and the sandbox in `workdir` (it moves the process into a mount namespace of its own).
+ * 0, or -1 after saying why.
+ */
+static int open_sandbox(const char *workdir)
 {
-    int status = parse_options(argc, argv, &W.conf);
-    if (status >= 0)
-        return status;
     /* The cache holds packages, secret tests included: never where the sandbox looks. */
     const char **paths = lang_sandbox_paths();
     if (!paths) {
         fprintf(stderr, "judged worker: out of memory\n");
-        return 1;
+        return -1;
     }
+    int rc = -1;
     char why[PATH_MAX * 3];
+    unsigned uid_base = 0;
     if (host_check_hidden(paths, "the worker's cache (--cache)", W.conf.cache, why, sizeof(why))) {
         fprintf(stderr, "judged worker: %s\n", why);
-        free(paths);
-        return 1;
+        goto out;
     }
-    if (open_cache(W.conf.cache) < 0) {
-        free(paths);
-        return 1;
-    }
-    unsigned uid_base = 0;
+    if (open_cache(W.conf.cache) < 0)
+        goto out;
     int uidfd = host_claim_uid_range(&uid_base);
     if (uidfd < 0) {
         fprintf(stderr, "judged worker: no free range of sandbox uids: %s\n", strerror(-uidfd));
-        free(paths);
-        return 1;
+        goto out;
     }
-    char workdir[PATH_MAX];
-    snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
-             (int)getpid());
-    /* Before any thread: the sandbox moves the process into a mount namespace of its own. */
     struct sandbox_config sc = {.workdir = workdir,
                                 .slots = W.conf.slots,
                                 .uid_base = uid_base,
                                 .cgroup = W.conf.cgroup,
                                 .paths = paths,
                                 .peers = true}; /* interactive validators */
-    int rc = sandbox_open(&sc, &W.sb);
-    free(paths);
-    if (rc) {
-        fprintf(stderr, "judged worker: cannot set up the sandbox: %s%s\n", strerror(-rc),
-                rc == -EPERM ? " (it needs root)" : "");
-        return 1;
+    int err = sandbox_open(&sc, &W.sb);
+    if (err) {
+        fprintf(stderr, "judged worker: cannot set up the sandbox: %s%s\n", strerror(-err),
+                err == -EPERM ? " (it needs root)" : "");
+        goto out;
     }
     fprintf(stderr,
             "judged worker: sandbox ready, memory limits by %s, %d slots, uids from %u; judging "
             "for %s\n",
             sandbox_mode(W.sb), W.conf.slots, uid_base, W.conf.server);
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    rc = 0;
+out:
+    free(paths);
+    return rc;
+}
 
-    status = 1;
-    struct slot *slots = calloc((size_t)W.conf.slots, sizeof(*slots));
-    W.held = calloc((size_t)W.conf.slots, sizeof(*W.held));
+/*
+ * The slots' threads and the heartbeat thread, until SIGTERM or SIGINT (in `sigs`, blocked);
+ * then the jobs in hand are cancelled and every thread joined. The exit status.
+ */
+static int run_threads(struct slot *slots, sigset_t *sigs)
+{
     pthread_t beat;
-    bool beating = false;
-    if (!slots || !W.held)
-        goto out;
-    beating = pthread_create(&beat, NULL, beat_main, NULL) == 0;
+    bool beating = pthread_create(&beat, NULL, beat_main, NULL) == 0;
     for (int i = 0; beating && i < W.conf.slots; i++) {
         slots[i].n = i;
         if (httpc_init(&slots[i].c, W.conf.server, W.conf.auth, &W.stopping) ||
@@ -624,7 +616,7 @@ int remote_worker_main(int argc, char **argv)
         kill(getpid(), SIGTERM);
     }
     int sig = 0;
-    sigwait(&sigs, &sig);
+    sigwait(sigs, &sig);
     if (!W.fatal)
         fprintf(stderr, "judged worker: %s: stopping; jobs in hand are cancelled and released\n",
                 sig == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -641,9 +633,32 @@ int remote_worker_main(int argc, char **argv)
     W.beats_done = 1;
     if (beating)
         pthread_join(beat, NULL);
-    status = W.fatal ? 1 : 0;
     fprintf(stderr, "judged worker: stopped\n");
-out:
+    return W.fatal ? 1 : 0;
+}
+
+int remote_worker_main(int argc, char **argv)
+{
+    int status = parse_options(argc, argv, &W.conf);
+    if (status >= 0)
+        return status;
+    char workdir[PATH_MAX];
+    snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             (int)getpid());
+    if (open_sandbox(workdir))
+        return 1;
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    status = 1;
+    struct slot *slots = calloc((size_t)W.conf.slots, sizeof(*slots));
+    W.held = calloc((size_t)W.conf.slots, sizeof(*W.held));
+    if (slots && W.held)
+        status = run_threads(slots, &sigs);
     for (int i = 0; slots && i < W.conf.slots; i++)
         httpc_release(&slots[i].c);
     while (W.prepared) {

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -18,15 +19,17 @@ static char self[17];
 static void on_message(const char *payload, void *ud)
 {
     struct server *s = ud;
-    /* NULL: (re)connected, anything may have been missed; else "work:ID" or "changed:ID". */
+    /* NULL: (re)connected, anything may have been missed; else "BITS:SENDER". */
     if (!payload) {
-        queue_poke(s, true);
+        queue_notify_local(s, QUEUE_WORK | QUEUE_CHANGED);
         return;
     }
     const char *colon = strchr(payload, ':');
-    if (colon && !strcmp(colon + 1, self))
+    if (!colon || !strcmp(colon + 1, self))
         return;
-    queue_poke(s, !strncmp(payload, "work:", 5));
+    unsigned what = (unsigned)strtoul(payload, NULL, 10) & (QUEUE_WORK | QUEUE_CHANGED);
+    if (what)
+        queue_notify_local(s, what);
 }
 
 int nodes_listen(struct server *s)
@@ -41,12 +44,12 @@ int nodes_listen(struct server *s)
     return db_listen(s->db, CHANNEL, on_message, s);
 }
 
-void nodes_tell(struct server *s, enum nodes_event ev)
+void nodes_tell(struct server *s, unsigned what)
 {
-    if (db_kind_of(s->db) != DB_POSTGRES)
+    if (!s->db || db_kind_of(s->db) != DB_POSTGRES)
         return;
     char payload[64];
-    snprintf(payload, sizeof(payload), "%s:%s", ev == NODES_WORK ? "work" : "changed", self);
+    snprintf(payload, sizeof(payload), "%u:%s", what, self);
     dbc *c = db_get(s->db);
     if (c)
         dbc_notify(c, CHANNEL, payload);

@@ -3,7 +3,7 @@
  * judgement starts or ends, so that their workers and event streams wake as this node's do.
  *
  * Over PostgreSQL's LISTEN/NOTIFY (db_listen, dbc_notify): one listener thread per node, on
- * its own connection, turns each other node's message into queue_poke(). A node ignores its
+ * its own connection, turns each other node's message into queue_notify_local(). A node ignores its
  * own messages (it woke its waiters already). After the listener (re)connects, every waiter is
  * woken once: messages may have been missed. On SQLite there is one node and both calls return
  * at once. Thread-safe.
@@ -13,14 +13,12 @@
 
 #include "server.h"
 
-enum nodes_event {
-    NODES_WORK,    /* a submission was queued (or put back): a worker may claim it */
-    NODES_CHANGED, /* a judgement started or ended: event streams look at the store again */
-};
-
 /* Starts listening (PostgreSQL). 0, or a negative errno from db_listen(). */
 int nodes_listen(struct server *s);
-/* Tells the other nodes; a failure only delays them (they look again within a second). */
-void nodes_tell(struct server *s, enum nodes_event ev);
+/*
+ * Tells the other nodes to wake what queue_notify's bits `what` name (QUEUE_WORK, QUEUE_CHANGED);
+ * a failure only delays them (their waits end on their own timeouts).
+ */
+void nodes_tell(struct server *s, unsigned what);
 
 #endif

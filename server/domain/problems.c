@@ -170,22 +170,25 @@ bool problems_can_write(const struct principal *who, const struct problem_row *p
 /*** Reads ***/
 
 /*
- * The list reads three fields of the stored detail JSON; the engines spell JSON paths apart.
- * A boolean reads as 1 or 0 in both.
+ * The list reads five fields of the stored detail JSON; the engines spell JSON paths apart.
+ * A boolean reads as 1 or 0 in both; the tags as the JSON text of their array.
  */
-#define LIST_SQL(jtype, jmem, jfsig)                                                               \
+#define LIST_SQL(jtype, jmem, jfsig, jdiff, jtags)                                                 \
     "SELECT p.slug AS slug, v.title AS title, v.version AS version, p.public AS public, "          \
     "v.time_limit_ms AS time_ms, " jmem " AS memory_mb, " jtype                                    \
-    " AS type, v.tests AS tests, " jfsig " AS function_signature "                                 \
+    " AS type, v.tests AS tests, " jfsig " AS function_signature, " jdiff " AS difficulty, " jtags \
+    " AS tags "                                                                                    \
     "FROM problems p JOIN problem_versions v ON v.id = p.current "                                 \
     "WHERE p.deleted_at IS NULL AND (? = 1 OR p.public = 1 OR p.team_id = ?) ORDER BY p.slug"
 
 static const char list_sqlite[] =
     LIST_SQL("json_extract(v.detail, '$.type')", "json_extract(v.detail, '$.limits.memory_mb')",
-             "CASE WHEN json_extract(v.detail, '$.function_signature') THEN 1 ELSE 0 END");
+             "CASE WHEN json_extract(v.detail, '$.function_signature') THEN 1 ELSE 0 END",
+             "json_extract(v.detail, '$.difficulty')", "json_extract(v.detail, '$.tags')");
 static const char list_postgres[] =
     LIST_SQL("(v.detail::jsonb ->> 'type')", "(v.detail::jsonb #>> '{limits,memory_mb}')::bigint",
-             "CASE WHEN (v.detail::jsonb ->> 'function_signature') = 'true' THEN 1 ELSE 0 END");
+             "CASE WHEN (v.detail::jsonb ->> 'function_signature') = 'true' THEN 1 ELSE 0 END",
+             "(v.detail::jsonb ->> 'difficulty')", "(v.detail::jsonb -> 'tags')::text");
 
 static int summary_of(const dbrows *r, struct problem_summary *p)
 {
@@ -199,6 +202,12 @@ static int summary_of(const dbrows *r, struct problem_summary *p)
     p->memory_mb = dbrows_int(r, "memory_mb");
     p->tests = dbrows_int(r, "tests");
     p->function_signature = dbrows_int(r, "function_signature") == 1;
+    /* Versions imported before there were tags have neither: NULL. */
+    const char *diff = dbrows_text(r, "difficulty"), *tags = dbrows_text(r, "tags");
+    p->difficulty = diff ? strdup(diff) : NULL;
+    p->tags_json = tags ? strdup(tags) : NULL;
+    if ((diff && !p->difficulty) || (tags && !p->tags_json))
+        return -ENOMEM;
     return p->title && p->type ? 0 : -ENOMEM;
 }
 
@@ -238,6 +247,8 @@ void problems_list_free(struct problem_summary *list, size_t n)
     for (size_t i = 0; list && i < n; i++) {
         free(list[i].title);
         free(list[i].type);
+        free(list[i].difficulty);
+        free(list[i].tags_json);
     }
     free(list);
 }

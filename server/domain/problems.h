@@ -56,6 +56,8 @@ struct problem_summary {
     bool public;
     int64_t time_ms, memory_mb, tests;
     bool function_signature;
+    char *difficulty; /* problem.yaml's "easy", "medium" or "hard", or NULL */
+    char *tags_json;  /* its keywords as a JSON array's text, or NULL */
 };
 /* The problems `who` may read, by slug. *out (to problems_list_free) is untouched on failure. */
 int problems_list(db *d, const struct principal *who, struct problem_summary **out, size_t *n);

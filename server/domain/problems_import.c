@@ -224,15 +224,24 @@ static json_t *detail_json(const struct problem *pr)
     json_t *templates = json_object();
     for (size_t i = 0; i < p->ntemplates; i++)
         json_object_set_new(templates, p->templates[i].lang, json_string(p->templates[i].text));
-    return json_pack("{s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I}, s:o, s:o, s:s, s:I, s:o, s:b}",
-                     "title", p->name, "statement", p->statement ? p->statement : "", "type",
-                     p->scoring ? "scoring" : "pass-fail", "samples", samples_json(p), "limits",
-                     "time_ms", (json_int_t)pkg_time_limit_ms(p), "memory_mb",
-                     (json_int_t)p->memory_mb, "output_mb", (json_int_t)p->output_mb, "template",
-                     p->template_c ? json_string(p->template_c) : json_null(), "templates",
-                     templates, "validation", p->custom_validation ? "custom" : "default", "tests",
-                     (json_int_t)pkg_secret_count(p), "groups", groups_json(p),
-                     "function_signature", p->ninclude > 0);
+    /* The catalogue's difficulty and tags (GET /problems reads them from here too). */
+    json_t *tags = json_array();
+    for (const char *k = p->keywords; k && *k;) {
+        size_t len = strcspn(k, "\n");
+        json_array_append_new(tags, json_stringn(k, len));
+        k += len + (k[len] == '\n');
+    }
+    return json_pack(
+        "{s:s, s:s, s:s, s:o, s:{s:I, s:I, s:I}, s:o, s:o, s:s, s:I, s:o, s:b, s:o, s:o}", "title",
+        p->name, "statement", p->statement ? p->statement : "", "type",
+        p->scoring ? "scoring" : "pass-fail", "samples", samples_json(p), "limits", "time_ms",
+        (json_int_t)pkg_time_limit_ms(p), "memory_mb", (json_int_t)p->memory_mb, "output_mb",
+        (json_int_t)p->output_mb, "template",
+        p->template_c ? json_string(p->template_c) : json_null(), "templates", templates,
+        "validation", p->custom_validation ? "custom" : "default", "tests",
+        (json_int_t)pkg_secret_count(p), "groups", groups_json(p), "function_signature",
+        p->ninclude > 0, "difficulty", p->difficulty ? json_string(p->difficulty) : json_null(),
+        "tags", tags);
 }
 
 /*** The steps of an import ***/

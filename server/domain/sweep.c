@@ -20,7 +20,6 @@
 #include "auth.h"
 #include "queue.h"
 #include "reports.h"
-#include "reqcheck.h"
 #include "webhook.h"
 
 static pthread_t sweep_thread;

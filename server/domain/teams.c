@@ -143,6 +143,18 @@ int team_keys_create(db *d, int64_t team, const char *name, struct team_key_row 
     return rc;
 }
 
+int team_keys_team(db *d, int64_t id, int64_t *team)
+{
+    dbc *c = db_get(d);
+    int rc = c ? dbc_scalar(c, team,
+                            "SELECT team_id FROM tokens WHERE id = ? AND role = 'team' AND "
+                            "team_id IS NOT NULL",
+                            "i", id)
+               : -EIO;
+    db_put(d, c);
+    return rc;
+}
+
 int team_keys_revoke(db *d, int64_t id)
 {
     dbc *c = db_get(d);

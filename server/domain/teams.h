@@ -43,6 +43,8 @@ int team_keys_list(db *d, int64_t team, struct team_key_row **out, size_t *n);
  */
 int team_keys_create(db *d, int64_t team, const char *name, struct team_key_row *out, char *token,
                      size_t size);
+/* The team whose key `id` is, into *team: -ENOENT when it is no team's key. */
+int team_keys_team(db *d, int64_t id, int64_t *team);
 /* Revokes key `id` (any role's, as the admin may). -ENOENT: no such key active. */
 int team_keys_revoke(db *d, int64_t id);
 

@@ -45,7 +45,8 @@ static void on_progress(void *ud, const struct judge_result *partial, size_t ind
         return;
     }
     const struct test_result *t = &partial->tests[partial->ntests - 1];
-    queue_live_test(p->s, p->id, queue_test_json(p->pr, t, partial->ntests - 1));
+    struct test_row row = queue_test_row(p->pr, t, partial->ntests - 1);
+    queue_live_test(p->s, p->id, &row);
 }
 
 static double now_s(void)
@@ -53,6 +54,38 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Records `res` of `job` (judged against `pr`, NULL when the problem could not be read), exactly
+ * once. A full disk or a busy database passes: the result is kept and tried again for a while.
+ * -ESTALE: the claim is no longer current and another judgement records the submission.
+ */
+static int record(struct server *s, const struct job *job, const struct problem *pr,
+                  const struct judge_result *res)
+{
+    struct test_row *tests = calloc(res->ntests ? res->ntests : 1, sizeof(*tests));
+    if (!tests)
+        return -ENOMEM;
+    /* Without a problem, no test ran: the bare verdict is recorded. */
+    for (size_t i = 0; pr && i < res->ntests; i++)
+        tests[i] = queue_test_row(pr, &res->tests[i], i);
+    struct judged_result jr = {.verdict = res->verdict,
+                               .score = res->score,
+                               .max_score = res->max_score,
+                               .time_ms = res->time_ms,
+                               .memory_kb = (int64_t)res->memory_kb,
+                               .compile_output = res->compile_output,
+                               .error = res->error,
+                               .tests = tests,
+                               .ntests = pr ? res->ntests : 0};
+    int rc = queue_finish(s, job, &jr);
+    for (int tries = 0; rc && rc != -ESTALE && tries < 60 && !s->stopping; tries++) {
+        sleep(1);
+        rc = queue_finish(s, job, &jr);
+    }
+    free(tests);
+    return rc;
 }
 
 static void judge_one(struct worker *w, struct job *job)
@@ -103,18 +136,7 @@ static void judge_one(struct worker *w, struct job *job)
         fprintf(stderr, "judged: submission %s: internal error: %s\n", job->id,
                 res.error ? res.error : "");
     }
-    if (!pr) {
-        /* No problem to format tests with: record the bare verdict. */
-        static struct pkg empty;
-        static struct problem none = {.pkg = &empty};
-        pr = &none;
-    }
-    rc = queue_finish(s, job, pr, &res);
-    /* A full disk or a busy database passes: keep the result and try again for a while. */
-    for (int tries = 0; rc && rc != -EALREADY && tries < 60 && !s->stopping; tries++) {
-        sleep(1);
-        rc = queue_finish(s, job, pr, &res);
-    }
+    rc = record(s, job, pr, &res);
     if (rc)
         fprintf(stderr, "judged: submission %s: cannot record the result: %s\n", job->id,
                 strerror(-rc));

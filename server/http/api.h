@@ -24,6 +24,17 @@ void api_submission_get(struct server *s, struct req *r);
 void api_submission_events(struct server *s, struct req *r);
 void api_submission_rejudge(struct server *s, struct req *r);
 void api_run(struct server *s, struct req *r);
+/*
+ * A submission as `who` sees it (render.c's rule applied), with its source when `with_source`:
+ * the one renderer of a submission's result, for GET, ?wait, events and candidate views.
+ * api_submission_result reads it too: 0 and *out (a new reference), -ENOENT (none, or not
+ * theirs), -ENOMEM, -EIO. Thread-safe.
+ */
+struct submission_row;
+json_t *api_submission_json(const struct submission_row *row, const struct principal *who,
+                            bool with_source);
+int api_submission_result(struct server *s, const char *id, const struct principal *who,
+                          bool with_source, json_t **out);
 /* GET /api/v1/languages */
 void api_languages(struct server *s, struct req *r);
 
@@ -42,7 +53,6 @@ void api_assessment_patch(struct server *s, struct req *r);
 void api_assessments_list(struct server *s, struct req *r);
 void api_assessment_get(struct server *s, struct req *r);
 void api_assessment_delete(struct server *s, struct req *r);
-void api_assessment_patch(struct server *s, struct req *r);
 void api_invite_post(struct server *s, struct req *r);
 void api_invites_list(struct server *s, struct req *r);
 void api_invite_delete(struct server *s, struct req *r);
@@ -97,7 +107,7 @@ void api_practice_record(struct server *s, struct req *r, const char *id, const 
 void api_practice_submissions(struct server *s, struct req *r);
 void api_practice_progress(struct server *s, struct req *r);
 
-/* remote.c: remote workers (ACCESS_WORKER) and their tokens (admin) */
+/* api_workers.c: remote workers (ACCESS_WORKER) and their tokens (admin) */
 void api_worker_claim(struct server *s, struct req *r);
 void api_worker_heartbeat(struct server *s, struct req *r);
 void api_worker_progress(struct server *s, struct req *r);

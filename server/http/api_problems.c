@@ -36,10 +36,17 @@ static bool readable(struct server *s, struct req *r, struct problem_row *row)
 
 static json_t *summary_json(const struct problem_summary *p)
 {
-    return json_pack("{s:s, s:s, s:i, s:b, s:s, s:I, s:{s:I, s:I}, s:b}", "slug", p->slug, "title",
-                     p->title, "version", p->version, "public", p->public, "type", p->type, "tests",
-                     (json_int_t)p->tests, "limits", "time_ms", (json_int_t)p->time_ms, "memory_mb",
-                     (json_int_t)p->memory_mb, "function_signature", p->function_signature);
+    json_t *tags = p->tags_json ? json_loads(p->tags_json, 0, NULL) : NULL;
+    if (!json_is_array(tags)) {
+        json_decref(tags);
+        tags = json_array();
+    }
+    return json_pack("{s:s, s:s, s:i, s:b, s:s, s:I, s:{s:I, s:I}, s:b, s:o, s:o}", "slug", p->slug,
+                     "title", p->title, "version", p->version, "public", p->public, "type", p->type,
+                     "tests", (json_int_t)p->tests, "limits", "time_ms", (json_int_t)p->time_ms,
+                     "memory_mb", (json_int_t)p->memory_mb, "function_signature",
+                     p->function_signature, "difficulty",
+                     p->difficulty ? json_string(p->difficulty) : json_null(), "tags", tags);
 }
 
 void api_problems_list(struct server *s, struct req *r)

@@ -264,9 +264,8 @@ void api_candidate_detail(struct server *s, struct req *r)
     }
     json_t *o = api_invite_json(&inv, db_now_ms()), *subs = json_array();
     for (size_t i = 0; i < n; i++) {
-        unsigned status;
-        json_t *res = queue_result(s, ids[i], &r->who, true, &status);
-        if (res)
+        json_t *res = NULL;
+        if (api_submission_result(s, ids[i], &r->who, true, &res) == 0)
             json_array_append_new(subs, res);
     }
     json_object_set_new(o, "submissions", subs);

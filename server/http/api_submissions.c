@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "errmap.h"
 #include "fsutil.h"
 #include "pkg.h"
 #include "invites.h"
@@ -18,6 +19,7 @@
 #include "queue.h"
 #include "render.h"
 #include "problems.h"
+#include "submissions.h"
 #include "worker.h"
 
 #define RUN_SLOT_WAIT 15000 /* ms a Run waits for a free sandbox */
@@ -88,7 +90,74 @@ static bool parse_fields(struct server *s, struct req *r, json_t *body, bool run
     return true;
 }
 
-/* Waits for submission `id` to be done, at most `seconds`. */
+/*** Rendering ***/
+
+/* A stored or live test as render.c takes it (strings borrowed from `t`). */
+static struct render_test render_of(const struct test_row *t)
+{
+    return (struct render_test){t->index,  t->name,    t->group,     t->verdict, t->message,
+                                t->sample, t->time_ms, t->memory_kb, t->wall_ms};
+}
+
+json_t *api_submission_json(const struct submission_row *row, const struct principal *who,
+                            bool with_source)
+{
+    struct render_view view = render_view_of(who, row->problem_team_id, row->show_hidden);
+    bool done = !strcmp(row->status, "done");
+    json_t *r =
+        json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:s, s:I, s:I, s:o}", "id", row->id,
+                  "problem", row->slug, "language", row->language, "status", row->status, "verdict",
+                  row->verdict ? json_string(row->verdict) : json_null(), "score", row->score,
+                  "max_score", row->max_score, "compile_output",
+                  row->compile_output ? row->compile_output : "", "problem_version",
+                  (json_int_t)row->problem_version, "created_at", (json_int_t)row->created_at,
+                  "finished_at", row->finished_at ? json_integer(row->finished_at) : json_null());
+    json_t *tests = json_array();
+    if (!r || !tests) {
+        json_decref(r);
+        json_decref(tests);
+        return NULL;
+    }
+    if (with_source)
+        json_object_set_new(r, "source", json_string(row->source ? row->source : ""));
+    if (who->role == ROLE_ADMIN && row->error)
+        json_object_set_new(r, "error", json_string(row->error));
+    struct render_figures fig = {row->time_ms, row->memory_kb, 0, 0};
+    size_t hidden = 0;
+    for (size_t i = 0; i < row->ntests; i++) {
+        struct render_test t = render_of(&row->tests[i]);
+        /* The figures of a judgement in progress are the stored ones (none yet). */
+        if (done)
+            render_figures_add(&fig, &t);
+        json_t *o = render_test(&view, &t);
+        if (o)
+            json_array_append_new(tests, o);
+        else
+            hidden++;
+    }
+    render_figures_set(&view, &fig, r);
+    if (view.drop_hidden)
+        json_object_set_new(r, "tests_hidden", json_integer((json_int_t)hidden));
+    json_object_set_new(r, "tests", tests);
+    return r;
+}
+
+int api_submission_result(struct server *s, const char *id, const struct principal *who,
+                          bool with_source, json_t **out)
+{
+    struct submission_row row;
+    int rc = submission_get(s, id, who, with_source, &row);
+    if (rc)
+        return rc;
+    json_t *o = api_submission_json(&row, who, with_source);
+    submission_row_release(&row);
+    if (!o)
+        return -ENOMEM;
+    *out = o;
+    return 0;
+}
+
+/* Waits for submission `id` to be done, at most `seconds`: its result, or NULL. */
 static json_t *wait_done(struct server *s, struct req *r, const char *id, unsigned seconds)
 {
     struct timespec start, now;
@@ -96,10 +165,11 @@ static json_t *wait_done(struct server *s, struct req *r, const char *id, unsign
     struct queue_watch w;
     queue_watch_init(s, id, &w);
     for (;;) {
-        unsigned st;
-        json_t *res = queue_result(s, id, &r->who, false, &st);
+        json_t *res = NULL;
+        if (api_submission_result(s, id, &r->who, false, &res))
+            return NULL;
         const char *status = json_string_value(json_object_get(res, "status"));
-        if (!res || (status && !strcmp(status, "done")))
+        if (status && !strcmp(status, "done"))
             return res;
         json_decref(res);
         /* Wait for this submission to change before reading it again. */
@@ -107,9 +177,40 @@ static json_t *wait_done(struct server *s, struct req *r, const char *id, unsign
             clock_gettime(CLOCK_MONOTONIC, &now);
             double left = seconds - ((double)(now.tv_sec - start.tv_sec) +
                                      (double)(now.tv_nsec - start.tv_nsec) / 1e9);
-            if (left <= 0 || s->stopping)
-                return queue_result(s, id, &r->who, false, &st);
+            if (left <= 0 || s->stopping) {
+                res = NULL;
+                api_submission_result(s, id, &r->who, false, &res);
+                return res;
+            }
         } while (!queue_watch_wait(s, id, &w, 1000));
+    }
+}
+
+/* The answer to a submit queue_submit refused with `rc`. */
+static void reply_submit_error(struct server *s, struct req *r, int rc)
+{
+    unsigned status = (unsigned)http_status_of_errno(rc);
+    switch (rc) {
+    case -EAGAIN:
+        http_header(r, "Retry-After", "30");
+        reply_problem(r, status, "the judging queue is full (%u submissions); retry later",
+                      s->cfg.queue_max);
+        break;
+    case -EDQUOT:
+        /* The queue is served round robin; the cap bounds what one client can park in it. */
+        http_header(r, "Retry-After", "10");
+        reply_problem(r, status,
+                      "you have %u submissions queued or being judged, the most one client may "
+                      "have; submit again once one of them is done",
+                      queue_client_cap(s, &r->who));
+        break;
+    case -EBUSY:
+        http_header(r, "Retry-After", "5");
+        reply_problem(r, status, "the database is busy; retry in a few seconds");
+        break;
+    default:
+        reply_problem(r, status, "cannot store the submission: %s",
+                      rc == -ENOSPC ? "the disk is full" : "database error");
     }
 }
 
@@ -125,12 +226,8 @@ void api_submission_post(struct server *s, struct req *r)
     bool capped = r->who.role == ROLE_CANDIDATE;
     if (capped)
         pthread_mutex_lock(&cap_lock);
-    if (!parse_fields(s, r, body, false, &f) || !api_rate_ok(s, r, "submit")) {
-        if (capped)
-            pthread_mutex_unlock(&cap_lock);
-        json_decref(body);
-        return;
-    }
+    if (!parse_fields(s, r, body, false, &f) || !api_rate_ok(s, r, "submit"))
+        goto out;
     const char *wait = http_query(r, "wait");
     const char *timeout = http_query(r, "timeout");
     unsigned wait_s = s->cfg.wait_max_s;
@@ -138,13 +235,10 @@ void api_submission_post(struct server *s, struct req *r)
         char *end;
         long t = strtol(timeout, &end, 10);
         if (*end || t < 1) {
-            if (capped)
-                pthread_mutex_unlock(&cap_lock);
-            json_decref(body);
             json_t *e = json_array();
             api_field_error(e, "timeout", "is a number of seconds from 1 to %u", wait_s);
             reply_problem_errors(r, 422, e, "invalid query parameter");
-            return;
+            goto out;
         }
         if ((unsigned long)t < wait_s)
             wait_s = (unsigned)t;
@@ -155,59 +249,55 @@ void api_submission_post(struct server *s, struct req *r)
     int rc = queue_submit(s, &sr, id);
     if (capped)
         pthread_mutex_unlock(&cap_lock);
-    json_decref(body);
-    if (rc == -EAGAIN) {
-        http_header(r, "Retry-After", "30");
-        reply_problem(r, 503, "the judging queue is full (%u submissions); retry later",
-                      s->cfg.queue_max);
-        return;
-    }
-    if (rc == -EDQUOT) {
-        /* The queue is served round robin; the cap bounds what one client can park in it. */
-        http_header(r, "Retry-After", "10");
-        reply_problem(r, 429,
-                      "you have %u submissions queued or being judged, the most one client may "
-                      "have; submit again once one of them is done",
-                      queue_client_cap(s, &r->who));
-        return;
-    }
-    if (rc == -EBUSY) {
-        http_header(r, "Retry-After", "5");
-        reply_problem(r, 503, "the database is busy; retry in a few seconds");
-        return;
-    }
+    capped = false;
     if (rc) {
-        reply_problem(r, rc == -ENOSPC ? 507 : 500, "cannot store the submission: %s",
-                      rc == -ENOSPC ? "the disk is full" : "database error");
-        return;
+        reply_submit_error(s, r, rc);
+        goto out;
     }
     api_practice_record(s, r, id, f.row.slug);
     char loc[96];
     snprintf(loc, sizeof(loc), "/api/v1/submissions/%s", id);
     http_header(r, "Location", loc);
-    if (wait && (!strcmp(wait, "true") || !strcmp(wait, "1"))) {
-        json_t *res = wait_done(s, r, id, wait_s);
+    json_t *res = NULL;
+    if (wait && (!strcmp(wait, "true") || !strcmp(wait, "1")))
+        res = wait_done(s, r, id, wait_s);
+    if (res) {
         const char *status = json_string_value(json_object_get(res, "status"));
-        if (res) {
-            reply_json(r, status && !strcmp(status, "done") ? 200 : 202, res);
-            return;
-        }
+        reply_json(r, status && !strcmp(status, "done") ? 200 : 202, res);
+    } else {
+        reply_json(r, 202, json_pack("{s:s, s:s}", "id", id, "status", "queued"));
     }
-    reply_json(r, 202, json_pack("{s:s, s:s}", "id", id, "status", "queued"));
+out:
+    if (capped)
+        pthread_mutex_unlock(&cap_lock);
+    json_decref(body);
 }
 
 void api_submission_get(struct server *s, struct req *r)
 {
-    unsigned status;
-    json_t *res = queue_result(s, r->params[0], &r->who, true, &status);
-    if (!res) {
-        if (status == 404)
-            reply_problem(r, 404, "no submission '%.64s'", r->params[0]);
-        else
-            reply_problem(r, 500, "cannot read the database");
-        return;
-    }
-    reply_json(r, 200, res);
+    json_t *res = NULL;
+    int rc = api_submission_result(s, r->params[0], &r->who, true, &res);
+    if (rc == -ENOENT)
+        reply_problem(r, 404, "no submission '%.64s'", r->params[0]);
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot read submission '%.64s': %s",
+                      r->params[0], strerror(-rc));
+    else
+        reply_json(r, 200, res);
+}
+
+/* One of `allowed` (NULL-terminated), or NULL when absent; *bad when present but not one. */
+static const char *query_choice(struct req *r, const char *name, const char *const *allowed,
+                                bool *bad)
+{
+    const char *v = http_query(r, name);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; allowed[i]; i++)
+        if (!strcmp(v, allowed[i]))
+            return v;
+    *bad = true;
+    return NULL;
 }
 
 void api_submissions_list(struct server *s, struct req *r)
@@ -218,126 +308,93 @@ void api_submissions_list(struct server *s, struct req *r)
         return;
     }
     json_t *errors = json_array();
-    const char *problem = http_query(r, "problem"), *status = http_query(r, "status"),
-               *verdict = http_query(r, "verdict"), *limit_s = http_query(r, "limit"),
-               *cursor_s = http_query(r, "cursor");
+    struct submission_summary *rows = NULL;
+    size_t n = 0;
+    bool more = false, bad_status = false, bad_verdict = false;
+    const char *limit_s = http_query(r, "limit"), *cursor_s = http_query(r, "cursor");
+    static const char *const statuses[] = {"queued", "compiling", "running", "done", NULL};
+    const char *verdict = http_query(r, "verdict");
+    enum verdict parsed;
+    if (verdict && verdict_parse(verdict, &parsed)) { /* the one verdict table */
+        bad_verdict = true;
+        verdict = NULL;
+    }
+    struct submission_filter f = {
+        .team_id = r->who.role == ROLE_TEAM ? r->who.team_id : 0,
+        .invite_id = r->who.role == ROLE_CANDIDATE ? r->who.invite_id : 0,
+        .slug = http_query(r, "problem"),
+        .status = query_choice(r, "status", statuses, &bad_status),
+        .verdict = verdict,
+        .limit = 20,
+    };
+    char *end;
     long limit = 20;
     long long cursor = 0;
-    char *end;
     if (limit_s && ((limit = strtol(limit_s, &end, 10)) < 1 || limit > 100 || *end))
         api_field_error(errors, "limit", "is a number from 1 to 100");
     if (cursor_s && ((cursor = strtoll(cursor_s, &end, 10)) < 1 || *end))
         api_field_error(errors, "cursor", "is the next_cursor of a previous page");
-    static const char *const statuses[] = {"queued", "compiling", "running", "done"};
-    bool ok = !status;
-    for (size_t i = 0; status && i < 4; i++)
-        ok |= !strcmp(status, statuses[i]);
-    if (!ok)
+    if (bad_status)
         api_field_error(errors, "status", "is one of queued, compiling, running, done");
-    enum verdict parsed;
-    if (verdict && verdict_parse(verdict, &parsed)) {
+    if (bad_verdict) {
         char codes[128];
         verdict_list(codes, sizeof(codes));
         api_field_error(errors, "verdict", "is one of %s", codes);
     }
     if (json_array_size(errors)) {
         reply_problem_errors(r, 422, errors, "invalid query parameters");
-        return;
+        errors = NULL;
+        goto out;
     }
-    json_decref(errors);
     /* "running" is the live name of what the table calls compiling. */
-    if (status && !strcmp(status, "running"))
-        status = "compiling";
-    int64_t team = r->who.role == ROLE_TEAM ? r->who.team_id : 0;
-    int64_t invite = r->who.role == ROLE_CANDIDATE ? r->who.invite_id : 0;
-    sqlite3 *c = db_acquire(s->db);
-    /* The figures over the samples alone too, for viewers who do not own the problem. */
-    sqlite3_stmt *st = db_prepare(
-        c,
-        "SELECT seq, id, slug, language, status, verdict, score, max_score, time_ms, memory_kb, "
-        "created_at, (SELECT coalesce(p.team_id, 0) FROM problems p WHERE p.slug = s.slug), "
-        "(SELECT coalesce(max(t.time_ms), 0) FROM submission_tests t WHERE t.submission_seq = "
-        "s.seq AND t.sample), (SELECT coalesce(max(t.memory_kb), 0) FROM submission_tests t "
-        "WHERE t.submission_seq = s.seq AND t.sample) FROM submissions s "
-        "WHERE (?1 = 0 OR team_id = ?1) AND (?2 IS NULL OR slug = ?2) "
-        "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR verdict = ?4) "
-        "AND (?5 = 0 OR seq < ?5) AND (?7 = 0 OR invite_id = ?7) ORDER BY seq DESC LIMIT ?6",
-        "isssiii", team, problem, status, verdict, (int64_t)cursor, (int64_t)limit + 1, invite);
+    if (f.status && !strcmp(f.status, "running"))
+        f.status = "compiling";
+    f.limit = (int)limit;
+    f.before_seq = cursor;
+    int rc = submission_list(s, &f, &rows, &n, &more);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc), "cannot list submissions: %s", strerror(-rc));
+        goto out;
+    }
     json_t *list = json_array();
-    long long last = 0;
-    bool more = false;
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        if ((long)json_array_size(list) == limit) {
-            more = true;
-            break;
-        }
-        last = sqlite3_column_int64(st, 0);
-        /* A submission being judged shows its live status, as GET of it does. */
-        char buf[16];
-        const char *live = !strcmp((const char *)sqlite3_column_text(st, 4), "compiling")
-                               ? queue_live_status_of(s, (const char *)sqlite3_column_text(st, 1),
-                                                      buf, sizeof(buf))
-                               : NULL;
-        const char *v = (const char *)sqlite3_column_text(st, 5);
-        json_t *o = json_pack(
-            "{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I}", "id", sqlite3_column_text(st, 1), "problem",
-            sqlite3_column_text(st, 2), "language", sqlite3_column_text(st, 3), "status",
-            live ? live : (const char *)sqlite3_column_text(st, 4), "verdict",
-            v ? json_string(v) : json_null(), "score", sqlite3_column_double(st, 6), "max_score",
-            sqlite3_column_double(st, 7), "created_at", (json_int_t)sqlite3_column_int64(st, 10));
+    for (size_t i = 0; i < n; i++) {
+        const struct submission_summary *row = &rows[i];
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:s, s:o, s:f, s:f, s:I}", "id", row->id, "problem",
+                      row->slug, "language", row->language, "status", row->status, "verdict",
+                      row->verdict ? json_string(row->verdict) : json_null(), "score", row->score,
+                      "max_score", row->max_score, "created_at", (json_int_t)row->created_at);
         /* show_hidden matters only for which tests are listed, and a list has none. */
-        struct render_view view = render_view_of(&r->who, sqlite3_column_int64(st, 11), true);
-        struct render_figures fig = {sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9),
-                                     sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 13)};
+        struct render_view view = render_view_of(&r->who, row->problem_team_id, true);
+        struct render_figures fig = {row->time_ms, row->memory_kb, row->sample_time_ms,
+                                     row->sample_memory_kb};
         render_figures_set(&view, &fig, o);
         json_array_append_new(list, o);
     }
-    bool failed = !st;
-    sqlite3_finalize(st);
-    db_release(s->db, c);
-    if (failed) {
-        json_decref(list);
-        reply_problem(r, 500, "cannot read the database");
-        return;
-    }
     char next[32];
-    snprintf(next, sizeof(next), "%lld", last);
+    snprintf(next, sizeof(next), "%lld", n ? (long long)rows[n - 1].seq : 0LL);
     reply_json(r, 200,
                json_pack("{s:o, s:o}", "submissions", list, "next_cursor",
                          more ? json_string(next) : json_null()));
+out:
+    submission_list_release(rows, n);
+    json_decref(errors);
 }
 
 void api_submission_rejudge(struct server *s, struct req *r)
 {
-    sqlite3 *c = db_acquire(s->db);
-    /* Against the problem's current version, unless it was deleted since. */
-    int rc = db_exec(c,
-                     "UPDATE submissions SET status = 'queued', verdict = NULL, score = 0, "
-                     "time_ms = 0, memory_kb = 0, compile_output = '', error = NULL, "
-                     "finished_at = NULL, version_id = coalesce((SELECT current FROM problems p "
-                     "WHERE p.slug = submissions.slug AND p.deleted_at IS NULL), version_id) "
-                     "WHERE id = ? AND status = 'done'",
-                     "s", r->params[0]);
-    int changed = sqlite3_changes(c);
-    int exists = 0;
-    if (rc == SQLITE_OK && !changed) {
-        sqlite3_stmt *st =
-            db_prepare(c, "SELECT 1 FROM submissions WHERE id = ?", "s", r->params[0]);
-        exists = st && sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
-    }
-    db_release(s->db, c);
-    if (rc != SQLITE_OK)
-        reply_problem(r, 500, "cannot requeue the submission");
-    else if (!changed && exists)
-        reply_problem(r, 409, "submission '%s' is still being judged; rejudge it once it is done",
+    int rc = submission_rejudge(s, r->params[0]);
+    if (rc == -EALREADY)
+        reply_problem(r, http_status_of_errno(rc),
+                      "submission '%s' is still being judged; rejudge it once it is done",
                       r->params[0]);
-    else if (!changed)
+    else if (rc == -ENOENT)
         reply_problem(r, 404, "no submission '%.64s'", r->params[0]);
-    else {
-        queue_wake_all(s);
+    else if (rc)
+        reply_problem(r, http_status_of_errno(rc), "cannot requeue the submission: %s",
+                      strerror(-rc));
+    else
         reply_json(r, 202, json_pack("{s:s, s:s}", "id", r->params[0], "status", "queued"));
-    }
 }
 
 /*** Server-Sent Events ***/
@@ -415,9 +472,8 @@ static void event(struct events *e, const char *name, json_t *data)
 /* Fills e->out with what changed since the last look. */
 static void poll_events(struct events *e)
 {
-    unsigned st;
-    json_t *res = queue_result(e->s, e->id, &e->who, false, &st);
-    if (!res) {
+    json_t *res = NULL;
+    if (api_submission_result(e->s, e->id, &e->who, false, &res)) {
         event(e, "error", json_pack("{s:s}", "detail", "the submission is gone"));
         e->done = true;
         return;
@@ -505,10 +561,11 @@ static void events_free(void *ud)
 
 void api_submission_events(struct server *s, struct req *r)
 {
-    unsigned st;
-    json_t *res = queue_result(s, r->params[0], &r->who, false, &st);
-    if (!res) {
-        reply_problem(r, st, st == 404 ? "no submission '%.64s'" : "cannot read '%.64s'",
+    json_t *res = NULL;
+    int rc = api_submission_result(s, r->params[0], &r->who, false, &res);
+    if (rc) {
+        reply_problem(r, http_status_of_errno(rc),
+                      rc == -ENOENT ? "no submission '%.64s'" : "cannot read '%.64s'",
                       r->params[0]);
         return;
     }
@@ -566,9 +623,9 @@ static json_t *run_samples(const struct judge_env *env, const struct problem *pr
     for (size_t i = 0; i < res.ntests; i++) {
         const struct test_result *t = &res.tests[i];
         /* The samples, and a test the viewer may not see gets no output either. */
-        json_t *raw = queue_test_json(pr, t, i);
-        json_t *o = render_test_json(view, raw);
-        json_decref(raw);
+        struct test_row row = queue_test_row(pr, t, i);
+        struct render_test rt = render_of(&row);
+        json_t *o = render_test(view, &rt);
         if (!o)
             continue;
         json_object_set_new(o, "output", json_string(t->output ? t->output : ""));

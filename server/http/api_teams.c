@@ -85,11 +85,25 @@ out:
     json_decref(body);
 }
 
+/*
+ * May the caller manage team `team`'s keys? The admin may manage every team's; a team's key
+ * holders manage their own team's (a team's keys are its administrators: there are no roles
+ * within a team yet). Another team's is answered as absent.
+ */
+static bool team_in_reach(const struct req *r, int64_t team)
+{
+    return r->who.role == ROLE_ADMIN || (r->who.role == ROLE_TEAM && r->who.team_id == team);
+}
+
 void api_team_keys_list(struct server *s, struct req *r)
 {
     int64_t team;
     if (!parse_id(r, &team))
         return;
+    if (!team_in_reach(r, team)) {
+        reply_problem(r, 404, "no team %lld", (long long)team);
+        return;
+    }
     struct team_key_row *keys = NULL;
     size_t n = 0;
     int rc = team_keys_list(s->db, team, &keys, &n);
@@ -105,9 +119,11 @@ void api_team_keys_list(struct server *s, struct req *r)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(
             list,
-            json_pack("{s:I, s:s, s:I, s:o}", "id", (json_int_t)keys[i].id, "name", keys[i].name,
-                      "created_at", (json_int_t)keys[i].created_at, "revoked_at",
-                      keys[i].revoked_at ? json_integer(keys[i].revoked_at) : json_null()));
+            json_pack("{s:I, s:s, s:I, s:o, s:b}", "id", (json_int_t)keys[i].id, "name",
+                      keys[i].name, "created_at", (json_int_t)keys[i].created_at, "revoked_at",
+                      keys[i].revoked_at ? json_integer(keys[i].revoked_at) : json_null(),
+                      /* the key this request came with: revoking it ends the session */
+                      "current", keys[i].id == r->who.token_id));
     free(keys);
     reply_json(r, 200, json_pack("{s:o}", "keys", list));
 }
@@ -120,6 +136,11 @@ void api_team_key_post(struct server *s, struct req *r)
     json_t *body = http_json_body(r);
     if (!body)
         return;
+    if (!team_in_reach(r, team)) {
+        reply_problem(r, 404, "no team %lld", (long long)team);
+        json_decref(body);
+        return;
+    }
     const char *name = name_field(r, body, false);
     char token[80];
     struct team_key_row k;
@@ -144,7 +165,14 @@ void api_key_delete(struct server *s, struct req *r)
     int64_t id;
     if (!parse_id(r, &id))
         return;
-    int rc = team_keys_revoke(s->db, id);
+    /* A team's key holder revokes their own team's keys; another team's key, or none, is
+     * answered alike. */
+    int64_t team = 0;
+    int rc = r->who.role == ROLE_ADMIN ? 0 : team_keys_team(s->db, id, &team);
+    if (!rc && r->who.role != ROLE_ADMIN && !team_in_reach(r, team))
+        rc = -ENOENT;
+    if (!rc)
+        rc = team_keys_revoke(s->db, id);
     if (rc == -ENOENT)
         reply_problem(r, 404, "no active key %lld", (long long)id);
     else if (rc)

@@ -35,7 +35,7 @@
 #include "pcache.h"
 #include "queue.h"
 #include "ratelimit.h"
-#include "remote.h"
+#include "leases.h"
 #include "nodes.h"
 #include "problems.h"
 #include "worker.h"
@@ -478,7 +478,7 @@ static int start_threads(struct server *s, struct running *run)
         fprintf(stderr, "judged: cannot start the workers\n");
         return -1;
     }
-    if (remote_start(s)) {
+    if (leases_start(s)) {
         fprintf(stderr, "judged: cannot start the sweep of remote workers' leases\n");
         return -1;
     }
@@ -506,7 +506,7 @@ static void stop_threads(struct server *s, struct running *run)
     slot_pool_wake(s->slots);
     slot_pool_wake(s->import_slots);
     workers_join(s);
-    remote_stop(s);
+    leases_stop(s);
     sweep_stop(s);
     if (run->importing)
         pthread_join(run->importer, NULL);

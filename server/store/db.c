@@ -1,6 +1,6 @@
 /*
- * The database, engine-neutral: the pool of connections, the format letters, column names, and
- * the older SQLite-only calls. The engines are db_sqlite.c and db_pg.c (db_backend.h).
+ * The database, engine-neutral: the pool of connections, the format letters and column names. The
+ * engines are db_sqlite.c and db_pg.c (db_backend.h).
  */
 #define _GNU_SOURCE
 #include "db.h"
@@ -37,8 +37,6 @@ struct db {
     pthread_mutex_t lock;
     dbc *idle[POOL_MAX];
     int nidle;
-    sqlite3 *lidle[POOL_MAX]; /* the older calls' own pool */
-    int nlidle;
     void *listeners[LISTEN_MAX];
     int nlisteners;
 };
@@ -141,8 +139,6 @@ void db_close(db *d)
         d->be->disconnect(d->idle[i]->h);
         free(d->idle[i]);
     }
-    for (int i = 0; i < d->nlidle; i++)
-        sqlite3_close(d->lidle[i]);
     pthread_mutex_destroy(&d->lock);
     free(d->target);
     free(d->describe);
@@ -421,154 +417,4 @@ void dbrows_free(dbrows *r)
         return;
     r->be->free_rows(r->rows);
     free(r);
-}
-
-/*** The older SQLite-only calls ***/
-
-sqlite3 *db_acquire(db *d)
-{
-    if (d->be->kind != DB_SQLITE)
-        return NULL;
-    pthread_mutex_lock(&d->lock);
-    sqlite3 *c = d->nlidle ? d->lidle[--d->nlidle] : NULL;
-    pthread_mutex_unlock(&d->lock);
-    char err[256];
-    void *h = NULL;
-    if (!c && d->be->connect(d->target, &h, err, sizeof(err)) == 0)
-        c = h;
-    return c;
-}
-
-void db_release(db *d, sqlite3 *c)
-{
-    if (!c)
-        return;
-    if (!sqlite3_get_autocommit(c))
-        sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
-    pthread_mutex_lock(&d->lock);
-    if (d->nlidle < POOL_MAX) {
-        d->lidle[d->nlidle++] = c;
-        c = NULL;
-    }
-    pthread_mutex_unlock(&d->lock);
-    sqlite3_close(c);
-}
-
-int db_schema_version(sqlite3 *c)
-{
-    sqlite3_stmt *st = db_prepare(c, "PRAGMA user_version", "");
-    int v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
-static sqlite3_stmt *vprepare(sqlite3 *c, const char *sql, const char *fmt, va_list ap)
-{
-    sqlite3_stmt *st = NULL;
-    if (!c || sqlite3_prepare_v2(c, sql, -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    int i = 1, rc = SQLITE_OK;
-    for (const char *f = fmt; *f && rc == SQLITE_OK; f++, i++) {
-        switch (*f) {
-        case 's': {
-            const char *s = va_arg(ap, const char *);
-            rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
-            break;
-        }
-        case 'i':
-            rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
-            break;
-        case 'd':
-            rc = sqlite3_bind_double(st, i, va_arg(ap, double));
-            break;
-        case 'b': {
-            const void *p = va_arg(ap, const void *);
-            int n = va_arg(ap, int);
-            rc = sqlite3_bind_blob(st, i, p, n, SQLITE_TRANSIENT);
-            break;
-        }
-        default:
-            rc = SQLITE_MISUSE;
-        }
-    }
-    if (rc != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return NULL;
-    }
-    return st;
-}
-
-sqlite3_stmt *db_prepare(sqlite3 *c, const char *sql, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    sqlite3_stmt *st = vprepare(c, sql, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-int db_exec(sqlite3 *c, const char *sql, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    sqlite3_stmt *st = vprepare(c, sql, fmt, ap);
-    va_end(ap);
-    if (!st)
-        return c ? sqlite3_errcode(c) ? sqlite3_errcode(c) : SQLITE_ERROR : SQLITE_ERROR;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        ;
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-int db_begin(sqlite3 *c)
-{
-    return sqlite3_exec(c, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-}
-
-int db_commit(sqlite3 *c)
-{
-    return sqlite3_exec(c, "COMMIT", NULL, NULL, NULL);
-}
-
-void db_rollback(sqlite3 *c)
-{
-    if (c && !sqlite3_get_autocommit(c))
-        sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
-}
-
-char *db_column_strdup(sqlite3_stmt *st, int col)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    return strdup(s ? (const char *)s : "");
-}
-
-int db_backup(db *d, const char *path, char *err, size_t errsize)
-{
-    if (d->be->kind != DB_SQLITE) {
-        snprintf(err, errsize, "judged backup copies SQLite stores; use pg_dump for PostgreSQL");
-        return -ENOTSUP;
-    }
-    sqlite3 *src = db_acquire(d), *dst = NULL;
-    int rc = src ? sqlite3_open(path, &dst) : SQLITE_CANTOPEN;
-    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", src, "main") : NULL;
-    if (b) {
-        /* Steps of 256 pages let writers go on between them; a busy step is retried. */
-        do {
-            rc = sqlite3_backup_step(b, 256);
-            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep(20);
-        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-        sqlite3_backup_finish(b);
-        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    } else if (rc == SQLITE_OK) {
-        rc = sqlite3_errcode(dst);
-    }
-    if (rc != SQLITE_OK)
-        snprintf(err, errsize, "backup to '%s' failed: %s", path,
-                 dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-    sqlite3_close(dst);
-    db_release(d, src);
-    return rc == SQLITE_OK ? 0 : -EIO;
 }

@@ -6,7 +6,8 @@
  *  - Every function returns 0 (or a count, or 1 for "a row") on success and a negative errno on
  *    failure: -EEXIST a uniqueness or foreign-key rule refused the write, -EBUSY the database was
  *    busy or a concurrent transaction won (retry the whole transaction), -ENOENT no row where one
- *    was asked for, -ENOMEM, -EINVAL a bad format letter, -EIO anything else. No function logs.
+ *    was asked for, -ENOMEM, -ENOSPC the disk is full, -EINVAL a bad format letter, -EIO anything
+ *    else. No function logs.
  *  - SQL is written once for both engines: `?` placeholders (PostgreSQL's $n are made here),
  *    `INSERT ... RETURNING id`, `ON CONFLICT`, integers for booleans and milliseconds. Where the
  *    engines differ, a domain module picks with DB_SQL(c, sqlite_text, postgres_text).
@@ -109,23 +110,5 @@ void db_listen_stop(db *d);
 int dbc_schema_version(dbc *c);
 /* Milliseconds since the epoch, the time every table stores. */
 int64_t db_now_ms(void);
-
-/* Online copy of an open SQLite store into `path` with SQLite's backup API (-ENOTSUP otherwise). */
-int db_backup(db *d, const char *path, char *err, size_t errsize);
-
-/*** The older SQLite-only calls: SQLite stores only; removed once every module has moved. ***/
-
-/* A raw SQLite connection (NULL on PostgreSQL); to db_release(). */
-sqlite3 *db_acquire(db *d);
-void db_release(db *d, sqlite3 *c);
-/* Prepares `sql` and binds like dbc_run(), except that b takes an int length. NULL on error. */
-sqlite3_stmt *db_prepare(sqlite3 *c, const char *sql, const char *fmt, ...);
-/* Prepares, binds, steps to the end and finalizes. Returns a SQLite result code (SQLITE_OK). */
-int db_exec(sqlite3 *c, const char *sql, const char *fmt, ...);
-int db_begin(sqlite3 *c);
-int db_commit(sqlite3 *c);
-void db_rollback(sqlite3 *c);
-char *db_column_strdup(sqlite3_stmt *st, int col);
-int db_schema_version(sqlite3 *c);
 
 #endif

@@ -736,6 +736,16 @@ def phase_hiring(c, ck, TEAM, hooks):
     ck.check("assessment_patch", R("PATCH", f"{A}/{other['id']}", patch, token=TEAM), 404,
              "the admin's")
     ck.check("assessment_patch", R("PATCH", f"{A}/{aid}", patch), 401, "no token")
+    edited = ck.request_body_ok("assessment_put", dict(body, title="Backend hiring (edited)"))
+    if ck.check("assessment_put", R("PUT", f"{A}/{aid}", edited, token=TEAM),
+                200).json()["title"] != "Backend hiring (edited)":
+        fail("PUT /api/v1/assessments/{id}: the title did not change")
+    ck.check("assessment_put", R("PUT", f"{A}/{aid}", {"title": "", "problems": [],
+                                                     "duration_minutes": 0}, token=TEAM), 422,
+             "three invalid fields")
+    ck.check("assessment_put", R("PUT", f"{A}/{other['id']}", body, token=TEAM), 404,
+             "the admin's")
+    ck.check("assessment_put", R("PUT", f"{A}/{aid}", body), 401, "no token")
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=TEAM), 404, "the admin's")
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=ADMIN), 204)
     ck.check("assessment_delete", R("DELETE", f"{A}/{other['id']}", token=ADMIN), 404, "deleted")
@@ -795,6 +805,8 @@ def phase_hiring(c, ck, TEAM, hooks):
              "a team token")
     ck.check("candidate_start", R("POST", "/api/v1/candidate/start"), 401, "no token")
     sess = ck.check("candidate_start", R("POST", "/api/v1/candidate/start", token=ADA), 200).json()
+    ck.check("assessment_put", R("PUT", f"{A}/{aid}", body, token=TEAM), 409,
+             "a candidate has started")
     if sess["state"] != "started" or not sess["ends_at"]:
         fail(f"a started session: {sess}")
     ck.check("candidate_start", R("POST", "/api/v1/candidate/start", token=ADA), 200, "again")
@@ -1059,11 +1071,16 @@ def phase_main(c, ck, tmp, hooks):
     ck.check("teams", R("GET", "/api/v1/teams", token=TEAM), 403, "team token")
     ck.check("team_post", R("POST", "/api/v1/teams", {"name": "t2"}, token=TEAM), 403,
              "team token")
-    ck.check("team_keys", R("GET", f"/api/v1/teams/{tid}/keys", token=TEAM), 403, "team token")
-    ck.check("team_key_post", R("POST", f"/api/v1/teams/{tid}/keys", {}, token=TEAM), 403,
-             "team token")
-    ck.check("key_delete", R("DELETE", f"/api/v1/keys/{key2['id']}", token=TEAM), 403,
-             "team token")
+    # A team's key holders manage their own team's keys; another team's are as absent.
+    ck.check("team_keys", R("GET", f"/api/v1/teams/{tid}/keys", token=TEAM), 200, "team token")
+    ck.check("team_keys", R("GET", "/api/v1/teams/999999/keys", token=TEAM), 404,
+             "another team, team token")
+    own = ck.check("team_key_post", R("POST", f"/api/v1/teams/{tid}/keys", {}, token=TEAM), 201,
+                   "team token").json()
+    ck.check("team_key_post", R("POST", "/api/v1/teams/999999/keys", {}, token=TEAM), 404,
+             "another team, team token")
+    ck.check("key_delete", R("DELETE", f"/api/v1/keys/{own['id']}", token=TEAM), 204,
+             "team token, own team's key")
 
     # Importing.
     mn_zip = zip_dir(MN)
@@ -1317,7 +1334,9 @@ def phase_main(c, ck, tmp, hooks):
     ck.check("key_delete", R("DELETE", "/api/v1/keys/1"), 401, "no token")
     keys = ck.check("team_keys", R("GET", f"/api/v1/teams/{tid}/keys", token=ADMIN), 200,
                     "one revoked").json()["keys"]
-    if sorted(k["revoked_at"] is None for k in keys) != [False, True]:
+    # The team's first key, revoked here; the admin's second, active; the one the team made
+    # and revoked itself.
+    if sorted(k["revoked_at"] is None for k in keys) != [False, False, True]:
         fail(f"keys after revoking one: {keys}")
 
     # What is not in the table.
@@ -1511,7 +1530,7 @@ def phase_stopping(c, ck, keep):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--judged", default=os.path.join(ROOT, "build", "server", "judged"))
+    ap.add_argument("--judged", default=os.path.join(ROOT, "build", "cli", "judged"))
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--doc", default=DOC_PATH,
                     help="check this document instead of schema/openapi.json (to see the check "

@@ -6,8 +6,8 @@
 #   tests/api/run.sh [build/cli/judged [GROUP...]]
 #
 # GROUP is one of the g_* functions below without its prefix (problems import auth submissions
-# hidden http retention remote_results rates queue fair fair_runs fair_streams crash sigterm); all
-# of them by default. About 90 s in all.
+# hidden http retention remote_results rates queue fair fair_runs fair_streams crash sigterm
+# team_ui); all of them by default. About 150 s in all.
 
 # The Debian packages this suite needs (besides what builds judged).
 DEBIAN_PACKAGES="bash coreutils findutils mawk curl jq sqlite3 python3 zip tar gzip"
@@ -1594,12 +1594,104 @@ g_remote_results() {
   judged_stop
 }
 
+### What the web's team pages and catalogue need (issue 17) ###
+
+g_team_ui() {
+  local D=$WORK/team_ui ta tb a b kb kself aid inv
+  JUDGE_ADMIN_TOKEN=secret started judged_start team_ui "$D/data" --workers 1 || return
+  cp -r "$PK/base" "$PK/tagged"
+  printf 'difficulty: medium\nkeywords: [arrays, "prefix sums"]\n' >>"$PK/tagged/problem.yaml"
+  (cd "$PK/tagged" && zip -qr ../tagged.zip .)
+  cp -r "$PK/base" "$PK/badtags"
+  printf 'difficulty: impossible\nkeywords: graphs trees\n' >>"$PK/badtags/problem.yaml"
+  (cd "$PK/badtags" && zip -qr ../badtags.zip .)
+
+  tcase "team_ui: difficulty and tags from problem.yaml in the list and the problem; a bad difficulty warns"
+  setup_put tagged "$PK/tagged.zip" "${ADM[@]}"
+  put_pkg legacy-tags "$PK/badtags.zip" "${ADM[@]}"
+  want_status 201 && want_jq '[.warnings[] | select(test("difficulty.*easy, medium or hard"))] | length == 1' \
+    "a warning about the difficulty"
+  setup_put plain "$PK/base.zip" "${ADM[@]}"
+  req GET /api/v1/problems
+  want_status 200 && want_jq '[.problems[] | [.slug, .difficulty, .tags]] ==
+    [["legacy-tags", null, ["graphs", "trees"]], ["plain", null, []], ["tagged", "medium", ["arrays", "prefix sums"]]]'
+  req GET /api/v1/problems/tagged
+  want_status 200 && want_jq '.difficulty == "medium" and .tags == ["arrays", "prefix sums"]'
+  tend
+
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "ui-a"}'; a=$(jqb .id)
+  req POST /api/v1/teams "${ADM[@]}" "${JSON[@]}" -d '{"name": "ui-b"}'; b=$(jqb .id)
+  req POST "/api/v1/teams/$a/keys" "${ADM[@]}" "${JSON[@]}" -d '{"name": "first"}'; ta=$(jqb .token); kself=$(jqb .id)
+  req POST "/api/v1/teams/$b/keys" "${ADM[@]}" "${JSON[@]}" -d '{"name": "b"}'; tb=$(jqb .token); kb=$(jqb .id)
+  local TA=(-H "Authorization: Bearer $ta") TB=(-H "Authorization: Bearer $tb")
+
+  tcase "team_ui: a team's key lists, creates and revokes its own team's keys"
+  req GET "/api/v1/teams/$a/keys" "${TA[@]}"
+  want_status 200 && want_jq "[.keys[] | [.id, .current]] == [[$kself, true]]"
+  req POST "/api/v1/teams/$a/keys" "${TA[@]}" "${JSON[@]}" -d '{"name": "laptop"}'
+  want_status 201 && want_jq ".team_id == $a and (.token | startswith(\"jd_\"))"
+  local k2=$(jqb .id) t2=$(jqb .token)
+  req GET /api/v1/me -H "Authorization: Bearer $t2"
+  want_status 200 && want_jq '.role == "team" and .team == "ui-a"'
+  req DELETE "/api/v1/keys/$k2" "${TA[@]}"
+  want_status 204
+  req GET /api/v1/me -H "Authorization: Bearer $t2"
+  want_problem 401
+  req GET "/api/v1/teams/$a/keys" "${TA[@]}"
+  want_jq "[.keys[] | select(.id == $k2) | .revoked_at != null] == [true]"
+  tend
+
+  tcase "team_ui: another team's keys are out of reach (404, as if absent)"
+  req GET "/api/v1/teams/$b/keys" "${TA[@]}"
+  want_problem 404
+  req POST "/api/v1/teams/$b/keys" "${TA[@]}" "${JSON[@]}" -d '{}'
+  want_problem 404
+  req DELETE "/api/v1/keys/$kb" "${TA[@]}"
+  want_problem 404
+  req GET /api/v1/me "${TB[@]}"
+  want_status 200
+  req POST /api/v1/teams "${TA[@]}" "${JSON[@]}" -d '{"name": "nope"}'
+  want_problem 403
+  tend
+
+  tcase "team_ui: an assessment is edited (PUT) until a candidate starts, then 409"
+  req POST /api/v1/assessments "${TA[@]}" "${JSON[@]}" \
+    -d '{"title": "Draft", "duration_minutes": 30, "problems": [{"slug": "plain"}]}'
+  want_status 201
+  aid=$(jqb .id)
+  req PUT "/api/v1/assessments/$aid" "${TA[@]}" "${JSON[@]}" \
+    -d '{"title": "Final", "duration_minutes": 45, "max_submissions": 3, "languages": ["c"],
+         "problems": [{"slug": "tagged", "points": 70}, {"slug": "plain", "points": 30}]}'
+  want_status 200 && want_jq '.title == "Final" and .duration_minutes == 45 and .max_submissions == 3 and
+    .languages == ["c"] and ([.problems[] | [.slug, .points]] == [["tagged", 70], ["plain", 30]])'
+  req GET "/api/v1/assessments/$aid" "${TA[@]}"
+  want_jq '.title == "Final" and (.problems | length) == 2'
+  req PUT "/api/v1/assessments/$aid" "${TA[@]}" "${JSON[@]}" \
+    -d '{"title": "", "duration_minutes": 0, "problems": [{"slug": "no-such"}]}'
+  want_problem 422 && want_jq '[.errors[].pointer] | sort == ["/duration_minutes", "/problems/0", "/title"]' \
+    "errors at /title, /duration_minutes and /problems/0"
+  req PUT "/api/v1/assessments/$aid" "${TB[@]}" "${JSON[@]}" \
+    -d '{"title": "Theirs", "duration_minutes": 5, "problems": [{"slug": "plain"}]}'
+  want_problem 404
+  req POST "/api/v1/assessments/$aid/invites" "${TA[@]}" "${JSON[@]}" -d '{"name": "C", "email": "c@example.com"}'
+  inv=$(jqb .token)
+  req POST /api/v1/candidate/start -H "Authorization: Bearer $inv"
+  want_status 200
+  req PUT "/api/v1/assessments/$aid" "${TA[@]}" "${JSON[@]}" \
+    -d '{"title": "Too late", "duration_minutes": 300, "problems": [{"slug": "plain"}]}'
+  want_problem 409 && want_jq '.detail | test("started")'
+  req GET "/api/v1/assessments/$aid" "${TA[@]}"
+  want_jq '.title == "Final" and .duration_minutes == 45'
+  tend
+  judged_stop
+}
+
 ### Main ###
 
 START=$SECONDS
 make_packages
 ALL=(problems import auth submissions hidden http retention remote_results rates queue fair fair_runs
-  fair_streams crash sigterm)
+  fair_streams crash sigterm team_ui)
 [ ${#GROUPS_WANTED[@]} -gt 0 ] || GROUPS_WANTED=("${ALL[@]}")
 for g in "${GROUPS_WANTED[@]}"; do
   if ! declare -F "g_$g" >/dev/null; then

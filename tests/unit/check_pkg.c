@@ -346,6 +346,41 @@ START_TEST(test_known_keys_quiet)
 }
 END_TEST
 
+/* The catalogue's difficulty and tags: a list (2023-07) or a space-separated string (legacy). */
+START_TEST(test_difficulty_and_keywords)
+{
+    struct pkg *p = open_ok();
+    ck_assert_ptr_null(p->difficulty);
+    ck_assert_ptr_null(p->keywords);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml",
+                 "name: K\ndifficulty: hard\nkeywords: [graphs, \"dynamic programming\"]\n");
+    p = open_ok();
+    ck_assert_str_eq(p->difficulty, "hard");
+    ck_assert_str_eq(p->keywords, "graphs\ndynamic programming");
+    ck_assert_uint_eq(p->warnings.n, 0);
+    pkg_free(p);
+    helper_write(dir, "problem.yaml", "name: K\nkeywords: greedy  sorting\n");
+    p = open_ok();
+    ck_assert_str_eq(p->keywords, "greedy\nsorting");
+    pkg_free(p);
+    /* A bad difficulty and an overlong tag: warned about and left out, the rest kept. */
+    helper_write(dir, "problem.yaml",
+                 "name: K\ndifficulty: brutal\nkeywords: [ok, "
+                 "a-tag-far-longer-than-forty-characters-in-all, [nested]]\n");
+    p = open_ok();
+    ck_assert_ptr_null(p->difficulty);
+    ck_assert_str_eq(p->keywords, "ok");
+    ck_assert_uint_eq(p->warnings.n, 2);
+    ck_assert_str_eq(p->warnings.items[0], "problem 'prob': problem.yaml: 'difficulty' must be "
+                                           "easy, medium or hard; ignored");
+    ck_assert_str_eq(p->warnings.items[1],
+                     "problem 'prob': problem.yaml: 'keywords' takes at most 16 tags of 1 to 40 "
+                     "characters each; the others are left out");
+    pkg_free(p);
+}
+END_TEST
+
 START_TEST(test_validation_limits)
 {
     /* The specification's defaults, then the package's own. */
@@ -508,6 +543,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_basic_package);
+    tcase_add_test(tc, test_difficulty_and_keywords);
     tcase_add_test(tc, test_missing_problem_yaml);
     tcase_add_test(tc, test_empty_folder);
     tcase_add_test(tc, test_aliased_list_capped);

@@ -1,6 +1,6 @@
-// Editor comforts (issue 17, item 6): font size and vim / emacs keys as remembered settings; a
-// full-screen editor. (Completion is wired in editor.js but its popup did not show in Chromium
-// here yet: no test claims it.)
+// Editor comforts (issue 17, item 6): completion (the language's keywords and library names, and
+// the buffer's own identifiers), font size and vim / emacs keys as remembered settings; a
+// full-screen editor.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {launch, newPage, setEditor, editorText} from './lib.mjs';
@@ -13,6 +13,44 @@ before(async () => {
   await page.locator('[data-testid=editor] >> .cm-editor').waitFor();
 });
 after(async () => { await browser?.close(); });
+
+const editorLoc = (sel) => page.locator(`[data-testid=editor] >> ${sel}`);
+/* Types `text` at the end of line `n` (0-based) and waits for the completion popup. */
+async function typeAndComplete(n, text) {
+  await editorLoc('.cm-line').nth(n).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+  const popup = editorLoc('.cm-tooltip-autocomplete');
+  await popup.waitFor({timeout: 5000});
+  return popup;
+}
+
+test('completion: C keywords and library names, the buffer\'s identifiers, then another language\'s', async () => {
+  await setEditor(page, 'int widgetCount = 0;\nint main(void)\n{\n    \n}\n');
+  let popup = await typeAndComplete(3, 'prin');
+  const labels = await popup.locator('li').allTextContents();
+  assert.ok(labels.some((l) => l.startsWith('printf')), `printf offered: ${labels.join(', ')}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('; widg');
+  popup = editorLoc('.cm-tooltip-autocomplete');
+  await popup.waitFor({timeout: 5000});
+  assert.match(await popup.locator('li[aria-selected=true]').textContent(), /widgetCount/);
+  await page.keyboard.press('Enter');
+  assert.match(await editorText(page), /prin; widgetCount\n/);
+  await page.keyboard.type(' = sizeo');
+  await editorLoc('.cm-tooltip-autocomplete').waitFor({timeout: 5000});
+  assert.match(await editorLoc('.cm-tooltip-autocomplete li[aria-selected=true]').textContent(), /sizeof/);
+  await page.keyboard.press('Escape');
+
+  await page.locator('[data-testid=language]').selectOption('python');
+  await editorLoc('.cm-editor[data-language=python]').waitFor();
+  await setEditor(page, 'for i in \n');
+  popup = await typeAndComplete(0, 'enumer');
+  assert.match(await popup.locator('li[aria-selected=true]').textContent(), /enumerate/);
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid=language]').selectOption('c');
+  await editorLoc('.cm-editor[data-language=c]').waitFor();
+});
 
 test('font size: applied to the editor and remembered', async () => {
   await page.locator('.editor-settings summary').click();

@@ -179,38 +179,3 @@ test('an assessment restricts the languages: in the API and in the candidate\'s 
   assert.equal(await sel.inputValue(), 'c');
   await page.context().close();
 });
-
-test('the team page changes an assessment\'s languages until a candidate starts (then the judge\'s 409 is shown)', {skip: skip || false}, async () => {
-  const {key} = await makeTeam('lang-edit');
-  const a = await apiCall('POST', '/api/v1/assessments', {token: key, body: {title: 'Edit langs', duration_minutes: 30,
-    problems: [{slug: SLUG}], languages: ['c']}});
-  assert.equal(a.status, 201, JSON.stringify(a.body));
-  const page = await newPage(browser);
-  await page.goto('/team');
-  await page.locator('#team-key').fill(key);
-  await page.locator('button', {hasText: 'Continue'}).click();
-  await page.locator('h1', {hasText: 'Assessments'}).waitFor();
-  await page.goto(`/team/a/${a.body.id}`);
-  const fact = page.locator('[data-testid=languages-fact]');
-  await fact.waitFor();
-  assert.equal(await fact.textContent(), 'c');
-  assert.ok(await page.locator('[data-testid=allow-c]').isChecked(), 'C is ticked, as the assessment allows it');
-  await page.locator('[data-testid=allow-python]').check();
-  await page.locator('[data-testid=allow-rust]').check();
-  await page.locator('[data-testid=languages-form] button[type=submit]').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=languages-fact]').textContent === 'c, python, rust');
-  const now = await apiCall('GET', `/api/v1/assessments/${a.body.id}`, {token: key});
-  assert.deepEqual(now.body.languages, ['c', 'python', 'rust'], 'saved through PATCH');
-
-  const inv = await apiCall('POST', `/api/v1/assessments/${a.body.id}/invites`, {token: key, body: {name: 'Ed Started', email: 'ed@example.com'}});
-  const started = await apiCall('POST', '/api/v1/candidate/start', {token: inv.body.token});
-  assert.equal(started.status, 200, JSON.stringify(started.body));
-  await page.locator('[data-testid=allow-rust]').uncheck();
-  await page.locator('[data-testid=languages-form] button[type=submit]').click();
-  await page.locator('[data-testid=languages-form] [role=alert]', {hasText: /started this assessment/}).waitFor();
-  assert.equal(await fact.textContent(), 'c, python, rust', 'unchanged after the 409');
-  const after = await apiCall('GET', `/api/v1/assessments/${a.body.id}`, {token: key});
-  assert.deepEqual(after.body.languages, ['c', 'python', 'rust']);
-  assert.deepEqual(page.problems.errors, []);
-  await page.context().close();
-});

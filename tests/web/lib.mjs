@@ -118,3 +118,21 @@ export async function makeTeam(name) {
 export function fail(page, what) {
   return new Error(`${what}\npage errors: ${page.problems.errors.join('; ')}`);
 }
+
+/*
+ * axe-core (web/node_modules, a dev dependency) run in the page: evaluated through the DevTools
+ * protocol, which the page's CSP does not govern (an injected <script> would be refused). Returns
+ * the violations as short lines, "rule-id (impact): target … — summary", for assertion messages.
+ */
+let axeSource = null;
+export async function axeViolations(page, {exclude = []} = {}) {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.evaluate(axeSource);
+  const found = await page.evaluate(async (ex) => {
+    const r = await window.axe.run({include: [document], exclude: ex.map((s) => [s])},
+      {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
+    return r.violations.map((v) => ({id: v.id, impact: v.impact,
+      nodes: v.nodes.slice(0, 4).map((n) => `${JSON.stringify(n.target)} — ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 220)}`)}));
+  }, exclude);
+  return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(' | ')}`);
+}

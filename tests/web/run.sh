@@ -5,9 +5,11 @@
 # Needs root (the judge's sandbox). Candidate and team tests skip, saying so, on a judged
 # without the assessment API.
 #
-#   tests/web/run.sh [tests/web/NAME.test.mjs...]   (default: every test file)
+#   tests/web/run.sh [JUDGED] [tests/web/NAME.test.mjs...]   (default: build/cli/judged, every test file)
 set -euo pipefail
 [ "$(id -u)" = 0 ] || exec sudo -E "$0" "$@"
+JUDGED=
+if [ $# -gt 0 ] && [ -f "$1" ] && [ -x "$1" ]; then JUDGED=$(realpath "$1"); shift; fi
 cd "$(dirname "$0")/../.."
 start=$SECONDS
 
@@ -18,8 +20,11 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 web/build.sh
-[ -d build ] || meson setup build --buildtype=debugoptimized >/dev/null
-meson compile -C build >/dev/null
+if [ -z "$JUDGED" ]; then
+  [ -d build ] || meson setup build --buildtype=debugoptimized >/dev/null
+  meson compile -C build >/dev/null
+  JUDGED=build/cli/judged
+fi
 
 ART=tests/artifacts/web
 mkdir -p "$ART"
@@ -37,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JUDGE_ADMIN_TOKEN=secret build/cli/judged --listen 127.0.0.1:0 --data "$TMP/data" \
+JUDGE_ADMIN_TOKEN=secret "$JUDGED" --listen 127.0.0.1:0 --data "$TMP/data" \
   --port-file "$TMP/port" --web web/dist </dev/null >"$TMP/judged.log" 2>&1 &
 pid=$!
 for _ in $(seq 300); do
@@ -47,7 +52,7 @@ for _ in $(seq 300); do
 done
 URL="http://127.0.0.1:$(cat "$TMP/port")"
 
-# The packages the tests use: two catalogue problems and the hostile statement.
+# The packages the tests use: two catalogue problems, the hostile statement and one with math.
 import_pkg() {
   local slug=$1 dir=$2
   (cd "$dir" && rm -f "$TMP/$slug.zip" && zip -qr "$TMP/$slug.zip" .)
@@ -62,6 +67,7 @@ imports=()
 import_pkg missing-number problems/missing-number & imports+=($!)
 import_pkg trapping-rain-water problems/trapping-rain-water & imports+=($!)
 import_pkg xss-statement tests/web/packages/xss-statement & imports+=($!)
+import_pkg math-statement tests/web/packages/math-statement & imports+=($!)
 for p in "${imports[@]}"; do wait "$p"; done
 echo "web tests: judged at $URL, packages imported ($((SECONDS - start)) s)"
 

@@ -53,3 +53,6 @@ export const WORDS = {
   go: GO,
   rust: RUST,
 };
+
+/* Which of a language's words are keywords (the rest are library names), where the lists mix them. */
+export const KEYWORDS = {c: C_KEYWORDS, cpp: [...C_KEYWORDS, ...CPP_EXTRA.slice(0, CPP_EXTRA.indexOf('std'))]};

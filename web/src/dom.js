@@ -50,7 +50,10 @@ export function id(prefix = 'id') {
   return `${prefix}-${uid}`;
 }
 
-/** A labelled form field: returns {field, input}. */
+/**
+ * A labelled form field: returns {field, input, error}. `error` is the field's own message line,
+ * empty until setFieldError() fills it.
+ */
 export function field(label, input, hint) {
   if (!input.id) input.id = id('f');
   let hintEl = null;
@@ -58,8 +61,43 @@ export function field(label, input, hint) {
     hintEl = h('p', {class: 'hint', id: id('hint')}, hint);
     input.setAttribute('aria-describedby', hintEl.id);
   }
-  const wrap = h('div', {class: 'field'}, h('label', {for: input.id}, label), input, hintEl);
-  return {field: wrap, input};
+  const error = fieldErrorFor(input);
+  const wrap = h('div', {class: 'field'}, h('label', {for: input.id}, label), input, error, hintEl);
+  return {field: wrap, input, error};
+}
+
+const errorLines = new WeakMap();
+
+/** The message line of `control` (an input, a list, or an array of checkboxes), made once. */
+export function fieldErrorFor(control) {
+  if (!errorLines.has(control)) errorLines.set(control, h('p', {class: 'field-error', id: id('err'), hidden: true}));
+  return errorLines.get(control);
+}
+
+/*
+ * Shows `message` under `control` (or clears it with ''): the control is marked aria-invalid and
+ * described by the message, so a screen reader reads it with the field.
+ */
+export function setFieldError(control, message) {
+  const err = fieldErrorFor(control);
+  err.hidden = !message;
+  err.textContent = message || '';
+  // A group (a list of checkboxes, given as an array or its list): each box is described by the
+  // message; aria-invalid belongs to form controls only.
+  if (Array.isArray(control)) {
+    for (const c of control) describeError(c, err, message, true);
+    return;
+  }
+  describeError(control, err, message, /^(INPUT|SELECT|TEXTAREA)$/.test(control.tagName));
+}
+
+function describeError(control, err, message, invalid) {
+  const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== err.id);
+  if (message) ids.unshift(err.id);
+  if (message && invalid) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+  if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+  else control.removeAttribute('aria-describedby');
 }
 
 export function sleep(ms, signal) {

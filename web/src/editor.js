@@ -16,7 +16,7 @@ import {
 import {
   closeBrackets, closeBracketsKeymap, autocompletion, completionKeymap, completeAnyWord, completeFromList,
 } from '@codemirror/autocomplete';
-import {WORDS} from './completions.js';
+import {WORDS, KEYWORDS} from './completions.js';
 import {searchKeymap, highlightSelectionMatches} from '@codemirror/search';
 import {tags as t} from '@lezer/highlight';
 
@@ -30,6 +30,21 @@ const grammars = {
   go: () => import('@codemirror/lang-go').then((m) => m.go()),
   rust: () => import('@codemirror/lang-rust').then((m) => m.rust()),
 };
+
+/*
+ * One completion source per language, made once: the completion plugin tells sources apart by
+ * identity, so a provider that made a new source at each lookup would have its answers thrown
+ * away as stale, and the popup would never open.
+ */
+const wordSources = new Map();
+function wordSource(id) {
+  if (!wordSources.has(id)) {
+    const kw = KEYWORDS[id] ? new Set(KEYWORDS[id]) : null;
+    wordSources.set(id, completeFromList([...new Set(WORDS[id] || [])].map((label) =>
+      ({label, type: !kw || kw.has(label) ? 'keyword' : 'function'}))));
+  }
+  return wordSources.get(id);
+}
 
 /** Whether the editor highlights language `id`. */
 export const highlights = (id) => Object.hasOwn(grammars, id);
@@ -94,9 +109,10 @@ export function createEditor(host, opts = {}) {
   const wordsComp = new Compartment();
   const keymapComp = new Compartment();
   // Keywords and library names of the language, and the buffer's own words, as completions.
-  const wordsFor = (id) => EditorState.languageData.of(() => [
-    {autocomplete: completeFromList((WORDS[id] || []).map((label) => ({label, type: 'keyword'})))},
-    {autocomplete: completeAnyWord}]);
+  const wordsFor = (id) => {
+    const data = [{autocomplete: wordSource(id)}, {autocomplete: completeAnyWord}];
+    return EditorState.languageData.of(() => data);
+  };
   let langWanted = opts.language || 'c';
   let destroyed = false;
   const roExt = (on) => [EditorState.readOnly.of(on), EditorView.contentAttributes.of({'aria-readonly': String(on)}),
@@ -132,7 +148,9 @@ export function createEditor(host, opts = {}) {
     minimal ? [] : [wordsComp.of(wordsFor(opts.language || 'c')), autocompletion()],
     Prec.highest(keymapComp.of([])),
     theme,
-    EditorView.contentAttributes.of({'aria-label': label}),
+    // tabindex: a read-only viewer (not contenteditable) is reached by Tab as well, and its
+    // scroller then has focusable content (axe's scrollable-region-focusable).
+    EditorView.contentAttributes.of({'aria-label': label, tabindex: '0'}),
     ro.of(roExt(readOnly)),
     EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(u.state.doc.toString()); }),
     // Inside the editor: a paste event made in its shadow tree need not reach the host.

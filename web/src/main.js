@@ -37,6 +37,7 @@ const team = () => import('./pages/team.js');
 const cataloguePage = lazy(practice, 'cataloguePage'), problemPage = lazy(practice, 'problemPage');
 const invitePage = lazy(candidate, 'invitePage');
 const teamHome = lazy(team, 'teamHome'), teamNew = lazy(team, 'teamNew'), teamAssessment = lazy(team, 'teamAssessment');
+const teamEdit = lazy(team, 'teamEdit'), teamKeys = lazy(team, 'teamKeys');
 const teamCandidate = lazy(team, 'teamCandidate'), teamSimilarity = lazy(team, 'teamSimilarity');
 
 const routes = [
@@ -45,9 +46,12 @@ const routes = [
   {re: /^\/invite\/?$/, page: invitePage, nav: 'none'},
   {re: /^\/team\/?$/, page: teamHome, nav: 'team'},
   {re: /^\/team\/new\/?$/, page: teamNew, nav: 'team'},
+  {re: /^\/team\/keys\/?$/, page: teamKeys, nav: 'team'},
+  {re: /^\/team\/a\/(\d+)\/edit\/?$/, page: teamEdit, nav: 'team'},
   {re: /^\/team\/a\/(\d+)\/?$/, page: teamAssessment, nav: 'team'},
   {re: /^\/team\/a\/(\d+)\/similarity\/?$/, page: teamSimilarity, nav: 'team'},
-  {re: /^\/team\/a\/(\d+)\/c\/(\d+)\/?$/, page: teamCandidate, nav: 'team'},
+  // Any candidate address goes to its page, which says what is wrong with a bad one.
+  {re: /^\/team\/a\/([^/]+)\/c\/([^/]*)\/?$/, page: teamCandidate, nav: 'team'},
 ];
 
 const main = document.getElementById('main');

@@ -23,13 +23,24 @@ export function compileOutput(text, goto) {
   return pre;
 }
 
+/*
+ * A test's name with break opportunities after its separators (secret/group1/01-edge-case):
+ * a narrow column wraps it there, never inside a word.
+ */
+function breakableName(name) {
+  const out = [];
+  for (const part of String(name).split(/(?<=[/_.-])/)) out.push(part, h('wbr'));
+  out.pop();
+  return out;
+}
+
 /** Per-test results as a table. */
 export function testsTable(tests, {caption = 'Tests', hidden = 0} = {}) {
   if (!tests?.length && !hidden) return null;
   const rows = (tests || []).map((t, i) => {
     const row = h('tr', {class: t.verdict && t.verdict !== 'AC' ? 'row-fail' : null},
-      h('td', {class: 'num'}, String((t.index ?? i) + 1)),
-      h('td', {class: 'test-name'}, t.name || '–', t.message ? h('div', {class: 'test-message'}, t.message) : null),
+      h('td', {class: 'num col-index'}, String((t.index ?? i) + 1)),
+      h('td', {class: 'test-name'}, t.name ? breakableName(t.name) : '–', t.message ? h('div', {class: 'test-message'}, t.message) : null),
       h('td', null, verdictBadge(t.verdict)),
       h('td', {class: 'num'}, fmtMs(t.time_ms)),
       h('td', {class: 'num'}, fmtKb(t.memory_kb)));
@@ -39,7 +50,7 @@ export function testsTable(tests, {caption = 'Tests', hidden = 0} = {}) {
     h('table', {class: 'table tests-table'},
       h('caption', {class: 'visually-hidden'}, caption),
       h('thead', null, h('tr', null,
-        h('th', {scope: 'col', class: 'num'}, '#'), h('th', {scope: 'col'}, 'Test'), h('th', {scope: 'col'}, 'Verdict'),
+        h('th', {scope: 'col', class: 'num col-index'}, '#'), h('th', {scope: 'col'}, 'Test'), h('th', {scope: 'col'}, 'Verdict'),
         h('th', {scope: 'col', class: 'num'}, 'Time'), h('th', {scope: 'col', class: 'num'}, 'Memory'))),
       h('tbody', null, rows)),
     hidden ? h('p', {class: 'hint'}, `${plural(hidden, 'hidden test')} not shown: their results stay with the hiring team.`) : null);

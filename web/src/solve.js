@@ -75,6 +75,8 @@ export function factsList(problem, extra = []) {
     l.output_mb ? ['Output', `${l.output_mb} MiB`] : null,
     typeof problem.tests === 'number' ? ['Hidden tests', String(problem.tests)] : null,
     ['Kind', problem.function_signature ? 'Write a function' : 'Full program (stdin → stdout)'],
+    problem.difficulty ? ['Difficulty', problem.difficulty[0].toUpperCase() + problem.difficulty.slice(1)] : null,
+    problem.tags?.length ? ['Tags', problem.tags.join(', ')] : null,
     problem.type === 'scoring' ? ['Scoring', 'Partial, by test group'] : null,
     ...extra,
   ].filter(Boolean);
@@ -187,7 +189,7 @@ function samplesSection(problem, useAsInput) {
             h('span', {class: 'btn-row'},
               copyButton('Copy', () => s.input),
               useAsInput ? h('button', {type: 'button', class: 'btn btn-small', onclick: () => useAsInput(s.input),
-                'aria-label': `Use sample ${s.name || i + 1} as custom input`}, 'Use as input') : null)),
+                'aria-label': `Use as input: sample ${s.name || i + 1}`}, 'Use as input') : null)),
           h('pre', {class: 'io'}, s.input || h('span', {class: 'empty'}, '(empty)'))),
         h('div', {class: 'sample-io'},
           h('div', {class: 'sample-io-head'}, h('span', null, 'Output'), copyButton('Copy', () => s.answer)),
@@ -434,7 +436,8 @@ export function mountSolver(root, opts) {
    * the panes and the console (mouse, touch, or arrow keys); the sizes are remembered.
    */
   const consoleId = id('console');
-  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console'},
+  const consoleBox = h('section', {class: 'console', id: consoleId, 'aria-label': 'Console', 'data-testid': 'console',
+    tabindex: '0'}, // it scrolls on its own: reachable by keyboard to scroll it
     statusLine,
     output,
     h('section', {class: 'history', 'aria-labelledby': historyHead},

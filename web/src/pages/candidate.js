@@ -214,7 +214,9 @@ export async function invitePage(main, {signal, setTitle}) {
     main.classList.add('main-fill');
     const problems = a.problems || [];
     const timer = h('span', {class: 'timer-value', role: 'timer', 'aria-live': 'off', 'data-testid': 'countdown'}, '--:--');
-    const timerBox = h('div', {class: 'timer', 'aria-label': 'Time left'}, h('span', {class: 'timer-label'}, 'Time left'), timer);
+    // The warning in words beside the colour: shown, and read out (a live region) when it changes.
+    const timerNote = h('span', {class: 'timer-note', role: 'status', 'aria-live': 'polite', 'data-testid': 'timer-note'});
+    const timerBox = h('div', {class: 'timer', 'aria-label': 'Time left'}, h('span', {class: 'timer-label'}, 'Time left'), timer, timerNote);
     const finishBtn = h('button', {type: 'button', class: 'btn btn-finish'}, 'Finish');
     const notice = h('div', {class: 'alert alert-warn timeup', role: 'alert', hidden: true});
     const tablist = h('div', {class: 'tabs', role: 'tablist', 'aria-label': 'Problems'});
@@ -325,8 +327,11 @@ export async function invitePage(main, {signal, setTitle}) {
       setTimeout(() => refresh(), 1500);
     }
 
-    const marks = [15 * 60000, 5 * 60000, 60000];
-    let said = new Set();
+    /*
+     * Warnings in words as well as colour: under 5 minutes and under 1 minute, the note beside the
+     * timer says so (a polite live region: read out when it changes). 15 minutes is only said.
+     */
+    let said15 = false;
     function tick() {
       if (!sess.ends_at) return;
       const left = sess.ends_at - serverNow();
@@ -334,8 +339,11 @@ export async function invitePage(main, {signal, setTitle}) {
       timer.textContent = clock(left);
       timerBox.classList.toggle('timer-warn', left <= 5 * 60000);
       timerBox.classList.toggle('timer-danger', left <= 60000);
-      for (const m of marks) {
-        if (left <= m && left > m - 5000 && !said.has(m)) { said.add(m); announce(spoken(left)); }
+      const note = left <= 60000 ? 'Less than 1 minute left' : left <= 5 * 60000 ? 'Less than 5 minutes left' : '';
+      if (timerNote.textContent !== note) timerNote.textContent = note;
+      if (!said15 && left <= 15 * 60000) {
+        said15 = true;
+        if (left > 14 * 60000) announce(spoken(left));
       }
     }
     const iv = setInterval(tick, 250);

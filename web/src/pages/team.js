@@ -14,8 +14,10 @@ async function loadEditor() {
   if (!createEditor) ({createEditor} = await import('../editor.js'));
 }
 import {loading, errorAlert} from './common.js';
+import {gate, whoBar} from './team-gate.js';
 
-const KEY = 'team-key';
+export {teamNew, teamEdit} from './team-form.js';
+export {teamKeys} from './team-keys.js';
 
 function stateClass(st) {
   return `pill pill-${st || 'none'}`;
@@ -23,94 +25,6 @@ function stateClass(st) {
 
 function statePill(st) {
   return h('span', {class: stateClass(st)}, st || '–');
-}
-
-/* The languages the judge knows, for an assessment's restriction (unavailable ones too: a team may
-   allow a language this host lacks today); [] when the judge cannot say (an older one). */
-async function judgeLanguages(signal) {
-  try {
-    return (await api('/api/v1/languages', {signal})).languages || [];
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    return [];
-  }
-}
-
-/* Checkboxes for an assessment's languages: none ticked is every language (null in the API). */
-function languageChoice(langs, current) {
-  const boxes = langs.map((l) => {
-    const cb = h('input', {type: 'checkbox', id: id('lng'), value: l.id, checked: !!current?.includes(l.id),
-      'data-testid': `allow-${l.id}`});
-    return {l, cb, el: h('label', {class: 'radio', for: cb.id}, cb, ` ${l.name || l.id}`,
-      l.available === false ? h('span', {class: 'muted'}, ' (not on this judge now)') : null)};
-  });
-  const el = h('fieldset', {class: 'field', 'data-testid': 'languages'},
-    h('legend', null, 'Languages candidates may use (none ticked: every language)'), boxes.map((b) => b.el));
-  const value = () => {
-    const ids = boxes.filter((b) => b.cb.checked).map((b) => b.l.id);
-    return ids.length ? ids : null;
-  };
-  return {el, value, boxes};
-}
-
-const languagesText = (list) => (list?.length ? list.join(', ') : 'every language');
-
-/** The key form, or the caller's page when a key is kept. Returns {token, me} or null. */
-async function gate(main, {signal, setTitle, navigate}) {
-  const token = sstore.get(KEY, null);
-  if (token) {
-    try {
-      const me = await api('/api/v1/me', {token, signal});
-      if (me.role === 'team' || me.role === 'admin') return {token, me};
-      sstore.set(KEY, null);
-    } catch (e) {
-      if (e.name === 'AbortError') throw e;
-      if (e.status === 401 || e.status === 403) sstore.set(KEY, null);
-      else throw e;
-    }
-  }
-  setTitle('Hiring team');
-  const input = h('input', {type: 'password', id: 'team-key', autocomplete: 'off', spellcheck: 'false', required: true});
-  const err = h('div');
-  const form = h('form', {class: 'card key-form'},
-    field('Team API key', input, 'The key an administrator created for your team. It stays in this browser tab only and is forgotten when the tab closes.').field,
-    err,
-    h('button', {type: 'submit', class: 'btn btn-primary'}, 'Continue'));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clear(err);
-    const key = input.value.trim();
-    if (!key) return;
-    try {
-      const me = await api('/api/v1/me', {token: key, signal});
-      if (me.role !== 'team' && me.role !== 'admin') {
-        err.append(errorAlert(new Error(`This is a ${me.role} token, not a team key.`)));
-        return;
-      }
-      sstore.set(KEY, key);
-      navigate(location.pathname, {replace: true});
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      err.append(errorAlert(e.status === 401 ? new Error('This key is unknown or was revoked.') : e));
-      input.focus();
-    }
-  });
-  replace(main, h('div', {class: 'page page-narrow'},
-    h('h1', {tabindex: '-1'}, 'Hiring team'),
-    h('p', {class: 'lead'}, 'Build assessments from problems, invite candidates, and read their reports.'),
-    form));
-  return null;
-}
-
-function whoBar(ctx, navigate) {
-  const who = ctx.me.role === 'admin' ? 'the administrator' : `team ${ctx.me.team || ctx.me.team_id}`;
-  return h('div', {class: 'who-bar'},
-    h('span', null, 'Signed in as ', h('strong', null, who)),
-    h('button', {type: 'button', class: 'btn btn-small btn-quiet', onclick: () => {
-      sstore.set(KEY, null);
-      announce('The key is forgotten.');
-      navigate('/team');
-    }}, 'Forget the key'));
 }
 
 function notAvailable(main, e) {
@@ -152,129 +66,6 @@ export async function teamHome(main, opts) {
         h('td', null, fmtDate(a.created_at)))))))
       : h('div', {class: 'empty-state card'}, h('p', null, 'No assessments yet.'),
         h('p', null, h('a', {href: '/team/new', class: 'btn btn-primary'}, 'Create the first one')))));
-}
-
-function toMs(v) {
-  if (!v) return undefined;
-  const t = new Date(v).getTime();
-  return Number.isFinite(t) ? t : undefined;
-}
-
-export async function teamNew(main, opts) {
-  const {signal, setTitle, navigate} = opts;
-  loading(main);
-  const ctx = await gate(main, opts);
-  if (!ctx) return;
-  setTitle('New assessment');
-  const {problems} = await api('/api/v1/problems', {token: ctx.token, signal});
-
-  const title = h('input', {type: 'text', required: true, maxlength: '200', autocomplete: 'off'});
-  const rules = h('textarea', {rows: '4', placeholder: 'For example: You may use the C standard library documentation. Work alone.'});
-  const duration = h('input', {type: 'number', min: '1', max: '1440', value: '90', required: true, class: 'input-short'});
-  const maxSubs = h('input', {type: 'number', min: '0', max: '1000', value: '0', class: 'input-short'});
-  const showHidden = h('input', {type: 'checkbox', id: id('cb')});
-  const submitDrafts = h('input', {type: 'checkbox', id: id('cb'), checked: true});
-  const countsBest = h('input', {type: 'radio', name: 'counts', value: 'best', checked: true, id: id('rb')});
-  const countsLast = h('input', {type: 'radio', name: 'counts', value: 'last', id: id('rb')});
-  const opens = h('input', {type: 'datetime-local'});
-  const closes = h('input', {type: 'datetime-local'});
-  const webhook = h('input', {type: 'url', placeholder: 'https://…', autocomplete: 'off'});
-  const filter = h('input', {type: 'search', id: id('flt'), placeholder: 'Filter problems', autocomplete: 'off'});
-  const picked = h('p', {class: 'muted', role: 'status', 'aria-live': 'polite'});
-  const err = h('div');
-
-  const langChoice = languageChoice(await judgeLanguages(signal), null);
-  const rows = problems.map((p) => {
-    const cb = h('input', {type: 'checkbox', id: id('pp'), value: p.slug});
-    const pts = h('input', {type: 'number', min: '0', max: '10000', value: '100', class: 'input-short',
-      'aria-label': `Points for ${p.title}`, disabled: true});
-    cb.addEventListener('change', () => { pts.disabled = !cb.checked; count(); });
-    pts.addEventListener('input', count);
-    const li = h('li', {class: 'pick-row', dataset: {slug: p.slug}},
-      h('label', {for: cb.id, class: 'pick-label'}, cb, ' ', h('span', null, p.title),
-        h('span', {class: 'muted'}, ` ${p.slug}${p.public === false ? ' · private' : ''}`)),
-      h('span', {class: 'pick-points'}, pts, h('span', {class: 'muted', 'aria-hidden': 'true'}, ' pts')));
-    return {p, cb, pts, li};
-  });
-  function count() {
-    const sel = rows.filter((r) => r.cb.checked);
-    const pts = sel.reduce((x, r) => x + (Number(r.pts.value) || 0), 0);
-    picked.textContent = sel.length ? `${plural(sel.length, 'problem')} picked, ${fmtScore(pts)} points in all` : 'No problem picked yet';
-  }
-  filter.addEventListener('input', () => {
-    const q = filter.value.trim().toLowerCase();
-    for (const r of rows) r.li.hidden = q && !r.p.title.toLowerCase().includes(q) && !r.p.slug.includes(q);
-  });
-  count();
-
-  const form = h('form', {class: 'form-grid', novalidate: true},
-    h('section', {class: 'card'},
-      h('h2', null, 'About'),
-      field('Title', title).field,
-      field('Rules (Markdown, shown to candidates before they start)', rules).field,
-      field('Time for each candidate, in minutes', duration).field),
-    h('section', {class: 'card'},
-      h('h2', {id: 'pick-h'}, 'Problems'),
-      h('div', {class: 'field'}, h('label', {for: filter.id}, 'Filter'), filter),
-      h('ul', {class: 'pick-list', 'aria-labelledby': 'pick-h'}, rows.map((r) => r.li)),
-      picked),
-    h('section', {class: 'card'},
-      h('h2', null, 'Options'),
-      h('fieldset', {class: 'field'}, h('legend', null, 'A problem’s score is that of'),
-        h('label', {class: 'radio', for: countsBest.id}, countsBest, ' the best submission'),
-        h('label', {class: 'radio', for: countsLast.id}, countsLast, ' the last submission')),
-      field('Submissions allowed per problem (0: no limit)', maxSubs).field,
-      h('div', {class: 'field field-check'}, showHidden, h('label', {for: showHidden.id}, 'Show candidates the results of hidden tests')),
-      h('div', {class: 'field field-check'}, submitDrafts, h('label', {for: submitDrafts.id},
-        'When the time runs out, judge each problem’s saved code that changed since its last submission')),
-      h('div', {class: 'field-pair'},
-        field('Opens (optional)', opens).field,
-        field('Closes (optional)', closes).field),
-      field('Webhook URL (optional)', webhook, 'judged POSTs there when a candidate finishes.').field,
-      langChoice.boxes.length ? langChoice.el : null),
-    err,
-    h('div', {class: 'btn-row'},
-      h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create the assessment'),
-      h('a', {href: '/team', class: 'btn btn-quiet'}, 'Cancel')));
-
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clear(err);
-    const chosen = rows.filter((r) => r.cb.checked).map((r) => ({slug: r.p.slug, points: Number(r.pts.value) || 0}));
-    const problems_ = [];
-    if (!title.value.trim()) problems_.push('Give the assessment a title.');
-    if (!chosen.length) problems_.push('Pick at least one problem.');
-    if (!(Number(duration.value) >= 1)) problems_.push('The time must be at least one minute.');
-    if (problems_.length) {
-      err.append(h('div', {class: 'alert alert-error', role: 'alert'}, h('ul', null, problems_.map((m) => h('li', null, m)))));
-      return;
-    }
-    const body = {
-      title: title.value.trim(), rules: rules.value, problems: chosen,
-      duration_minutes: Number(duration.value), max_submissions: Number(maxSubs.value) || 0,
-      counts: countsLast.checked ? 'last' : 'best', show_hidden_results: showHidden.checked,
-      submit_drafts_at_end: submitDrafts.checked,
-    };
-    if (toMs(opens.value)) body.opens_at = toMs(opens.value);
-    if (toMs(closes.value)) body.closes_at = toMs(closes.value);
-    if (webhook.value.trim()) body.webhook_url = webhook.value.trim();
-    if (langChoice.value()) body.languages = langChoice.value();
-    try {
-      const a = await api('/api/v1/assessments', {method: 'POST', body, token: ctx.token, signal});
-      navigate(`/team/a/${a.id}`);
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      err.append(errorAlert(e));
-      err.querySelector('[role=alert]')?.setAttribute('tabindex', '-1');
-      err.querySelector('[role=alert]')?.focus();
-    }
-  });
-
-  replace(main, h('div', {class: 'page page-narrow'},
-    whoBar(ctx, navigate),
-    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, 'New')),
-    h('h1', {tabindex: '-1'}, 'New assessment'),
-    form));
 }
 
 async function downloadCsv(aid, token, btn) {
@@ -366,10 +157,14 @@ export async function teamAssessment(main, opts) {
   async function loadInvites() {
     try {
       const {invites} = await api(`/api/v1/assessments/${aid}/invites`, {token, signal});
+      const started = (invites || []).some((i) => i.started_at);
+      editLink.hidden = started;
+      editNote.hidden = !started;
       if (!invites?.length) { replace(invitesBox, h('p', {class: 'muted'}, 'No invites yet.')); return; }
       replace(invitesBox, h('div', {class: 'table-scroll'}, h('table', {class: 'table'},
         h('caption', {class: 'visually-hidden'}, 'Invites'),
-        h('thead', null, h('tr', null, ['Name', 'Email', 'State', 'Valid until', 'Started', 'Finished', ''].map((c) => h('th', {scope: 'col'}, c)))),
+        h('thead', null, h('tr', null, ['Name', 'Email', 'State', 'Valid until', 'Started', 'Finished'].map((c) => h('th', {scope: 'col'}, c)),
+          h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Actions')))),
         h('tbody', null, invites.map((i) => h('tr', null,
           h('td', null, i.name), h('td', null, i.email), h('td', null, statePill(i.state)),
           h('td', null, fmtDate(i.expires_at)), h('td', null, fmtDate(i.started_at)),
@@ -460,39 +255,23 @@ export async function teamAssessment(main, opts) {
     } catch (e) { delBtn.after(errorAlert(e)); }
   });
 
-  // The allowed languages, changeable until the first candidate starts (the judge answers 409 after).
-  const langFact = h('dd', {'data-testid': 'languages-fact'}, languagesText(a.languages));
-  const langChoice = languageChoice(await judgeLanguages(signal), a.languages);
-  const langMsg = h('div', {role: 'status', 'aria-live': 'polite'});
-  const langForm = h('form', {class: 'lang-form', 'data-testid': 'languages-form'}, langChoice.el, langMsg,
-    h('button', {type: 'submit', class: 'btn'}, 'Save the languages'));
-  langForm.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clear(langMsg);
-    try {
-      a = await api(`/api/v1/assessments/${aid}`, {method: 'PATCH', token, signal, body: {languages: langChoice.value()}});
-      langFact.textContent = languagesText(a.languages);
-      langMsg.append(h('p', {class: 'muted'}, `Saved: ${languagesText(a.languages)}.`));
-    } catch (e) {
-      if (e.name !== 'AbortError') langMsg.append(errorAlert(e));
-    }
-  });
-
+  // Editing is open until the first candidate starts (the invites say when).
+  const editLink = h('a', {href: `/team/a/${aid}/edit`, class: 'btn btn-small', hidden: true, 'data-testid': 'edit'}, 'Edit');
+  const editNote = h('p', {class: 'muted', hidden: true, 'data-testid': 'edit-closed'},
+    'A candidate has started: the assessment can no longer be edited.');
   const window_ = [a.opens_at ? `opens ${fmtDate(a.opens_at)}` : null, a.closes_at ? `closes ${fmtDate(a.closes_at)}` : null].filter(Boolean).join(', ');
   replace(main, h('div', {class: 'page'},
     whoBar(ctx, navigate),
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, a.title)),
-    h('div', {class: 'page-head page-head-row'}, h('h1', {tabindex: '-1'}, a.title), delBtn),
+    h('div', {class: 'page-head page-head-row'}, h('h1', {tabindex: '-1'}, a.title), h('div', {class: 'btn-row'}, editLink, delBtn)),
+    editNote,
     h('dl', {class: 'facts'},
       h('div', {class: 'fact'}, h('dt', null, 'Time'), h('dd', null, `${a.duration_minutes} min`)),
       h('div', {class: 'fact'}, h('dt', null, 'Problems'), h('dd', null, (a.problems || []).map((p) => `${p.title || p.slug} (${fmtScore(p.points)})`).join(', '))),
       h('div', {class: 'fact'}, h('dt', null, 'Counts'), h('dd', null, a.counts === 'last' ? 'last submission' : 'best submission')),
       h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, a.max_submissions ? `at most ${a.max_submissions} per problem` : 'no limit')),
       h('div', {class: 'fact'}, h('dt', null, 'Hidden results'), h('dd', null, a.show_hidden_results ? 'shown to candidates' : 'not shown')),
-      h('div', {class: 'fact'}, h('dt', null, 'Languages'), langFact),
       window_ ? h('div', {class: 'fact'}, h('dt', null, 'Window'), h('dd', null, window_)) : null),
-    langChoice.boxes.length ? h('section', {class: 'card', 'aria-labelledby': 'lang-h'}, h('h2', {id: 'lang-h'}, 'Languages'),
-      h('p', {class: 'muted'}, 'They can change until the first candidate starts.'), langForm) : null,
     h('section', {class: 'card', 'aria-labelledby': 'inv-h'}, h('h2', {id: 'inv-h'}, 'Invite a candidate'), inviteForm, linkBox),
     h('section', {class: 'card', 'aria-labelledby': 'rep-h'},
       h('div', {class: 'section-head'}, h('h2', {id: 'rep-h'}, 'Report'), h('div', {class: 'btn-row'}, refreshBtn, csvBtn)),
@@ -514,6 +293,19 @@ export async function teamCandidate(main, opts) {
   const ctx = await gate(main, opts);
   if (!ctx) return;
   const token = ctx.token;
+  /* A candidate address that is wrong says how, and where to go instead. */
+  const badAddress = (heading, why, back = `/team/a/${encodeURIComponent(aid)}`) => {
+    setTitle(heading);
+    replace(main, h('div', {class: 'page page-narrow'}, whoBar(ctx, navigate),
+      h('h1', {tabindex: '-1'}, heading), h('p', {class: 'lead'}, why),
+      h('p', null, 'Candidate pages are ', h('code', null, '/team/a/ASSESSMENT/c/CANDIDATE'),
+        ', both numbers; the report of the assessment links each of its candidates.'),
+      h('p', null, h('a', {href: /^\d+$/.test(aid) ? back : '/team'}, /^\d+$/.test(aid) ? 'Go to the assessment' : 'Go to the assessments'))));
+  };
+  if (!/^[1-9]\d{0,17}$/.test(aid)) return badAddress('Not an assessment', `“${aid}” is not an assessment number.`);
+  if (!/^[1-9]\d{0,17}$/.test(inv)) {
+    return badAddress('Not a candidate', inv ? `“${inv}” is not a candidate number.` : 'The address names no candidate.');
+  }
   let a, c, tl;
   try {
     [a, c, tl] = await Promise.all([
@@ -526,6 +318,15 @@ export async function teamCandidate(main, opts) {
     ]);
   } catch (e) {
     if (notAvailable(main, e)) return;
+    if (e.status === 404 && !a) {
+      try {
+        await api(`/api/v1/assessments/${aid}`, {token, signal});
+      } catch (e2) {
+        if (e2.status === 404) return badAddress('No such assessment', `Your team has no assessment ${aid}.`, '/team');
+        throw e2;
+      }
+      return badAddress('No such candidate', `Assessment ${aid} has no candidate ${inv}: the invite may have been deleted with its assessment, or the address was cut short.`);
+    }
     throw e;
   }
   setTitle(`${c.name} · ${a.title}`);
