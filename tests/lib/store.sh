@@ -50,7 +50,8 @@ store_is_pg() { [ -n "${JUDGED_STORE:-}" ]; }
 
 # On PostgreSQL, the suites' own `sqlite3 DATA/judged.db SQL` look-ups go to DATA's database
 # through psql, so that a suite needs no edit per query: booleans print as 1/0 and fields are
-# joined by |, as sqlite3 prints them, and sum(boolean) exists (SQLite sums comparisons) in a
+# joined by |, as sqlite3 prints them, CAST(x AS BLOB) is convert_to(x, 'UTF8'), and
+# sum(boolean) exists (SQLite sums comparisons) in a
 # schema of the tests' own, on psql's search path only (judged's connections never see it, so
 # it hides nothing of judged's SQL). Anything else (a backup file) goes to the real sqlite3.
 if store_is_pg; then
@@ -74,7 +75,10 @@ if store_is_pg; then
         LANGUAGE sql IMMUTABLE AS 'SELECT \$1 + CASE WHEN \$2 THEN 1 ELSE 0 END';
       DO \$\$ BEGIN CREATE AGGREGATE judged_tests.sum(boolean) (sfunc = judged_tests.bool_add,
         stype = bigint, initcond = 0); EXCEPTION WHEN duplicate_function THEN NULL; END \$\$;" >/dev/null 2>&1
-    PGOPTIONS='-c search_path=public,judged_tests' psql -Atq -F '|' "$url" -c "${sql[*]}" |
+    # SQLite's CAST(x AS BLOB) (its bytes, for length()) is convert_to(x, 'UTF8') here.
+    local q
+    q=$(sed -E "s/CAST\(([a-z_]+) AS BLOB\)/convert_to(\1, 'UTF8')/g" <<<"${sql[*]}")
+    PGOPTIONS='-c search_path=public,judged_tests' psql -Atq -F '|' "$url" -c "$q" |
       sed -E ':a; s/(^|\|)t(\||$)/\11\2/; s/(^|\|)f(\||$)/\10\2/; ta'
   }
 fi
