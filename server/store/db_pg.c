@@ -372,6 +372,13 @@ static int pg_connect(const char *target, void **h, char *err, size_t errsize)
         return -EIO;
     }
     PQsetNoticeProcessor(pc->conn, quiet, NULL);
+    /* A lock waits as long as SQLite's busy timeout, then -EBUSY (55P03), never for ever: a
+     * write transaction that waits on another's WRITE_LOCK fails as it would on SQLite. */
+    const char *bt = getenv("JUDGED_BUSY_TIMEOUT_MS");
+    char set[64];
+    snprintf(set, sizeof(set), "SET lock_timeout = %d", bt && atoi(bt) > 0 ? atoi(bt) : 10000);
+    PGresult *res = PQexec(pc->conn, set);
+    PQclear(res);
     *h = pc;
     return 0;
 }
