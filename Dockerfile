@@ -43,7 +43,7 @@ RUN apt-get update -qq \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
        gcc g++ libc6-dev python3 openjdk-17-jdk-headless nodejs golang-go rustc \
        libseccomp2 libyaml-0-2 libarchive13 libjansson4 libsqlite3-0 libmicrohttpd12 \
-       libsodium23 libcurl4 ca-certificates curl \
+       libsodium23 libcurl4 libpq5 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/cli/judged /usr/local/bin/judged
 COPY --from=build /src/problems /var/lib/judged-problems

@@ -128,6 +128,8 @@ enum {
     OPT_SMTP_URL,
     OPT_MAIL_FROM,
     OPT_PUBLIC_URL,
+    OPT_STORE,
+    OPT_PACKAGES,
 };
 
 static void usage(FILE *f)
@@ -144,7 +146,7 @@ static void usage(FILE *f)
         "              [--queue-per-client N] [--queue-per-token N]\n"
         "              [--runs-per-client N] [--import-slots N] [--import-budget SECONDS]\n"
         "              [--streams-per-client N] [--smtp-url URL --mail-from ADDRESS]\n"
-        "              [--public-url URL]\n"
+        "              [--public-url URL] [--store URL] [--packages DIR]\n"
         "       judged worker --server URL --token TOKEN [--slots N] [--cache DIR]\n"
         "                     [--cgroup MODE]\n"
         "       judged backup FILE --data DIR     (an online copy of DIR/judged.db)\n"
@@ -524,6 +526,8 @@ static const struct option longopts[] = {
     {"smtp-url", required_argument, NULL, OPT_SMTP_URL},
     {"mail-from", required_argument, NULL, OPT_MAIL_FROM},
     {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
+    {"store", required_argument, NULL, OPT_STORE},
+    {"packages", required_argument, NULL, OPT_PACKAGES},
     {NULL, 0, NULL, 0},
 };
 
@@ -642,6 +646,13 @@ static int serve_option(struct serve_config *sc, int c, const char *arg, bool *s
         return 0;
     case 'w':
         sc->web = *arg ? arg : NULL;
+        return 0;
+    case OPT_STORE:
+        /* sqlite:PATH or postgresql://... (docs/deploy.md); "" keeps the default. */
+        sc->store = *arg ? arg : NULL;
+        return 0;
+    case OPT_PACKAGES:
+        sc->packages = *arg ? arg : NULL;
         return 0;
     case 'P':
         sc->port_file = arg;

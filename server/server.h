@@ -12,8 +12,11 @@
 #include "server_caps.h"
 
 struct serve_config {
-    const char *listen;    /* HOST:PORT; port 0 picks one (printed) */
-    const char *data;      /* the data folder: judged.db, packages/, cache/, tmp/ */
+    const char *listen; /* HOST:PORT; port 0 picks one (printed) */
+    const char *data;   /* the data folder: judged.db, packages/, cache/, tmp/ */
+    const char *store;  /* --store URL (sqlite:PATH, postgresql://...); NULL: DATA/judged.db */
+    const char
+        *packages; /* --packages DIR, shared by the nodes of one store; NULL: DATA/packages */
     const char *problems;  /* a folder of packages imported at start, or NULL */
     const char *web;       /* the built front end, or NULL for none */
     const char *port_file; /* where to write the port chosen (tests), or NULL */

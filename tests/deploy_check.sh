@@ -327,6 +327,74 @@ else:
         problems.append("the autoscaler's replica bounds are wrong")
 check("deploy/k8s: StatefulSet + PVC, Services, worker Deployment, autoscaler on judged_queue_depth", problems)
 
+# --- PostgreSQL: compose.postgres.yaml and the k8s-postgres overlay --------------------------------
+problems = []
+pgc = yaml.safe_load(open("deploy/compose.postgres.yaml"))
+psvcs = pgc.get("services", {})
+papi = psvcs.get("api", {})
+pcmd = [str(a) for a in papi.get("command", [])]
+problems += options_known(pcmd, "compose.postgres api")
+problems += options_known(psvcs.get("worker", {}).get("command", []), "compose.postgres worker")
+if papi.get("deploy", {}).get("replicas", 1) < 2:
+    problems.append("compose.postgres api: fewer than 2 replicas")
+if "--store" not in pcmd or "postgresql://" not in pcmd[pcmd.index("--store") + 1]:
+    problems.append("compose.postgres api: no --store postgresql://...")
+if "--packages" not in pcmd or not any(v.endswith(":" + pcmd[pcmd.index("--packages") + 1])
+                                       for v in papi.get("volumes", [])):
+    problems.append("compose.postgres api: --packages is not a shared volume")
+if any(v.endswith(":/var/lib/judged") for v in papi.get("volumes", [])):
+    problems.append("compose.postgres api: the replicas share a data folder (each locks its own)")
+if "postgres" not in psvcs or papi.get("depends_on", {}).get("postgres", {}).get("condition") != "service_healthy":
+    problems.append("compose.postgres: no postgres service the API waits for")
+if set(papi.get("cap_add", [])) != set(CAPS):
+    problems.append("compose.postgres api: not the sandbox's capability set")
+kdocs = {}
+for f in sorted(glob.glob("deploy/k8s-postgres/*.yaml")):
+    for d in yaml.safe_load_all(open(f)):
+        if d:
+            kdocs[(d.get("kind"), d.get("metadata", {}).get("name"))] = (f, d)
+kust = kdocs.get(("Kustomization", None), (None, {}))[1]
+for r in kust.get("resources", []):
+    if not os.path.exists(os.path.join("deploy/k8s-postgres", r)):
+        problems.append(f"k8s-postgres: resource {r} does not exist")
+deleted = {(yaml.safe_load(p["patch"]).get("kind"), yaml.safe_load(p["patch"])["metadata"]["name"])
+           for p in kust.get("patches", [])}
+if ("StatefulSet", "judged-api") not in deleted:
+    problems.append("k8s-postgres: the SQLite StatefulSet judged-api is not deleted")
+dep = kdocs.get(("Deployment", "judged-api"), (None, None))[1]
+if not dep:
+    problems.append("k8s-postgres: no Deployment judged-api")
+else:
+    if dep["spec"].get("replicas", 1) < 2:
+        problems.append("k8s-postgres judged-api: fewer than 2 replicas")
+    c = dep["spec"]["template"]["spec"]["containers"][0]
+    args = [str(a) for a in c.get("args", [])]
+    problems += options_known(args, "k8s-postgres judged-api")
+    env = {e["name"]: e for e in c.get("env", [])}
+    store = args[args.index("--store") + 1] if "--store" in args else ""
+    m = re.fullmatch(r"\$\((\w+)\)", store)
+    if not m or m.group(1) not in env:
+        problems.append(f"k8s-postgres judged-api: --store {store!r} is not an env variable of the pod")
+    secret = kdocs.get(("Secret", "judged-store"), (None, {}))[1]
+    for e in env.values():
+        ref = e.get("valueFrom", {}).get("secretKeyRef")
+        if ref and ref["name"] == "judged-store" and ref["key"] not in secret.get("stringData", {}):
+            problems.append(f"k8s-postgres: env {e['name']} names judged-store key {ref['key']}, not in store.example.yaml")
+    vols = {v["name"]: v for v in dep["spec"]["template"]["spec"].get("volumes", [])}
+    pk = args[args.index("--packages") + 1] if "--packages" in args else None
+    mnt = next((m for m in c.get("volumeMounts", []) if m["mountPath"] == pk), None)
+    claim = mnt and vols.get(mnt["name"], {}).get("persistentVolumeClaim", {}).get("claimName")
+    pvc = kdocs.get(("PersistentVolumeClaim", claim), (None, {}))[1]
+    if not pvc or "ReadWriteMany" not in pvc.get("spec", {}).get("accessModes", []):
+        problems.append("k8s-postgres judged-api: --packages is not on a ReadWriteMany claim")
+    if sorted(c["securityContext"]["capabilities"]["add"]) != sorted(CAPS):
+        problems.append("k8s-postgres judged-api: not the sandbox's capability set")
+    if c.get("readinessProbe", {}).get("httpGet", {}).get("path") != "/readyz":
+        problems.append("k8s-postgres judged-api: readiness is not /readyz")
+if ("StatefulSet", "judged-postgres") in kdocs and ("Service", "judged-postgres") not in kdocs:
+    problems.append("k8s-postgres: PostgreSQL without its Service")
+check("deploy PostgreSQL: compose and k8s run the API with 2+ replicas on one store, shared packages", problems)
+
 # --- systemd: the same capabilities, known options -----------------------------------------------
 problems = []
 for unit in sorted(glob.glob("deploy/*.service")):

@@ -362,7 +362,9 @@ int problems_each_hash(db *d, int (*fn)(const char *hash, void *ud), void *ud)
 
 void problems_gc(struct server *s)
 {
-    const char *dirs[] = {s->packages_dir, s->cache_dir};
+    /* A packages folder shared by the nodes of one store (--packages) may hold what another
+     * node is importing right now: only a node's own folder is swept (and its cache always). */
+    const char *dirs[] = {s->cfg.packages ? NULL : s->packages_dir, s->cache_dir};
     for (int i = 0; i < 2; i++) {
         DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
         struct dirent *e;

@@ -93,6 +93,8 @@ void queue_wait_work(struct server *s, unsigned ms);
  */
 enum { QUEUE_WORK = 1, QUEUE_CHANGED = 2 };
 void queue_notify(struct server *s, unsigned what);
+/* The same on this node alone: what nodes.c calls when another node told it. */
+void queue_notify_local(struct server *s, unsigned what);
 /* queue_notify(s, QUEUE_WORK | QUEUE_CHANGED) to every waiter: shutting down, or a requeue. */
 void queue_wake_all(struct server *s);
 

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "queue.h"
+#include "nodes.h"
 #include "queue_int.h"
 
 static struct timespec deadline(unsigned ms)
@@ -46,11 +47,19 @@ static void notify_locked(struct queue *q, unsigned what, bool bump)
     }
 }
 
-void queue_notify(struct server *s, unsigned what)
+void queue_notify_local(struct server *s, unsigned what)
 {
+    if (!s->queue)
+        return;
     pthread_mutex_lock(&s->queue->lock);
     notify_locked(s->queue, what, true);
     pthread_mutex_unlock(&s->queue->lock);
+}
+
+void queue_notify(struct server *s, unsigned what)
+{
+    queue_notify_local(s, what);
+    nodes_tell(s, what); /* the other nodes of a shared store (nodes.h) */
 }
 
 void queue_wake_all(struct server *s)
@@ -117,6 +126,7 @@ void queue_live_begin(struct server *s, const char *id)
     q->live = l;
     notify_locked(q, QUEUE_CHANGED, true);
     pthread_mutex_unlock(&q->lock);
+    nodes_tell(s, QUEUE_CHANGED); /* a judgement started or ended here */
 }
 
 void queue_live_status(struct server *s, const char *id, const char *status,
@@ -190,6 +200,7 @@ void queue_live_end(struct server *s, const char *id)
     }
     notify_locked(q, QUEUE_CHANGED, true);
     pthread_mutex_unlock(&q->lock);
+    nodes_tell(s, QUEUE_CHANGED); /* a judgement started or ended here */
 }
 
 int queue_live_get(struct server *s, const char *id, char status[16], char **compile_output,

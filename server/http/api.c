@@ -27,10 +27,11 @@ static void healthz(struct server *s, struct req *r)
 {
     long running = 0, depth = queue_depth(s, &running);
     bool ok = s->ready && !s->stopping && depth >= 0;
-    json_t *o = json_pack("{s:s, s:s, s:i, s:I, s:I, s:{s:i, s:i}}", "status",
+    json_t *o = json_pack("{s:s, s:s, s:s, s:i, s:I, s:I, s:{s:i, s:i}}", "status",
                           s->stopping ? "stopping"
                           : s->ready  ? "ok"
                                       : "starting",
+                          "store", db_kind_of(s->db) == DB_POSTGRES ? "postgresql" : "sqlite",
                           "sandbox", sandbox_mode(s->sb), "workers", s->cfg.workers, "queue",
                           (json_int_t)depth, "judging", (json_int_t)running, "import", "done",
                           (int)s->import_done, "total", (int)s->import_total);

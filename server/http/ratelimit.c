@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "ratelimit.h"
 
+#include "rates.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -26,6 +28,7 @@ struct bucket {
 };
 
 struct ratelimit {
+    db *shared; /* the store's buckets (rates.h), or NULL: this memory's */
     pthread_mutex_t lock;
     struct bucket b[SETS][WAYS];
 };
@@ -61,6 +64,11 @@ void ratelimit_free(struct ratelimit *rl)
     free(rl);
 }
 
+void ratelimit_share(struct ratelimit *rl, db *d)
+{
+    rl->shared = d;
+}
+
 bool ratelimit_take(struct ratelimit *rl, const char *key, double per_minute, double burst,
                     unsigned *retry_after_s)
 {
@@ -68,6 +76,11 @@ bool ratelimit_take(struct ratelimit *rl, const char *key, double per_minute, do
         return true;
     if (burst < 1)
         burst = 1;
+    if (rl->shared) {
+        int rc = rates_take(rl->shared, key, per_minute, burst, retry_after_s);
+        if (rc >= 0)
+            return rc == 1;
+    }
     double rate = per_minute / 60.0, t = now_s();
     struct bucket *set = rl->b[fnv1a(key) % SETS], *b = NULL;
     pthread_mutex_lock(&rl->lock);

@@ -1,4 +1,8 @@
-/* ratelimit: token buckets per key (a client address or a token), in a fixed amount of memory. */
+/*
+ * ratelimit: token buckets per key (a client address or a token), in a fixed amount of memory,
+ * or, for the nodes of one PostgreSQL store, in the store (domain/rates.h), so that nodes count
+ * a client together. Thread-safe.
+ */
 #ifndef SERVER_RATELIMIT_H
 #define SERVER_RATELIMIT_H
 
@@ -6,10 +10,17 @@
 
 #include <stdbool.h>
 
+#include "db.h"
+
 struct ratelimit;
 
 struct ratelimit *ratelimit_new(void);
 void ratelimit_free(struct ratelimit *rl);
+/*
+ * Keeps the buckets in `d` from now on (a store shared by several nodes); a take the store
+ * fails falls back to this node's memory, so a store hiccup never refuses a request.
+ */
+void ratelimit_share(struct ratelimit *rl, db *d);
 
 /*
  * Takes one token from the bucket of `key`, which refills at `per_minute` tokens a minute and

@@ -36,6 +36,7 @@
 #include "queue.h"
 #include "ratelimit.h"
 #include "leases.h"
+#include "nodes.h"
 #include "problems.h"
 #include "worker.h"
 
@@ -345,7 +346,10 @@ static int open_data(struct server *s, const char *const *paths)
         return -1;
     }
     s->data_dir = strdup(cfg->data);
-    s->packages_dir = make_dir(cfg->data, "packages");
+    /* Nodes sharing a PostgreSQL store share one packages folder (--packages, docs/deploy.md). */
+    s->packages_dir = cfg->packages
+                          ? (fs_mkdirs(cfg->packages, 0700) ? NULL : strdup(cfg->packages))
+                          : make_dir(cfg->data, "packages");
     s->cache_dir = make_dir(cfg->data, "cache");
     s->tmp_dir = make_dir(cfg->data, "tmp");
     if (!s->packages_dir || !s->cache_dir || !s->tmp_dir) {
@@ -392,14 +396,18 @@ static int open_sandbox(struct server *s, const char **paths, const char *workdi
 static int open_state(struct server *s)
 {
     const struct serve_config *cfg = &s->cfg;
-    char *dbpath = fs_join(cfg->data, "judged.db");
+    char *dbpath = cfg->store ? NULL : fs_join(cfg->data, "judged.db");
     char err[512];
-    int rc = dbpath ? db_open(dbpath, &s->db, err, sizeof(err)) : -ENOMEM;
+    int rc = cfg->store ? db_open_url(cfg->store, &s->db, err, sizeof(err))
+             : dbpath   ? db_open(dbpath, &s->db, err, sizeof(err))
+                        : -ENOMEM;
     free(dbpath);
     if (rc) {
         fprintf(stderr, "judged: database: %s\n", err);
         return -1;
     }
+    fprintf(stderr, "judged: store %s (%s), packages in '%s'\n", db_describe(s->db),
+            db_kind_of(s->db) == DB_POSTGRES ? "postgresql" : "sqlite", s->packages_dir);
     rc = auth_open(s->db, getenv("JUDGE_ADMIN_TOKEN"), stderr, &s->auth);
     if (rc) {
         fprintf(stderr, "judged: cannot set up the admin token: %s\n", strerror(-rc));
@@ -424,6 +432,15 @@ static int open_state(struct server *s)
     s->import_slots = slot_pool_new(cfg->workers + cfg->interactive, cfg->import_slots, 0, false);
     if (!s->queue || !s->pcache || !s->metrics || !s->ratelimit || !s->slots || !s->import_slots)
         return -1;
+    /* The nodes of a PostgreSQL store count each client's requests together. */
+    if (db_kind_of(s->db) == DB_POSTGRES)
+        ratelimit_share(s->ratelimit, s->db);
+    /* Other nodes on a PostgreSQL store: their new submissions and results wake ours. */
+    rc = nodes_listen(s);
+    if (rc) {
+        fprintf(stderr, "judged: cannot listen to the other nodes: %s\n", strerror(-rc));
+        return -1;
+    }
     return 0;
 }
 
@@ -557,6 +574,7 @@ int serve_main(const struct serve_config *cfg)
     exit_status = 0;
 out:
     /* A failed start may leave threads; then the state is left to the exit. */
+    db_listen_stop(s->db); /* its thread pokes the queue: stopped before the queue goes */
     if (exit_status == 0)
         free_state(s);
     db_close(s->db);

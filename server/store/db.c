@@ -17,6 +17,7 @@
 
 #define POOL_MAX   64 /* idle connections kept; more are opened and closed as needed */
 #define PARAMS_MAX 32 /* arguments of one statement */
+#define LISTEN_MAX 8  /* db_listen() threads */
 
 struct dbc {
     const struct db_backend *be;
@@ -36,6 +37,8 @@ struct db {
     pthread_mutex_t lock;
     dbc *idle[POOL_MAX];
     int nidle;
+    void *listeners[LISTEN_MAX];
+    int nlisteners;
 };
 
 int64_t db_now_ms(void)
@@ -131,6 +134,7 @@ void db_close(db *d)
 {
     if (!d)
         return;
+    db_listen_stop(d);
     for (int i = 0; i < d->nidle; i++) {
         d->be->disconnect(d->idle[i]->h);
         free(d->idle[i]);
@@ -158,6 +162,11 @@ dbc *db_get(db *d)
     pthread_mutex_lock(&d->lock);
     dbc *c = d->nidle ? d->idle[--d->nidle] : NULL;
     pthread_mutex_unlock(&d->lock);
+    if (c && d->be->healthy && !d->be->healthy(c->h)) {
+        d->be->disconnect(c->h);
+        free(c);
+        c = NULL;
+    }
     if (c)
         return c;
     char err[256];
@@ -176,10 +185,12 @@ void db_put(db *d, dbc *c)
 {
     if (!c)
         return;
-    /* A connection goes back clean: no transaction left open by an error path. */
+    /* A connection goes back clean: no transaction left open by an error path. A lost one is
+     * closed, so that the next db_get() connects anew. */
     c->be->rollback(c->h);
+    bool healthy = !c->be->healthy || c->be->healthy(c->h);
     pthread_mutex_lock(&d->lock);
-    if (d->nidle < POOL_MAX) {
+    if (healthy && d->nidle < POOL_MAX) {
         d->idle[d->nidle++] = c;
         c = NULL;
     }
@@ -307,6 +318,38 @@ void dbc_rollback(dbc *c)
 {
     if (c)
         c->be->rollback(c->h);
+}
+
+int dbc_notify(dbc *c, const char *channel, const char *payload)
+{
+    return c->be->notify ? c->be->notify(c->h, channel, payload) : 0;
+}
+
+int db_listen(db *d, const char *channel, db_listen_fn fn, void *ud)
+{
+    if (!d->be->listen_start)
+        return -ENOTSUP;
+    pthread_mutex_lock(&d->lock);
+    int rc = d->nlisteners == LISTEN_MAX ? -ENOSPC : 0;
+    void *l = NULL;
+    if (rc == 0)
+        rc = d->be->listen_start(d->target, channel, fn, ud, &l);
+    if (rc == 0)
+        d->listeners[d->nlisteners++] = l;
+    pthread_mutex_unlock(&d->lock);
+    return rc;
+}
+
+void db_listen_stop(db *d)
+{
+    if (!d)
+        return;
+    pthread_mutex_lock(&d->lock);
+    int n = d->nlisteners;
+    d->nlisteners = 0;
+    pthread_mutex_unlock(&d->lock);
+    for (int i = 0; i < n; i++)
+        d->be->listen_stop(d->listeners[i]);
 }
 
 int dbc_schema_version(dbc *c)

@@ -90,6 +90,22 @@ bool dbrows_null(const dbrows *r, const char *col);
 char *dbrows_strdup(const dbrows *r, const char *col);
 void dbrows_free(dbrows *r); /* NULL is fine */
 
+/*
+ * Telling the other judged nodes on the same store that something changed. dbc_notify() sends
+ * `payload` (short text, under 8000 bytes) on `channel`; inside a transaction it goes out when
+ * the transaction commits, and not at all when it rolls back. db_listen() starts a thread with its
+ * own connection that calls fn(payload, ud) for every notification on `channel`, this node's
+ * own included, and fn(NULL, ud) after it (re)connected: notifications may have been missed
+ * then, look again. fn runs on that thread and must not block for long. On SQLite (one node, the
+ * process that writes is the one that waits) dbc_notify() does nothing and db_listen() returns
+ * -ENOTSUP. Listeners stop in db_close().
+ */
+typedef void (*db_listen_fn)(const char *payload, void *ud);
+int dbc_notify(dbc *c, const char *channel, const char *payload);
+int db_listen(db *d, const char *channel, db_listen_fn fn, void *ud);
+/* Stops every listener (their callbacks have returned when it does); db_close() does it too. */
+void db_listen_stop(db *d);
+
 /* The schema version applied. */
 int dbc_schema_version(dbc *c);
 /* Milliseconds since the epoch, the time every table stores. */

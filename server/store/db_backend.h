@@ -26,6 +26,8 @@ struct db_backend {
     /* `target` is the path or the libpq URI; *h is the connection. */
     int (*connect)(const char *target, void **h, char *err, size_t errsize);
     void (*disconnect)(void *h);
+    /* False once the connection is lost: db_put() closes it instead of pooling it. NULL: always. */
+    bool (*healthy)(void *h);
     /* Applies this engine's migrations not applied yet; -EPROTO when the store is newer. */
     int (*migrate)(void *h, char *err, size_t errsize);
     int (*schema_version)(void *h);
@@ -42,6 +44,11 @@ struct db_backend {
     int (*begin)(void *h);
     int (*commit)(void *h);
     void (*rollback)(void *h); /* a no-op outside a transaction */
+    /* Cross-node notifications (db.h, dbc_notify and db_listen); NULL where there is one node. */
+    int (*notify)(void *h, const char *channel, const char *payload);
+    int (*listen_start)(const char *target, const char *channel,
+                        void (*fn)(const char *payload, void *ud), void *ud, void **listener);
+    void (*listen_stop)(void *listener);
     /* The raw SQLite handle for the older calls; NULL elsewhere. */
     sqlite3 *(*sqlite_handle)(void *h);
 };

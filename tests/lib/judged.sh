@@ -6,7 +6,8 @@
 #   J_ENV    optional array of VAR=value given to judged's environment (JUDGE_ADMIN_TOKEN, ...)
 #
 #   judged_start NAME DATA [judged options...]
-#       starts `judged --listen 127.0.0.1:0 --data DATA --port-file ...` in the background: an
+#       starts `judged --listen 127.0.0.1:0 --data DATA --port-file ...` (with --store when
+#       JUDGED_STORE names PostgreSQL, tests/lib/store.sh) in the background: an
 #       ephemeral loopback port, chosen by judged and written to its port file. Its output is
 #       appended to $J_WORK/NAME.log. Sets J_PID, J_PORT, J_BASE and J_LOG. Returns 1, with the
 #       end of the log on stderr, when no port came (judged exited, or 15 s passed).
@@ -27,6 +28,11 @@
 
 J_ALL_PIDS=()
 
+# The store: SQLite in DATA by default; JUDGED_STORE=postgresql://... gives each DATA folder a
+# PostgreSQL database of its own (tests/lib/store.sh, tests/pg/run.sh).
+# shellcheck source=tests/lib/store.sh
+source "$(dirname "${BASH_SOURCE[0]}")/store.sh"
+
 # Is process PID still running (and not a zombie of ours)?
 judged_alive() { kill -0 "$1" 2>/dev/null; }
 
@@ -36,8 +42,10 @@ judged_start() {
   J_LOG="$J_WORK/$name.log"
   local pf="$J_WORK/$name.port"
   rm -f "$pf"
+  local store=()
+  mapfile -t store < <(store_args "$data")
   env ${J_ENV[@]+"${J_ENV[@]}"} "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$pf" \
-    "$@" >>"$J_LOG" 2>&1 &
+    ${store[@]+"${store[@]}"} "$@" >>"$J_LOG" 2>&1 &
   J_PID=$!
   J_ALL_PIDS+=("$J_PID")
   for ((i = 0; i < 300; i++)); do

@@ -16,6 +16,7 @@
 #include "drafts.h"
 #include "fsutil.h"
 #include "helpers.h"
+#include "helpers_db.h"
 #include "invites.h"
 #include "practice.h"
 #include "reports.h"
@@ -66,6 +67,7 @@ static void setup(void)
 
 static void teardown(void)
 {
+    helper_db_empty(d);
     db_close(d);
     fs_remove_tree(dir);
     free(dir);

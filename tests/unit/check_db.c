@@ -5,6 +5,8 @@
 #define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +144,204 @@ START_TEST(test_schema_is_current)
 }
 END_TEST
 
+START_TEST(test_numbered_placeholders)
+{
+    ck_assert_int_eq(
+        dbc_run(c, "INSERT INTO t_unit (name, n) VALUES (?2, ?1)", "is", (int64_t)5, "five"), 0);
+    int64_t n = 0;
+    ck_assert_int_eq(dbc_scalar(c, &n, "SELECT n FROM t_unit WHERE name = ?", "s", "five"), 0);
+    ck_assert_int_eq(n, 5);
+}
+END_TEST
+
+START_TEST(test_null_string_parameter_in_is_null)
+{
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name) VALUES ('a'), ('b')", ""), 0);
+    int64_t n = 0;
+    /* PostgreSQL cannot tell the type of an untyped `? IS NULL`: the engine types it text. */
+    ck_assert_int_eq(dbc_scalar(c, &n,
+                                "SELECT count(*) AS n FROM t_unit WHERE (? IS NULL OR name = ?)",
+                                "ss", NULL, NULL),
+                     0);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(dbc_scalar(c, &n,
+                                "SELECT count(*) AS n FROM t_unit WHERE (? IS NULL OR name = ?)",
+                                "ss", "a", "a"),
+                     0);
+    ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+START_TEST(test_boolean_reads_as_integer)
+{
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name, x) VALUES ('a', 2.75)", ""), 0);
+    dbrows *r = NULL;
+    ck_assert_int_eq(dbc_query(c, &r,
+                               "SELECT EXISTS (SELECT 1 FROM t_unit WHERE name = 'a') AS yes, "
+                               "EXISTS (SELECT 1 FROM t_unit WHERE name = 'z') AS no, "
+                               "sum(x) AS total FROM t_unit",
+                               ""),
+                     0);
+    ck_assert_int_eq(dbrows_next(r), 1);
+    ck_assert_int_eq(dbrows_int(r, "yes"), 1);
+    ck_assert_int_eq(dbrows_int(r, "no"), 0);
+    /* A double read as an integer is cut, on both engines. */
+    ck_assert_int_eq(dbrows_int(r, "total"), 2);
+    ck_assert(dbrows_double(r, "total") == 2.75);
+    dbrows_free(r);
+}
+END_TEST
+
+START_TEST(test_failed_statement_inside_a_transaction)
+{
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name) VALUES ('a')", ""), 0);
+    ck_assert_int_eq(dbc_begin(c), 0);
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name) VALUES ('b')", ""), 0);
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name) VALUES ('a')", ""), -EEXIST);
+    int64_t n = -1;
+    if (dbc_kind(c) == DB_POSTGRES) {
+        /* PostgreSQL ends the transaction at the failure: the commit says so, nothing stays. */
+        ck_assert_int_eq(dbc_commit(c), -EEXIST);
+        ck_assert_int_eq(dbc_scalar(c, &n, "SELECT count(*) AS n FROM t_unit", ""), 0);
+        ck_assert_int_eq(n, 1);
+    } else {
+        /* SQLite undoes the statement alone. */
+        ck_assert_int_eq(dbc_commit(c), 0);
+        ck_assert_int_eq(dbc_scalar(c, &n, "SELECT count(*) AS n FROM t_unit", ""), 0);
+        ck_assert_int_eq(n, 2);
+    }
+    /* Either way the connection is usable again. */
+    ck_assert_int_eq(dbc_begin(c), 0);
+    ck_assert_int_eq(dbc_run(c, "INSERT INTO t_unit (name) VALUES ('c')", ""), 0);
+    ck_assert_int_eq(dbc_commit(c), 0);
+}
+END_TEST
+
+START_TEST(test_newer_schema_refuses_to_open)
+{
+    const char *bump = DB_SQL(c, "PRAGMA user_version = 1000",
+                              "UPDATE schema_version SET version = version + 1000");
+    const char *back =
+        DB_SQL(c, "PRAGMA user_version = 8", "UPDATE schema_version SET version = version - 1000");
+    int was = dbc_schema_version(c);
+    if (dbc_kind(c) == DB_SQLITE) {
+        char pragma[64];
+        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", was);
+        back = pragma;
+        ck_assert_int_eq(dbc_run(c, bump, ""), 0);
+        char url[4096], err[256];
+        const char *env = getenv("JUDGED_TEST_STORE");
+        snprintf(url, sizeof(url), "%s", env && *env ? env : "");
+        if (!*url)
+            snprintf(url, sizeof(url), "sqlite:%s/t.db", dir);
+        db *other = NULL;
+        ck_assert_int_eq(db_open_url(url, &other, err, sizeof(err)), -EPROTO);
+        ck_assert_ptr_nonnull(strstr(err, "newer than this judged"));
+        ck_assert_int_eq(dbc_run(c, back, ""), 0);
+        return;
+    }
+    ck_assert_int_eq(dbc_run(c, bump, ""), 0);
+    char err[256];
+    db *other = NULL;
+    int rc = db_open_url(getenv("JUDGED_TEST_STORE"), &other, err, sizeof(err));
+    ck_assert_int_eq(dbc_run(c, back, ""), 0);
+    ck_assert_int_eq(rc, -EPROTO);
+    ck_assert_ptr_nonnull(strstr(err, "newer than this judged"));
+    ck_assert_int_eq(dbc_schema_version(c), was);
+}
+END_TEST
+
+/* What a listener saw, under a lock the test waits on. */
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int connected;
+    char last[64];
+} heard = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, ""};
+
+static void on_notify(const char *payload, void *ud)
+{
+    (void)ud;
+    pthread_mutex_lock(&heard.lock);
+    if (payload)
+        snprintf(heard.last, sizeof(heard.last), "%s", payload);
+    else
+        heard.connected++;
+    pthread_cond_broadcast(&heard.cond);
+    pthread_mutex_unlock(&heard.lock);
+}
+
+/* Waits until `done` holds; false after a generous bound (a hang is a failure, not a wait). */
+static bool await_heard(bool (*done)(void))
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += 30;
+    pthread_mutex_lock(&heard.lock);
+    int rc = 0;
+    while (!done() && rc == 0)
+        rc = pthread_cond_timedwait(&heard.cond, &heard.lock, &until);
+    bool ok = done();
+    pthread_mutex_unlock(&heard.lock);
+    return ok;
+}
+
+static bool is_connected(void)
+{
+    return heard.connected > 0;
+}
+
+static bool got_committed(void)
+{
+    return !strcmp(heard.last, "committed");
+}
+
+START_TEST(test_notify_reaches_listener)
+{
+    if (dbc_kind(c) == DB_SQLITE) {
+        ck_assert_int_eq(db_listen(d, "t_unit_chan", on_notify, NULL), -ENOTSUP);
+        ck_assert_int_eq(dbc_notify(c, "t_unit_chan", "x"), 0);
+        return;
+    }
+    ck_assert_int_eq(db_listen(d, "t_unit_chan", on_notify, NULL), 0);
+    ck_assert(await_heard(is_connected));
+    /* Inside a transaction: nothing goes out on rollback, the payload on commit. */
+    ck_assert_int_eq(dbc_begin(c), 0);
+    ck_assert_int_eq(dbc_notify(c, "t_unit_chan", "rolled-back"), 0);
+    dbc_rollback(c);
+    ck_assert_int_eq(dbc_begin(c), 0);
+    ck_assert_int_eq(dbc_notify(c, "t_unit_chan", "committed"), 0);
+    ck_assert_int_eq(dbc_commit(c), 0);
+    ck_assert(await_heard(got_committed));
+    pthread_mutex_lock(&heard.lock);
+    ck_assert_str_eq(heard.last, "committed");
+    pthread_mutex_unlock(&heard.lock);
+}
+END_TEST
+
+START_TEST(test_lost_connection_is_eio_and_not_pooled)
+{
+    if (dbc_kind(c) != DB_POSTGRES)
+        return;
+    dbc *victim = db_get(d);
+    ck_assert_ptr_nonnull(victim);
+    int64_t pid = 0;
+    ck_assert_int_eq(dbc_scalar(victim, &pid, "SELECT pg_backend_pid() AS p", ""), 0);
+    int64_t ok = 0;
+    ck_assert_int_eq(
+        dbc_scalar(c, &ok, "SELECT pg_terminate_backend(CAST(? AS INTEGER)) AS ok", "i", pid), 0);
+    ck_assert_int_eq(ok, 1);
+    int64_t n = 0;
+    ck_assert_int_eq(dbc_scalar(victim, &n, "SELECT count(*) AS n FROM t_unit", ""), -EIO);
+    db_put(d, victim);
+    /* The pool gave the lost one up: what comes next works. */
+    dbc *next = db_get(d);
+    ck_assert_ptr_nonnull(next);
+    ck_assert_int_eq(dbc_scalar(next, &n, "SELECT count(*) AS n FROM t_unit", ""), 0);
+    db_put(d, next);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("db");
@@ -154,6 +354,13 @@ int main(void)
     tcase_add_test(tc, test_rollback_undoes_and_put_cleans);
     tcase_add_test(tc, test_placeholder_inside_a_string_is_text);
     tcase_add_test(tc, test_schema_is_current);
+    tcase_add_test(tc, test_numbered_placeholders);
+    tcase_add_test(tc, test_null_string_parameter_in_is_null);
+    tcase_add_test(tc, test_boolean_reads_as_integer);
+    tcase_add_test(tc, test_failed_statement_inside_a_transaction);
+    tcase_add_test(tc, test_newer_schema_refuses_to_open);
+    tcase_add_test(tc, test_notify_reaches_listener);
+    tcase_add_test(tc, test_lost_connection_is_eio_and_not_pooled);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

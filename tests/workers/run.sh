@@ -77,6 +77,8 @@ req() {
 }
 jqb() { jq -r "$@" <"$RB" 2>/dev/null; }
 want() { [ "$ST" = "$1" ] || fail "$2: status $ST, want $1: $(head -c 300 "$RB" | tr '\n' ' ')"; }
+# The store (JUDGED_STORE: SQLite by default, or PostgreSQL): tests/lib/store.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/store.sh"
 sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
 
 # start_server NAME DATA [options...]: SPID, BASE, SLOG. Waits for /healthz.
@@ -84,7 +86,10 @@ start_server() {
   local name=$1 data=$2 i; shift 2
   SLOG=$WORK/$name.log
   rm -f "$WORK/$name.port"
-  "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$WORK/$name.port" "${CG[@]}" "$@" 2>>"$SLOG" &
+  local store=()
+  mapfile -t store < <(store_args "$data")
+  "$JUDGED" --listen 127.0.0.1:0 --data "$data" --port-file "$WORK/$name.port" "${CG[@]}" \
+    ${store[@]+"${store[@]}"} "$@" 2>>"$SLOG" &
   SPID=$!
   PIDS+=("$SPID")
   for ((i = 0; i < 300; i++)); do
