@@ -35,6 +35,7 @@ suite hiring tests/hiring/run.sh build/cli/judged
 suite web tests/web/run.sh
 suite faults tests/faults/run.sh build/cli/judged
 suite workers tests/workers/run.sh build/cli/judged
+suite pg tests/pg/run.sh build/cli/judged
 suite deploy tests/deploy_check.sh build/cli/judged
 suite load tests/load/run.py build/cli/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30
