@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "api.h"
+#include "errmap.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -147,7 +148,12 @@ static json_t *page_json(const char *key, json_t *list, int64_t next)
                      next ? json_integer(next) : json_null());
 }
 
-static void audit_get(struct server *s, struct req *r)
+/* A paged log (`lister`: audit_list, webhook_deliveries) as {key: [...], next_before}. */
+typedef int (*page_lister)(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
+                           int64_t *next);
+
+static void reply_page(struct server *s, struct req *r, page_lister lister, const char *key,
+                       const char *what)
 {
     int limit;
     int64_t before, team, next = 0;
@@ -155,28 +161,22 @@ static void audit_get(struct server *s, struct req *r)
         return;
     json_t *list = NULL;
     dbc *c = db_get(s->db);
-    int rc = c ? audit_list(c, team, before, limit, &list, &next) : -EIO;
+    int rc = c ? lister(c, team, before, limit, &list, &next) : -EIO;
     db_put(s->db, c);
     if (rc)
-        reply_problem(r, 500, "cannot read the audit log: %s", strerror(-rc));
+        reply_problem(r, http_status_of_errno(rc), "cannot read the %s: %s", what, strerror(-rc));
     else
-        reply_json(r, 200, page_json("entries", list, next));
+        reply_json(r, 200, page_json(key, list, next));
+}
+
+static void audit_get(struct server *s, struct req *r)
+{
+    reply_page(s, r, audit_list, "entries", "audit log");
 }
 
 static void webhook_deliveries_get(struct server *s, struct req *r)
 {
-    int limit;
-    int64_t before, team, next = 0;
-    if (!page_args(r, &limit, &before, &team))
-        return;
-    json_t *list = NULL;
-    dbc *c = db_get(s->db);
-    int rc = c ? webhook_deliveries(c, team, before, limit, &list, &next) : -EIO;
-    db_put(s->db, c);
-    if (rc)
-        reply_problem(r, 500, "cannot read the delivery log: %s", strerror(-rc));
-    else
-        reply_json(r, 200, page_json("deliveries", list, next));
+    reply_page(s, r, webhook_deliveries, "deliveries", "delivery log");
 }
 
 /* A new signing secret, shown this once; the old one stops signing at once. */

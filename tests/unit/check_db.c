@@ -362,9 +362,5 @@ int main(void)
     tcase_add_test(tc, test_notify_reaches_listener);
     tcase_add_test(tc, test_lost_connection_is_eio_and_not_pooled);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

@@ -172,9 +172,5 @@ int main(void)
     tcase_add_test(tc, test_cache_by_content);
     tcase_add_test(tc, test_errors_name_the_case);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

@@ -565,9 +565,5 @@ int main(void)
     tcase_add_test(tc, test_submissions_yaml);
     tcase_add_test(tc, test_expect_check);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

@@ -87,9 +87,5 @@ int main(void)
     tcase_add_test(tc, test_keys_are_apart);
     tcase_add_test(tc, test_refill_brings_a_token_back);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

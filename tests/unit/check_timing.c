@@ -271,9 +271,5 @@ int main(void)
     } else {
         printf("timing: not root; the sandbox cases are skipped\n");
     }
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

@@ -259,9 +259,5 @@ int main(void)
     tcase_add_test(tc, test_too_many_entries);
     tcase_add_test(tc, test_not_an_archive);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return helper_run(s);
 }

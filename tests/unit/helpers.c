@@ -25,3 +25,12 @@ void helper_write(const char *dir, const char *rel, const char *text)
     ck_assert_int_eq(fs_write(path, text, strlen(text), 0644), 0);
     free(path);
 }
+
+int helper_run(struct Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
