@@ -89,6 +89,8 @@ void slot_release(struct server *s, int slot, const char *client);
  */
 struct slot_pool *slot_pool_new(int first, int n, unsigned inflight_max, bool reserve);
 void slot_pool_free(struct slot_pool *p); /* NULL is fine */
+/* Wakes every waiter of `p` (stopping: they see s->stopping and give up). */
+void slot_pool_wake(struct slot_pool *p);
 /* The same for imports and their verification: slots of their own (cfg.import_slots). */
 int import_slot_acquire(struct server *s, const char *client, unsigned timeout_ms);
 void import_slot_release(struct server *s, int slot, const char *client);
