@@ -107,15 +107,21 @@ umount "$T/small"
 # 3. Another process holds the database's write lock: 503 with Retry-After, reads go on.
 start "$T/d3" JUDGED_BUSY_TIMEOUT_MS=300
 put sum-groups "$T/sg.zip" >/dev/null
-python3 - "$T/d3/judged.db" 4 <<'PY' &
-import sqlite3, sys, time
+# The locker says when it holds the lock and holds it until told to let go (two FIFOs): the
+# test waits on that state, never on time, however slow the machine is to start python.
+mkfifo "$T/locked" "$T/unlock"
+python3 - "$T/d3/judged.db" "$T/locked" "$T/unlock" <<'PY' &
+import sqlite3, sys
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('BEGIN IMMEDIATE')
-time.sleep(float(sys.argv[2]))
+with open(sys.argv[2], 'w') as f:
+    f.write('locked\n')
+with open(sys.argv[3]) as f:
+    f.read()
 c.execute('ROLLBACK')
 PY
 LOCKER=$!
-sleep 1
+timeout 120 cat "$T/locked" >/dev/null || bad "the lock holder did not start"
 st=$(submit "$AC")
 retry=$(curl -s -D - -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" --data @"$T/req.json" \
   "$B/api/v1/submissions" | tr -d '\r' | awk -F': ' 'tolower($1)=="retry-after"{print $2}')
@@ -123,6 +129,7 @@ rd=$(curl -s -o /dev/null -w '%{http_code}' "$B/api/v1/problems/sum-groups")
 [ "$st" = 503 ] && [ -n "$retry" ] && ok "a locked database answers 503 with Retry-After ($retry s)" ||
   bad "locked database: $st, Retry-After '$retry'"
 [ "$rd" = 200 ] && ok "reads go on while another process writes" || bad "read while locked: $rd"
+timeout 30 sh -c 'echo go >"$1"' _ "$T/unlock"
 wait $LOCKER
 st=$(submit "$AC" '?wait=true')
 [ "$st" = 200 ] && [ "$(jq -r .verdict "$T/sub.json")" = AC ] &&
