@@ -55,6 +55,7 @@
 #define _GNU_SOURCE
 #include "sandbox.h"
 
+#include "host.h"
 #include "lang.h"
 
 #include <dirent.h>
@@ -146,6 +147,7 @@ struct sandbox {
     int npublic; /* the slots callers were given; peers, when there are, come after them */
     struct slot *slots;
     int netns_fd;
+    int uid_lock; /* the uid range claimed for a config without uid_base, or -1 */
     cgroup_set *cgroups;
     struct policy_bpf policies[POLICY__COUNT];
     char mode[64];
@@ -877,6 +879,7 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     if (!sb)
         return -ENOMEM;
     sb->netns_fd = -1;
+    sb->uid_lock = -1;
     sb->npublic = cfg->slots;
     sb->nslots = cfg->slots * (cfg->peers ? 2 : 1);
     int rc = cpu_pool_init(&sb->cpus);
@@ -906,7 +909,14 @@ int sandbox_open(const struct sandbox_config *cfg, sandbox **out)
     }
     if ((rc = view_build(cfg->paths, &view)))
         goto fail;
-    unsigned uid_base = cfg->uid_base ? cfg->uid_base : 60000;
+    /* Without a range of its own, one is claimed as judged claims its own (host.h), so that a
+     * test or a tool never shares uids, and with them RLIMIT_NPROC, with a judge running here. */
+    unsigned uid_base = cfg->uid_base;
+    if (!uid_base && (sb->uid_lock = host_claim_uid_range(&uid_base)) < 0) {
+        rc = sb->uid_lock;
+        sb->uid_lock = -1;
+        goto fail;
+    }
     for (int i = 0; i < sb->nslots; i++) {
         struct slot *s = &sb->slots[i];
         snprintf(s->fs, sizeof(s->fs), "%s/slot%d", sb->workdir, i);
@@ -957,6 +967,8 @@ void sandbox_close(sandbox *sb)
         policy_release(&sb->policies[k]);
     if (sb->netns_fd >= 0)
         close(sb->netns_fd);
+    if (sb->uid_lock >= 0)
+        close(sb->uid_lock);
     for (int i = 0; sb->slots && i < sb->nslots; i++) {
         struct slot *s = &sb->slots[i];
         if (s->root[0])

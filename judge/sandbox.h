@@ -15,7 +15,7 @@ typedef struct sandbox sandbox;
 struct sandbox_config {
     const char *workdir;     /* created; holds the slots' file systems while the sandbox is open */
     int slots;               /* runs that may happen at once: one per judging worker */
-    unsigned uid_base;       /* slot i runs as uid and gid uid_base + i */
+    unsigned uid_base;       /* slot i runs as uid and gid uid_base + i; 0: a range is claimed */
     enum cgroup_mode cgroup; /* CGROUP_AUTO, or a mode forced (tests cover each) */
     unsigned slot_mb;        /* size of a slot's tmpfs, which holds /box and /tmp */
     /*
