@@ -20,9 +20,14 @@ for v in KW C_W KE C_ER C_KEEP C_RET KD C_D S_ER S_D ER_HASH; do declare "$v=non
 # The dump is what the rows hold; the raw files (after a checkpoint) what the pages still hold.
 er_grep() {
   local w data=${DB%/judged.db}
-  sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1
+  store_is_pg || sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1
   for w in "$@"; do
-    sqlite3 "$DB" .dump | grep -F -i -q -- "$w" && echo "dump: $w"
+    [ -n "$w" ] || { echo "dump: (an empty word to look for: the test's own mistake)"; continue; }
+    if store_is_pg; then
+      pg_dump --data-only "$(store_url "$data")" | grep -F -i -q -- "$w" && echo "dump: $w"
+    else
+      sqlite3 "$DB" .dump | grep -F -i -q -- "$w" && echo "dump: $w"
+    fi
     grep -r -a -l -i -F -- "$w" "$data" 2>/dev/null | sed "s|^|file: $w in |"
   done
 }
@@ -66,7 +71,11 @@ api PUT "/api/v1/assessments/$A_ER/candidates/$I_ER/submissions/$S_ER/review" "$
 want_status 200
 er_hooked() { jq -e -s "any(.[]; .body.event == \"candidate.finished\" and .body.invite_id == $I_ER)" "$WORK/erasehook.log" >/dev/null 2>&1; }
 wait_until 60 er_hooked || fail "no candidate.finished delivered for the candidate"
-ER_HASH=$(rows_of "SELECT hex(token_hash) FROM invites WHERE id = $I_ER")
+if store_is_pg; then
+  ER_HASH=$(rows_of "SELECT upper(encode(token_hash, 'hex')) FROM invites WHERE id = $I_ER")
+else
+  ER_HASH=$(rows_of "SELECT hex(token_hash) FROM invites WHERE id = $I_ER")
+fi
 [ -n "$ER_HASH" ] || fail "no token hash for invite $I_ER"
 for t in "submissions WHERE invite_id = $I_ER" "submission_tests WHERE submission_seq IN (SELECT seq FROM submissions WHERE invite_id = $I_ER)" \
   "drafts WHERE invite_id = $I_ER" "draft_snapshots WHERE invite_id = $I_ER" "candidate_signals WHERE invite_id = $I_ER" \
