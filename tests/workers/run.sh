@@ -312,7 +312,8 @@ tend
 tcase "kill -9 of a worker in the middle of a job"
 KILLED=
 for ((i = 0; i < 600; i++)); do
-  KILLED=$(sql "SELECT id FROM submissions WHERE status = 'compiling' AND worker_token_id = ${WID[a]} AND source LIKE '%CLOCKS_PER_SEC%' AND started_at < CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) - 1000 LIMIT 1")
+  # The clock is read here, not in SQL: the same query then runs on SQLite and PostgreSQL.
+  KILLED=$(sql "SELECT id FROM submissions WHERE status = 'compiling' AND worker_token_id = ${WID[a]} AND source LIKE '%CLOCKS_PER_SEC%' AND started_at < $(($(date +%s%3N) - 1000)) LIMIT 1")
   [ -n "$KILLED" ] && break
   sleep 0.1
 done
