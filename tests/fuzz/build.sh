@@ -14,7 +14,7 @@ declare -A sources=(
     [pkg]="pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c checker.c"
     [unpack]="unpack.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c"
     [checker]="checker.c fsutil.c"  # fsutil.c: fuzz.c uses it
-    [request]="../server/reqcheck.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c"
+    [request]="../server/http/reqcheck.c pkg.c latex.c yamldoc.c strbuf.c fsutil.c lang.c lang/c.c lang/cpp.c lang/python.c lang/java.c lang/javascript.c lang/go.c lang/rust.c diag.c"
     [latex]="latex.c strbuf.c diag.c fsutil.c"
 )
 declare -A packages=(
@@ -35,7 +35,7 @@ fi
 cflags=(-std=gnu17 -g -O1 -fno-omit-frame-pointer
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
     -Wall -Wextra -Wno-unused-parameter
-    -I"$root/judge" -I"$root/server" -I"$root/tests/fuzz")
+    -I"$root/judge" -I"$root/server" -I"$root/server/http" -I"$root/tests/fuzz")
 
 mkdir -p "$out"
 names=("$@")
