@@ -8,7 +8,7 @@
    every Schema Object valid JSON Schema 2020-12, every $ref resolving, every component used, and
    the paths, methods, operation ids, access levels (x-access, x-candidate, security), body kinds,
    path parameters and the statuses every route of its kind gives equal to the route table
-   api_routes[] of server/api.c.
+   api_routes[] of server/http/api.c.
 2. The running server: starts judged (fresh data folder, ephemeral port, JUDGE_ADMIN_TOKEN),
    imports problems/missing-number and tests/packages/sum-groups, and calls every operation with
    good and bad requests: problems, submissions (with ?wait, SSE, cursors, rejudge), runs, teams
@@ -172,7 +172,7 @@ class Doc:
 
 
 def parse_routes():
-    """api_routes[] of server/api.c: [(method, pattern, name, access, body, candidate)]."""
+    """api_routes[] of server/http/api.c: [(method, pattern, name, access, body, candidate)]."""
     with open(API_C) as f:
         text = f.read()
     table = text[text.index("api_routes[]"):]
@@ -259,10 +259,10 @@ def check_document(d):
         documented[(method, re.sub(r"\{[^}]+\}", "{}", path))] = (opid, path, op, pointer)
     for key in table:
         if key not in documented:
-            fail(f"route {key[0]} {key[1]} of server/api.c is not in schema/openapi.json")
+            fail(f"route {key[0]} {key[1]} of server/http/api.c is not in schema/openapi.json")
     for key, (opid, path, op, pointer) in documented.items():
         if key not in table:
-            fail(f"{key[0]} {path} of schema/openapi.json is not a route of server/api.c")
+            fail(f"{key[0]} {path} of schema/openapi.json is not a route of server/http/api.c")
         name, access, body, candidate = table[key]
         if opid != name:
             fail(f"{key[0]} {path}: operationId '{opid}' is not the route's name '{name}'")
@@ -317,7 +317,7 @@ def check_document(d):
             target = f"#/components/{kind}/{name}"
             if target not in used and target != "#/components/responses/MethodNotAllowed":
                 fail(f"{target} is never used")
-    checks.append(f"{len(table)} routes of server/api.c = {len(documented)} operations of the "
+    checks.append(f"{len(table)} routes of server/http/api.c = {len(documented)} operations of the "
                   "document (paths, methods, operationIds, access, bodies, path parameters)")
     return checks
 

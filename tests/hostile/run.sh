@@ -54,7 +54,7 @@ command -v setpriv >/dev/null || {
 
 problem=$here/problem
 # Every judge claims a range of 256 sandbox uids from 60000 by holding a lock file
-# (server/serve.c); `judged judge` takes the first free one and runs its only slot as its first uid.
+# (judge/host.c); `judged judge` takes the first free one and runs its only slot as its first uid.
 first_free_range() {
   local i dir=/run/lock
   [ -d "$dir" ] || dir=/tmp
