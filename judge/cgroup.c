@@ -51,8 +51,10 @@ struct slot {
     int dir; /* v2: the group's directory, for CLONE_INTO_CGROUP */
     int mem_procs, pids_procs;
     int mem_limit, pids_max;
-    int peak;   /* v2 memory.peak, v1 memory.max_usage_in_bytes; -1 with PEAK_EVENTS */
-    int events; /* v2 memory.events, v1 memory.oom_control */
+    int peak;    /* v2 memory.peak, v1 memory.max_usage_in_bytes; -1 with PEAK_EVENTS */
+    int events;  /* v2 memory.events, v1 memory.oom_control */
+    int usage;   /* v2 memory.current, v1 memory.usage_in_bytes */
+    int reclaim; /* v2 memory.reclaim (Linux 5.19+, else -1), v1 memory.force_empty */
     uint64_t limit_set;
     unsigned pids_set;
     uint64_t oom_before;
@@ -384,8 +386,8 @@ static int open_at(const char *dir, const char *file, int flags)
 
 static void slot_close_fds(struct slot *s)
 {
-    int *fds[] = {&s->dir,      &s->mem_procs, &s->pids_procs, &s->mem_limit,
-                  &s->pids_max, &s->peak,      &s->events};
+    int *fds[] = {&s->dir,  &s->mem_procs, &s->pids_procs, &s->mem_limit, &s->pids_max,
+                  &s->peak, &s->events,    &s->usage,      &s->reclaim};
     for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
         if (*fds[i] >= 0)
             close(*fds[i]);
@@ -413,6 +415,8 @@ static int slot_open(cgroup_set *set, struct slot *s)
         s->mem_limit = open_at(s->mem_dir, "memory.max", O_WRONLY);
         s->pids_max = open_at(s->mem_dir, "pids.max", O_WRONLY);
         s->events = open_at(s->mem_dir, "memory.events", O_RDONLY);
+        s->usage = open_at(s->mem_dir, "memory.current", O_RDONLY);
+        s->reclaim = open_at(s->mem_dir, "memory.reclaim", O_WRONLY);
         if (set->peak == PEAK_RESET)
             s->peak = open_at(s->mem_dir, "memory.peak", O_RDWR);
         /* A judged program never swaps: that would hide its memory. */
@@ -427,6 +431,8 @@ static int slot_open(cgroup_set *set, struct slot *s)
         s->mem_limit = open_at(s->mem_dir, "memory.limit_in_bytes", O_WRONLY);
         s->peak = open_at(s->mem_dir, "memory.max_usage_in_bytes", O_RDWR);
         s->events = open_at(s->mem_dir, "memory.oom_control", O_RDONLY);
+        s->usage = open_at(s->mem_dir, "memory.usage_in_bytes", O_RDONLY);
+        s->reclaim = open_at(s->mem_dir, "memory.force_empty", O_WRONLY);
         if (s->mem_procs < 0 || s->mem_limit < 0 || s->peak < 0)
             return -errno ? -errno : -EIO;
         if (set->pids_base[0]) {
@@ -439,6 +445,28 @@ static int slot_open(cgroup_set *set, struct slot *s)
     s->limit_set = 0;
     s->pids_set = 0;
     return 0;
+}
+
+/*
+ * Gives back what an earlier use of the group left charged to it: the page cache of the files the
+ * compiler read (its libraries: rustc's are hundreds of MiB) and of the last run's reads. Left
+ * there, that cache fills the group up to the next run's limit, the kernel reclaims it at the
+ * limit, and the run is seen to reach its limit (v1 peak, v2 "max" events): a program that
+ * failed for another reason (a thread it could not start) would get MLE. The program's own image
+ * in the slot's tmpfs cannot be reclaimed (no swap) and stays charged, as it should. v1
+ * force_empty needs a group with no task, which a slot is between runs; a v2 kernel before 5.19
+ * has no memory.reclaim, and setting the limit reclaims down to it then. Best effort: a failure
+ * changes nothing but the cache.
+ */
+static void slot_reclaim(enum cgroup_mode mode, struct slot *s)
+{
+    uint64_t used = 0;
+    if (s->reclaim < 0 || s->usage < 0 || fd_read_u64(s->usage, &used) || used == 0)
+        return;
+    char buf[32];
+    /* v1's force_empty takes any value; v2's reclaim takes how much to give back. */
+    snprintf(buf, sizeof(buf), "%" PRIu64, mode == CGROUP_V1 ? 0 : used);
+    (void)fd_write(s->reclaim, buf);
 }
 
 /*
@@ -514,7 +542,7 @@ int cgroup_open(enum cgroup_mode want, int slots, cgroup_set **out)
     for (int i = 0; i < slots; i++) {
         struct slot *s = &set->slots[i];
         s->dir = s->mem_procs = s->pids_procs = s->mem_limit = s->pids_max = s->peak = s->events =
-            -1;
+            s->usage = s->reclaim = -1;
     }
     int rc = 0;
     if (want == CGROUP_AUTO) {
@@ -579,6 +607,7 @@ int cgroup_prepare(cgroup_set *set, int slot, uint64_t memory_bytes, unsigned pi
         if ((rc = slot_remake(set, s)))
             return rc;
     }
+    slot_reclaim(set->mode, s);
     char buf[32];
     if (s->limit_set != memory_bytes) {
         snprintf(buf, sizeof(buf), "%" PRIu64, memory_bytes);

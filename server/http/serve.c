@@ -330,6 +330,16 @@ int serve_main(const struct serve_config *cfg)
     struct server *s = &srv;
     s->cfg = *cfg;
     int exit_status = 1;
+    /* Signals are taken by sigwait below, so they are blocked before any thread exists (the
+     * store's LISTEN thread starts with the state): a thread that left SIGTERM unblocked would
+     * take it with the default action and end judged with status 143 mid-shutdown. Every
+     * thread inherits the mask; the sandbox's zygotes clear it for the runs. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
     char workdir[4096];
     snprintf(workdir, sizeof(workdir), "%s/judged-%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
              (int)getpid());
@@ -347,13 +357,6 @@ int serve_main(const struct serve_config *cfg)
         return 1;
     if (open_state(s))
         goto out;
-    /* Signals are taken by sigwait below; every thread inherits the mask. */
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    signal(SIGPIPE, SIG_IGN);
     struct running run = {0};
     if (start_threads(s, &run))
         goto out;

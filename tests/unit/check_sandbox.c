@@ -442,6 +442,56 @@ START_TEST(test_memory_within_limit)
 }
 END_TEST
 
+/*
+ * The page cache an earlier use of the slot left charged to its group (a compiler reading its
+ * libraries) is not the next run's memory: a run that fails for another reason after it is not
+ * taken for one that hit the memory limit. The file is read from disk into the cache by the first
+ * run (dropped from the cache first), so its pages are charged to the slot's group.
+ */
+START_TEST(test_cache_of_earlier_use_not_charged)
+{
+    char *data = fs_join(work, "data");
+    helper_write(data, "big", "");
+    char *big = fs_join(data, "big");
+    int fd = open(big, O_WRONLY | O_TRUNC);
+    ck_assert_int_ge(fd, 0);
+    static char chunk[1 << 20];
+    memset(chunk, 'x', sizeof(chunk));
+    for (int i = 0; i < 160; i++)
+        ck_assert_int_eq(write(fd, chunk, sizeof(chunk)), (ssize_t)sizeof(chunk));
+    ck_assert_int_eq(fsync(fd), 0);
+    ck_assert_int_eq(posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED), 0);
+    close(fd);
+    program("#include <stdio.h>\nint main(void){static char b[1<<16];size_t n=0,k;"
+            "FILE*f=fopen(\"/data/big\",\"r\");if(!f)return 2;"
+            "while((k=fread(b,1,sizeof b,f))>0)n+=k;printf(\"%zu\",n>>20);return 0;}");
+    const char *const argv[] = {"/box/prog", NULL};
+    struct sandbox_cmd cmd = {.slot = 0,
+                              .policy = POLICY_RUN,
+                              .argv = argv,
+                              .stdin_fd = -1,
+                              .data_dir = data,
+                              .limits = limits};
+    cmd.limits.memory_kb = 512 << 10;
+    cmd.limits.cpu_ms = 5000;
+    cmd.limits.wall_ms = 20000;
+    struct sandbox_result r;
+    ck_assert_int_eq(sandbox_exec(sb, &cmd, &r), 0);
+    ck_assert_int_eq(r.status, SANDBOX_EXITED);
+    ck_assert_str_eq(strbuf_str(&r.out), "160");
+    sandbox_result_release(&r);
+    /* 8 MiB of its own under a 64 MiB limit, then a failure that is not memory's. */
+    program("#include <stdlib.h>\nint main(void){volatile char*p=malloc(8<<20);if(!p)return 1;"
+            "for(int i=0;i<(8<<20);i+=4096)p[i]=1;return 3;}");
+    run(&r);
+    ck_assert_msg(r.status == SANDBOX_EXITED, "status %s", sandbox_status_name(r.status));
+    ck_assert_int_eq(r.exit_code, 3);
+    sandbox_result_release(&r);
+    free(big);
+    free(data);
+}
+END_TEST
+
 /* sandbox_path_hidden, on folders made for it: inside, containing, through links, apart. */
 START_TEST(test_path_hidden)
 {
@@ -803,6 +853,7 @@ static void add_mode(Suite *s, enum cgroup_mode m)
     tcase_add_test(tc, test_root_is_an_allowlist);
     tcase_add_test(tc, test_self_exe_link_only);
     tcase_add_test(tc, test_memory_within_limit);
+    tcase_add_test(tc, test_cache_of_earlier_use_not_charged);
     tcase_add_test(tc, test_processes_limited);
     if (m != CGROUP_NONE) {
         tcase_add_test(tc, test_run_in_slot_group);
