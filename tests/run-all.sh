@@ -35,10 +35,9 @@ suite hiring tests/hiring/run.sh build/cli/judged
 suite web tests/web/run.sh
 suite faults tests/faults/run.sh build/cli/judged
 suite workers tests/workers/run.sh build/cli/judged
-# On PostgreSQL: every statement prepared, the store's unit tests, the api suite and the
-# two-node failover; hiring, workers and faults run there too with
-# `tests/pg/run.sh build/cli/judged hiring workers faults` (left out here for CI's time budget).
-suite pg tests/pg/run.sh build/cli/judged sql db api failover
+# On PostgreSQL: every statement prepared, the store's unit tests, the api, hiring, workers and
+# recovery (faults) suites, the two-node failover and live progress across nodes.
+suite pg tests/pg/run.sh build/cli/judged
 suite deploy tests/deploy_check.sh build/cli/judged
 suite load tests/load/run.py build/cli/judged 1000 50
 suite fuzz tests/fuzz/run.sh 30

@@ -168,6 +168,17 @@ void queue_live_test(struct server *s, const char *id, const struct test_row *t)
 void queue_live_end(struct server *s, const char *id);
 
 /*
+ * The same progress of a judgement on another node of a shared store, as nodes.c receives it:
+ * kept here as this node's own is (GET and event streams show it), not told on again. A local
+ * judgement of `id` is never overwritten by a mirrored one. queue_live_mirror_reset() drops every
+ * mirrored entry: the listener reconnected and messages may be lost (viewers read the store).
+ */
+enum live_event { LIVE_BEGIN, LIVE_STATUS, LIVE_TEST, LIVE_END };
+void queue_live_mirror(struct server *s, enum live_event ev, const char *id, const char *status,
+                       const char *compile_output, const struct test_row *t);
+void queue_live_mirror_reset(struct server *s);
+
+/*
  * A snapshot of the live progress of `id`: its status into `status`, a copy of its compiler
  * output (*compile_output, NULL when none) and of its tests (*tests, *ntests), owned by the
  * caller. 0, -ENOENT when `id` is not being judged here, -ENOMEM. Outputs may be NULL.

@@ -18,6 +18,8 @@ struct live {
     struct test_row *tests; /* owned copies */
     size_t ntests, cap;
     uint64_t version; /* counts its changes */
+    bool mirrored;    /* judged on another node (queue_live_mirror) */
+    int64_t since_ms; /* mirrored: when its judgement began, to drop one whose end was lost */
 };
 
 /* When a client was last served, by its key (see queue_client_key). */

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -113,7 +114,46 @@ void queue_live_free_all(struct queue *q)
     }
 }
 
-void queue_live_begin(struct server *s, const char *id)
+/* A mirrored entry whose end never came (a node died, a message was lost) is dropped after this. */
+#define MIRROR_MAX_AGE_MS (60LL * 60 * 1000)
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Removes `id`'s entry, or only a mirrored one; the caller holds q->lock. */
+static void live_remove_locked(struct queue *q, const char *id, bool mirrored_only)
+{
+    for (struct live **p = &q->live; *p; p = &(*p)->next) {
+        if (!strcmp((*p)->id, id)) {
+            struct live *l = *p;
+            if (mirrored_only && !l->mirrored)
+                return;
+            *p = l->next;
+            live_free(l);
+            return;
+        }
+    }
+}
+
+/* Drops the mirrored entries older than `before` (all, with INT64_MAX); holds q->lock. */
+static void live_drop_mirrored_locked(struct queue *q, int64_t before)
+{
+    for (struct live **p = &q->live; *p;) {
+        struct live *l = *p;
+        if (l->mirrored && l->since_ms < before) {
+            *p = l->next;
+            live_free(l);
+        } else {
+            p = &l->next;
+        }
+    }
+}
+
+static void live_begin(struct server *s, const char *id, bool mirrored)
 {
     struct queue *q = s->queue;
     struct live *l = calloc(1, sizeof(*l));
@@ -121,21 +161,31 @@ void queue_live_begin(struct server *s, const char *id)
         return; /* the judgement goes on; GET shows it as queued until the result */
     snprintf(l->id, sizeof(l->id), "%s", id);
     snprintf(l->status, sizeof(l->status), "compiling");
+    l->mirrored = mirrored;
+    l->since_ms = now_ms();
     pthread_mutex_lock(&q->lock);
-    l->next = q->live;
-    q->live = l;
+    struct live *old = live_find(q, id);
+    if (mirrored && old && !old->mirrored) {
+        free(l); /* judged here: this node's own progress wins */
+    } else {
+        /* A judgement begun again (a requeue, a lease taken over) starts from nothing. */
+        live_remove_locked(q, id, false);
+        if (mirrored)
+            live_drop_mirrored_locked(q, l->since_ms - MIRROR_MAX_AGE_MS);
+        l->next = q->live;
+        q->live = l;
+    }
     notify_locked(q, QUEUE_CHANGED, true);
     pthread_mutex_unlock(&q->lock);
-    nodes_tell(s, QUEUE_CHANGED); /* a judgement started or ended here */
 }
 
-void queue_live_status(struct server *s, const char *id, const char *status,
-                       const char *compile_output)
+static void live_status(struct server *s, const char *id, const char *status,
+                        const char *compile_output, bool mirrored)
 {
     struct queue *q = s->queue;
     pthread_mutex_lock(&q->lock);
     struct live *l = live_find(q, id);
-    if (l) {
+    if (l && l->mirrored == mirrored) {
         snprintf(l->status, sizeof(l->status), "%s", status);
         if (compile_output && !l->compile_output)
             l->compile_output = queue_compile_output_stored(compile_output);
@@ -159,7 +209,7 @@ static int test_row_copy(const struct test_row *t, struct test_row *out)
     return -ENOMEM;
 }
 
-void queue_live_test(struct server *s, const char *id, const struct test_row *t)
+static void live_test(struct server *s, const char *id, const struct test_row *t, bool mirrored)
 {
     struct test_row copy;
     if (test_row_copy(t, &copy))
@@ -167,6 +217,8 @@ void queue_live_test(struct server *s, const char *id, const struct test_row *t)
     struct queue *q = s->queue;
     pthread_mutex_lock(&q->lock);
     struct live *l = live_find(q, id);
+    if (l && l->mirrored != mirrored)
+        l = NULL;
     if (l && l->ntests == l->cap) {
         size_t ncap = l->cap ? 2 * l->cap : 16;
         struct test_row *grown = realloc(l->tests, ncap * sizeof(*grown));
@@ -186,21 +238,72 @@ void queue_live_test(struct server *s, const char *id, const struct test_row *t)
         test_row_release(&copy);
 }
 
-void queue_live_end(struct server *s, const char *id)
+static void live_end(struct server *s, const char *id, bool mirrored)
 {
     struct queue *q = s->queue;
     pthread_mutex_lock(&q->lock);
-    for (struct live **p = &q->live; *p; p = &(*p)->next) {
-        if (!strcmp((*p)->id, id)) {
-            struct live *l = *p;
-            *p = l->next;
-            live_free(l);
-            break;
-        }
-    }
+    live_remove_locked(q, id, mirrored);
     notify_locked(q, QUEUE_CHANGED, true);
     pthread_mutex_unlock(&q->lock);
-    nodes_tell(s, QUEUE_CHANGED); /* a judgement started or ended here */
+}
+
+/* Each change of a judgement here is told to the other nodes (nodes.h), which mirror it. */
+void queue_live_begin(struct server *s, const char *id)
+{
+    live_begin(s, id, false);
+    nodes_tell_live(s, LIVE_BEGIN, id, NULL, NULL, NULL);
+}
+
+void queue_live_status(struct server *s, const char *id, const char *status,
+                       const char *compile_output)
+{
+    live_status(s, id, status, compile_output, false);
+    nodes_tell_live(s, LIVE_STATUS, id, status, compile_output, NULL);
+}
+
+void queue_live_test(struct server *s, const char *id, const struct test_row *t)
+{
+    live_test(s, id, t, false);
+    nodes_tell_live(s, LIVE_TEST, id, NULL, NULL, t);
+}
+
+void queue_live_end(struct server *s, const char *id)
+{
+    live_end(s, id, false);
+    nodes_tell_live(s, LIVE_END, id, NULL, NULL, NULL);
+}
+
+void queue_live_mirror(struct server *s, enum live_event ev, const char *id, const char *status,
+                       const char *compile_output, const struct test_row *t)
+{
+    if (!s->queue || !id)
+        return;
+    switch (ev) {
+    case LIVE_BEGIN:
+        live_begin(s, id, true);
+        break;
+    case LIVE_STATUS:
+        if (status)
+            live_status(s, id, status, compile_output, true);
+        break;
+    case LIVE_TEST:
+        if (t)
+            live_test(s, id, t, true);
+        break;
+    case LIVE_END:
+        live_end(s, id, true);
+        break;
+    }
+}
+
+void queue_live_mirror_reset(struct server *s)
+{
+    if (!s->queue)
+        return;
+    pthread_mutex_lock(&s->queue->lock);
+    live_drop_mirrored_locked(s->queue, INT64_MAX);
+    notify_locked(s->queue, QUEUE_CHANGED, true);
+    pthread_mutex_unlock(&s->queue->lock);
 }
 
 int queue_live_get(struct server *s, const char *id, char status[16], char **compile_output,

@@ -3,16 +3,17 @@
 # check_db and the api, hiring, workers and recovery (faults) suites with JUDGED_STORE set, so
 # that every judged they start uses --store postgresql://... (a database per --data folder,
 # tests/lib/store.sh). First every literal SQL statement of the server, prepared by PostgreSQL
-# (tests/pg/sql_check.py); last the multi-node failover test (tests/pg/failover.sh).
-# usage: tests/pg/run.sh build/cli/judged [SUITE...]     (root; SUITE: db api hiring workers
-#        faults failover sql; all by default)
+# (tests/pg/sql_check.py); last the multi-node tests: failover (tests/pg/failover.sh) and live
+# progress seen through another node (tests/pg/live.sh).
+# usage: tests/pg/run.sh build/cli/judged [SUITE...]     (root; SUITE: sql db api hiring workers
+#        faults failover live; all by default)
 set -uo pipefail
 JUDGED=$(realpath "$1")
 shift
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(sql db api hiring workers faults failover)
+[ ${#suites[@]} -gt 0 ] || suites=(sql db api hiring workers faults failover live)
 command -v psql >/dev/null || { echo "tests/pg: needs psql (postgresql-client-15)" >&2; exit 2; }
 source tests/lib/pg.sh
 pg_start || exit 1
@@ -34,6 +35,7 @@ for suite in "${suites[@]}"; do
       done
       $ok ;;
     failover) tests/pg/failover.sh "$JUDGED" ;;
+    live) tests/pg/live.sh "$JUDGED" ;;
     api | hiring | workers | faults) "tests/$suite/run.sh" "$JUDGED" ;;
     *) echo "tests/pg: no suite '$suite'" >&2; false ;;
   esac || failed+=("$suite")
