@@ -23,10 +23,12 @@ er_grep() {
   store_is_pg || sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1
   for w in "$@"; do
     [ -n "$w" ] || { echo "dump: (an empty word to look for: the test's own mistake)"; continue; }
+    # grep reads the dump through a process substitution, not a pipe: under pipefail a match
+    # found early ends grep, the dump dies of SIGPIPE, and the pipeline would say "not found".
     if store_is_pg; then
-      pg_dump --data-only "$(store_url "$data")" | grep -F -i -q -- "$w" && echo "dump: $w"
+      grep -F -i -q -- "$w" < <(pg_dump --data-only "$(store_url "$data")") && echo "dump: $w"
     else
-      sqlite3 "$DB" .dump | grep -F -i -q -- "$w" && echo "dump: $w"
+      grep -F -i -q -- "$w" < <(sqlite3 "$DB" .dump) && echo "dump: $w"
     fi
     grep -r -a -l -i -F -- "$w" "$data" 2>/dev/null | sed "s|^|file: $w in |"
   done
