@@ -19,6 +19,7 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # so that the EXIT trap cleans up when the script is stopped
 source tests/lib/pg.sh
 if [ -z "${JUDGED_STORE:-}" ]; then
   pg_start || exit 1
