@@ -17,6 +17,10 @@
 #define MAIL_BATCH    8  /* messages a pass */
 #define MAIL_ATTEMPTS 6  /* then the invitation is given up (logged) */
 #define MAIL_TIMEOUT  30 /* seconds for one message */
+/* An invitation being sent is claimed for this long: every node of a shared store runs this
+ * thread, and only the node whose claim took sends; a node that dies mid-send leaves the row to
+ * be sent again after it (at least once, never by two nodes at a time). */
+#define MAIL_CLAIM_MS (10LL * MAIL_TIMEOUT * 1000)
 
 static pthread_t mail_thread;
 static bool mail_running;
@@ -245,6 +249,13 @@ static void send_invitations(struct server *s, dbc *c, int64_t now)
     for (size_t i = 0; i < n; i++) {
         char err[256] = "";
         struct due *d = &due[i];
+        rc = dbc_run(c, "UPDATE mail_outbox SET next_at = ? WHERE id = ? AND next_at <= ?", "iii",
+                     now + MAIL_CLAIM_MS, d->outbox, now);
+        if (rc || dbc_changes(c) != 1) {
+            due_release(d); /* another node took it, or the store failed: a later pass looks */
+            rc = 0;
+            continue;
+        }
         if (!d->name || !d->email || !d->title || !d->token)
             rc = -ENOMEM;
         else
@@ -295,13 +306,23 @@ static void send_reminders(struct server *s, dbc *c, int64_t now)
     for (size_t i = 0; i < n; i++) {
         char err[256] = "";
         struct due *d = &due[i];
+        /* Once, decided before it is sent: the row is claimed only while the candidate has not
+         * started and no node reminded them, so neither a start since the look above nor a
+         * second node sends it. A failed reminder is not tried again (the invitation holds the
+         * link). */
+        rc = dbc_run(c,
+                     "UPDATE invites SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL "
+                     "AND started_at IS NULL",
+                     "ii", db_now_ms(), d->invite);
+        if (rc || dbc_changes(c) != 1) {
+            due_release(d);
+            rc = 0;
+            continue;
+        }
         if (!d->name || !d->email || !d->title)
             rc = -ENOMEM;
         else
             send_one(s, d, true, err, sizeof(err), &rc);
-        /* Once: a failed reminder is not tried again (the invitation holds the link). */
-        (void)dbc_run(c, "UPDATE invites SET reminded_at = ? WHERE id = ?", "ii", db_now_ms(),
-                      d->invite);
         if (rc)
             fprintf(stderr, "judged: invite %lld: the reminder e-mail failed: %s\n",
                     (long long)d->invite, err[0] ? err : strerror(-rc));
