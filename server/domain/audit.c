@@ -61,7 +61,7 @@ int audit_list(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
         json_t *detail = text ? json_loads(text, 0, NULL) : json_null();
         int64_t member = dbrows_int(r, "member_id");
         json_t *e = json_pack(
-            "{s:I, s:I, s:{s:I, s:s, s:s, s:o}, s:s, s:s, s:s, s:s, s:I, s:s?, s:o, s:I}", "id",
+            "{s:I, s:I, s:{s:I, s:s, s:s, s:o, s:s}, s:s, s:s, s:s, s:I, s:s?, s:o, s:I}", "id",
             (json_int_t)id, "team_id", (json_int_t)dbrows_int(r, "team_id"), "actor", "token_id",
             (json_int_t)dbrows_int(r, "token_id"), "role", dbrows_text(r, "role"), "team_role",
             dbrows_text(r, "team_role"), "member_id", member ? json_integer(member) : json_null(),
