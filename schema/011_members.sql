@@ -49,6 +49,17 @@ CREATE TABLE login_links (
 );
 CREATE INDEX login_links_member ON login_links(member_id);
 
+-- Login links waiting for the mail thread (when SMTP is on): the token is kept only until the
+-- link is sent, used or expired; the row goes with it.
+CREATE TABLE login_mail (
+    id         INTEGER PRIMARY KEY,
+    link_id    INTEGER NOT NULL REFERENCES login_links(id) ON DELETE CASCADE,
+    token      TEXT NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    next_at    INTEGER NOT NULL,
+    last_error TEXT
+);
+
 -- Who acted, in words: a member's e-mail, a key's name, "admin".
 ALTER TABLE audit_log ADD COLUMN who TEXT;
 ALTER TABLE audit_log ADD COLUMN member_id INTEGER;

@@ -111,12 +111,12 @@ bool logins_csrf_ok(const char *token, const char *presented)
 }
 
 int login_links_create(db *d, int64_t team, int64_t member, char token[LOGIN_TOKEN_MAX],
-                       int64_t *expires_at)
+                       int64_t *expires_at, int64_t *link_id)
 {
     struct member_row m;
     char made[LOGIN_TOKEN_MAX];
     unsigned char hash[32];
-    int64_t now = db_now_ms();
+    int64_t now = db_now_ms(), id = 0;
     int rc = members_get(d, team, member, &m);
     if (!rc && m.disabled_at)
         rc = -ENOENT;
@@ -129,14 +129,16 @@ int login_links_create(db *d, int64_t team, int64_t member, char token[LOGIN_TOK
                      member, now)
            : -EIO;
     if (!rc)
-        rc = dbc_run(c,
-                     "INSERT INTO login_links (member_id, token_hash, created_at, expires_at) "
-                     "VALUES (?, ?, ?, ?)",
-                     "ibii", member, hash, sizeof(hash), now, now + LOGIN_LINK_MS);
+        rc = dbc_scalar(c, &id,
+                        "INSERT INTO login_links (member_id, token_hash, created_at, expires_at) "
+                        "VALUES (?, ?, ?, ?) RETURNING id",
+                        "ibii", member, hash, sizeof(hash), now, now + LOGIN_LINK_MS);
     db_put(d, c);
     if (!rc) {
         memcpy(token, made, LOGIN_TOKEN_MAX);
         *expires_at = now + LOGIN_LINK_MS;
+        if (link_id)
+            *link_id = id;
     }
     sodium_memzero(made, sizeof(made));
     return rc;

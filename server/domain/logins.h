@@ -51,10 +51,11 @@ bool logins_csrf_ok(const char *token, const char *presented);
 
 /*
  * A new login link for member `member` of team `team` (active): its token into `token`, its
- * expiry into *expires_at. -ENOENT: no such active member in that team.
+ * expiry into *expires_at, its id into *link_id (may be NULL: for mail.h's outbox). -ENOENT: no
+ * such active member in that team.
  */
 int login_links_create(db *d, int64_t team, int64_t member, char token[LOGIN_TOKEN_MAX],
-                       int64_t *expires_at);
+                       int64_t *expires_at, int64_t *link_id);
 /* Uses the link of `token` (once): its member into *out. */
 int login_links_redeem(db *d, const char *token, struct member_row *out);
 

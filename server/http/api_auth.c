@@ -73,7 +73,7 @@ static void fail_taken(struct server *s, struct req *r, const char *email)
  * The cookie, always Secure: it never crosses a network in clear. Browsers keep and send Secure
  * cookies of http://127.0.0.1 and http://localhost too (potentially trustworthy origins: checked
  * with Chromium by tests/web/roles.test.mjs), so signing in works on this host without TLS,
- * and from elsewhere only through HTTPS (a TLS proxy in front of judged, docs/deploy.md).
+ * and from elsewhere only through HTTPS (a TLS-terminating proxy in front of judged).
  * `token` "" with `max_age` 0 ends it.
  */
 static void set_cookie(struct req *r, const char *token, long long max_age)

@@ -13,6 +13,7 @@
 #include "api.h"
 #include "errmap.h"
 #include "logins.h"
+#include "mail.h"
 #include "members.h"
 #include "teams.h"
 
@@ -126,12 +127,17 @@ static bool password_field(struct server *s, struct req *r, json_t *body, const 
     return true;
 }
 
-/* A new login link of member `id` as JSON {token, link, expires_at}, or NULL after replying. */
+/*
+ * A new login link of member `id` as JSON {token, link, expires_at, mailed}, mailed to the member
+ * too when mail is on; NULL after replying.
+ */
 static json_t *link_json(struct server *s, struct req *r, int64_t team, int64_t id)
 {
     char token[LOGIN_TOKEN_MAX];
-    int64_t expires = 0;
-    int rc = login_links_create(s->db, team, id, token, &expires);
+    int64_t expires = 0, link_id = 0;
+    int rc = login_links_create(s->db, team, id, token, &expires, &link_id);
+    if (!rc && mail_enabled(s))
+        rc = mail_queue_login_link(s, link_id, token);
     if (rc == -ENOENT) {
         reply_problem(r, 404, "no active member %lld in team %lld", (long long)id, (long long)team);
         return NULL;
@@ -142,8 +148,9 @@ static json_t *link_json(struct server *s, struct req *r, int64_t team, int64_t 
     }
     char link[LOGIN_TOKEN_MAX + 32];
     snprintf(link, sizeof(link), "/team/login#%s", token);
-    return json_pack("{s:s, s:s, s:I, s:s}", "token", token, "link", link, "expires_at",
-                     (json_int_t)expires, "note", "shown once: signs in once, within 30 minutes");
+    return json_pack("{s:s, s:s, s:I, s:b, s:s}", "token", token, "link", link, "expires_at",
+                     (json_int_t)expires, "mailed", mail_enabled(s), "note",
+                     "shown once: signs in once, within 30 minutes");
 }
 
 void api_members_list(struct server *s, struct req *r)
