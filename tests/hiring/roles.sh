@@ -277,6 +277,19 @@ api POST /api/v1/auth/logout "$K_RL"
 want_problem 409
 tend
 
+tcase "roles: deleting a team deletes its members, their sessions and links"
+login REC2 rec@roles.example "$PW_OTHER"
+want_status 200
+api DELETE "/api/v1/teams/$TEAM_RL" "$ADMIN"
+want_status 204
+for t in "members WHERE team_id = $TEAM_RL" "logins WHERE member_id IN ($M_ALICE, $M_REC, $M_RO, $M_LINK)" \
+  "login_links WHERE member_id IN ($M_ALICE, $M_REC, $M_RO, $M_LINK)"; do
+  [ "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM $t")" = 0 ] || fail "left: $t"
+done
+api GET /api/v1/me - "" -H "Cookie: judged_session=$REC2_COOKIE"
+want_problem 401
+tend
+
 tcase "roles: failed sign-ins are limited per e-mail and per address (429 with Retry-After), the right password too"
 MAIN_BASE=$BASE MAIN_DB=$DB
 start_judged logins --workers 0
