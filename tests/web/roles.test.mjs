@@ -1,7 +1,7 @@
 // People and roles (issue 21): an admin member signs in with a password (a Secure, HttpOnly
 // session cookie that Chromium keeps on http://127.0.0.1), adds a reviewer with a one-time login
-// link; the reviewer signs in through the link and sees no way to create an assessment or to
-// manage members. Writes from the page carry the session's CSRF token (else the judge refuses).
+// link; the reviewer signs in through the link, sees no way to create an assessment or to
+// manage members, sets a password and signs in with it. Writes from the page carry the session's CSRF token (else the judge refuses).
 // SKIPPED, saying so, when this judged has no assessment API.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,9 +111,23 @@ test('the reviewer signs in with the link and sees no "New assessment" and no me
   await again.locator('h1', {hasText: 'This login link does not work'}).waitFor();
   await again.context().close();
 
+  // Signed in by a link, the reviewer sets a password (a write: it carries the CSRF token).
+  await page.locator('.who-bar a', {hasText: 'Your account'}).click();
+  await page.locator('h1', {hasText: 'Your account'}).waitFor();
+  await page.getByLabel('New password').fill('short');
+  await page.locator('button', {hasText: 'Set a password'}).click();
+  await page.locator('.field-error:not([hidden])', {hasText: '12 characters'}).waitFor();
+  await page.getByLabel('New password').fill('the reviewer password');
+  await page.locator('button', {hasText: 'Set a password'}).click();
+  await page.locator('.alert-success', {hasText: 'The password is set'}).waitFor();
+
   await page.locator('.who-bar button', {hasText: 'Sign out'}).click();
   await page.locator('#member-email').waitFor();
   assert.equal((await page.context().cookies()).find((c) => c.name === 'judged_session'), undefined, 'the cookie is gone');
+  await page.locator('#member-email').fill(reviewerEmail);
+  await page.locator('#member-password').fill('the reviewer password');
+  await page.locator('button', {hasText: 'Sign in'}).click();
+  await page.locator('[data-testid=who]', {hasText: 'Rita Reviewer'}).waitFor();
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();

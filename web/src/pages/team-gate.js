@@ -156,6 +156,7 @@ export function whoBar(ctx, navigate) {
     }}, 'Forget the key');
   return h('div', {class: 'who-bar'},
     h('span', {'data-testid': 'who'}, 'Signed in as ', h('strong', null, who)),
+    m ? h('a', {href: '/team/account', class: 'btn btn-small btn-quiet'}, 'Your account') : null,
     ctx.me.role === 'team' && can(ctx, 'admin') ? h('a', {href: '/team/members', class: 'btn btn-small btn-quiet'}, 'Members') : null,
     ctx.me.role === 'team' && can(ctx, 'recruiter') ? h('a', {href: '/team/keys', class: 'btn btn-small btn-quiet'}, 'Team keys') : null,
     out);

@@ -19,6 +19,7 @@ import {gate, whoBar, can} from './team-gate.js';
 export {teamNew, teamEdit} from './team-form.js';
 export {teamKeys} from './team-keys.js';
 export {teamMembers} from './team-members.js';
+export {teamAccount} from './team-account.js';
 export {teamLogin} from './team-gate.js';
 
 function stateClass(st) {
