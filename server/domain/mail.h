@@ -1,11 +1,11 @@
 /*
- * mail: invite e-mails (and members' login links) over SMTP (libcurl; --smtp-url, --mail-from). An invitation is queued when
+ * mail: invite e-mails over SMTP (libcurl; --smtp-url, --mail-from). An invitation is queued when
  * the invite is made (mail_queue_invite: its token waits in the outbox until sent, then goes) and
  * sent by the mail thread with retries; a reminder goes once, by the same thread, when the
  * invite's window (its expiry, or the assessment's closing if sooner) closes within
- * cfg.remind_before_s and the candidate has not started. A thread of its own: a slow mail server
- * never delays the assessment sweep. The texts come from one template with {{name}},
- * {{assessment}}, {{link}} and {{closes}}.
+ * cfg.remind_before_s and the candidate has not started. Members' login links go the same way
+ * (mail_queue_login_link). A thread of its own: a slow mail server never delays the assessment
+ * sweep. The texts come from templates with {{name}}, {{assessment}}, {{link}} and {{closes}}.
  *
  * Errors: 0 or a negative errno (the store's, -ENOMEM). Thread-safe: pooled connections only.
  */
