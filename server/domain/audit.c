@@ -16,12 +16,19 @@ int audit_record(dbc *c, const struct principal *who, const char *action, const 
     if (who->role != ROLE_TEAM && who->role != ROLE_ADMIN)
         return -EINVAL;
     char *d = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int rc = dbc_run(c,
-                     "INSERT INTO audit_log (team_id, token_id, role, action, method, path, "
-                     "status, target_id, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     "iissssissi", who->role == ROLE_TEAM ? who->team_id : 0, who->token_id,
-                     auth_role_name(who->role), action, method, path, (int64_t)status, target_id, d,
-                     db_now_ms());
+    /* Who, in words: the member's e-mail, the key's name, or the admin. */
+    int rc =
+        dbc_run(c,
+                "INSERT INTO audit_log (team_id, token_id, role, action, method, path, "
+                "status, target_id, detail, at, member_id, team_role, who) VALUES (?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce((SELECT email FROM members WHERE id = ?), "
+                "(SELECT CASE WHEN name = '' THEN 'key ' || CAST(id AS TEXT) ELSE 'key ' || "
+                "name END FROM tokens WHERE id = ? AND role = 'team'), 'admin'))",
+                "iissssissiisii", who->role == ROLE_TEAM ? who->team_id : 0, who->token_id,
+                auth_role_name(who->role), action, method, path, (int64_t)status, target_id, d,
+                db_now_ms(), who->member_id ? who->member_id : (int64_t)0,
+                team_role_name(who->team_role ? who->team_role : TEAM_ADMIN), who->member_id,
+                who->token_id);
     free(d);
     return rc;
 }
@@ -34,7 +41,9 @@ int audit_list(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
     int rc = !list ? -ENOMEM
                    : dbc_query(c, &r,
                                "SELECT id, team_id, token_id, role, action, method, path, "
-                               "status, target_id, detail, at FROM audit_log "
+                               "status, target_id, detail, at, coalesce(member_id, 0) AS "
+                               "member_id, coalesce(team_role, 'admin') AS team_role, "
+                               "coalesce(who, '') AS who FROM audit_log "
                                "WHERE (? < 0 OR team_id = ?) AND (? = 0 OR id < ?) "
                                "ORDER BY id DESC LIMIT ?",
                                "iiiii", team_id, team_id, before, before, (int64_t)limit + 1);
@@ -50,14 +59,16 @@ int audit_list(dbc *c, int64_t team_id, int64_t before, int limit, json_t **out,
         int64_t id = dbrows_int(r, "id");
         const char *text = dbrows_text(r, "detail");
         json_t *detail = text ? json_loads(text, 0, NULL) : json_null();
-        json_t *e = json_pack("{s:I, s:I, s:{s:I, s:s}, s:s, s:s, s:s, s:I, s:s?, s:o, s:I}", "id",
-                              (json_int_t)id, "team_id", (json_int_t)dbrows_int(r, "team_id"),
-                              "actor", "token_id", (json_int_t)dbrows_int(r, "token_id"), "role",
-                              dbrows_text(r, "role"), "action", dbrows_text(r, "action"), "method",
-                              dbrows_text(r, "method"), "path", dbrows_text(r, "path"), "status",
-                              (json_int_t)dbrows_int(r, "status"), "target_id",
-                              dbrows_text(r, "target_id"), "detail", detail ? detail : json_null(),
-                              "at", (json_int_t)dbrows_int(r, "at"));
+        int64_t member = dbrows_int(r, "member_id");
+        json_t *e = json_pack(
+            "{s:I, s:I, s:{s:I, s:s, s:s, s:o, s:s}, s:s, s:s, s:s, s:I, s:s?, s:o, s:I}", "id",
+            (json_int_t)id, "team_id", (json_int_t)dbrows_int(r, "team_id"), "actor", "token_id",
+            (json_int_t)dbrows_int(r, "token_id"), "role", dbrows_text(r, "role"), "team_role",
+            dbrows_text(r, "team_role"), "member_id", member ? json_integer(member) : json_null(),
+            "who", dbrows_text(r, "who"), "action", dbrows_text(r, "action"), "method",
+            dbrows_text(r, "method"), "path", dbrows_text(r, "path"), "status",
+            (json_int_t)dbrows_int(r, "status"), "target_id", dbrows_text(r, "target_id"), "detail",
+            detail ? detail : json_null(), "at", (json_int_t)dbrows_int(r, "at"));
         if (!e || json_array_append_new(list, e)) {
             rc = -ENOMEM;
             goto out;

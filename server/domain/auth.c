@@ -24,6 +24,26 @@ const char *auth_role_name(enum role r)
     return names[r];
 }
 
+static const char *const team_roles[] = {[TEAM_READ_ONLY] = "read-only",
+                                         [TEAM_REVIEWER] = "reviewer",
+                                         [TEAM_RECRUITER] = "recruiter",
+                                         [TEAM_ADMIN] = "admin"};
+
+const char *team_role_name(enum team_role r)
+{
+    return r >= TEAM_READ_ONLY && r <= TEAM_ADMIN ? team_roles[r] : "admin";
+}
+
+int team_role_parse(const char *name, enum team_role *out)
+{
+    for (int r = TEAM_READ_ONLY; name && r <= TEAM_ADMIN; r++)
+        if (!strcmp(name, team_roles[r])) {
+            *out = (enum team_role)r;
+            return 0;
+        }
+    return -EINVAL;
+}
+
 void auth_hash(const char *token, unsigned char hash[32])
 {
     crypto_generichash(hash, 32, (const unsigned char *)token, strlen(token), NULL, 0);
@@ -109,21 +129,26 @@ int auth_lookup(struct auth *a, const char *bearer, struct principal *out)
     unsigned char hash[32];
     auth_hash(bearer, hash);
     if (a->env_admin && sodium_memcmp(hash, a->env_hash, 32) == 0) {
-        *out = (struct principal){.role = ROLE_ADMIN};
+        *out = (struct principal){.role = ROLE_ADMIN, .team_role = TEAM_ADMIN};
         return 0;
     }
     dbc *c = db_get(a->db);
     dbrows *r = NULL;
+    /* A member's own principal row is never a bearer token: its secret was never shown. */
     int rc = c ? dbc_query(c, &r,
-                           "SELECT id, role, coalesce(team_id, 0) AS team_id FROM tokens "
-                           "WHERE hash = ? AND revoked_at IS NULL",
+                           "SELECT id, role, team_role, coalesce(team_id, 0) AS team_id "
+                           "FROM tokens WHERE hash = ? AND revoked_at IS NULL "
+                           "AND NOT EXISTS (SELECT 1 FROM members m WHERE m.token_id = tokens.id)",
                            "b", hash, (size_t)32)
                : -EIO;
     if (rc || (rc = dbrows_next(r)) < 0)
         goto out;
     if (rc == 1) {
         const char *role = dbrows_text(r, "role");
+        enum team_role tr = TEAM_ADMIN;
+        team_role_parse(dbrows_text(r, "team_role"), &tr); /* the CHECK keeps it one of them */
         *out = (struct principal){.token_id = dbrows_int(r, "id"),
+                                  .team_role = !strcmp(role, "team") ? tr : TEAM_ADMIN,
                                   .team_id = dbrows_int(r, "team_id"),
                                   .role = !strcmp(role, "admin")  ? ROLE_ADMIN
                                           : !strcmp(role, "team") ? ROLE_TEAM

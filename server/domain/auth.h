@@ -16,12 +16,22 @@
 
 enum role { ROLE_ANON, ROLE_ADMIN, ROLE_TEAM, ROLE_WORKER, ROLE_CANDIDATE };
 
+/*
+ * A role within a team (a member's or a key's), in order: each may do what the ones before it
+ * may. What each role may do is one column of the route table (server/http/api.c); 0 there means
+ * a route nobody forgot to give a role: it is read as TEAM_ADMIN.
+ */
+enum team_role { TEAM_READ_ONLY = 1, TEAM_REVIEWER, TEAM_RECRUITER, TEAM_ADMIN };
+
 struct principal {
     enum role role;
-    int64_t team_id;       /* ROLE_TEAM; ROLE_CANDIDATE: the team of the assessment */
-    int64_t token_id;      /* 0 for the JUDGE_ADMIN_TOKEN of the environment */
-    int64_t invite_id;     /* ROLE_CANDIDATE */
-    int64_t assessment_id; /* ROLE_CANDIDATE */
+    enum team_role team_role; /* ROLE_TEAM: the key's or the member's; ROLE_ADMIN: TEAM_ADMIN */
+    int64_t member_id;        /* ROLE_TEAM: the member acting, 0 for a key */
+    int64_t login_id;         /* the session (cookie) the request came with, 0 for a bearer */
+    int64_t team_id;          /* ROLE_TEAM; ROLE_CANDIDATE: the team of the assessment */
+    int64_t token_id;         /* 0 for the JUDGE_ADMIN_TOKEN of the environment */
+    int64_t invite_id;        /* ROLE_CANDIDATE */
+    int64_t assessment_id;    /* ROLE_CANDIDATE */
 };
 
 struct auth;
@@ -48,5 +58,8 @@ void auth_hash(const char *token, unsigned char hash[32]);
 void auth_random_hex(char *out, size_t bytes);
 
 const char *auth_role_name(enum role r);
+/* "admin", "recruiter", "reviewer", "read-only"; team_role_parse: 0 or -EINVAL. */
+const char *team_role_name(enum team_role r);
+int team_role_parse(const char *name, enum team_role *out);
 
 #endif

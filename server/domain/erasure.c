@@ -92,6 +92,12 @@ static const struct {
     {"DELETE FROM problems WHERE team_id = ?", 1},
     {"DELETE FROM webhook_deliveries WHERE team_id = ?", 1},
     {"DELETE FROM webhook_secrets WHERE team_id = ?", 1},
+    {"DELETE FROM login_mail WHERE link_id IN (SELECT l.id FROM login_links l JOIN members m ON "
+     "m.id = l.member_id WHERE m.team_id = ?)",
+     1},
+    {"DELETE FROM login_links WHERE member_id IN (SELECT id FROM members WHERE team_id = ?)", 1},
+    {"DELETE FROM logins WHERE member_id IN (SELECT id FROM members WHERE team_id = ?)", 1},
+    {"DELETE FROM members WHERE team_id = ?", 1},
     {"DELETE FROM tokens WHERE team_id = ?", 1},
     {"DELETE FROM teams WHERE id = ?", 1},
 };

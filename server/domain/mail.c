@@ -39,6 +39,13 @@ static const char reminder_template[] =
     "the assessment \"{{assessment}}\" is open to you until {{closes}} and you have not started "
     "it yet.\nStart it from the link in your invitation e-mail.\n";
 
+static const char login_template[] =
+    "Your sign-in link: {{assessment}}\n\n"
+    "Hello {{name}},\n\n"
+    "here is your link to sign in to the hiring team \"{{assessment}}\" on judged:\n\n"
+    "  {{link}}\n\n"
+    "It signs you in once and works until {{closes}}. It is yours alone: do not share it.\n";
+
 bool mail_enabled(const struct server *s)
 {
     return s->cfg.smtp_url && *s->cfg.smtp_url && s->cfg.mail_from && *s->cfg.mail_from;
@@ -54,6 +61,18 @@ int mail_queue_invite(struct server *s, int64_t invite, const char *token)
                          "INSERT INTO mail_outbox (invite_id, token, next_at, created_at) "
                          "VALUES (?, ?, ?, ?)",
                          "isii", invite, token, now, now)
+               : -EIO;
+    db_put(s->db, c);
+    return rc;
+}
+
+int mail_queue_login_link(struct server *s, int64_t link, const char *token)
+{
+    if (!mail_enabled(s))
+        return 0;
+    dbc *c = db_get(s->db);
+    int rc = c ? dbc_run(c, "INSERT INTO login_mail (link_id, token, next_at) VALUES (?, ?, ?)",
+                         "isi", link, token, db_now_ms())
                : -EIO;
     db_put(s->db, c);
     return rc;
@@ -330,6 +349,71 @@ static void send_reminders(struct server *s, dbc *c, int64_t now)
     }
 }
 
+/* Login links due: sent, then the token goes; a link used or expired first is not sent. */
+static void send_login_links(struct server *s, dbc *c, int64_t now)
+{
+    struct due due[MAIL_BATCH];
+    size_t n = 0;
+    dbrows *rows = NULL;
+    (void)dbc_run(c,
+                  "DELETE FROM login_mail WHERE link_id IN (SELECT id FROM login_links WHERE "
+                  "used_at IS NOT NULL OR expires_at <= ?)",
+                  "i", now);
+    int rc = dbc_query(c, &rows,
+                       "SELECT o.id AS outbox, o.token AS token, l.expires_at AS closes, m.name AS "
+                       "name, m.email AS email, t.name AS title FROM login_mail o JOIN "
+                       "login_links l ON l.id = o.link_id JOIN members m ON m.id = l.member_id "
+                       "JOIN teams t ON t.id = m.team_id WHERE o.next_at <= ? ORDER BY o.id "
+                       "LIMIT ?",
+                       "ii", now, (int64_t)MAIL_BATCH);
+    while (!rc && n < MAIL_BATCH && (rc = dbrows_next(rows)) == 1) {
+        rc = 0;
+        due[n++] = (struct due){.outbox = dbrows_int(rows, "outbox"),
+                                .closes = dbrows_int(rows, "closes"),
+                                .name = dbrows_strdup(rows, "name"),
+                                .email = dbrows_strdup(rows, "email"),
+                                .title = dbrows_strdup(rows, "title"),
+                                .token = dbrows_strdup(rows, "token")};
+    }
+    dbrows_free(rows);
+    for (size_t i = 0; i < n; i++) {
+        char err[256] = "";
+        struct due *d = &due[i];
+        struct strbuf subject = STRBUF_INIT(0), text = STRBUF_INIT(0), link = STRBUF_INIT(0);
+        struct fields f = {.name = d->name, .email = d->email, .assessment = d->title};
+        time_t t = (time_t)(d->closes / 1000);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(f.closes, sizeof(f.closes), "%Y-%m-%d %H:%M UTC", &tm);
+        strbuf_addstr(&link, s->cfg.public_url ? s->cfg.public_url : "");
+        strbuf_addstr(&link, "/team/login#");
+        strbuf_addstr(&link, d->token ? d->token : "");
+        f.link = strbuf_str(&link);
+        if (!d->name || !d->email || !d->title || !d->token) {
+            rc = -ENOMEM;
+        } else {
+            fill(login_template, &f, &subject, &text);
+            rc = smtp_send(s, d->email, &subject, &text, err, sizeof(err));
+        }
+        if (!rc) {
+            (void)dbc_run(c, "DELETE FROM login_mail WHERE id = ?", "i", d->outbox);
+        } else {
+            fprintf(stderr, "judged: the login link e-mail to a member failed: %s\n",
+                    err[0] ? err : strerror(-rc));
+            (void)dbc_run(c,
+                          "UPDATE login_mail SET attempts = attempts + 1, last_error = ?, "
+                          "next_at = ? + (attempts + 1) * (attempts + 1) * 10000 WHERE id = ?",
+                          "sii", err, db_now_ms(), d->outbox);
+            (void)dbc_run(c, "DELETE FROM login_mail WHERE id = ? AND attempts >= ?", "ii",
+                          d->outbox, (int64_t)MAIL_ATTEMPTS);
+        }
+        strbuf_release(&subject);
+        strbuf_release(&text);
+        strbuf_release(&link);
+        due_release(d);
+    }
+}
+
 static void *mail_main(void *arg)
 {
     struct server *s = arg;
@@ -339,6 +423,7 @@ static void *mail_main(void *arg)
             int64_t now = db_now_ms();
             send_invitations(s, c, now);
             send_reminders(s, c, now);
+            send_login_links(s, c, now);
         }
         db_put(s->db, c);
         for (int i = 0; i < 10 && !s->stopping; i++)

@@ -52,3 +52,25 @@ out:
     db_put(d, c);
     return rc;
 }
+
+int rates_peek(db *d, const char *key, double per_minute, double burst, unsigned *retry_after_s)
+{
+    double rate_ms = per_minute / 60000.0, tokens = burst;
+    int64_t now = db_now_ms();
+    dbrows *r = NULL;
+    dbc *c = db_get(d);
+    int rc = c ? dbc_query(c, &r, "SELECT tokens, at_ms FROM rate_buckets WHERE key = ?", "s", key)
+               : -EIO;
+    if (!rc)
+        rc = dbrows_next(r);
+    if (rc == 1)
+        tokens = fmin(burst, dbrows_double(r, "tokens") +
+                                 (double)(now - dbrows_int(r, "at_ms")) * rate_ms);
+    if (rc >= 0)
+        rc = tokens >= 1 ? 1 : 0;
+    if (rc == 0 && retry_after_s)
+        *retry_after_s = (unsigned)ceil((1 - tokens) / (rate_ms * 1000));
+    dbrows_free(r);
+    db_put(d, c);
+    return rc;
+}

@@ -18,4 +18,8 @@
  */
 int rates_take(db *d, const char *key, double per_minute, double burst, unsigned *retry_after_s);
 
+/* Whether the bucket of `key` holds a whole token, taking none: 1 yes, 0 no (with
+ * *retry_after_s), or a negative errno from the store. */
+int rates_peek(db *d, const char *key, double per_minute, double burst, unsigned *retry_after_s);
+
 #endif

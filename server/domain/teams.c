@@ -87,8 +87,9 @@ int team_keys_list(db *d, int64_t team, struct team_key_row **out, size_t *n)
     struct team_key_row *list = NULL;
     size_t count = 0;
     rc = c ? dbc_query(c, &r,
-                       "SELECT id, name, created_at, revoked_at FROM tokens "
-                       "WHERE team_id = ? ORDER BY id",
+                       "SELECT id, name, team_role, created_at, revoked_at FROM tokens "
+                       "WHERE team_id = ? AND NOT EXISTS (SELECT 1 FROM members m WHERE "
+                       "m.token_id = tokens.id) ORDER BY id",
                        "i", team)
            : -EIO;
     while (!rc && (rc = dbrows_next(r)) == 1) {
@@ -101,6 +102,8 @@ int team_keys_list(db *d, int64_t team, struct team_key_row **out, size_t *n)
         struct team_key_row *k = &list[count++];
         k->id = dbrows_int(r, "id");
         snprintf(k->name, sizeof(k->name), "%s", dbrows_text(r, "name"));
+        k->role = TEAM_ADMIN;
+        team_role_parse(dbrows_text(r, "team_role"), &k->role);
         k->created_at = dbrows_int(r, "created_at");
         k->revoked_at = dbrows_int(r, "revoked_at");
         rc = 0;
@@ -116,8 +119,8 @@ int team_keys_list(db *d, int64_t team, struct team_key_row **out, size_t *n)
     return 0;
 }
 
-int team_keys_create(db *d, int64_t team, const char *name, struct team_key_row *out, char *token,
-                     size_t size)
+int team_keys_create(db *d, int64_t team, const char *name, enum team_role role,
+                     struct team_key_row *out, char *token, size_t size)
 {
     int rc = teams_get(d, team, NULL);
     if (rc)
@@ -129,13 +132,13 @@ int team_keys_create(db *d, int64_t team, const char *name, struct team_key_row 
     int64_t now = db_now_ms(), id = 0;
     dbc *c = db_get(d);
     rc = c ? dbc_scalar(c, &id,
-                        "INSERT INTO tokens (hash, role, team_id, name, created_at) "
-                        "VALUES (?, 'team', ?, ?, ?) RETURNING id",
-                        "bisi", hash, sizeof(hash), team, name, now)
+                        "INSERT INTO tokens (hash, role, team_id, name, created_at, team_role) "
+                        "VALUES (?, 'team', ?, ?, ?, ?) RETURNING id",
+                        "bisis", hash, sizeof(hash), team, name, now, team_role_name(role))
            : -EIO;
     db_put(d, c);
     if (!rc) {
-        *out = (struct team_key_row){.id = id, .created_at = now};
+        *out = (struct team_key_row){.id = id, .role = role, .created_at = now};
         snprintf(out->name, sizeof(out->name), "%s", name);
         snprintf(token, size, "%s", made);
     }
@@ -143,16 +146,26 @@ int team_keys_create(db *d, int64_t team, const char *name, struct team_key_row 
     return rc;
 }
 
-int team_keys_team(db *d, int64_t id, int64_t *team)
+int team_keys_team(db *d, int64_t id, int64_t *team, enum team_role *role)
 {
     dbc *c = db_get(d);
-    int rc = c ? dbc_scalar(c, team,
-                            "SELECT team_id FROM tokens WHERE id = ? AND role = 'team' AND "
-                            "team_id IS NOT NULL",
-                            "i", id)
+    dbrows *r = NULL;
+    int rc = c ? dbc_query(c, &r,
+                           "SELECT team_id, team_role FROM tokens WHERE id = ? AND role = 'team' "
+                           "AND team_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM members m "
+                           "WHERE m.token_id = tokens.id)",
+                           "i", id)
                : -EIO;
+    if (!rc)
+        rc = dbrows_next(r);
+    if (rc == 1) {
+        *team = dbrows_int(r, "team_id");
+        *role = TEAM_ADMIN;
+        team_role_parse(dbrows_text(r, "team_role"), role);
+    }
+    dbrows_free(r);
     db_put(d, c);
-    return rc;
+    return rc == 1 ? 0 : rc == 0 ? -ENOENT : rc;
 }
 
 int team_keys_revoke(db *d, int64_t id)

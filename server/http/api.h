@@ -46,6 +46,25 @@ void api_team_key_post(struct server *s, struct req *r);
 void api_key_delete(struct server *s, struct req *r);
 void api_me(struct server *s, struct req *r);
 
+/* api_members.c: a team's members (the team admin's; the instance admin's for any team) */
+void api_members_list(struct server *s, struct req *r);
+void api_member_post(struct server *s, struct req *r);
+void api_member_patch(struct server *s, struct req *r);
+void api_member_delete(struct server *s, struct req *r);
+void api_member_login_link(struct server *s, struct req *r);
+/* The optional role field `field` of `body` into *role (untouched when absent): false after
+ * replying 422 (not a role) or 403 (above the caller's own). */
+bool api_team_role_field(struct req *r, json_t *body, const char *field, enum team_role *role);
+/* Adds the member signed in (and the session's CSRF token) to GET /api/v1/me's `me`: 0, or a
+ * negative errno after replying. */
+int api_me_member(struct server *s, struct req *r, json_t *me);
+
+/* api_auth.c: members signing in and out */
+void api_auth_login(struct server *s, struct req *r);
+void api_auth_link(struct server *s, struct req *r);
+void api_auth_logout(struct server *s, struct req *r);
+void api_auth_password(struct server *s, struct req *r);
+
 /* api_assessments.c: assessments, invites and accommodations (the team's side) */
 void api_assessment_post(struct server *s, struct req *r);
 void api_assessment_put(struct server *s, struct req *r);

@@ -118,12 +118,12 @@ void api_team_keys_list(struct server *s, struct req *r)
     json_t *list = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(
-            list,
-            json_pack("{s:I, s:s, s:I, s:o, s:b}", "id", (json_int_t)keys[i].id, "name",
-                      keys[i].name, "created_at", (json_int_t)keys[i].created_at, "revoked_at",
-                      keys[i].revoked_at ? json_integer(keys[i].revoked_at) : json_null(),
-                      /* the key this request came with: revoking it ends the session */
-                      "current", keys[i].id == r->who.token_id));
+            list, json_pack("{s:I, s:s, s:s, s:I, s:o, s:b}", "id", (json_int_t)keys[i].id, "name",
+                            keys[i].name, "role", team_role_name(keys[i].role), "created_at",
+                            (json_int_t)keys[i].created_at, "revoked_at",
+                            keys[i].revoked_at ? json_integer(keys[i].revoked_at) : json_null(),
+                            /* the key this request came with: revoking it ends the session */
+                            "current", keys[i].id == r->who.token_id));
     free(keys);
     reply_json(r, 200, json_pack("{s:o}", "keys", list));
 }
@@ -144,7 +144,10 @@ void api_team_key_post(struct server *s, struct req *r)
     const char *name = name_field(r, body, false);
     char token[80];
     struct team_key_row k;
-    int rc = name ? team_keys_create(s->db, team, name, &k, token, sizeof(token)) : 0;
+    enum team_role role = r->who.team_role ? r->who.team_role : TEAM_ADMIN;
+    if (name && !api_team_role_field(r, body, "role", &role))
+        goto out;
+    int rc = name ? team_keys_create(s->db, team, name, role, &k, token, sizeof(token)) : 0;
     if (!name)
         goto out;
     if (rc == -ENOENT)
@@ -153,9 +156,9 @@ void api_team_key_post(struct server *s, struct req *r)
         reply_problem(r, http_status_of_errno(rc), "cannot create the key: %s", strerror(-rc));
     else
         reply_json(r, 201,
-                   json_pack("{s:I, s:I, s:s, s:s, s:I}", "id", (json_int_t)k.id, "team_id",
-                             (json_int_t)team, "name", k.name, "token", token, "created_at",
-                             (json_int_t)k.created_at));
+                   json_pack("{s:I, s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)k.id, "team_id",
+                             (json_int_t)team, "name", k.name, "role", team_role_name(k.role),
+                             "token", token, "created_at", (json_int_t)k.created_at));
 out:
     json_decref(body);
 }
@@ -168,9 +171,16 @@ void api_key_delete(struct server *s, struct req *r)
     /* A team's key holder revokes their own team's keys; another team's key, or none, is
      * answered alike. */
     int64_t team = 0;
-    int rc = r->who.role == ROLE_ADMIN ? 0 : team_keys_team(s->db, id, &team);
+    enum team_role role = TEAM_ADMIN;
+    int rc = r->who.role == ROLE_ADMIN ? 0 : team_keys_team(s->db, id, &team, &role);
     if (!rc && r->who.role != ROLE_ADMIN && !team_in_reach(r, team))
         rc = -ENOENT;
+    /* Nobody undoes what a role above theirs made. */
+    if (!rc && r->who.role == ROLE_TEAM && role > r->who.team_role) {
+        reply_problem(r, 403, "key %lld has the %s role: revoking it needs that role",
+                      (long long)id, team_role_name(role));
+        return;
+    }
     if (!rc)
         rc = team_keys_revoke(s->db, id);
     if (rc == -ENOENT)
@@ -185,10 +195,16 @@ void api_me(struct server *s, struct req *r)
 {
     json_t *o = json_pack("{s:s}", "role", auth_role_name(r->who.role));
     struct team_row t;
+    if (r->who.role == ROLE_TEAM || r->who.role == ROLE_ADMIN)
+        json_object_set_new(o, "team_role", json_string(team_role_name(r->who.team_role)));
     if (r->who.role == ROLE_TEAM) {
         json_object_set_new(o, "team_id", json_integer(r->who.team_id));
         if (teams_get(s->db, r->who.team_id, &t) == 0)
             json_object_set_new(o, "team", json_string(t.name));
+    }
+    if (api_me_member(s, r, o)) {
+        json_decref(o);
+        return;
     }
     reply_json(r, 200, o);
 }

@@ -26,6 +26,7 @@
 
 #include "audit.h"
 #include "fsutil.h"
+#include "logins.h"
 #include "metrics.h"
 #include "ratelimit.h"
 #include "reqcheck.h"
@@ -202,6 +203,64 @@ static void client_address(struct req *r)
                   sizeof(r->client));
 }
 
+/*
+ * A member's session, when the request has no Authorization header: the cookie's token, looked
+ * up. An unknown or ended session is no one (anonymous), so that a stale cookie never locks a
+ * browser out of the public pages; the routes that need someone say so. False after replying
+ * (the store failed).
+ */
+static bool session_of(struct server *s, struct req *r)
+{
+    if (r->route->flags & ROUTE_NO_SESSION)
+        return true;
+    const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, LOGIN_COOKIE);
+    if (!cookie || !*cookie || strlen(cookie) >= sizeof(r->session))
+        return true;
+    int rc = logins_lookup(s->db, cookie, &r->who);
+    if (rc == -ENOENT) {
+        r->who = (struct principal){.role = ROLE_ANON};
+        return true;
+    }
+    if (rc) {
+        http_header(r, "Retry-After", "1");
+        reply_problem(r, 503, "cannot read the session: %s", strerror(-rc));
+        return false;
+    }
+    snprintf(r->session, sizeof(r->session), "%s", cookie);
+    return true;
+}
+
+/*
+ * A request signed in by the cookie that changes something must show the session's CSRF token
+ * in X-CSRF-Token: a page of another site can make the browser send the cookie, never read the
+ * token. Bearer tokens are not sent by browsers on their own and need none.
+ */
+static bool csrf_ok(struct req *r)
+{
+    if (!r->who.login_id || !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))
+        return true;
+    const char *got = http_request_header(r, "X-CSRF-Token");
+    if (logins_csrf_ok(r->session, got))
+        return true;
+    reply_problem(r, 403,
+                  "%s %s with a session cookie needs the header X-CSRF-Token: the csrf_token "
+                  "POST /api/v1/auth/login or GET /api/v1/me gave (it was %s)",
+                  r->route->method, r->route->pattern, got ? "wrong" : "missing");
+    return false;
+}
+
+/* The route's least team role (the table's column), for members and team keys alike. */
+static bool team_role_ok(struct req *r)
+{
+    enum team_role need = r->route->team_role ? r->route->team_role : TEAM_ADMIN;
+    if (r->who.role != ROLE_TEAM || r->who.team_role >= need)
+        return true;
+    reply_problem(r, 403, "%s %s needs the %s role%s; this %s has the %s role", r->route->method,
+                  r->route->pattern, team_role_name(need), need == TEAM_ADMIN ? "" : " or above",
+                  r->who.member_id ? "member" : "key", team_role_name(r->who.team_role));
+    return false;
+}
+
 /* Who sent it; replies 401/403 (RFC 6750) and returns false when not allowed. */
 static bool authenticate(struct server *s, struct req *r)
 {
@@ -224,6 +283,8 @@ static bool authenticate(struct server *s, struct req *r)
             reply_problem(r, 401, "the bearer token is unknown or was revoked");
             return false;
         }
+    } else if (!session_of(s, r)) {
+        return false;
     }
     enum access need = r->route->access;
     if (need == ACCESS_ANY && r->who.role == ROLE_CANDIDATE &&
@@ -241,10 +302,12 @@ static bool authenticate(struct server *s, struct req *r)
         return false;
     }
     if (need == ACCESS_ANY)
-        return true;
+        return csrf_ok(r) && team_role_ok(r);
     if (r->who.role == ROLE_ANON) {
         http_header(r, "WWW-Authenticate", "Bearer realm=\"judged\"");
-        reply_problem(r, 401, "%s %s needs a bearer token (Authorization: Bearer TOKEN)",
+        reply_problem(r, 401,
+                      "%s %s needs a bearer token (Authorization: Bearer TOKEN) or a member's "
+                      "session (POST /api/v1/auth/login)",
                       r->route->method, r->route->pattern);
         return false;
     }
@@ -258,7 +321,7 @@ static bool authenticate(struct server *s, struct req *r)
         reply_problem(r, 403, "%s %s is not allowed for a %s token", r->route->method,
                       r->route->pattern, auth_role_name(r->who.role));
     }
-    return ok;
+    return ok && csrf_ok(r) && team_role_ok(r);
 }
 
 /* Anonymous clients get a request rate per address, so practice mode cannot be flooded. */

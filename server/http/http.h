@@ -31,6 +31,7 @@ enum route_flag {
     ROUTE_CANDIDATE = 1u << 0,      /* an ACCESS_ANY route that candidates may use too */
     ROUTE_RATE_EXEMPT = 1u << 1,    /* never rate-limited: probes and scrapers are not clients */
     ROUTE_WHILE_STOPPING = 1u << 2, /* answered while the judge stops (health probes) */
+    ROUTE_NO_SESSION = 1u << 3,     /* the session cookie is not read (signing in makes one) */
 };
 
 struct route {
@@ -43,6 +44,8 @@ struct route {
     unsigned flags;    /* ROUTE_* */
     const char *audit; /* the audit log's action ("problem.import") for its 2xx by a team or the
                           admin, or NULL: not audited */
+    enum team_role team_role; /* the least role within a team (a member's or a key's) that may
+                                 call it; 0 reads as TEAM_ADMIN. The instance admin may call all */
 };
 
 #define REQ_PARAMS  3
@@ -74,6 +77,8 @@ struct req {
      * and the id of what it created (taken from the JSON answer's "id"). */
     json_t *audit_detail;
     char audit_target[72];
+    /* The session cookie's token when the request was signed in by it (who.login_id set). */
+    char session[64];
 };
 
 /* Starts serving on cfg.listen; the port actually bound goes into *port. */

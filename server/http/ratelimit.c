@@ -106,3 +106,29 @@ bool ratelimit_take(struct ratelimit *rl, const char *key, double per_minute, do
     pthread_mutex_unlock(&rl->lock);
     return ok;
 }
+
+bool ratelimit_peek(struct ratelimit *rl, const char *key, double per_minute, double burst,
+                    unsigned *retry_after_s)
+{
+    if (per_minute <= 0)
+        return true;
+    if (burst < 1)
+        burst = 1;
+    if (rl->shared) {
+        int rc = rates_peek(rl->shared, key, per_minute, burst, retry_after_s);
+        if (rc >= 0)
+            return rc == 1;
+    }
+    double rate = per_minute / 60.0, t = now_s(), tokens = burst;
+    struct bucket *set = rl->b[fnv1a(key) % SETS];
+    pthread_mutex_lock(&rl->lock);
+    for (int i = 0; i < WAYS; i++)
+        if (set[i].key[0] && !strncmp(set[i].key, key, KEY - 1))
+            tokens = fmin(burst, set[i].tokens + (t - set[i].last) * rate);
+    pthread_mutex_unlock(&rl->lock);
+    if (tokens >= 1)
+        return true;
+    if (retry_after_s)
+        *retry_after_s = (unsigned)ceil((1 - tokens) / rate);
+    return false;
+}

@@ -30,4 +30,12 @@ void ratelimit_share(struct ratelimit *rl, db *d);
 bool ratelimit_take(struct ratelimit *rl, const char *key, double per_minute, double burst,
                     unsigned *retry_after_s);
 
+/*
+ * Whether the bucket of `key` holds a whole token, without taking it: for limits on failures
+ * (failed sign-ins), which are checked before the attempt and taken only when it fails. True
+ * when it does; false with *retry_after_s set otherwise.
+ */
+bool ratelimit_peek(struct ratelimit *rl, const char *key, double per_minute, double burst,
+                    unsigned *retry_after_s);
+
 #endif

@@ -172,15 +172,18 @@ class Doc:
 
 
 def parse_routes():
-    """api_routes[] of server/http/api.c: [(method, pattern, name, access, body, candidate)]."""
+    """api_routes[] of server/http/api.c: [(method, pattern, name, access, body, candidate,
+    team role)]."""
     with open(API_C) as f:
         text = f.read()
     table = text[text.index("api_routes[]"):]
     table = table[:table.index("};")]
-    # {method, pattern, name, ACCESS_x, BODY_x, handler, flags (ROUTE_CANDIDATE...), audit}
+    # {method, pattern, name, ACCESS_x, BODY_x, handler, flags (ROUTE_CANDIDATE...), audit,
+    #  TEAM_x}
     rows = re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ACCESS_(\w+),\s*BODY_(\w+),'
-                      r'\s*\w+,\s*([^,]+),\s*(?:"[^"]*"|NULL)\s*\}', table)
-    routes = [r[:5] + ("true" if "ROUTE_CANDIDATE" in r[5] else "",) for r in rows]
+                      r'\s*\w+,\s*([^,]+),\s*(?:"[^"]*"|NULL),\s*TEAM_(\w+)\s*\}', table)
+    routes = [r[:5] + ("true" if "ROUTE_CANDIDATE" in r[5] else "",
+                       r[6].lower().replace("_", "-")) for r in rows]
     if len(routes) < 10:
         fail(f"cannot read the route table of {API_C} (found {len(routes)} routes)")
     return routes
@@ -253,7 +256,7 @@ def check_document(d):
     checks.append(f"{len(refs)} $refs resolve")
     # The route table, both ways.
     routes = parse_routes()
-    table = {(m, p): (n, a, b, cand == "true") for m, p, n, a, b, cand in routes}
+    table = {(m, p): (n, a, b, cand == "true", tr) for m, p, n, a, b, cand, tr in routes}
     documented = {}
     for opid, (method, path, op, pointer) in d.ops.items():
         documented[(method, re.sub(r"\{[^}]+\}", "{}", path))] = (opid, path, op, pointer)
@@ -263,9 +266,12 @@ def check_document(d):
     for key, (opid, path, op, pointer) in documented.items():
         if key not in table:
             fail(f"{key[0]} {path} of schema/openapi.json is not a route of server/http/api.c")
-        name, access, body, candidate = table[key]
+        name, access, body, candidate, team_role = table[key]
         if opid != name:
             fail(f"{key[0]} {path}: operationId '{opid}' is not the route's name '{name}'")
+        if op.get("x-team-role") != team_role:
+            fail(f"{opid}: x-team-role '{op.get('x-team-role')}', the route's least team role is "
+                 f"'{team_role}'")
         want_access = {"ANY": "any", "TOKEN": "token", "ADMIN": "admin",
                        "CANDIDATE": "candidate", "WORKER": "worker"}.get(access)
         if op.get("x-access") != want_access:
@@ -1087,6 +1093,75 @@ def phase_trust(c, ck, TEAM, hooks, asm, aid, ids, ADA, raw):
 
 
 
+def phase_members(c, ck, tid):
+    """People and roles (issue 21): members, sessions by cookie with CSRF, login links."""
+    R = c.request
+    M = f"/api/v1/teams/{tid}/members"
+    pw = "a long enough password"
+    boss = ck.check("member_post", R("POST", M, {"email": "Boss@Example.com", "name": "Boss",
+                                                  "role": "admin", "password": pw},
+                                     token=ADMIN), 201, "the first admin, by the instance admin").json()
+    if boss.get("email") != "boss@example.com" or not boss.get("has_password"):
+        fail(f"the new member: {boss}")
+    ck.check("member_post", R("POST", M, {"email": "boss@example.com", "name": "B", "role": "admin"},
+                              token=ADMIN), 409, "the e-mail is taken")
+    ck.check("member_post", R("POST", M, {"email": "no at sign", "name": "B", "role": "nobody"},
+                              token=ADMIN), 422, "bad e-mail and role")
+    ck.check("member_post", R("POST", M, {"email": "x@example.com", "name": "X", "role": "admin",
+                                          "password": "short"}, token=ADMIN), 422, "short password")
+    ck.check("member_post", R("POST", "/api/v1/teams/999999/members", {"email": "n@example.com",
+                                                                       "name": "N",
+                                                                       "role": "admin"},
+                              token=ADMIN), 404)
+    ck.check("member_post", R("POST", M, "[", token=ADMIN, ctype="application/json"), 400)
+    ck.check("member_post", R("POST", M, {}), 401, "no token")
+    ck.check("members", R("GET", M, token=ADMIN), 200)
+    ck.check("members", R("GET", "/api/v1/teams/999999/members", token=ADMIN), 404)
+    ck.check("auth_login", R("POST", "/api/v1/auth/login", {"email": "boss@example.com",
+                                                             "password": "wrong password!"}),
+             401, "wrong password")
+    ck.check("auth_login", R("POST", "/api/v1/auth/login", {"email": 1}), 422, "no password")
+    ck.check("auth_login", R("POST", "/api/v1/auth/login", "{", ctype="application/json"), 400)
+    a = ck.check("auth_login", R("POST", "/api/v1/auth/login", {"email": "boss@example.com",
+                                                                 "password": pw}), 200)
+    cookie = a.header("Set-Cookie").split(";")[0]
+    csrf = a.json()["csrf_token"]
+    S = {"Cookie": cookie, "X-CSRF-Token": csrf}
+    me = ck.check("me", R("GET", "/api/v1/me", headers={"Cookie": cookie}), 200, "session").json()
+    if me.get("csrf_token") != csrf or me.get("team_role") != "admin":
+        fail(f"GET /api/v1/me with the session: {me}")
+    rev = ck.check("member_post", R("POST", M, {"email": "rev@example.com", "name": "Rev",
+                                                "role": "reviewer", "login_link": True},
+                                    headers=S), 201, "by the member, with a link").json()
+    ck.check("member_post", R("POST", M, {"email": "r2@example.com", "name": "R", "role": "reviewer"},
+                              headers={"Cookie": cookie}), 403, "no CSRF token")
+    MB = f"{M}/{boss['id']}"
+    MR = f"{M}/{rev['id']}"
+    ck.check("member_patch", R("PATCH", MR, {"role": "read-only", "name": "Reviewer"}, headers=S),
+             200)
+    ck.check("member_patch", R("PATCH", MB, {"role": "recruiter"}, headers=S), 409,
+             "the last admin")
+    ck.check("member_patch", R("PATCH", MR, {"disabled": "yes"}, headers=S), 422)
+    ck.check("member_patch", R("PATCH", f"{M}/999999", {}, headers=S), 404)
+    link = ck.check("member_login_link", R("POST", f"{MR}/login-link", headers=S), 201).json()
+    ck.check("member_login_link", R("POST", f"{M}/999999/login-link", headers=S), 404)
+    ck.check("auth_link", R("POST", "/api/v1/auth/link", {"token": link["token"]}), 200)
+    ck.check("auth_link", R("POST", "/api/v1/auth/link", {"token": link["token"]}), 401, "used")
+    ck.check("auth_password", R("PUT", "/api/v1/auth/password",
+                                {"current_password": pw, "password": pw + "!"}, headers=S), 204)
+    ck.check("auth_password", R("PUT", "/api/v1/auth/password",
+                                {"current_password": pw + "!", "password": "short"}, headers=S),
+             422, "too short")
+    ck.check("auth_password", R("PUT", "/api/v1/auth/password", {"password": pw}, token=ADMIN),
+             409, "a key has no password")
+    ck.check("auth_logout", R("POST", "/api/v1/auth/logout", token=ADMIN), 409, "a bearer token")
+    ck.check("member_delete", R("DELETE", MB, headers=S), 409, "the last admin")
+    ck.check("member_delete", R("DELETE", MR, headers=S), 204)
+    ck.check("member_delete", R("DELETE", MR, headers=S), 404, "gone")
+    ck.check("auth_logout", R("POST", "/api/v1/auth/logout", headers=S), 204)
+    ck.check("auth_logout", R("POST", "/api/v1/auth/logout", headers=S), 401, "ended")
+
+
 def phase_main(c, ck, tmp, hooks):
     """A fresh judge: every operation, good and bad."""
     R = c.request
@@ -1392,6 +1467,7 @@ def phase_main(c, ck, tmp, hooks):
     ck.check("run", R("POST", run, "[]", token=ADMIN, ctype="application/json"), 400,
              "not an object")
 
+    phase_members(c, ck, tid)
     candidates = phase_hiring(c, ck, TEAM, hooks)
 
     # Deleting.

@@ -10,7 +10,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 fi
 
 SMTP_PY=/usr/bin/python3 # Debian's, with python3-aiosmtpd
-A_MAIL=0 I_MIA=0 I_SID=0
+A_MAIL=0 I_MIA=0 I_SID=0 T_MAIL=0
 C_MIA=none
 
 tcase "mail: judged restarts with an SMTP server (python3-aiosmtpd)"
@@ -100,4 +100,24 @@ wait_until 60 lu_reminded || fail "no reminder for Lu"
   fail "a reminder to a candidate who started: $(sqlite3 "$DB" "SELECT started_at, reminded_at FROM invites WHERE email = 'sid@example.com'")"
 [ "$(mails_to sid@example.com Reminder)" -le 1 ] || fail "Sid was reminded more than once"
 [ "$(mails_to mia@example.com Reminder)" = 1 ] || fail "Mia was reminded more than once"
+tend
+
+tcase "mail: a member's login link is mailed (with --public-url), signs in once, and its token leaves the outbox"
+api POST /api/v1/teams "$ADMIN" '{"name":"Mailed members"}'
+want_status 201 && T_MAIL=$(jqb .id)
+api POST "/api/v1/teams/$T_MAIL/members" "$ADMIN" '{"email":"Max.Member@example.com","name":"Max Member","role":"admin","login_link":true}'
+want_status 201 && want_jq '.login_link.mailed == true'
+L_MAX=$(jqb .login_link.token)
+max_mailed() { [ "$(mails_to max.member@example.com sign-in)" -ge 1 ]; }
+wait_until 60 max_mailed || fail "no sign-in mail for Max: $(tail -c 600 "$MAILS")"
+LM=$(mail_body max.member@example.com sign-in)
+grep -qF "http://judge.example/team/login#$L_MAX" <<<"$LM" || fail "the mail has no link with the token: $LM"
+grep -q "^Subject: Your sign-in link: Mailed members" <<<"$LM" || fail "no subject: $LM"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM login_mail')" = 0 ] || fail "the outbox still holds a login link"
+grep -qF "$L_MAX" < <(if store_is_pg; then pg_dump --data-only "$(store_url "${DB%/judged.db}")"; else sqlite3 "$DB" .dump; fi) &&
+  fail "the database still holds the link's token"
+api POST /api/v1/auth/link - "{\"token\":\"$L_MAX\"}"
+want_status 200 && want_jq '.member.email == "max.member@example.com"'
+api POST /api/v1/auth/link - "{\"token\":\"$L_MAX\"}"
+want_problem 401
 tend

@@ -990,6 +990,8 @@ tend
 . "$HERE/trust.sh"
 # shellcheck source=tests/hiring/reviews.sh
 . "$HERE/reviews.sh"
+# shellcheck source=tests/hiring/roles.sh
+. "$HERE/roles.sh"
 # shellcheck source=tests/hiring/invites.sh
 . "$HERE/invites.sh"
 # shellcheck source=tests/hiring/erasure.sh

@@ -113,7 +113,9 @@ START_TEST(test_no_route_hides_another)
 END_TEST
 
 /* The flags: probes alone skip the rate limit and answer while stopping; names are unique;
- * audited routes need a token. */
+ * audited routes need a token (or sign the caller in: they read no session); every route names
+ * its least team role, and read-only writes nothing of a team's but its own session and
+ * password (the open routes anyone may call aside). */
 START_TEST(test_flags)
 {
     for (const struct route *rt = api_routes; rt->method; rt++) {
@@ -122,8 +124,15 @@ START_TEST(test_flags)
         ck_assert_msg(!!(rt->flags & ROUTE_RATE_EXEMPT) == (probe || !strcmp(rt->name, "metrics")),
                       "%s", rt->name);
         ck_assert_msg(!(rt->flags & ROUTE_CANDIDATE) || rt->access == ACCESS_ANY, "%s", rt->name);
+        ck_assert_msg(rt->team_role >= TEAM_READ_ONLY && rt->team_role <= TEAM_ADMIN, "%s",
+                      rt->name);
+        if (rt->team_role == TEAM_READ_ONLY && rt->access == ACCESS_TOKEN)
+            ck_assert_msg(!strcmp(rt->method, "GET") || !strncmp(rt->name, "auth_", 5), "%s",
+                          rt->name);
         if (rt->audit) {
-            ck_assert_msg(rt->access == ACCESS_TOKEN || rt->access == ACCESS_ADMIN, "%s", rt->name);
+            ck_assert_msg(rt->access == ACCESS_TOKEN || rt->access == ACCESS_ADMIN ||
+                              (rt->flags & ROUTE_NO_SESSION),
+                          "%s", rt->name);
             ck_assert_msg(strchr(rt->audit, '.'), "%s: action '%s'", rt->name, rt->audit);
         }
         for (const struct route *o = api_routes; o < rt; o++)

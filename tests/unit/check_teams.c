@@ -61,7 +61,7 @@ START_TEST(test_keys_create_authenticate_revoke)
     ck_assert_int_eq(teams_create(d, "unit-b", &t), 0);
     struct team_key_row k;
     char token[80];
-    ck_assert_int_eq(team_keys_create(d, t.id, "ci", &k, token, sizeof(token)), 0);
+    ck_assert_int_eq(team_keys_create(d, t.id, "ci", TEAM_ADMIN, &k, token, sizeof(token)), 0);
     ck_assert(!strncmp(token, "jd_", 3));
     struct auth *a = NULL;
     ck_assert_int_eq(auth_open(d, "unit-admin-token", stderr, &a), 0);
@@ -82,7 +82,8 @@ START_TEST(test_keys_create_authenticate_revoke)
     ck_assert_int_gt(keys[0].revoked_at, 0);
     free(keys);
     ck_assert_int_eq(team_keys_list(d, t.id + 1000, &keys, &n), -ENOENT);
-    ck_assert_int_eq(team_keys_create(d, t.id + 1000, "x", &k, token, sizeof(token)), -ENOENT);
+    ck_assert_int_eq(team_keys_create(d, t.id + 1000, "x", TEAM_ADMIN, &k, token, sizeof(token)),
+                     -ENOENT);
     auth_close(a);
 }
 END_TEST

@@ -25,6 +25,13 @@ export class ApiError extends Error {
   }
 }
 
+/*
+ * A member signed in by the session cookie (no token): the session's CSRF token, sent in
+ * X-CSRF-Token on every request that changes something (the judge refuses those without it).
+ */
+let csrfToken = null;
+export function setCsrf(t) { csrfToken = t || null; }
+
 export function headers(token, extra = {}) {
   const hdr = {...extra};
   if (token) hdr.Authorization = `Bearer ${token}`;
@@ -52,6 +59,7 @@ async function errorOf(res) {
  */
 export async function api(path, {method = 'GET', body, token, signal, raw = false, extraHeaders = {}} = {}) {
   const init = {method, headers: headers(token, {Accept: 'application/json', ...extraHeaders}), signal, cache: 'no-store'};
+  if (!token && csrfToken && method !== 'GET' && method !== 'HEAD') init.headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = 'application/json';

@@ -38,6 +38,8 @@ const cataloguePage = lazy(practice, 'cataloguePage'), problemPage = lazy(practi
 const invitePage = lazy(candidate, 'invitePage');
 const teamHome = lazy(team, 'teamHome'), teamNew = lazy(team, 'teamNew'), teamAssessment = lazy(team, 'teamAssessment');
 const teamEdit = lazy(team, 'teamEdit'), teamKeys = lazy(team, 'teamKeys');
+const teamMembers = lazy(team, 'teamMembers'), teamLogin = lazy(team, 'teamLogin');
+const teamAccount = lazy(team, 'teamAccount');
 const teamCandidate = lazy(team, 'teamCandidate'), teamSimilarity = lazy(team, 'teamSimilarity');
 
 const routes = [
@@ -47,6 +49,9 @@ const routes = [
   {re: /^\/team\/?$/, page: teamHome, nav: 'team'},
   {re: /^\/team\/new\/?$/, page: teamNew, nav: 'team'},
   {re: /^\/team\/keys\/?$/, page: teamKeys, nav: 'team'},
+  {re: /^\/team\/members\/?$/, page: teamMembers, nav: 'team'},
+  {re: /^\/team\/login\/?$/, page: teamLogin, nav: 'team'},
+  {re: /^\/team\/account\/?$/, page: teamAccount, nav: 'team'},
   {re: /^\/team\/a\/(\d+)\/edit\/?$/, page: teamEdit, nav: 'team'},
   {re: /^\/team\/a\/(\d+)\/?$/, page: teamAssessment, nav: 'team'},
   {re: /^\/team\/a\/(\d+)\/similarity\/?$/, page: teamSimilarity, nav: 'team'},

@@ -4,7 +4,7 @@ import {h, replace, clear, field, setFieldError, fmtDate, copyButton, confirmDia
 import {api} from '../api.js';
 import {session as sstore} from '../storage.js';
 import {loading, errorAlert} from './common.js';
-import {gate, whoBar, KEY} from './team-gate.js';
+import {gate, whoBar, KEY, rolesUpTo} from './team-gate.js';
 
 export async function teamKeys(main, opts) {
   const {signal, setTitle, navigate} = opts;
@@ -26,8 +26,10 @@ export async function teamKeys(main, opts) {
   const name = h('input', {type: 'text', maxlength: '100', autocomplete: 'off', required: true,
     placeholder: 'For example: Ada’s laptop'});
   const nameField = field('Name of the new key', name, 'Who or what uses it, so that you know which to revoke later.');
+  const role = h('select', null, rolesUpTo(ctx).map((r) => h('option', {value: r}, r)));
+  const roleField = field('Role', role, 'What the key may do: never more than your own role.');
   const formErr = h('div');
-  const form = h('form', {class: 'invite-form', novalidate: true}, nameField.field, formErr,
+  const form = h('form', {class: 'invite-form', novalidate: true}, h('div', {class: 'field-row'}, nameField.field, roleField.field), formErr,
     h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create a key'));
 
   form.addEventListener('submit', async (ev) => {
@@ -40,10 +42,10 @@ export async function teamKeys(main, opts) {
       return;
     }
     try {
-      const k = await api(`/api/v1/teams/${tid}/keys`, {method: 'POST', token: ctx.token, signal, body: {name: name.value.trim()}});
+      const k = await api(`/api/v1/teams/${tid}/keys`, {method: 'POST', token: ctx.token, signal, body: {name: name.value.trim(), role: role.value}});
       const out = h('input', {type: 'text', readonly: true, class: 'link-output', value: k.token, id: id('key'), 'data-testid': 'new-key'});
       replace(newBox, h('div', {class: 'alert alert-success', role: 'status'},
-        h('p', null, h('strong', null, `Key “${k.name}” created.`)),
+        h('p', null, h('strong', null, `Key “${k.name}” (${k.role}) created.`)),
         h('p', null, 'Copy it now: it is shown only once (the judge keeps only a fingerprint of it).'),
         h('div', {class: 'copy-row'}, h('label', {for: out.id, class: 'visually-hidden'}, 'The new key'), out,
           copyButton('Copy the key', () => k.token, 'btn-primary'))));
@@ -85,11 +87,12 @@ export async function teamKeys(main, opts) {
       const {keys} = await api(`/api/v1/teams/${tid}/keys`, {token: ctx.token, signal});
       replace(listBox, h('div', {class: 'table-scroll'}, h('table', {class: 'table'},
         h('caption', {class: 'visually-hidden'}, 'The team’s keys'),
-        h('thead', null, h('tr', null, ['Name', 'Created', 'State'].map((c) => h('th', {scope: 'col'}, c)),
+        h('thead', null, h('tr', null, ['Name', 'Role', 'Created', 'State'].map((c) => h('th', {scope: 'col'}, c)),
           h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Actions')))),
         h('tbody', null, keys.slice().reverse().map((k) => h('tr', {dataset: {key: String(k.id)}},
           h('td', null, k.name || h('span', {class: 'muted'}, `key #${k.id}`),
             k.current ? h('span', {class: 'key-current'}, '(this browser)') : null),
+          h('td', {'data-testid': 'key-role'}, k.role || 'admin'),
           h('td', null, fmtDate(k.created_at)),
           h('td', null, k.revoked_at ? h('span', {class: 'pill pill-revoked'}, `revoked ${fmtDate(k.revoked_at)}`)
             : h('span', {class: 'pill pill-finished'}, 'active')),
@@ -103,7 +106,7 @@ export async function teamKeys(main, opts) {
   replace(main, h('div', {class: 'page page-narrow'},
     whoBar(ctx, navigate), crumbs,
     h('h1', {tabindex: '-1'}, 'Team keys'),
-    h('p', {class: 'lead'}, 'Everyone with one of these keys manages the team’s assessments and keys. Give each person or system its own, and revoke a key that leaked or is no longer used.'),
+    h('p', {class: 'lead'}, 'Keys are for automation: each acts with its role (an admin key can do all the team can). Give each system its own, and revoke a key that leaked or is no longer used. People sign in as members instead.'),
     h('section', {class: 'card', 'aria-labelledby': 'newkey-h'}, h('h2', {id: 'newkey-h'}, 'New key'), form, newBox),
     h('section', {class: 'card', 'aria-labelledby': 'keys-h'}, h('h2', {id: 'keys-h'}, 'Keys'), listBox)));
   await load();

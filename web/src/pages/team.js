@@ -14,10 +14,13 @@ async function loadEditor() {
   if (!createEditor) ({createEditor} = await import('../editor.js'));
 }
 import {loading, errorAlert} from './common.js';
-import {gate, whoBar} from './team-gate.js';
+import {gate, whoBar, can} from './team-gate.js';
 
 export {teamNew, teamEdit} from './team-form.js';
 export {teamKeys} from './team-keys.js';
+export {teamMembers} from './team-members.js';
+export {teamAccount} from './team-account.js';
+export {teamLogin} from './team-gate.js';
 
 function stateClass(st) {
   return `pill pill-${st || 'none'}`;
@@ -54,7 +57,7 @@ export async function teamHome(main, opts) {
     whoBar(ctx, navigate),
     h('div', {class: 'page-head page-head-row'},
       h('h1', {tabindex: '-1'}, 'Assessments'),
-      h('a', {href: '/team/new', class: 'btn btn-primary'}, 'New assessment')),
+      can(ctx, 'recruiter') ? h('a', {href: '/team/new', class: 'btn btn-primary'}, 'New assessment') : null),
     list.length ? h('div', {class: 'table-scroll'}, h('table', {class: 'table', 'data-testid': 'assessments'},
       h('caption', {class: 'visually-hidden'}, 'Your assessments'),
       h('thead', null, h('tr', null, ['Title', 'Problems', 'Time', 'Invites', 'Created'].map((c) => h('th', {scope: 'col'}, c)))),
@@ -65,7 +68,7 @@ export async function teamHome(main, opts) {
         h('td', {class: 'num'}, String(a.invites ?? '–')),
         h('td', null, fmtDate(a.created_at)))))))
       : h('div', {class: 'empty-state card'}, h('p', null, 'No assessments yet.'),
-        h('p', null, h('a', {href: '/team/new', class: 'btn btn-primary'}, 'Create the first one')))));
+        can(ctx, 'recruiter') ? h('p', null, h('a', {href: '/team/new', class: 'btn btn-primary'}, 'Create the first one')) : null)));
 }
 
 async function downloadCsv(aid, token, btn) {
@@ -263,7 +266,8 @@ export async function teamAssessment(main, opts) {
   replace(main, h('div', {class: 'page'},
     whoBar(ctx, navigate),
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/team'}, 'Assessments'), h('span', {'aria-hidden': 'true'}, ' / '), h('span', {'aria-current': 'page'}, a.title)),
-    h('div', {class: 'page-head page-head-row'}, h('h1', {tabindex: '-1'}, a.title), h('div', {class: 'btn-row'}, editLink, delBtn)),
+    h('div', {class: 'page-head page-head-row'}, h('h1', {tabindex: '-1'}, a.title),
+      can(ctx, 'recruiter') ? h('div', {class: 'btn-row'}, editLink, delBtn) : null),
     editNote,
     h('dl', {class: 'facts'},
       h('div', {class: 'fact'}, h('dt', null, 'Time'), h('dd', null, `${a.duration_minutes} min`)),
@@ -272,11 +276,11 @@ export async function teamAssessment(main, opts) {
       h('div', {class: 'fact'}, h('dt', null, 'Submissions'), h('dd', null, a.max_submissions ? `at most ${a.max_submissions} per problem` : 'no limit')),
       h('div', {class: 'fact'}, h('dt', null, 'Hidden results'), h('dd', null, a.show_hidden_results ? 'shown to candidates' : 'not shown')),
       window_ ? h('div', {class: 'fact'}, h('dt', null, 'Window'), h('dd', null, window_)) : null),
-    h('section', {class: 'card', 'aria-labelledby': 'inv-h'}, h('h2', {id: 'inv-h'}, 'Invite a candidate'), inviteForm, linkBox),
+    can(ctx, 'recruiter') ? h('section', {class: 'card', 'aria-labelledby': 'inv-h'}, h('h2', {id: 'inv-h'}, 'Invite a candidate'), inviteForm, linkBox) : null,
     h('section', {class: 'card', 'aria-labelledby': 'rep-h'},
-      h('div', {class: 'section-head'}, h('h2', {id: 'rep-h'}, 'Report'), h('div', {class: 'btn-row'}, refreshBtn, csvBtn)),
+      h('div', {class: 'section-head'}, h('h2', {id: 'rep-h'}, 'Report'), h('div', {class: 'btn-row'}, refreshBtn, can(ctx, 'recruiter') ? csvBtn : null)),
       reportBox),
-    h('section', {class: 'card', 'aria-labelledby': 'sim-h'}, h('h2', {id: 'sim-h'}, 'Similar code'), simBox),
+    can(ctx, 'reviewer') ? h('section', {class: 'card', 'aria-labelledby': 'sim-h'}, h('h2', {id: 'sim-h'}, 'Similar code'), simBox) : null,
     h('section', {class: 'card', 'aria-labelledby': 'invs-h'}, h('h2', {id: 'invs-h'}, 'Invites'), invitesBox)));
   await Promise.all([loadReport(), loadInvites()]);
 }
