@@ -6,11 +6,20 @@
  * The first list: N values uniform in [LO, HI], in random order. WHICH picks the removed element:
  * "random" (any position), "max" (a largest value), "dup" (a value occurring at least twice, or
  * any position when there is none). ORDER gives the second list: "shuffle" (a fresh shuffle),
- * "same" (the first list's order) or "reverse".
+ * "same" (the first list's order), "reverse" or "sorted" (both lists in ascending order: the
+ * first list is sorted before the element is removed, the worst case of a first-element-pivot
+ * quicksort).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int ascending(const void *x, const void *y)
+{
+    long long a = *(const long long *)x, b = *(const long long *)y;
+
+    return (a > b) - (a < b);
+}
 
 static unsigned long long state;
 
@@ -41,7 +50,7 @@ int main(int argc, char **argv)
     long long n, lo, hi, removed = -1, *a, *b;
 
     if (argc != 7) {
-        fprintf(stderr, "usage: gen N LO HI random|max|dup shuffle|same|reverse SEED\n");
+        fprintf(stderr, "usage: gen N LO HI random|max|dup shuffle|same|reverse|sorted SEED\n");
         return 2;
     }
     n = atoll(argv[1]);
@@ -54,6 +63,8 @@ int main(int argc, char **argv)
         return 1;
     for (long long i = 0; i < n; i++)
         a[i] = between(lo, hi);
+    if (strcmp(argv[5], "sorted") == 0)
+        qsort(a, (size_t)n, sizeof *a, ascending);
     if (strcmp(argv[4], "max") == 0) {
         removed = 0;
         for (long long i = 1; i < n; i++)
