@@ -425,47 +425,33 @@ int leases_token_create(struct server *s, const char *name, struct worker_token 
     return rc;
 }
 
+static void worker_token_fill(const dbrows *r, void *e)
+{
+    struct worker_token *t = e;
+    *t = (struct worker_token){.id = dbrows_int(r, "id"),
+                               .created_at = dbrows_int(r, "created_at"),
+                               .revoked_at = dbrows_int(r, "revoked"),
+                               .last_seen_at = dbrows_int(r, "seen"),
+                               .leases = dbrows_int(r, "leases")};
+    snprintf(t->name, sizeof(t->name), "%s", dbrows_text(r, "name"));
+}
+
 int leases_tokens_list(struct server *s, struct worker_token **rows, size_t *count)
 {
     dbc *c = db_get(s->db);
     if (!c)
         return -EIO;
     dbrows *r = NULL;
-    struct worker_token *list = NULL;
-    size_t n = 0, cap = 0;
     int rc = dbc_query(c, &r,
                        "SELECT t.id, t.name, t.created_at, coalesce(t.revoked_at, 0) AS revoked, "
                        "coalesce(t.last_seen_at, 0) AS seen, (SELECT count(*) FROM submissions "
                        "WHERE lease_id IS NOT NULL AND worker_token_id = t.id) AS leases "
                        "FROM tokens t WHERE t.role = 'worker' ORDER BY t.id",
                        "");
-    while (!rc && (rc = dbrows_next(r)) == 1) {
-        rc = 0;
-        if (n == cap) {
-            size_t ncap = cap ? 2 * cap : 16;
-            struct worker_token *grown = realloc(list, ncap * sizeof(*grown));
-            if (!grown) {
-                rc = -ENOMEM;
-                break;
-            }
-            list = grown;
-            cap = ncap;
-        }
-        struct worker_token *t = &list[n++];
-        *t = (struct worker_token){.id = dbrows_int(r, "id"),
-                                   .created_at = dbrows_int(r, "created_at"),
-                                   .revoked_at = dbrows_int(r, "revoked"),
-                                   .last_seen_at = dbrows_int(r, "seen"),
-                                   .leases = dbrows_int(r, "leases")};
-        snprintf(t->name, sizeof(t->name), "%s", dbrows_text(r, "name"));
-    }
+    void *list = NULL;
+    if (!rc && !(rc = dbrows_collect(r, sizeof(**rows), worker_token_fill, &list, count)))
+        *rows = list;
     dbrows_free(r);
     db_put(s->db, c);
-    if (rc) {
-        free(list);
-        return rc;
-    }
-    *rows = list;
-    *count = n;
-    return 0;
+    return rc;
 }

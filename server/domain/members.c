@@ -68,37 +68,27 @@ static int team_exists(dbc *c, int64_t team)
     return rc ? rc : n ? 0 : -ENOENT;
 }
 
+static void member_fill(const dbrows *r, void *e)
+{
+    member_of(r, e);
+}
+
 int members_list(db *d, int64_t team, struct member_row **out, size_t *n)
 {
     dbc *c = db_get(d);
     dbrows *r = NULL;
-    struct member_row *list = NULL;
-    size_t count = 0;
     int rc = c ? team_exists(c, team) : -EIO;
     if (!rc)
         rc = dbc_query(c, &r,
                        "SELECT " MEMBER_COLUMNS " FROM members "
                        "WHERE team_id = ? AND removed_at IS NULL ORDER BY id",
                        "i", team);
-    while (!rc && (rc = dbrows_next(r)) == 1) {
-        struct member_row *grown = realloc(list, (count + 1) * sizeof(*list));
-        if (!grown) {
-            rc = -ENOMEM;
-            break;
-        }
-        list = grown;
-        member_of(r, &list[count++]);
-        rc = 0;
-    }
+    void *list = NULL;
+    if (!rc && !(rc = dbrows_collect(r, sizeof(**out), member_fill, &list, n)))
+        *out = list;
     dbrows_free(r);
     db_put(d, c);
-    if (rc < 0) {
-        free(list);
-        return rc;
-    }
-    *out = list;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 int members_get(db *d, int64_t team, int64_t id, struct member_row *out)

@@ -17,32 +17,33 @@ static void team_of(const dbrows *r, struct team_row *t)
     t->created_at = dbrows_int(r, "created_at");
 }
 
+static void team_fill(const dbrows *r, void *e)
+{
+    team_of(r, e);
+}
+
+static void key_fill(const dbrows *r, void *e)
+{
+    struct team_key_row *k = e;
+    k->id = dbrows_int(r, "id");
+    snprintf(k->name, sizeof(k->name), "%s", dbrows_text(r, "name"));
+    k->role = TEAM_ADMIN;
+    team_role_parse(dbrows_text(r, "team_role"), &k->role);
+    k->created_at = dbrows_int(r, "created_at");
+    k->revoked_at = dbrows_int(r, "revoked_at");
+}
+
 int teams_list(db *d, struct team_row **out, size_t *n)
 {
     dbc *c = db_get(d);
     dbrows *r = NULL;
-    struct team_row *list = NULL;
-    size_t count = 0;
     int rc = c ? dbc_query(c, &r, "SELECT id, name, created_at FROM teams ORDER BY id", "") : -EIO;
-    while (!rc && (rc = dbrows_next(r)) == 1) {
-        struct team_row *grown = realloc(list, (count + 1) * sizeof(*list));
-        if (!grown) {
-            rc = -ENOMEM;
-            break;
-        }
-        list = grown;
-        team_of(r, &list[count++]);
-        rc = 0;
-    }
+    void *list = NULL;
+    if (!rc && !(rc = dbrows_collect(r, sizeof(**out), team_fill, &list, n)))
+        *out = list;
     dbrows_free(r);
     db_put(d, c);
-    if (rc < 0) {
-        free(list);
-        return rc;
-    }
-    *out = list;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 int teams_create(db *d, const char *name, struct team_row *out)
@@ -84,39 +85,18 @@ int team_keys_list(db *d, int64_t team, struct team_key_row **out, size_t *n)
         return rc;
     dbc *c = db_get(d);
     dbrows *r = NULL;
-    struct team_key_row *list = NULL;
-    size_t count = 0;
     rc = c ? dbc_query(c, &r,
                        "SELECT id, name, team_role, created_at, revoked_at FROM tokens "
                        "WHERE team_id = ? AND NOT EXISTS (SELECT 1 FROM members m WHERE "
                        "m.token_id = tokens.id) ORDER BY id",
                        "i", team)
            : -EIO;
-    while (!rc && (rc = dbrows_next(r)) == 1) {
-        struct team_key_row *grown = realloc(list, (count + 1) * sizeof(*list));
-        if (!grown) {
-            rc = -ENOMEM;
-            break;
-        }
-        list = grown;
-        struct team_key_row *k = &list[count++];
-        k->id = dbrows_int(r, "id");
-        snprintf(k->name, sizeof(k->name), "%s", dbrows_text(r, "name"));
-        k->role = TEAM_ADMIN;
-        team_role_parse(dbrows_text(r, "team_role"), &k->role);
-        k->created_at = dbrows_int(r, "created_at");
-        k->revoked_at = dbrows_int(r, "revoked_at");
-        rc = 0;
-    }
+    void *list = NULL;
+    if (!rc && !(rc = dbrows_collect(r, sizeof(**out), key_fill, &list, n)))
+        *out = list;
     dbrows_free(r);
     db_put(d, c);
-    if (rc < 0) {
-        free(list);
-        return rc;
-    }
-    *out = list;
-    *n = count;
-    return 0;
+    return rc;
 }
 
 int team_keys_create(db *d, int64_t team, const char *name, enum team_role role,

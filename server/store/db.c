@@ -411,6 +411,36 @@ char *dbrows_strdup(const dbrows *r, const char *col)
     return strdup(s ? s : "");
 }
 
+int dbrows_collect(dbrows *r, size_t size, void (*fill)(const dbrows *r, void *element), void **out,
+                   size_t *n)
+{
+    char *list = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = dbrows_next(r)) == 1) {
+        if (count == cap) {
+            size_t ncap = cap ? 2 * cap : 16;
+            char *grown = realloc(list, ncap * size);
+            if (!grown) {
+                rc = -ENOMEM;
+                break;
+            }
+            list = grown;
+            cap = ncap;
+        }
+        void *e = list + count++ * size;
+        memset(e, 0, size);
+        fill(r, e);
+    }
+    if (rc < 0) {
+        free(list);
+        return rc;
+    }
+    *out = list;
+    *n = count;
+    return 0;
+}
+
 void dbrows_free(dbrows *r)
 {
     if (!r)

@@ -89,6 +89,14 @@ bool dbrows_null(const dbrows *r, const char *col);
 /* A new copy of a text column ("" for NULL), or NULL when out of memory. */
 char *dbrows_strdup(const dbrows *r, const char *col);
 void dbrows_free(dbrows *r); /* NULL is fine */
+/*
+ * Reads every remaining row of `r` into a new array of `size`-byte elements, each zeroed and
+ * then filled by fill(r, element): the one loop of every list reader. 0 with *out (the caller's,
+ * to free(); NULL when there are no rows) and *n, or a negative errno with nothing returned; the
+ * fill must own nothing that needs more than free() of the array. `r` is not freed.
+ */
+int dbrows_collect(dbrows *r, size_t size, void (*fill)(const dbrows *r, void *element), void **out,
+                   size_t *n);
 
 /*
  * Telling the other judged nodes on the same store that something changed. dbc_notify() sends

@@ -93,6 +93,49 @@ START_TEST(test_unique_violation_is_eexist)
 }
 END_TEST
 
+struct unit_row {
+    int64_t n;
+    char name[16];
+};
+
+static void unit_fill(const dbrows *r, void *e)
+{
+    struct unit_row *u = e;
+    u->n = dbrows_int(r, "n");
+    snprintf(u->name, sizeof(u->name), "%s", dbrows_text(r, "name"));
+}
+
+/* Every row, in order, past the array's first growth (16); none is an empty array. */
+START_TEST(test_collect_reads_every_row)
+{
+    char name[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof(name), "row%02d", i);
+        ck_assert_int_eq(
+            dbc_run(c, "INSERT INTO t_unit (name, n) VALUES (?, ?)", "si", name, (int64_t)i * 3),
+            0);
+    }
+    dbrows *r = NULL;
+    void *list = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(dbc_query(c, &r, "SELECT name, n FROM t_unit ORDER BY n", ""), 0);
+    ck_assert_int_eq(dbrows_collect(r, sizeof(struct unit_row), unit_fill, &list, &n), 0);
+    dbrows_free(r);
+    ck_assert_uint_eq(n, 40);
+    struct unit_row *rows = list;
+    ck_assert_int_eq(rows[0].n, 0);
+    ck_assert_str_eq(rows[39].name, "row39");
+    ck_assert_int_eq(rows[39].n, 117);
+    free(list);
+    ck_assert_int_eq(dbc_query(c, &r, "SELECT name, n FROM t_unit WHERE n < 0", ""), 0);
+    list = (void *)1;
+    ck_assert_int_eq(dbrows_collect(r, sizeof(struct unit_row), unit_fill, &list, &n), 0);
+    dbrows_free(r);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(list);
+}
+END_TEST
+
 START_TEST(test_scalar_without_row_is_enoent)
 {
     int64_t v = 7;
@@ -350,6 +393,7 @@ int main(void)
     tcase_add_test(tc, test_insert_returning_and_read_by_name);
     tcase_add_test(tc, test_unique_violation_is_eexist);
     tcase_add_test(tc, test_scalar_without_row_is_enoent);
+    tcase_add_test(tc, test_collect_reads_every_row);
     tcase_add_test(tc, test_bad_format_letter_is_einval);
     tcase_add_test(tc, test_rollback_undoes_and_put_cleans);
     tcase_add_test(tc, test_placeholder_inside_a_string_is_text);
