@@ -379,6 +379,14 @@ static void send_login_links(struct server *s, dbc *c, int64_t now)
     for (size_t i = 0; i < n; i++) {
         char err[256] = "";
         struct due *d = &due[i];
+        /* Claimed first, as invitations are (MAIL_CLAIM_MS): one node sends it. */
+        rc = dbc_run(c, "UPDATE login_mail SET next_at = ? WHERE id = ? AND next_at <= ?", "iii",
+                     now + MAIL_CLAIM_MS, d->outbox, now);
+        if (rc || dbc_changes(c) != 1) {
+            due_release(d);
+            rc = 0;
+            continue;
+        }
         struct strbuf subject = STRBUF_INIT(0), text = STRBUF_INIT(0), link = STRBUF_INIT(0);
         struct fields f = {.name = d->name, .email = d->email, .assessment = d->title};
         time_t t = (time_t)(d->closes / 1000);
