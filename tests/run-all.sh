@@ -36,7 +36,8 @@ suite web tests/web/run.sh
 suite faults tests/faults/run.sh build/cli/judged
 suite workers tests/workers/run.sh build/cli/judged
 # On PostgreSQL: every statement prepared, the store's unit tests, the api, hiring, workers and
-# recovery (faults) suites, the two-node failover, live progress across nodes and mail sent once.
+# recovery (faults) suites, the two-node failover, live progress across nodes, mail and webhooks
+# sent once from two nodes.
 suite pg tests/pg/run.sh build/cli/judged
 suite deploy tests/deploy_check.sh build/cli/judged
 suite load tests/load/run.py build/cli/judged 1000 50

@@ -283,6 +283,24 @@ record:;
     fprintf(stderr, "judged: webhook %s: attempt %d failed: %s\n", d->url, attempts, err);
 }
 
+/*
+ * Takes delivery `id` for this thread: every node of a shared store runs these threads, and the
+ * in-process team table above keeps only this node's threads apart. The row's next_at is pushed
+ * past an attempt's time-out while it is still due and undelivered; only the thread whose update
+ * changed it sends. A node that dies mid-attempt leaves it due again after the claim (at least
+ * once, as the Standard Webhooks specification expects of receivers, but never two nodes at once).
+ */
+#define WEBHOOK_CLAIM_MS 60000
+static bool claim_delivery(dbc *c, int64_t id)
+{
+    int64_t now = db_now_ms();
+    int rc = dbc_run(c,
+                     "UPDATE webhook_deliveries SET next_at = ? WHERE id = ? AND next_at <= ? AND "
+                     "delivered_at IS NULL AND failed_at IS NULL",
+                     "iii", now + WEBHOOK_CLAIM_MS, id, now);
+    return rc == 0 && dbc_changes(c) == 1;
+}
+
 /* Delivers `team`'s due deliveries in the order they were queued, one at a time. */
 static void deliver_team(struct server *s, dbc *c, int64_t team)
 {
@@ -312,7 +330,7 @@ static void deliver_team(struct server *s, dbc *c, int64_t team)
         }
         dbrows_free(r);
         for (int i = 0; i < n; i++) {
-            if (!s->stopping)
+            if (!s->stopping && claim_delivery(c, due[i].id))
                 deliver_one(s, c, team, &due[i]);
             free(due[i].url);
             free(due[i].payload);

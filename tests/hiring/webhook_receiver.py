@@ -7,7 +7,7 @@ its body (the delivery log keeps its first bytes).
 
 A POST to a path containing "/hold" is held: "started" is appended to LOG_FILE.started at once,
 and the answer waits until the file LOG_FILE.release exists (a slow receiver, as long as a test
-needs one).
+needs one). A POST to a path containing "/slow" is answered after 0.3 s (a busy receiver).
 
 usage: webhook_receiver.py PORT_FILE LOG_FILE [FAIL_FIRST [ADDRESS]]
 
@@ -40,6 +40,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 if os.path.exists(log_file + ".release"):
                     break
                 time.sleep(0.1)
+        if "/slow" in self.path:
+            time.sleep(0.3)
         with lock:
             count += 1
             n = count

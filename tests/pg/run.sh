@@ -4,17 +4,17 @@
 # that every judged they start uses --store postgresql://... (a database per --data folder,
 # tests/lib/store.sh). First every literal SQL statement of the server, prepared by PostgreSQL
 # (tests/pg/sql_check.py); last the multi-node tests: failover (tests/pg/failover.sh) and live
-# progress seen through another node (tests/pg/live.sh), invite e-mails sent once from two nodes
-# (tests/pg/mail.sh).
+# progress seen through another node (tests/pg/live.sh), invite e-mails and webhooks sent once
+# from two nodes (tests/pg/mail.sh, tests/pg/webhooks.sh).
 # usage: tests/pg/run.sh build/cli/judged [SUITE...]     (root; SUITE: sql db api hiring workers
-#        faults failover live mail; all by default)
+#        faults failover live mail webhooks; all by default)
 set -uo pipefail
 JUDGED=$(realpath "$1")
 shift
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(sql db api hiring workers faults failover live mail)
+[ ${#suites[@]} -gt 0 ] || suites=(sql db api hiring workers faults failover live mail webhooks)
 command -v psql >/dev/null || { echo "tests/pg: needs psql (postgresql-client-15)" >&2; exit 2; }
 source tests/lib/pg.sh
 pg_start || exit 1
@@ -38,6 +38,7 @@ for suite in "${suites[@]}"; do
     failover) tests/pg/failover.sh "$JUDGED" ;;
     live) tests/pg/live.sh "$JUDGED" ;;
     mail) tests/pg/mail.sh "$JUDGED" ;;
+    webhooks) tests/pg/webhooks.sh "$JUDGED" ;;
     api | hiring | workers | faults) "tests/$suite/run.sh" "$JUDGED" ;;
     *) echo "tests/pg: no suite '$suite'" >&2; false ;;
   esac || failed+=("$suite")
