@@ -7,60 +7,24 @@
 # usage: tests/pg/failover.sh build/cli/judged     (root; starts its own PostgreSQL unless
 #        JUDGED_STORE names one). FAILOVER_CLIENTS and FAILOVER_PER_CLIENT scale it (20 x 50).
 set -uo pipefail
-JUDGED=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+NAME=failover
+source "$(dirname "$0")/nodes.sh"
 CLIENTS=${FAILOVER_CLIENTS:-20}
 PER=${FAILOVER_PER_CLIENT:-50}
 TOTAL=$((CLIENTS * PER))
-T=$(mktemp -d /tmp/judged-failover.XXXXXX)
-TOKEN=failover-admin
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT # so that the EXIT trap cleans up when the script is stopped
-source tests/lib/pg.sh
-if [ -z "${JUDGED_STORE:-}" ]; then
-  pg_start || exit 1
-  trap 'cleanup; pg_stop' EXIT
-  JUDGED_STORE=$PG_URL
-fi
-export JUDGED_STORE
-source tests/lib/store.sh
-URL=$(store_url "$T/cluster") || exit 1
 fail() { echo "FAIL failover: $*"; exit 1; }
 psql_n() { psql -Atq "$URL" -c "$1"; }
 
-# node NAME: an API node on the shared store and packages folder; BASE_<NAME> is its URL.
-node() {
-  local name=$1 i
-  JUDGE_ADMIN_TOKEN=$TOKEN "$JUDGED" --listen 127.0.0.1:0 --data "$T/$name" --store "$URL" \
-    --packages "$T/packages" --port-file "$T/$name.port" --workers 0 --lease 5 \
-    --queue-max 100000 --queue-per-token 0 --token-rate 1000000 --cgroup none \
-    2>>"$T/$name.log" &
-  eval "PID_$name=$!"
-  PIDS+=("$!")
-  for ((i = 0; i < 600; i++)); do [ -s "$T/$name.port" ] && break; sleep 0.1; done
-  [ -s "$T/$name.port" ] || { tail "$T/$name.log"; fail "node $name did not start"; }
-  eval "BASE_$name=http://127.0.0.1:$(cat "$T/$name.port")"
-}
-node a
-node b
-for ((i = 0; i < 600; i++)); do
-  curl -sf "$BASE_a/healthz" >/dev/null && curl -sf "$BASE_b/healthz" >/dev/null && break
-  sleep 0.1
+# The API nodes judge nothing themselves: the remote workers below do.
+for n in a b; do
+  node "$n" --workers 0 --lease 5 --queue-max 100000 --queue-per-token 0 --token-rate 1000000 \
+    --cgroup none
 done
+nodes_healthy a b
 curl -sf "$BASE_b/healthz" | grep -q '"store": *"postgresql"' || fail "node b: /healthz does not say postgresql"
 
 # The problem, imported on node a, judged through node b too (one store, one packages folder).
-(cd tests/packages/sum-groups && zip -qr "$T/sg.zip" .)
-st=$(curl -s -o "$T/put.json" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/zip' --data-binary @"$T/sg.zip" "$BASE_a/api/v1/problems/sum-groups?public=true")
-[ "$st" = 201 ] || fail "import on node a: $st $(head -c 300 "$T/put.json")"
+import_sum_groups a
 curl -sf "$BASE_b/api/v1/problems/sum-groups" >/dev/null || fail "node b does not see the problem"
 
 # Two workers, one per node.

@@ -7,56 +7,18 @@
 # usage: tests/pg/live.sh build/cli/judged     (root; starts its own PostgreSQL unless
 #        JUDGED_STORE names one)
 set -uo pipefail
-JUDGED=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-T=$(mktemp -d /tmp/judged-live.XXXXXX)
-TOKEN=live-admin
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT # so that the EXIT trap cleans up when the script is stopped
-source tests/lib/pg.sh
-if [ -z "${JUDGED_STORE:-}" ]; then
-  pg_start || exit 1
-  trap 'cleanup; pg_stop' EXIT
-  JUDGED_STORE=$PG_URL
-fi
-export JUDGED_STORE
-source tests/lib/store.sh
-URL=$(store_url "$T/cluster") || exit 1
+NAME=live
+source "$(dirname "$0")/nodes.sh"
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok   live: $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL live: $1"; }
-die() { echo "FAIL live: $*"; tail -n 20 "$T"/*.log; exit 1; }
 
-# node NAME WORKERS: an API node on the shared store and packages folder; BASE_<NAME> its URL.
-node() {
-  local name=$1 workers=$2 i
-  JUDGE_ADMIN_TOKEN=$TOKEN "$JUDGED" --listen 127.0.0.1:0 --data "$T/$name" --store "$URL" \
-    --packages "$T/packages" --port-file "$T/$name.port" --workers "$workers" --cgroup none \
-    2>>"$T/$name.log" &
-  PIDS+=("$!")
-  for ((i = 0; i < 600; i++)); do [ -s "$T/$name.port" ] && break; sleep 0.1; done
-  [ -s "$T/$name.port" ] || die "node $name did not start"
-  eval "BASE_$name=http://127.0.0.1:$(cat "$T/$name.port")"
-}
-node a 1
-node b 0
-for ((i = 0; i < 600; i++)); do
-  curl -sf "$BASE_a/healthz" >/dev/null && curl -sf "$BASE_b/healthz" >/dev/null && break
-  sleep 0.1
-done
+node a --workers 1 --cgroup none
+node b --workers 0 --cgroup none
+nodes_healthy a b
 AUTH=(-H "Authorization: Bearer $TOKEN")
 
-(cd tests/packages/sum-groups && zip -qr "$T/sg.zip" .)
-st=$(curl -s -o "$T/put.json" -w '%{http_code}' -X PUT "${AUTH[@]}" -H 'Content-Type: application/zip' \
-  --data-binary @"$T/sg.zip" "$BASE_a/api/v1/problems/sum-groups?public=true")
-[ "$st" = 201 ] || die "import on node a: $st $(head -c 300 "$T/put.json")"
+import_sum_groups a
 
 # The last hidden test's input becomes a FIFO: node a's judgement blocks opening it.
 in=$(find "$T/packages" -path '*/data/secret/group2/2.in' | head -n 1)

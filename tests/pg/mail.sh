@@ -1,43 +1,14 @@
 #!/usr/bin/env bash
-# Invite e-mails from two nodes of one PostgreSQL store: both run the mail thread against one SMTP
-# server (Debian's python3-aiosmtpd, answering slowly); every candidate of a bulk invite gets exactly one
-# invitation and one reminder, never one from each node (each is claimed in the store before it
-# is sent).
+# Invite e-mails from two nodes of one PostgreSQL store: both run the mail thread against one
+# SMTP server (Debian's python3-aiosmtpd, answering slowly); every candidate of a bulk invite
+# gets exactly one invitation and one reminder, never one from each node (each is claimed in the
+# store before it is sent).
 # usage: tests/pg/mail.sh build/cli/judged     (root; starts its own PostgreSQL unless
 #        JUDGED_STORE names one)
 set -uo pipefail
-JUDGED=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-T=$(mktemp -d /tmp/judged-pgmail.XXXXXX)
-TOKEN=mail-admin
+NAME=pgmail
+source "$(dirname "$0")/nodes.sh"
 N=40
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT # so that the EXIT trap cleans up when the script is stopped
-source tests/lib/pg.sh
-if [ -z "${JUDGED_STORE:-}" ]; then
-  pg_start || exit 1
-  trap 'cleanup; pg_stop' EXIT
-  JUDGED_STORE=$PG_URL
-fi
-export JUDGED_STORE
-source tests/lib/store.sh
-URL=$(store_url "$T/cluster") || exit 1
-die() { echo "FAIL pg mail: $*"; tail -n 20 "$T"/*.log; exit 1; }
-# until SECONDS CMD...: CMD until it succeeds, at most SECONDS.
-until_ok() {
-  local end=$((SECONDS + $1))
-  shift
-  while ((SECONDS < end)); do "$@" && return 0; sleep 0.1; done
-  "$@"
-}
-
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || die "python3-aiosmtpd is not installed"
 SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # A slow relay (0.3 s a message): one node's pass over the outbox lasts while the other's begins.
@@ -46,30 +17,17 @@ PIDS+=("$!")
 smtp_up() { python3 -c "import socket; socket.create_connection(('127.0.0.1', $SMTP_PORT), 1)" 2>/dev/null; }
 until_ok 20 smtp_up || die "the SMTP server did not start"
 
-node() {
-  local name=$1
-  JUDGE_ADMIN_TOKEN=$TOKEN "$JUDGED" --listen 127.0.0.1:0 --data "$T/$name" --store "$URL" \
-    --packages "$T/packages" --port-file "$T/$name.port" --workers 0 --cgroup none \
-    --smtp-url "smtp://127.0.0.1:$SMTP_PORT" --mail-from judge@example.com \
-    --public-url http://judge.example 2>>"$T/$name.log" &
-  PIDS+=("$!")
-  until_ok 60 test -s "$T/$name.port" || die "node $name did not start"
-  eval "BASE_$name=http://127.0.0.1:$(cat "$T/$name.port")"
-}
-node a
-node b
-healthy() { curl -sf "$BASE_a/healthz" >/dev/null && curl -sf "$BASE_b/healthz" >/dev/null; }
-until_ok 60 healthy || die "the nodes are not healthy"
+MAIL_OPTS=(--workers 0 --cgroup none --smtp-url "smtp://127.0.0.1:$SMTP_PORT"
+  --mail-from judge@example.com --public-url http://judge.example)
+node a "${MAIL_OPTS[@]}"
+node b "${MAIL_OPTS[@]}"
+nodes_healthy a b
 
 api() { # api METHOD PATH TOKEN [BODY]: the answer's body on stdout
   curl -s -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
     ${4:+-d "$4"} "$BASE_a$2"
 }
-(cd tests/packages/sum-groups && zip -qr "$T/sg.zip" .)
-st=$(curl -s -o "$T/put.json" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/zip' --data-binary @"$T/sg.zip" \
-  "$BASE_a/api/v1/problems/sum-groups?public=true")
-[ "$st" = 201 ] || die "import: $st $(head -c 300 "$T/put.json")"
+import_sum_groups a
 team=$(api POST /api/v1/teams "$TOKEN" '{"name":"Mail on two nodes"}' | jq -r '.id // empty')
 [ -n "$team" ] || die "no team"
 key=$(api POST "/api/v1/teams/$team/keys" "$TOKEN" '{"name":"ats"}' | jq -r '.token // empty')

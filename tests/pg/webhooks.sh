@@ -6,66 +6,23 @@
 # usage: tests/pg/webhooks.sh build/cli/judged     (root; starts its own PostgreSQL unless
 #        JUDGED_STORE names one)
 set -uo pipefail
-JUDGED=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-T=$(mktemp -d /tmp/judged-pghooks.XXXXXX)
-TOKEN=hooks-admin
+NAME=pghooks
+source "$(dirname "$0")/nodes.sh"
 N=20
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT # so that the EXIT trap cleans up when the script is stopped
-source tests/lib/pg.sh
-if [ -z "${JUDGED_STORE:-}" ]; then
-  pg_start || exit 1
-  trap 'cleanup; pg_stop' EXIT
-  JUDGED_STORE=$PG_URL
-fi
-export JUDGED_STORE
-source tests/lib/store.sh
-URL=$(store_url "$T/cluster") || exit 1
-die() { echo "FAIL pg webhooks: $*"; tail -n 20 "$T"/*.log; exit 1; }
-# until SECONDS CMD...: CMD until it succeeds, at most SECONDS.
-until_ok() {
-  local end=$((SECONDS + $1))
-  shift
-  while ((SECONDS < end)); do "$@" && return 0; sleep 0.1; done
-  "$@"
-}
-
 /usr/bin/python3 tests/hiring/webhook_receiver.py "$T/hook.port" "$T/hooks.log" 0 &
 PIDS+=("$!")
 until_ok 20 test -s "$T/hook.port" || die "the webhook receiver did not start"
 HOOK=http://127.0.0.1:$(cat "$T/hook.port")/slow
 
-node() {
-  local name=$1
-  JUDGE_ADMIN_TOKEN=$TOKEN "$JUDGED" --listen 127.0.0.1:0 --data "$T/$name" --store "$URL" \
-    --packages "$T/packages" --port-file "$T/$name.port" --workers 0 --cgroup none \
-    --webhook-private 2>>"$T/$name.log" &
-  PIDS+=("$!")
-  until_ok 60 test -s "$T/$name.port" || die "node $name did not start"
-  eval "BASE_$name=http://127.0.0.1:$(cat "$T/$name.port")"
-}
-node a
-node b
-healthy() { curl -sf "$BASE_a/healthz" >/dev/null && curl -sf "$BASE_b/healthz" >/dev/null; }
-until_ok 60 healthy || die "the nodes are not healthy"
+node a --workers 0 --cgroup none --webhook-private
+node b --workers 0 --cgroup none --webhook-private
+nodes_healthy a b
 
 api() { # api METHOD PATH TOKEN [BODY]: the answer's body on stdout
   curl -s -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
     ${4:+-d "$4"} "$BASE_a$2"
 }
-(cd tests/packages/sum-groups && zip -qr "$T/sg.zip" .)
-st=$(curl -s -o "$T/put.json" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/zip' --data-binary @"$T/sg.zip" \
-  "$BASE_a/api/v1/problems/sum-groups?public=true")
-[ "$st" = 201 ] || die "import: $st $(head -c 300 "$T/put.json")"
+import_sum_groups a
 team=$(api POST /api/v1/teams "$TOKEN" '{"name":"Hooks on two nodes"}' | jq -r '.id // empty')
 [ -n "$team" ] || die "no team"
 key=$(api POST "/api/v1/teams/$team/keys" "$TOKEN" '{"name":"ats"}' | jq -r '.token // empty')
