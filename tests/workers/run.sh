@@ -314,7 +314,14 @@ KILLED=
 for ((i = 0; i < 600; i++)); do
   # The clock is read here, not in SQL: the same query then runs on SQLite and PostgreSQL.
   KILLED=$(sql "SELECT id FROM submissions WHERE status = 'compiling' AND worker_token_id = ${WID[a]} AND source LIKE '%CLOCKS_PER_SEC%' AND started_at < $(($(date +%s%3N) - 1000)) LIMIT 1")
-  [ -n "$KILLED" ] && break
+  if [ -n "$KILLED" ]; then
+    # Held still, so that the job cannot finish between this look and the kill: the worker is
+    # stopped, then the job must still be in hand, else it goes on and another is looked for.
+    kill -STOP "$PID_A"
+    [ "$(sql "SELECT status FROM submissions WHERE id = '$KILLED'")" = compiling ] && break
+    kill -CONT "$PID_A"
+    KILLED=
+  fi
   sleep 0.1
 done
 if [ -z "$KILLED" ]; then
